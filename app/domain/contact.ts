@@ -1,0 +1,31 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+
+export const DEFAULT_PHONE_COUNTRY: CountryCode = "PE";
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
+
+/** Trimmed and lower-cased, or null when it is not a plausible address. */
+export function normalizeEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  return email.length <= 254 && EMAIL.test(email) ? email : null;
+}
+
+/** E.164 (e.g. +51987654321), reading numbers without a country code as Peruvian by default. */
+export function normalizePhone(input: string, defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY): string | null {
+  const trimmed = input.trim();
+  if (!/^[+\d][\d\s().-]{5,24}$/.test(trimmed)) return null;
+  const phone = parsePhoneNumberFromString(trimmed.startsWith("00") ? `+${trimmed.slice(2)}` : trimmed, defaultCountry);
+  return phone?.isValid() ? phone.number : null;
+}
+
+export type LoginIdentifier = { kind: "email"; value: string } | { kind: "phone"; value: string };
+
+/** A login is an e-mail when it has an @, otherwise a phone number. */
+export function parseIdentifier(input: string, defaultCountry?: CountryCode): LoginIdentifier | null {
+  if (input.includes("@")) {
+    const email = normalizeEmail(input);
+    return email ? { kind: "email", value: email } : null;
+  }
+  const phone = normalizePhone(input, defaultCountry);
+  return phone ? { kind: "phone", value: phone } : null;
+}

@@ -1,0 +1,18 @@
+import type { Locale } from "../../db/schema";
+import account from "./messages/account";
+import admin from "./messages/admin";
+import auth from "./messages/auth";
+import common from "./messages/common";
+import home from "./messages/home";
+
+// One line per namespace and language; the type of `en` follows `es`.
+const namespaces = { common, home, auth, account, admin };
+
+type Namespaces = typeof namespaces;
+export type Messages = { [K in keyof Namespaces]: Namespaces[K]["es"] };
+
+function pick(locale: Locale): Messages {
+  return Object.fromEntries(Object.entries(namespaces).map(([name, m]) => [name, m[locale]])) as Messages;
+}
+
+export const messages: Record<Locale, Messages> = { es: pick("es"), en: pick("en") };

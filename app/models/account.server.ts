@@ -1,0 +1,88 @@
+import type { Locale, Role } from "../../db/schema";
+import type { LoginIdentifier } from "../domain/contact";
+import { CONSENT_NOTICE_VERSION } from "../domain/consent";
+import { getDb } from "../utils/db.server";
+import { hashPassword } from "../utils/password.server";
+
+export async function findAccountForLogin(identifier: LoginIdentifier) {
+  const db = await getDb();
+  return db
+    .selectFrom("account")
+    .select(["id", "password_hash"])
+    .where(identifier.kind, "=", identifier.value)
+    .executeTakeFirst();
+}
+
+export async function isIdentifierTaken(identifier: LoginIdentifier): Promise<boolean> {
+  return (await findAccountForLogin(identifier)) !== undefined;
+}
+
+export interface NewMemberAccount {
+  fullName: string;
+  identifier: LoginIdentifier;
+  password: string;
+  country: string;
+  locale: Locale;
+  role?: Role;
+}
+
+/** Creates the person and the login together; consent is given by the person themself. */
+export async function createAccount(input: NewMemberAccount): Promise<{ accountId: number; personId: number }> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (tx) => {
+    const person = await tx
+      .insertInto("person")
+      .values({
+        full_name: input.fullName,
+        email: input.identifier.kind === "email" ? input.identifier.value : null,
+        phone: input.identifier.kind === "phone" ? input.identifier.value : null,
+        country: input.country,
+        preferred_language: input.locale,
+        consent_given_at: now,
+        consent_notice_version: CONSENT_NOTICE_VERSION,
+        consent_method: "self",
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const account = await tx
+      .insertInto("account")
+      .values({
+        person_id: person.id,
+        [input.identifier.kind]: input.identifier.value,
+        password_hash: passwordHash,
+        role: input.role ?? "member",
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { accountId: account.id, personId: person.id };
+  });
+}
+
+export async function listAccounts() {
+  const db = await getDb();
+  return db
+    .selectFrom("account")
+    .innerJoin("person", "person.id", "account.person_id")
+    .select(["account.id", "account.email", "account.phone", "account.role", "account.created_at", "person.full_name"])
+    .orderBy("person.full_name")
+    .execute();
+}
+
+export async function getAccountName(accountId: number) {
+  const db = await getDb();
+  return db
+    .selectFrom("account")
+    .innerJoin("person", "person.id", "account.person_id")
+    .select(["account.id", "person.full_name"])
+    .where("account.id", "=", accountId)
+    .executeTakeFirst();
+}
+
+export async function changeRole(accountId: number, role: Role): Promise<void> {
+  const db = await getDb();
+  await db.updateTable("account").set({ role, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
+}

@@ -1,0 +1,88 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ROLES, type Role } from "../../db/schema";
+import { useI18n } from "../i18n/use-translation";
+import type { Msg } from "../i18n/keys";
+import { changeRole, getAccountName, listAccounts } from "../models/account.server";
+import { requireRole } from "../utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return { accounts: await listAccounts() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const form = await request.formData();
+  const accountId = Number(form.get("accountId"));
+  const role = String(form.get("role"));
+  const refuse = (message: Msg) => data({ message, ok: false }, { status: 400 });
+  if (!(ROLES as readonly string[]).includes(role)) return refuse({ key: "admin.accounts.invalidRole" });
+  const account = Number.isInteger(accountId) ? await getAccountName(accountId) : undefined;
+  if (!account) return refuse({ key: "admin.accounts.notFound" });
+  if (account.id === admin.accountId && role !== "admin") return refuse({ key: "admin.accounts.cannotDemoteSelf" });
+  await changeRole(account.id, role as Role);
+  return { ok: true, message: { key: "admin.accounts.changed", vars: { name: account.full_name, role } } as Msg };
+}
+
+export default function AdminAccounts() {
+  const { accounts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "America/Lima" });
+  const resultText = result
+    ? t(result.message.key, { ...result.message.vars, role: t(`common.roles.${(result.message.vars?.role ?? "member") as Role}`) })
+    : null;
+  return (
+    <div>
+      <h1>{t("admin.accounts.title")}</h1>
+      <p>{t("admin.accounts.intro")}</p>
+      {resultText ? (
+        <p className={result?.ok ? "notice" : "form-error"} role="status">
+          {resultText}
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.accounts.name")}</th>
+              <th scope="col">{t("admin.accounts.login")}</th>
+              <th scope="col">{t("admin.accounts.created")}</th>
+              <th scope="col">{t("admin.accounts.role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id}>
+                <th scope="row">{account.full_name}</th>
+                <td>{account.email ?? account.phone}</td>
+                <td>{date.format(new Date(account.created_at))}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="accountId" value={account.id} />
+                    <select
+                      name="role"
+                      defaultValue={account.role}
+                      aria-label={t("admin.accounts.changeFor", { name: account.full_name })}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`common.roles.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button small">
+                      {t("admin.accounts.change")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

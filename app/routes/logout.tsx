@@ -1,0 +1,19 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { clearSessionCookie, getUser } from "../utils/auth.server";
+import { invalidateAllSessions, invalidateSession } from "../utils/session.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** Logs out this device, or every device with `scope=everywhere`. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getUser(request);
+  const form = await request.formData();
+  if (user) {
+    if (form.get("scope") === "everywhere") await invalidateAllSessions(user.accountId);
+    else await invalidateSession(user.sessionId);
+  }
+  return redirect("/", { headers: { "Set-Cookie": clearSessionCookie(request) } });
+}

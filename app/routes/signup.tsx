@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
+import { parseIdentifier } from "../domain/contact";
+import { COUNTRIES, phoneCountry } from "../domain/countries";
+import { useI18n } from "../i18n/use-translation";
+import { createAccount, isIdentifierTaken } from "../models/account.server";
+import { getUser, startSession } from "../utils/auth.server";
+import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
+import { getLocale } from "../utils/locale.server";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../utils/password.server";
+import { signupsByIp } from "../utils/rate-limit.server";
+import { NAME_MAX, requiredText, text } from "../utils/schema";
+
+export const meta: MetaFunction = () => [{ title: "Minka" }];
+
+const SignupSchema = z
+  .object({
+    fullName: requiredText("auth.signup.errors.fullNameRequired", "auth.signup.errors.fullNameTooLong", NAME_MAX),
+    identifier: requiredText("auth.signup.errors.identifierRequired", "auth.signup.errors.identifierInvalid", 254),
+    password: z.preprocess(
+      (v) => (typeof v === "string" ? v : ""),
+      z
+        .string()
+        .min(PASSWORD_MIN, { error: "auth.signup.errors.passwordTooShort" })
+        .max(PASSWORD_MAX, { error: "auth.signup.errors.passwordTooLong" }),
+    ),
+    country: z.enum(COUNTRIES, { error: "auth.signup.errors.countryRequired" }),
+    consent: text().pipe(z.literal("on", { error: "auth.signup.errors.consentRequired" })),
+  })
+  .transform((form, ctx) => {
+    const identifier = parseIdentifier(form.identifier, phoneCountry(form.country));
+    if (!identifier) {
+      ctx.addIssue({ code: "custom", path: ["identifier"], message: "auth.signup.errors.identifierInvalid" });
+      return z.NEVER;
+    }
+    return { ...form, identifier };
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = keepValues(form);
+  const ip = context.clientIp ?? "unknown";
+  if (signupsByIp.retryAfter(ip) > 0) {
+    const minutes = Math.ceil(signupsByIp.retryAfter(ip) / 60_000);
+    return data({ errors: { form: { key: "auth.login.rateLimited" as const, vars: { minutes } } }, values }, { status: 429 });
+  }
+  const parsed = parseForm(SignupSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const { fullName, identifier, password, country } = parsed.data;
+  const taken = { errors: { identifier: { key: "auth.signup.errors.identifierTaken" as const } }, values };
+  if (await isIdentifierTaken(identifier)) return data(taken, { status: 409 });
+
+  let accountId: number;
+  try {
+    ({ accountId } = await createAccount({ fullName, identifier, password, country, locale: await getLocale(request) }));
+  } catch (error) {
+    // Two sign-ups with the same login at once: the unique index decides.
+    if (error instanceof Error && /unique/i.test(error.message)) return data(taken, { status: 409 });
+    throw error;
+  }
+  signupsByIp.hit(ip);
+  return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
+}
+
+export default function Signup() {
+  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const { t } = useI18n();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.errors;
+  const values = result?.values ?? {};
+  return (
+    <div className="narrow">
+      <h1>{t("auth.signup.title")}</h1>
+      <p>{t("auth.signup.intro")}</p>
+      <Form method="post" noValidate>
+        <FormErrorSummary show={Boolean(errors)} message={errors?.form} />
+        <Field
+          label={t("auth.signup.fullName")}
+          name="fullName"
+          autoComplete="name"
+          defaultValue={values.fullName}
+          error={errors?.fullName}
+          maxLength={NAME_MAX}
+          required
+        />
+        <Field
+          label={t("auth.signup.identifier")}
+          hint={t("auth.signup.identifierHint")}
+          name="identifier"
+          autoComplete="username"
+          defaultValue={values.identifier}
+          error={errors?.identifier}
+          required
+        />
+        <Field
+          label={t("auth.signup.password")}
+          hint={t("auth.signup.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={errors?.password}
+          minLength={PASSWORD_MIN}
+          required
+        />
+        <SelectField
+          label={t("auth.signup.country")}
+          name="country"
+          defaultValue={values.country ?? "PE"}
+          error={errors?.country}
+        >
+          {COUNTRIES.map((code) => (
+            <option key={code} value={code}>
+              {t(`common.countries.${code}`)}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset className="consent">
+          <legend>{t("auth.signup.consentTitle")}</legend>
+          <p>{t("auth.signup.consentNotice")}</p>
+          <CheckboxField
+            label={t("auth.signup.consent")}
+            name="consent"
+            defaultChecked={values.consent === "on"}
+            error={errors?.consent}
+          />
+        </fieldset>
+        <button type="submit" className="button primary" disabled={busy}>
+          {t("auth.signup.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.signup.haveAccount")} <Link to="/login">{t("auth.login.submit")}</Link>
+      </p>
+    </div>
+  );
+}

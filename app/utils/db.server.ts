@@ -1,0 +1,84 @@
+import path from "node:path";
+import fs from "node:fs";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+
+export type DB = Kysely<Database>;
+export type Tx = Transaction<Database> | Kysely<Database>;
+
+export const DEFAULT_DATABASE_URL = "./data/minka.db";
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens SQLite with the settings every connection needs (see docs/decisions/002). */
+export function openSqlite(file: string): SQLite.Database {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  // NORMAL is durable in WAL mode except for the last commits before a power
+  // loss; the database itself is never corrupted. See README "Production".
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export async function createDatabase(url: string): Promise<DB> {
+  if (isPostgresUrl(url)) {
+    const { default: pg } = await import("pg");
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }) });
+  }
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, "");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+}
+
+let instance: DB | undefined;
+let opening: Promise<DB> | undefined;
+
+/** The one Kysely instance of this process, opened on first use from DATABASE_URL. */
+export function getDb(): Promise<DB> {
+  if (instance) return Promise.resolve(instance);
+  opening ??= createDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL).then((db) => (instance = db));
+  return opening;
+}
+
+export async function closeDb(): Promise<void> {
+  const db = instance;
+  instance = undefined;
+  opening = undefined;
+  await db?.destroy();
+}
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
+}
+
+/**
+ * Runs `fn` in a write transaction that takes the write lock up front
+ * (BEGIN IMMEDIATE on SQLite), so that read-then-write rules such as
+ * capacity checks cannot race with another connection or process.
+ */
+export async function writeTransaction<T>(db: DB, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) {
+    return db.transaction().setIsolationLevel("serializable").execute(fn);
+  }
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+/** SQLite returns numbers and PostgreSQL strings for count(*): normalise at the edge. */
+export function toNumber(value: string | number | bigint | null | undefined): number {
+  return value == null ? 0 : Number(value);
+}

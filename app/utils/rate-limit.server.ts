@@ -1,0 +1,55 @@
+/**
+ * Fixed-window counters kept in memory: enough for one server process.
+ * The clock is injectable so the rules can be unit-tested.
+ */
+export class RateLimiter {
+  private windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private now: () => number = Date.now,
+  ) {}
+
+  /** Milliseconds until `key` may try again, or 0 when it is not limited. */
+  retryAfter(key: string): number {
+    const entry = this.windows.get(key);
+    if (!entry) return 0;
+    const now = this.now();
+    if (entry.resetAt <= now) {
+      this.windows.delete(key);
+      return 0;
+    }
+    return entry.count >= this.limit ? entry.resetAt - now : 0;
+  }
+
+  hit(key: string): void {
+    const now = this.now();
+    const entry = this.windows.get(key);
+    if (!entry || entry.resetAt <= now) {
+      if (this.windows.size > 50_000) this.sweep(now);
+      this.windows.set(key, { count: 1, resetAt: now + this.windowMs });
+    } else {
+      entry.count += 1;
+    }
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private sweep(now: number) {
+    for (const [key, entry] of this.windows) if (entry.resetAt <= now) this.windows.delete(key);
+  }
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+/**
+ * Failed logins. Per account it is strict; per IP it is loose, because a
+ * cooperative office or a workshop room often shares one address.
+ * The numbers are in README ("Security").
+ */
+export const loginFailuresByAccount = new RateLimiter(10, FIFTEEN_MINUTES);
+export const loginFailuresByIp = new RateLimiter(100, FIFTEEN_MINUTES);
+export const signupsByIp = new RateLimiter(30, 60 * 60 * 1000);

@@ -1,0 +1,61 @@
+/**
+ * The production (and dev) HTTP server: static files, security headers,
+ * CSRF and body-size checks, then Remix. `npm start` runs it after migrating,
+ * seeding and building; tests start it as a child process on a free port.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import compression from "compression";
+import express, { type Request, type Response } from "express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import common from "../app/i18n/messages/common";
+import { LOCALE_COOKIE, negotiateLocale, readCookie } from "../app/i18n/negotiate";
+import { limitedBody } from "./server/body";
+import { remixHandler } from "./server/remix-handler";
+import { sameOriginOnly, securityHeaders } from "./server/security";
+
+const dev = process.env.NODE_ENV !== "production";
+const buildPath = path.resolve("build/index.js");
+
+async function importBuild(): Promise<ServerBuild> {
+  const version = dev ? `?t=${fs.statSync(buildPath).mtimeMs}` : "";
+  return import(pathToFileURL(buildPath).href + version);
+}
+
+function tooLarge(req: Request, res: Response) {
+  const locale = negotiateLocale({
+    cookieLocale: readCookie(req.headers.cookie ?? null, LOCALE_COOKIE),
+    acceptLanguage: req.headers["accept-language"] ?? null,
+  });
+  res.status(413).type("text/plain; charset=utf-8").send(common[locale].errors.tooLargeTitle);
+}
+
+export async function startServer(port = Number(process.env.PORT || 3000), host = process.env.HOST) {
+  const initialBuild = await importBuild();
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(compression());
+  app.use(securityHeaders({ dev }));
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(sameOriginOnly);
+  app.use(limitedBody(tooLarge));
+  app.all("*", remixHandler(dev ? importBuild : async () => initialBuild, dev ? "development" : "production"));
+
+  return new Promise<import("node:http").Server>((resolve) => {
+    const server = host ? app.listen(port, host, done) : app.listen(port, done);
+    function done() {
+      const address = server.address();
+      const shown = typeof address === "object" && address ? address.port : port;
+      console.log(`Minka listening on http://localhost:${shown}`);
+      if (dev) void broadcastDevReady(initialBuild);
+      resolve(server);
+    }
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await startServer();
+}

@@ -1,0 +1,40 @@
+import type { NextFunction, Request, Response } from "express";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+
+/**
+ * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
+ * the body already read (and size-checked) by `limitedBody`.
+ */
+export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const handle = createRequestHandler(await getBuild(), mode);
+      const controller = new AbortController();
+      res.on("close", () => controller.abort());
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+        else if (value !== undefined) headers.set(name, value);
+      }
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const request = new Request(url, {
+        method: req.method,
+        headers,
+        signal: controller.signal,
+        body: hasBody && req.rawBody ? new Uint8Array(req.rawBody) : undefined,
+      });
+      const response = await handle(request, { cspNonce: res.locals.cspNonce, clientIp: req.ip });
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers) {
+        if (name !== "set-cookie") res.append(name, value);
+      }
+      for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+      if (response.body && req.method !== "HEAD") await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

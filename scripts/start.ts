@@ -1,0 +1,35 @@
+/**
+ * `npm start`: migrate, seed an empty database, build when the sources are
+ * newer than the build, then serve the production build.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { migrateToLatest } from "../db/migrate";
+import { seedDemo } from "../db/seed";
+import { getDb } from "../app/utils/db.server";
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))));
+}
+
+const db = await getDb();
+await migrateToLatest(db);
+if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
+  const { seeded } = await seedDemo(db);
+  if (seeded) console.log("Seeded demo data (see README for the demo accounts).");
+}
+
+const built = newestMtime("build/index.js");
+const sources = Math.max(...["app", "remix.config.js", "package-lock.json"].map(newestMtime));
+if (built < sources) {
+  console.log("Building…");
+  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+}
+
+process.env.NODE_ENV = "production";
+const { startServer } = await import("./server");
+await startServer();

@@ -1,0 +1,22 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "./paths";
+import { CHROMIUM_PATH } from "./browser";
+
+/** End-to-end tests run the production build in real Chromium: build it, and fail loudly without a browser. */
+export default async function setup() {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM_PATH}. The end-to-end tests need Debian's Chromium: ` +
+        "install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then run `npm test` again.",
+    );
+  }
+  if (process.env.MINKA_TEST_BUILD_READY === "1") return;
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  process.env.MINKA_TEST_BUILD_READY = "1";
+}

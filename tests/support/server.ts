@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, SEEDED_DB, TEST_TMP } from "./paths";
+
+export interface TestServer {
+  url: string;
+  databaseFile: string;
+  /** Stops the server; throws if it wrote anything to stderr (an unexpected error). */
+  stop(): Promise<void>;
+  stderr(): string;
+}
+
+/** Starts the production build on a free port, on its own copy of a database. */
+export async function startTestServer(options: { database?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const databaseFile = path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
+  fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseFile,
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${stdout}\n${stderr}`)), 30_000);
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Server exited with ${code}:\n${stdout}\n${stderr}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    databaseFile,
+    stderr: () => stderr,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+      if (stderr.trim()) throw new Error(`The server wrote to stderr:\n${stderr}`);
+    },
+  };
+}
