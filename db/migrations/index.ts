@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as peopleAccountsSessions from "./2026-11-27T0900-people-accounts-sessions";
+
+/**
+ * Every migration, by name. Listed explicitly (not read from the folder) so that
+ * they load the same under tsx, Vitest and bundlers. Names sort by date.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-27T0900-people-accounts-sessions": peopleAccountsSessions,
+};
