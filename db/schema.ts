@@ -8,6 +8,19 @@ export interface Database {
   person: PersonTable;
   account: AccountTable;
   session: SessionTable;
+  course: CourseTable;
+  lesson: LessonTable;
+  enrolment: EnrolmentTable;
+  lesson_completion: LessonCompletionTable;
+  certificate: CertificateTable;
+  workshop: WorkshopTable;
+  workshop_facilitator: WorkshopFacilitatorTable;
+  workshop_session: WorkshopSessionTable;
+  registration: RegistrationTable;
+  attendance_import: AttendanceImportTable;
+  attendance: AttendanceTable;
+  email_outbox: EmailOutboxTable;
+  audit_log: AuditLogTable;
 }
 
 export const SEXES = ["female", "male", "other", "not_stated"] as const;
@@ -66,6 +79,189 @@ export interface SessionTable {
   account_id: number;
   created_at: Timestamp;
   last_verified_at: Timestamp;
+}
+
+/** 0 or 1: SQLite has no boolean type. */
+type Flag = number;
+
+export interface CourseTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: Generated<string>;
+  language: ColumnType<Locale, Locale | undefined, Locale>;
+  topic: Generated<string>;
+  level: Generated<string>;
+  estimated_minutes: Generated<number>;
+  published: Generated<Flag>;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type LessonKind = "text" | "video";
+
+export interface LessonTable {
+  id: Generated<number>;
+  course_id: number;
+  slug: string;
+  title: string;
+  summary: Generated<string>;
+  kind: ColumnType<LessonKind, LessonKind | undefined, LessonKind>;
+  duration_minutes: Generated<number>;
+  required: Generated<Flag>;
+  has_quiz: Generated<Flag>;
+  position: number;
+  /** Set when the lesson disappears from content: its history stays. */
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type EnrolmentMethod = "self" | "staff" | "import";
+
+export interface EnrolmentTable {
+  id: Generated<number>;
+  person_id: number;
+  course_id: number;
+  method: EnrolmentMethod;
+  enrolled_by: number | null;
+  enrolled_at: Timestamp;
+  left_at: Timestamp | null;
+  /** The moment the last required lesson was completed (same transaction). */
+  completed_at: Timestamp | null;
+}
+
+export type CompletionMethod = "manual" | "video" | "quiz";
+
+export interface LessonCompletionTable {
+  id: Generated<number>;
+  person_id: number;
+  lesson_id: number;
+  method: CompletionMethod;
+  completed_at: Timestamp;
+}
+
+export interface CertificateTable {
+  id: Generated<number>;
+  person_id: number;
+  course_id: number;
+  code: string;
+  /** Snapshots at issue time, so the certificate reads the same later. */
+  full_name: string;
+  course_title: string;
+  hours: number;
+  completed_at: Timestamp;
+  issued_at: Timestamp;
+}
+
+export type Modality = "online" | "in_person" | "hybrid";
+export type WorkshopStatus = "draft" | "published" | "cancelled";
+
+export interface WorkshopTable {
+  id: Generated<number>;
+  title: string;
+  description: Generated<string>;
+  course_id: number | null;
+  modality: Modality;
+  place: string | null;
+  join_url: string | null;
+  country: string | null;
+  region: string | null;
+  /** IANA zone in which the sessions' local dates and times are meant. */
+  timezone: Generated<string>;
+  capacity: number | null;
+  registration_opens_at: Timestamp | null;
+  registration_closes_at: Timestamp | null;
+  status: ColumnType<WorkshopStatus, WorkshopStatus | undefined, WorkshopStatus>;
+  /** Minutes online that count as attending a session. */
+  attendance_min_minutes: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkshopFacilitatorTable {
+  workshop_id: number;
+  account_id: number;
+}
+
+export interface WorkshopSessionTable {
+  id: Generated<number>;
+  workshop_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
+export type RegistrationMethod = "self" | "staff" | "walk_in" | "import";
+
+export interface RegistrationTable {
+  id: Generated<number>;
+  workshop_id: number;
+  person_id: number;
+  status: RegistrationStatus;
+  method: RegistrationMethod;
+  registered_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  promoted_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface AttendanceImportTable {
+  id: Generated<number>;
+  session_id: number;
+  file_hash: string;
+  file_name: string;
+  format: string;
+  rows_total: number;
+  rows_matched: number;
+  rows_ignored: number;
+  imported_by: number | null;
+  imported_at: Timestamp;
+}
+
+export type AttendanceStatus = "present" | "late" | "excused" | "absent";
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  status: AttendanceStatus | null;
+  minutes_online: number | null;
+  source: "roll_call" | "import";
+  import_id: number | null;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  ics: string | null;
+  kind: string;
+  dedupe_key: string | null;
+  status: ColumnType<"pending" | "sent" | "failed", "pending" | "sent" | "failed" | undefined, "pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_account_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  /** JSON. */
+  details: Generated<string>;
+  created_at: Timestamp;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as peopleAccountsSessions from "./2026-11-27T0900-people-accounts-sessions";
+import * as domainModel from "./2026-11-27T1000-domain-model";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -7,4 +8,5 @@ import * as peopleAccountsSessions from "./2026-11-27T0900-people-accounts-sessi
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-27T0900-people-accounts-sessions": peopleAccountsSessions,
+  "2026-11-27T1000-domain-model": domainModel,
 };
