@@ -40,6 +40,8 @@ type CreatedAt = ColumnType<Timestamp, Timestamp | undefined, never>;
 export interface PersonTable {
   id: Generated<number>;
   full_name: string;
+  /** `nameKey(full_name)`: accents, case and word order removed. Kept in step by the person model. */
+  name_key: string;
   /** Lower-cased, trimmed. */
   email: string | null;
   /** E.164, e.g. +51987654321. */

@@ -2,7 +2,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { DEMO_ACCOUNTS, makeAccount } from "./factories";
 
-/** Fills an empty database with demo data. Running it again changes nothing. */
+/**
+ * Fills an empty database with demo data. Running it again changes nothing.
+ * Each area adds its own seed step (db/seeds/<area>.ts) below, in dependency order.
+ */
 export async function seedDemo(db: Kysely<Database>): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom("account").select("id").where("email", "=", DEMO_ACCOUNTS[0].email).executeTakeFirst();
   if (existing) return { seeded: false };

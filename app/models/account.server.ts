@@ -1,8 +1,8 @@
 import type { Locale, Role } from "../../db/schema";
 import type { LoginIdentifier } from "../domain/contact";
-import { CONSENT_NOTICE_VERSION } from "../domain/consent";
 import { getDb } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
+import { createPerson } from "./person.server";
 
 export async function findAccountForLogin(identifier: LoginIdentifier) {
   const db = await getDb();
@@ -32,25 +32,18 @@ export async function createAccount(input: NewMemberAccount): Promise<{ accountI
   const passwordHash = await hashPassword(input.password);
   const now = new Date().toISOString();
   return db.transaction().execute(async (tx) => {
-    const person = await tx
-      .insertInto("person")
-      .values({
-        full_name: input.fullName,
-        email: input.identifier.kind === "email" ? input.identifier.value : null,
-        phone: input.identifier.kind === "phone" ? input.identifier.value : null,
-        country: input.country,
-        preferred_language: input.locale,
-        consent_given_at: now,
-        consent_notice_version: CONSENT_NOTICE_VERSION,
-        consent_method: "self",
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const personId = await createPerson(tx, {
+      fullName: input.fullName,
+      email: input.identifier.kind === "email" ? input.identifier.value : null,
+      phone: input.identifier.kind === "phone" ? input.identifier.value : null,
+      country: input.country,
+      locale: input.locale,
+      consent: { method: "self" },
+    });
     const account = await tx
       .insertInto("account")
       .values({
-        person_id: person.id,
+        person_id: personId,
         [input.identifier.kind]: input.identifier.value,
         password_hash: passwordHash,
         role: input.role ?? "member",
@@ -58,7 +51,7 @@ export async function createAccount(input: NewMemberAccount): Promise<{ accountI
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    return { accountId: account.id, personId: person.id };
+    return { accountId: account.id, personId };
   });
 }
 

@@ -1,11 +1,77 @@
-import type { Locale } from "../../db/schema";
+import type { Kysely } from "kysely";
+import type { ConsentMethod, Database, Locale, Person, Sex } from "../../db/schema";
+import { CONSENT_NOTICE_VERSION } from "../domain/consent";
+import { cleanName, nameKey } from "../domain/names";
 import { getDb } from "../utils/db.server";
+
+export interface NewPersonInput {
+  fullName: string;
+  /** Already normalised (normalizeEmail / normalizePhone). */
+  email?: string | null;
+  phone?: string | null;
+  sex?: Sex;
+  birthYear?: number | null;
+  country?: string | null;
+  region?: string | null;
+  cooperative?: string | null;
+  locale?: Locale;
+  /** Who gave consent: the person themself, or verbally to a staff member (their account id). */
+  consent: { method: ConsentMethod; recordedBy?: number | null } | null;
+}
+
+/** Inserts a person (inside the caller's transaction when given one). */
+export async function createPerson(db: Kysely<Database>, input: NewPersonInput): Promise<number> {
+  const now = new Date().toISOString();
+  const fullName = cleanName(input.fullName);
+  const row = await db
+    .insertInto("person")
+    .values({
+      full_name: fullName,
+      name_key: nameKey(fullName),
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      sex: input.sex ?? "not_stated",
+      birth_year: input.birthYear ?? null,
+      country: input.country ?? null,
+      region: input.region ?? null,
+      cooperative: input.cooperative ?? null,
+      preferred_language: input.locale ?? "es",
+      consent_given_at: input.consent ? now : null,
+      consent_notice_version: input.consent ? CONSENT_NOTICE_VERSION : null,
+      consent_method: input.consent?.method ?? null,
+      consent_recorded_by: input.consent?.recordedBy ?? null,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The person with exactly this normalised e-mail or phone, if any (e-mail first). */
+export async function findPersonByContact(
+  db: Kysely<Database>,
+  contact: { email?: string | null; phone?: string | null },
+): Promise<Person | undefined> {
+  for (const field of ["email", "phone"] as const) {
+    const value = contact[field];
+    if (!value) continue;
+    const person = await db.selectFrom("person").selectAll().where(field, "=", value).orderBy("id").executeTakeFirst();
+    if (person) return person;
+  }
+  return undefined;
+}
+
+/** People whose name matches ignoring accents, case and word order: candidates for "¿es esta persona?". */
+export async function findPersonsWithSimilarName(db: Kysely<Database>, fullName: string, limit = 10): Promise<Person[]> {
+  return db.selectFrom("person").selectAll().where("name_key", "=", nameKey(fullName)).orderBy("id").limit(limit).execute();
+}
 
 export async function updateProfile(personId: number, changes: { fullName: string; locale: Locale }): Promise<void> {
   const db = await getDb();
+  const fullName = cleanName(changes.fullName);
   await db
     .updateTable("person")
-    .set({ full_name: changes.fullName, preferred_language: changes.locale, updated_at: new Date().toISOString() })
+    .set({ full_name: fullName, name_key: nameKey(fullName), preferred_language: changes.locale, updated_at: new Date().toISOString() })
     .where("id", "=", personId)
     .execute();
 }

@@ -10,6 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("person")
     .addColumn("id", id, (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
     .addColumn("full_name", "text", (c) => c.notNull())
+    // Accent-, case- and order-insensitive form of the name, for finding duplicates.
+    .addColumn("name_key", "text", (c) => c.notNull())
     .addColumn("email", "text")
     .addColumn("phone", "text")
     .addColumn("sex", "text", (c) =>
@@ -31,6 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("person_email_idx").on("person").column("email").execute();
   await db.schema.createIndex("person_phone_idx").on("person").column("phone").execute();
+  await db.schema.createIndex("person_name_key_idx").on("person").column("name_key").execute();
 
   await db.schema
     .createTable("account")
