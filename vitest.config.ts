@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Three layers (README "Tests"): pure functions, models and routes on a real
-// SQLite file, and the production build over HTTP driven by Chromium.
+// Layers (README "Tests"): pure functions; models and routes on a real SQLite
+// file; the same models on a real PostgreSQL; the production build over HTTP in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +19,16 @@ export default defineConfig({
           globalSetup: ["tests/support/global-database.ts"],
           setupFiles: ["tests/support/fail-on-console.ts", "tests/support/isolated-database.ts"],
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "postgres",
+          include: ["tests/postgres/**/*.test.ts"],
+          globalSetup: ["tests/support/global-postgres.ts"],
+          setupFiles: ["tests/support/fail-on-console.ts", "tests/support/isolated-postgres.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { makeAccount } from "../../db/factories";
+import { findAccountForLogin, listAccounts } from "../../app/models/account.server";
+import { findPersonByContact, findPersonsWithSimilarName } from "../../app/models/person.server";
+import { getDb, isPostgres, writeTransaction } from "../../app/utils/db.server";
+import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/utils/session.server";
+import { seedDemo } from "../../db/seed";
+
+describe("the data layer on PostgreSQL", () => {
+  it("really is PostgreSQL", async () => {
+    expect(isPostgres(await getDb())).toBe(true);
+  });
+
+  it("seeds, creates accounts and finds people the same way as on SQLite", async () => {
+    const db = await getDb();
+    expect(await seedDemo(db)).toEqual({ seeded: true });
+    expect(await seedDemo(db)).toEqual({ seeded: false });
+    const { accountId } = await makeAccount({ fullName: "José Ñahui Quispe", phone: "+51987654321" });
+    expect(await findAccountForLogin({ kind: "phone", value: "+51987654321" })).toMatchObject({ id: accountId });
+    expect((await findPersonByContact(db, { phone: "+51987654321" }))?.full_name).toBe("José Ñahui Quispe");
+    expect((await findPersonsWithSimilarName(db, "quispe jose ñahui")).map((p) => p.full_name)).toEqual(["José Ñahui Quispe"]);
+    expect((await listAccounts()).length).toBe(5);
+  });
+
+  it("keeps sessions the Lucia way", async () => {
+    const { accountId } = await makeAccount();
+    const { token } = await createSession(accountId);
+    expect(await validateSessionToken(token)).toMatchObject({ accountId });
+    expect(await countSessions(accountId)).toBe(1);
+    await invalidateAllSessions(accountId);
+    expect(await validateSessionToken(token)).toBeNull();
+  });
+
+  it("rolls a write transaction back on error", async () => {
+    const db = await getDb();
+    await expect(
+      writeTransaction(db, async (tx) => {
+        await tx
+          .insertInto("audit_log")
+          .values({ action: "test", subject_type: "x", subject_id: null, actor_account_id: null, created_at: new Date().toISOString() })
+          .execute();
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    const rows = await db.selectFrom("audit_log").selectAll().where("action", "=", "test").execute();
+    expect(rows).toEqual([]);
+  });
+});
