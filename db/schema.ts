@@ -21,6 +21,7 @@ export interface Database {
   attendance: AttendanceTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
+  password_reset: PasswordResetTable;
 }
 
 export const SEXES = ["female", "male", "other", "not_stated"] as const;
@@ -58,6 +59,9 @@ export interface PersonTable {
   consent_method: ConsentMethod | null;
   /** Account of the staff member who recorded a verbal consent. */
   consent_recorded_by: number | null;
+  consent_withdrawn_at: Timestamp | null;
+  /** Set when a deletion request was processed: personal fields are erased, the row stays for the counts. */
+  erased_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -264,6 +268,18 @@ export interface AuditLogTable {
   /** JSON. */
   details: Generated<string>;
   created_at: Timestamp;
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>;
+  account_id: number;
+  secret_hash: string;
+  kind: "email" | "staff_code";
+  issued_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  attempts: Generated<number>;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as peopleAccountsSessions from "./2026-11-27T0900-people-accounts-sessions";
 import * as domainModel from "./2026-11-27T1000-domain-model";
+import * as hardening from "./2026-11-27T1250-hardening";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -9,4 +10,5 @@ import * as domainModel from "./2026-11-27T1000-domain-model";
 export const migrations: Record<string, Migration> = {
   "2026-11-27T0900-people-accounts-sessions": peopleAccountsSessions,
   "2026-11-27T1000-domain-model": domainModel,
+  "2026-11-27T1250-hardening": hardening,
 };
