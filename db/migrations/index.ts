@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as peopleAccountsSessions from "./2026-11-27T0900-people-accounts-sessions";
 import * as domainModel from "./2026-11-27T1000-domain-model";
+import * as learningIndexes from "./2026-11-27T1210-learning-indexes";
 import * as hardening from "./2026-11-27T1250-hardening";
 
 /**
@@ -10,5 +11,6 @@ import * as hardening from "./2026-11-27T1250-hardening";
 export const migrations: Record<string, Migration> = {
   "2026-11-27T0900-people-accounts-sessions": peopleAccountsSessions,
   "2026-11-27T1000-domain-model": domainModel,
+  "2026-11-27T1210-learning-indexes": learningIndexes,
   "2026-11-27T1250-hardening": hardening,
 };

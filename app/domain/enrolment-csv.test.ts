@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { parseEnrolmentCsv, type ImportCourse } from "./enrolment-csv";
+
+const courses: ImportCourse[] = [
+  { id: 1, slug: "que-es-una-cooperativa", title: "¿Qué es una cooperativa?", open: true },
+  { id: 2, slug: "borrador", title: "Borrador", open: false },
+];
+
+const rowsOf = (text: string) => {
+  const parsed = parseEnrolmentCsv(text, courses);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.rows;
+};
+
+describe("parseEnrolmentCsv", () => {
+  it("reads Spanish headers in any order, with semicolons, normalising contacts", () => {
+    const rows = rowsOf("Curso;Teléfono;Nombre completo;Correo\nque-es-una-cooperativa;987 654 321;  Rosa   Quispe ;ROSA@Example.org\n");
+    expect(rows).toEqual([
+      expect.objectContaining({ line: 2, fullName: "Rosa Quispe", email: "rosa@example.org", phone: "+51987654321", problems: [] }),
+    ]);
+    expect(rows[0].course?.id).toBe(1);
+  });
+
+  it("reads English headers with commas and quoted names, and matches a course by its title", () => {
+    const rows = rowsOf('full name,email,course\n"Quispe, Rosa",rosa@example.org,"¿Que es una Cooperativa?"\n');
+    expect(rows[0]).toMatchObject({ fullName: "Quispe, Rosa", problems: [] });
+    expect(rows[0].course?.slug).toBe("que-es-una-cooperativa");
+  });
+
+  it("names each row's problems", () => {
+    const rows = rowsOf(
+      [
+        "nombre,correo,celular,curso",
+        "Ana,ana@example.org,,no-existe",
+        ",,,que-es-una-cooperativa",
+        "Berta,berta@,12,que-es-una-cooperativa",
+        "Carla,carla@example.org,,borrador",
+        "Ana,ana@example.org,,que-es-una-cooperativa",
+        "Ana María,ANA@example.org,,que-es-una-cooperativa",
+      ].join("\n"),
+    );
+    expect(rows.map((r) => r.problems)).toEqual([
+      ["unknownCourse"],
+      ["missingName", "missingContact"],
+      ["badEmail", "badPhone"],
+      ["closedCourse"],
+      [],
+      ["duplicateRow"],
+    ]);
+    expect(rows[5].duplicateOf).toBe(6);
+  });
+
+  it("refuses empty files, header-only files and files without the needed columns", () => {
+    expect(parseEnrolmentCsv("", courses)).toEqual({ ok: false, problem: "empty" });
+    expect(parseEnrolmentCsv("\uFEFF \r\n", courses)).toEqual({ ok: false, problem: "empty" });
+    expect(parseEnrolmentCsv("nombre,correo,curso\r\n,,\r\n", courses)).toEqual({ ok: false, problem: "empty" });
+    expect(parseEnrolmentCsv("nombre,curso\nAna,x\n", courses)).toEqual({ ok: false, problem: "missingColumns" });
+    expect(parseEnrolmentCsv('nombre,correo,curso\n"Ana,a@b.pe,x\n', courses)).toEqual({ ok: false, problem: "unreadable" });
+  });
+});

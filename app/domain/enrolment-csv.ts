@@ -1,0 +1,118 @@
+import { parse } from "csv-parse/sync";
+import { normalizeEmail, normalizePhone } from "./contact";
+import { nameKey } from "./names";
+
+/**
+ * Reads an enrolment list (full name, e-mail and/or phone, course) as staff
+ * export it from Excel or Google Sheets: comma, semicolon or tab separated,
+ * headers in Spanish or English, in any order. Every row is checked before
+ * anything is written; the model commits only a file without problems.
+ */
+
+export const MAX_IMPORT_ROWS = 2000;
+
+export type RowProblem = "missingName" | "missingContact" | "badEmail" | "badPhone" | "unknownCourse" | "closedCourse" | "duplicateRow";
+export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";
+
+export interface ImportCourse {
+  id: number;
+  slug: string;
+  title: string;
+  open: boolean;
+}
+
+export interface ImportRow {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  /** What the file said, for the preview. */
+  rawEmail: string;
+  rawPhone: string;
+  rawCourse: string;
+  course: ImportCourse | null;
+  problems: RowProblem[];
+  /** For a duplicated row: the line it repeats. */
+  duplicateOf?: number;
+}
+
+export type ParsedImport = { ok: true; rows: ImportRow[] } | { ok: false; problem: FileProblem };
+
+const HEADERS: Record<"name" | "email" | "phone" | "course", string[]> = {
+  name: ["nombre", "nombre completo", "nombres", "nombres y apellidos", "nombre y apellidos", "full name", "name"],
+  email: ["correo", "correo electronico", "email", "e-mail", "mail"],
+  phone: ["telefono", "celular", "movil", "whatsapp", "phone", "mobile"],
+  course: ["curso", "course", "codigo del curso", "course slug", "slug"],
+};
+
+const simplify = (value: string) =>
+  value
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
+
+function guessDelimiter(firstLine: string): string {
+  const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+export function parseEnrolmentCsv(text: string, courses: readonly ImportCourse[]): ParsedImport {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") return { ok: false, problem: "empty" };
+  let records: string[][];
+  try {
+    records = parse(body, {
+      delimiter: guessDelimiter(body.split(/\r?\n/, 1)[0]),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
+  } catch {
+    return { ok: false, problem: "unreadable" };
+  }
+  const [header, ...data] = records;
+  const column = (field: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[field].includes(simplify(h)));
+  const at = { name: column("name"), email: column("email"), phone: column("phone"), course: column("course") };
+  if (at.name < 0 || at.course < 0 || (at.email < 0 && at.phone < 0)) return { ok: false, problem: "missingColumns" };
+  const rows = data.filter((record) => record.some((cell) => cell !== ""));
+  if (rows.length === 0) return { ok: false, problem: "empty" };
+  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problem: "tooManyRows" };
+
+  const bySlug = new Map(courses.map((c) => [c.slug.toLowerCase(), c]));
+  const byTitle = new Map(courses.map((c) => [nameKey(c.title), c]));
+  const seen = new Map<string, number>();
+  // Line numbers follow the records, which skip blank lines; good enough to find the row in a spreadsheet.
+  return {
+    ok: true,
+    rows: rows.map((record, index) => {
+      const cell = (i: number) => (i >= 0 ? (record[i] ?? "").trim() : "");
+      const fullName = cell(at.name).replace(/\s+/g, " ");
+      const rawEmail = cell(at.email);
+      const rawPhone = cell(at.phone);
+      const rawCourse = cell(at.course);
+      const email = rawEmail ? normalizeEmail(rawEmail) : null;
+      const phone = rawPhone ? normalizePhone(rawPhone) : null;
+      const course = bySlug.get(rawCourse.toLowerCase()) ?? byTitle.get(nameKey(rawCourse)) ?? null;
+      const problems: RowProblem[] = [];
+      if (!fullName) problems.push("missingName");
+      if (!rawEmail && !rawPhone) problems.push("missingContact");
+      if (rawEmail && !email) problems.push("badEmail");
+      if (rawPhone && !phone) problems.push("badPhone");
+      if (!course) problems.push("unknownCourse");
+      else if (!course.open) problems.push("closedCourse");
+      const row: ImportRow = { line: index + 2, fullName, email, phone, rawEmail, rawPhone, rawCourse, course, problems };
+      const who = email ?? phone;
+      if (who && course) {
+        const key = `${who}|${course.id}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.push("duplicateRow");
+          row.duplicateOf = first;
+        } else seen.set(key, row.line);
+      }
+      return row;
+    }),
+  };
+}

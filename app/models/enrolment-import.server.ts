@@ -1,0 +1,80 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow } from "../domain/enrolment-csv";
+import { writeTransaction, type DB } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
+import { enrolPerson } from "./enrolment.server";
+import { createPerson, findPersonByContact } from "./person.server";
+
+export interface PreviewRow extends ImportRow {
+  /** The person this row will enrol, when one with this e-mail or phone already exists. */
+  existingPerson: { id: number; fullName: string } | null;
+  alreadyEnrolled: boolean;
+}
+
+export type ImportPreview = { ok: true; rows: PreviewRow[]; problemCount: number } | { ok: false; problem: FileProblem };
+
+async function importableCourses(db: Kysely<Database>): Promise<ImportCourse[]> {
+  const rows = await db.selectFrom("course").select(["id", "slug", "title", "published", "archived_at"]).execute();
+  return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, open: Boolean(c.published) && c.archived_at === null }));
+}
+
+/** Checks every row and says what committing would do; writes nothing. */
+export async function previewEnrolmentImport(db: Kysely<Database>, text: string): Promise<ImportPreview> {
+  const parsed = parseEnrolmentCsv(text, await importableCourses(db));
+  if (!parsed.ok) return parsed;
+  const rows: PreviewRow[] = [];
+  for (const row of parsed.rows) {
+    const person = row.problems.length === 0 ? await findPersonByContact(db, { email: row.email, phone: row.phone }) : undefined;
+    const enrolment =
+      person && row.course
+        ? await db
+            .selectFrom("enrolment")
+            .select("left_at")
+            .where("person_id", "=", person.id)
+            .where("course_id", "=", row.course.id)
+            .executeTakeFirst()
+        : undefined;
+    rows.push({
+      ...row,
+      existingPerson: person ? { id: person.id, fullName: person.full_name } : null,
+      alreadyEnrolled: Boolean(enrolment && enrolment.left_at === null),
+    });
+  }
+  return { ok: true, rows, problemCount: rows.filter((r) => r.problems.length > 0).length };
+}
+
+export type ImportCommit =
+  | { ok: true; enrolled: number; alreadyEnrolled: number; peopleCreated: number }
+  | { ok: false; preview: ImportPreview };
+
+/**
+ * Commits the file all-or-nothing: it is checked again inside one write
+ * transaction, and a single problem writes nothing. People without an account
+ * are created (consent recorded by the staff member), then enrolled with
+ * method "import" and the staff member as enrolled_by.
+ */
+export async function commitEnrolmentImport(db: DB, text: string, staff: { accountId: number }): Promise<ImportCommit> {
+  return writeTransaction(db, async (tx) => {
+    const preview = await previewEnrolmentImport(tx, text);
+    if (!preview.ok || preview.problemCount > 0) return { ok: false, preview } as const;
+    const counts = { enrolled: 0, alreadyEnrolled: 0, peopleCreated: 0 };
+    for (const row of preview.rows) {
+      let personId = (await findPersonByContact(tx, { email: row.email, phone: row.phone }))?.id;
+      if (!personId) {
+        personId = await createPerson(tx, {
+          fullName: row.fullName,
+          email: row.email,
+          phone: row.phone,
+          consent: { method: "staff", recordedBy: staff.accountId },
+        });
+        counts.peopleCreated++;
+      }
+      const outcome = await enrolPerson(tx, { personId, courseId: row.course!.id, method: "import", enrolledBy: staff.accountId });
+      if (outcome === "already") counts.alreadyEnrolled++;
+      else counts.enrolled++;
+    }
+    await recordAudit(tx, { actorAccountId: staff.accountId, action: "enrolment.import", subjectType: "enrolment", subjectId: null, details: counts });
+    return { ok: true, ...counts } as const;
+  });
+}
