@@ -22,6 +22,7 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
+  person_distinct: PersonDistinctTable;
 }
 
 export const SEXES = ["female", "male", "other", "not_stated"] as const;
@@ -136,6 +137,10 @@ export interface EnrolmentTable {
   left_at: Timestamp | null;
   /** The moment the last required lesson was completed (same transaction). */
   completed_at: Timestamp | null;
+  /** Local dates (America/Lima) of `enrolled_at` / `completed_at`, kept in step by the reach model. */
+  enrolled_local_date: ColumnType<string | null, string | null | undefined, string | null>;
+  completed_local_date: ColumnType<string | null, string | null | undefined, string | null>;
+  local_dates_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CompletionMethod = "manual" | "video" | "quiz";
@@ -197,6 +202,10 @@ export interface WorkshopSessionTable {
   workshop_id: number;
   starts_at: Timestamp;
   ends_at: Timestamp;
+  /** YYYY-MM-DD of `starts_at` in the workshop's time zone; kept in step by the reach model (local-dates.server.ts). */
+  local_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The `starts_at` and time zone `local_date` was computed from; a mismatch means "recompute". */
+  local_date_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
@@ -280,6 +289,14 @@ export interface PasswordResetTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   attempts: Generated<number>;
+}
+
+/** Two persons a manager judged to be different people (person_a < person_b). */
+export interface PersonDistinctTable {
+  person_a: number;
+  person_b: number;
+  decided_by: number | null;
+  decided_at: Timestamp;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -1,0 +1,70 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { DEFAULT_TIME_ZONE, isValidTimeZone, localDate } from "../utils/dates";
+
+/** Courses have no place: their moments are dated in the program's home time zone. */
+export const COURSE_TIME_ZONE = DEFAULT_TIME_ZONE;
+
+/** What a session's `local_date` was computed from; when it no longer matches, the date is recomputed. */
+export function sessionLocalDateKey(startsAt: string, timeZone: string): string {
+  return `${startsAt} ${timeZone}`;
+}
+
+export function enrolmentLocalDatesKey(enrolledAt: string, completedAt: string | null): string {
+  return `${enrolledAt}|${completedAt ?? ""}`;
+}
+
+/** The session's calendar date where it happens; an unknown zone falls back to Lima rather than failing a report. */
+export function sessionLocalDate(startsAt: string, timeZone: string): string {
+  return localDate(startsAt, isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
+}
+
+/**
+ * Brings the precomputed local dates up to date: sessions and enrolments written (or edited) since
+ * the last report, by any part of the app, get their local dates here. Reach counts by local date,
+ * and time-zone rules are not portable SQL, so they are applied in JavaScript once per row change.
+ * Cheap when nothing changed: one indexed comparison per row, no writes.
+ */
+export async function refreshLocalDates(db: Kysely<Database>): Promise<{ sessions: number; enrolments: number }> {
+  const sessions = await db
+    .selectFrom("workshop_session as s")
+    .innerJoin("workshop as w", "w.id", "s.workshop_id")
+    .select(["s.id", "s.starts_at", "w.timezone"])
+    .where((eb) =>
+      eb.or([eb("s.local_date_key", "is", null), eb("s.local_date_key", "<>", sql<string>`s.starts_at || ' ' || w.timezone`)]),
+    )
+    .execute();
+  const enrolments = await db
+    .selectFrom("enrolment")
+    .select(["id", "enrolled_at", "completed_at"])
+    .where((eb) =>
+      eb.or([
+        eb("local_dates_key", "is", null),
+        eb("local_dates_key", "<>", sql<string>`enrolled_at || '|' || coalesce(completed_at, '')`),
+      ]),
+    )
+    .execute();
+  if (sessions.length === 0 && enrolments.length === 0) return { sessions: 0, enrolments: 0 };
+
+  await db.transaction().execute(async (tx) => {
+    for (const s of sessions) {
+      await tx
+        .updateTable("workshop_session")
+        .set({ local_date: sessionLocalDate(s.starts_at, s.timezone), local_date_key: sessionLocalDateKey(s.starts_at, s.timezone) })
+        .where("id", "=", s.id)
+        .execute();
+    }
+    for (const e of enrolments) {
+      await tx
+        .updateTable("enrolment")
+        .set({
+          enrolled_local_date: localDate(e.enrolled_at, COURSE_TIME_ZONE),
+          completed_local_date: e.completed_at ? localDate(e.completed_at, COURSE_TIME_ZONE) : null,
+          local_dates_key: enrolmentLocalDatesKey(e.enrolled_at, e.completed_at),
+        })
+        .where("id", "=", e.id)
+        .execute();
+    }
+  });
+  return { sessions: sessions.length, enrolments: enrolments.length };
+}

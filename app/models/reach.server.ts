@@ -1,0 +1,417 @@
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { Database, Modality, Sex } from "../../db/schema";
+import { SEXES } from "../../db/schema";
+import {
+  AGE_BAND_KEYS,
+  AGE_BANDS,
+  FUNDER_AGE_KEYS,
+  MAX_PLAUSIBLE_AGE,
+  funderAgeBand,
+  periodRange,
+  type AgeBand,
+  type FunderAgeBand,
+  type ReachFilters,
+} from "../domain/reach-filters";
+import { toNumber } from "../utils/db.server";
+import { refreshLocalDates } from "./local-dates.server";
+
+/**
+ * THE place where reach is counted (README "Reach definitions"). Everything is computed in SQL:
+ * one pass over attendance builds the (workshop, person) pairs who attended in the period, one
+ * pass over enrolments adds course participation, and every figure is a GROUP BY over those two
+ * small temporary tables, so the whole report costs about one scan of attendance.
+ * Portable SQL: temporary tables, CASE, substr, cast; dates are precomputed local dates.
+ */
+
+/** Who is looking: managers and admins see everything; a facilitator only the workshops they facilitate, and no courses. */
+export interface ReachViewer {
+  accountId: number;
+  seesAll: boolean;
+}
+
+export type ModalityGroup = Modality | "several" | "courses_only";
+export const MODALITY_GROUPS: ModalityGroup[] = ["in_person", "online", "hybrid", "several", "courses_only"];
+
+export interface Count<K> {
+  key: K;
+  count: number;
+}
+
+export interface WorkshopReach {
+  id: number;
+  title: string;
+  modality: Modality;
+  place: string | null;
+  country: string | null;
+  region: string | null;
+  firstDate: string;
+  lastDate: string;
+  sessions: number;
+  facilitators: string[];
+  /** Registrations with status "registered" (walk-ins included; waitlisted and cancelled excluded). */
+  registered: number;
+  /** Distinct persons who attended at least one of its sessions in the period (registered or not). */
+  attended: number;
+  walkIns: number;
+  /** Registered persons who attended no session in the period. */
+  noShows: number;
+  /** (registered − no-shows) / registered; null when nobody registered. */
+  attendanceRate: number | null;
+}
+
+export interface CourseReach {
+  id: number;
+  title: string;
+  /** Persons who enrolled in the period. */
+  enrolled: number;
+  /** Persons who completed in the period (whenever they enrolled). */
+  completed: number;
+  /** Of those who enrolled in the period, how many had completed by its end. */
+  cohortCompleted: number;
+  /** cohortCompleted / enrolled; null when nobody enrolled. */
+  completionRate: number | null;
+}
+
+export interface ReachReport {
+  from: string | null;
+  to: string | null;
+  includesCourses: boolean;
+  countEnrolments: boolean;
+  headline: {
+    workshops: number;
+    sessions: number;
+    /** Sum over workshops of the persons who attended each: a person at 3 workshops counts 3 times. */
+    participations: number;
+    uniqueIndividuals: number;
+    viaWorkshops: number;
+    viaCoursesOnly: number;
+    registered: number;
+    noShows: number;
+    walkIns: number;
+  };
+  workshops: WorkshopReach[];
+  bySex: Count<Sex>[];
+  byAge: Count<AgeBand>[];
+  byFunderAge: Count<FunderAgeBand>[];
+  byCountry: Count<string | null>[];
+  byRegion: Array<{ country: string | null; region: string | null; count: number }>;
+  byCooperative: Count<string | null>[];
+  byModality: Count<ModalityGroup>[];
+  /** New individuals reached per month (month of their first participation in the period): sums to the total. */
+  byMonth: Count<string>[];
+  courses: { rows: CourseReach[]; enrolled: number; completed: number; cohortCompleted: number; completionRate: number | null } | null;
+  quality: {
+    importRowsTotal: number;
+    importRowsMatched: number;
+    importRowsIgnored: number;
+    /** rows matched / rows total of the attendance imports of the period; null without imports. */
+    matchedShare: number | null;
+    missingSex: number;
+    missingBirthYear: number;
+    missingCountry: number;
+  };
+}
+
+type Tx = Kysely<Database>;
+
+const TEMP_TABLES = ["reach_people", "reach_attended", "reach_workshop"] as const;
+
+/** Whether course participation belongs in this report: not for a facilitator, nor when it is narrowed to workshops. */
+export function reportIncludesCourses(filters: ReachFilters, viewer: ReachViewer): boolean {
+  return viewer.seesAll && filters.workshopId === null && filters.facilitatorId === null;
+}
+
+function workshopConditions(filters: ReachFilters, viewer: ReachViewer): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [sql`w.status <> 'cancelled'`];
+  if (filters.country) conditions.push(sql`w.country = ${filters.country}`);
+  if (filters.workshopId) conditions.push(sql`w.id = ${filters.workshopId}`);
+  if (filters.courseId) conditions.push(sql`w.course_id = ${filters.courseId}`);
+  const facilitatedBy = (accountId: number) =>
+    sql`exists (select 1 from workshop_facilitator wf where wf.workshop_id = w.id and wf.account_id = ${accountId})`;
+  if (filters.facilitatorId) conditions.push(facilitatedBy(filters.facilitatorId));
+  if (!viewer.seesAll) conditions.push(facilitatedBy(viewer.accountId));
+  return conditions;
+}
+
+function dateConditions(column: RawBuilder<unknown>, from: string | null, to: string | null): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [sql`${column} is not null`];
+  if (from) conditions.push(sql`${column} >= ${from}`);
+  if (to) conditions.push(sql`${column} <= ${to}`);
+  return conditions;
+}
+
+const and = (conditions: RawBuilder<unknown>[]) => sql.join(conditions, sql` and `);
+
+/** The attendance rule of [attendance] (app/domain/attendance-rule.ts), in SQL: present or late, or enough minutes online. */
+export const attendedSessionSql = sql`(a.status in ('present', 'late') or a.minutes_online >= w.attendance_min_minutes)`;
+
+/** Age at participation = year of the first participation in the period − birth year. */
+function ageBandSql(): RawBuilder<string> {
+  const age = sql`(cast(substr(x.first_date, 1, 4) as integer) - p.birth_year)`;
+  const bands = [...AGE_BANDS].reverse().map((band) => sql`when ${age} >= ${sql.lit(band.min)} then ${sql.lit(band.key)}`);
+  return sql<string>`case when p.birth_year is null then 'not_stated'
+    when ${age} < 0 or ${age} > ${sql.lit(MAX_PLAUSIBLE_AGE)} then 'not_stated'
+    ${sql.join(bands, sql` `)} else 'not_stated' end`;
+}
+
+async function createTempTables(tx: Tx, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
+  for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+  await sql`create temporary table reach_workshop (id integer primary key, sessions integer not null, first_date text not null, last_date text not null)`.execute(
+    tx,
+  );
+  await sql`create temporary table reach_attended (workshop_id integer not null, person_id integer not null, first_date text not null, modality text not null)`.execute(
+    tx,
+  );
+  await sql`create temporary table reach_people (person_id integer primary key, first_date text not null, sex text not null,
+    birth_year integer, age_band text not null, country text, region text, cooperative text, modality_group text not null)`.execute(tx);
+
+  const sessionInPeriod = and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)]);
+
+  await sql`insert into reach_workshop (id, sessions, first_date, last_date)
+    select w.id, count(*), min(s.local_date), max(s.local_date)
+    from workshop w join workshop_session s on s.workshop_id = w.id
+    where ${sessionInPeriod}
+    group by w.id`.execute(tx);
+
+  // The one scan of attendance: who attended which workshop in the period, and when first.
+  await sql`insert into reach_attended (workshop_id, person_id, first_date, modality)
+    select s.workshop_id, a.person_id, min(s.local_date), min(w.modality)
+    from workshop_session s
+    join workshop w on w.id = s.workshop_id
+    join attendance a on a.session_id = s.id
+    where ${sessionInPeriod} and ${attendedSessionSql}
+    group by s.workshop_id, a.person_id`.execute(tx);
+  await sql`create index reach_attended_pair_idx on reach_attended (workshop_id, person_id)`.execute(tx);
+
+  const participations: RawBuilder<unknown>[] = [sql`select person_id, first_date, modality from reach_attended`];
+  if (reportIncludesCourses(filters, viewer)) {
+    const courseFilters: RawBuilder<unknown>[] = [];
+    if (filters.courseId) courseFilters.push(sql`e.course_id = ${filters.courseId}`);
+    if (filters.country) courseFilters.push(sql`exists (select 1 from person cp where cp.id = e.person_id and cp.country = ${filters.country})`);
+    const courseMoment = (column: RawBuilder<unknown>) =>
+      sql`select e.person_id, ${column} as first_date, null as modality from enrolment e where ${and([
+        ...dateConditions(column, from, to),
+        ...courseFilters,
+      ])}`;
+    participations.push(courseMoment(sql`e.completed_local_date`));
+    if (filters.countEnrolments) participations.push(courseMoment(sql`e.enrolled_local_date`));
+  }
+
+  // One row per individual reached, with what the disaggregations need, read from the person once.
+  await sql`insert into reach_people (person_id, first_date, sex, birth_year, age_band, country, region, cooperative, modality_group)
+    select x.person_id, x.first_date, p.sex, p.birth_year, ${ageBandSql()}, p.country, p.region, p.cooperative, x.modality_group
+    from (
+      select person_id, min(first_date) as first_date,
+        case when count(distinct modality) = 0 then 'courses_only'
+             when count(distinct modality) = 1 then max(modality)
+             else 'several' end as modality_group
+      from (${sql.join(participations, sql` union all `)}) participation
+      group by person_id
+    ) x
+    join person p on p.id = x.person_id`.execute(tx);
+}
+
+async function countBy<K>(tx: Tx, column: RawBuilder<unknown>): Promise<Count<K>[]> {
+  const { rows } = await sql<{ key: K; count: number | string }>`
+    select ${column} as key, count(*) as count from reach_people group by ${column}`.execute(tx);
+  return rows.map((row) => ({ key: row.key, count: toNumber(row.count) }));
+}
+
+/** Fixed categories in a fixed order, zeros included, so tables line up across reports. */
+function inOrder<K>(keys: readonly K[], counts: Count<K>[]): Count<K>[] {
+  return keys.map((key) => ({ key, count: counts.find((c) => c.key === key)?.count ?? 0 }));
+}
+
+/** Open categories by size; "not stated" (null) last. */
+function bySize<K>(counts: Count<K | null>[]): Count<K | null>[] {
+  const named = counts.filter((c) => c.key !== null && c.key !== "").sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+  const missing = counts.filter((c) => c.key === null || c.key === "").reduce((sum, c) => sum + c.count, 0);
+  return missing ? [...named, { key: null, count: missing }] : named;
+}
+
+async function workshopRows(tx: Tx): Promise<WorkshopReach[]> {
+  const { rows } = await sql<{
+    id: number;
+    title: string;
+    modality: Modality;
+    place: string | null;
+    country: string | null;
+    region: string | null;
+    first_date: string;
+    last_date: string;
+    sessions: number;
+    attended: number | string | null;
+    registered: number | string | null;
+    walk_ins: number | string | null;
+    no_shows: number | string | null;
+  }>`
+    select w.id, w.title, w.modality, w.place, w.country, w.region, rw.first_date, rw.last_date, rw.sessions,
+      (select count(*) from reach_attended ra where ra.workshop_id = w.id) as attended,
+      r.registered, r.walk_ins, r.no_shows
+    from reach_workshop rw
+    join workshop w on w.id = rw.id
+    left join (
+      select r.workshop_id, count(*) as registered,
+        sum(case when r.method = 'walk_in' then 1 else 0 end) as walk_ins,
+        sum(case when ra.person_id is null then 1 else 0 end) as no_shows
+      from registration r
+      join reach_workshop rw2 on rw2.id = r.workshop_id
+      left join reach_attended ra on ra.workshop_id = r.workshop_id and ra.person_id = r.person_id
+      where r.status = 'registered'
+      group by r.workshop_id
+    ) r on r.workshop_id = w.id
+    order by rw.first_date, w.title, w.id`.execute(tx);
+  const facilitators = await tx
+    .selectFrom("workshop_facilitator as wf")
+    .innerJoin("account", "account.id", "wf.account_id")
+    .innerJoin("person", "person.id", "account.person_id")
+    .select(["wf.workshop_id", "person.full_name"])
+    .where("wf.workshop_id", "in", sql<number>`(select id from reach_workshop)`)
+    .orderBy("person.full_name")
+    .execute();
+  return rows.map((row) => {
+    const registered = toNumber(row.registered);
+    const noShows = toNumber(row.no_shows);
+    return {
+      id: row.id,
+      title: row.title,
+      modality: row.modality,
+      place: row.place,
+      country: row.country,
+      region: row.region,
+      firstDate: row.first_date,
+      lastDate: row.last_date,
+      sessions: toNumber(row.sessions),
+      facilitators: facilitators.filter((f) => f.workshop_id === row.id).map((f) => f.full_name),
+      registered,
+      attended: toNumber(row.attended),
+      walkIns: toNumber(row.walk_ins),
+      noShows,
+      attendanceRate: registered ? (registered - noShows) / registered : null,
+    };
+  });
+}
+
+async function courseRows(tx: Tx, filters: ReachFilters, from: string | null, to: string | null) {
+  const inPeriod = (column: RawBuilder<unknown>) => and(dateConditions(column, from, to));
+  const cohortDone = to ? sql`e.completed_local_date is not null and e.completed_local_date <= ${to}` : sql`e.completed_local_date is not null`;
+  const conditions: RawBuilder<unknown>[] = [sql`(${inPeriod(sql`e.enrolled_local_date`)} or ${inPeriod(sql`e.completed_local_date`)})`];
+  if (filters.courseId) conditions.push(sql`e.course_id = ${filters.courseId}`);
+  if (filters.country) conditions.push(sql`p.country = ${filters.country}`);
+  const measures = (key: RawBuilder<unknown>) => sql`
+      count(distinct case when ${inPeriod(sql`e.enrolled_local_date`)} then ${key} end) as enrolled,
+      count(distinct case when ${inPeriod(sql`e.completed_local_date`)} then ${key} end) as completed,
+      count(distinct case when ${inPeriod(sql`e.enrolled_local_date`)} and ${cohortDone} then ${key} end) as cohort_completed`;
+  type Row = { enrolled: number | string; completed: number | string; cohort_completed: number | string };
+  const { rows } = await sql<Row & { id: number; title: string }>`
+    select c.id, c.title, ${measures(sql`e.person_id`)}
+    from enrolment e join course c on c.id = e.course_id join person p on p.id = e.person_id
+    where ${and(conditions)}
+    group by c.id, c.title
+    order by c.title`.execute(tx);
+  const { rows: totals } = await sql<Row>`
+    select ${measures(sql`e.person_id`)}
+    from enrolment e join person p on p.id = e.person_id
+    where ${and(conditions)}`.execute(tx);
+  const shape = (row: Row) => {
+    const enrolled = toNumber(row.enrolled);
+    const cohortCompleted = toNumber(row.cohort_completed);
+    return { enrolled, completed: toNumber(row.completed), cohortCompleted, completionRate: enrolled ? cohortCompleted / enrolled : null };
+  };
+  return { rows: rows.map((row) => ({ id: row.id, title: row.title, ...shape(row) })), ...shape(totals[0]) };
+}
+
+async function qualityFigures(tx: Tx, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
+  const { rows: imports } = await sql<{ total: number | string | null; matched: number | string | null; ignored: number | string | null }>`
+    select sum(ai.rows_total) as total, sum(ai.rows_matched) as matched, sum(ai.rows_ignored) as ignored
+    from attendance_import ai
+    join workshop_session s on s.id = ai.session_id
+    join workshop w on w.id = s.workshop_id
+    where ${and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)])}`.execute(tx);
+  const { rows: missing } = await sql<{ sex: number | string | null; birth_year: number | string | null; country: number | string | null }>`
+    select sum(case when sex = 'not_stated' then 1 else 0 end) as sex,
+      sum(case when birth_year is null then 1 else 0 end) as birth_year,
+      sum(case when country is null or country = '' then 1 else 0 end) as country
+    from reach_people`.execute(tx);
+  const total = toNumber(imports[0]?.total);
+  const matched = toNumber(imports[0]?.matched);
+  return {
+    importRowsTotal: total,
+    importRowsMatched: matched,
+    importRowsIgnored: toNumber(imports[0]?.ignored),
+    matchedShare: total ? matched / total : null,
+    missingSex: toNumber(missing[0]?.sex),
+    missingBirthYear: toNumber(missing[0]?.birth_year),
+    missingCountry: toNumber(missing[0]?.country),
+  };
+}
+
+/**
+ * The full reach report for these filters, as this viewer may see it. All figures come from one
+ * read transaction, so they describe the same moment and reconcile with each other.
+ */
+export async function computeReachReport(db: Kysely<Database>, filters: ReachFilters, viewer: ReachViewer): Promise<ReachReport> {
+  await refreshLocalDates(db);
+  const { from, to } = periodRange(filters.period);
+  const includesCourses = reportIncludesCourses(filters, viewer);
+  return db.transaction().execute(async (tx) => {
+    try {
+      await createTempTables(tx, filters, viewer, from, to);
+      const workshops = await workshopRows(tx);
+      const [sexes, ages, countries, cooperatives, modalities, months] = [
+        await countBy<Sex>(tx, sql`sex`),
+        await countBy<AgeBand>(tx, sql`age_band`),
+        await countBy<string | null>(tx, sql`country`),
+        await countBy<string | null>(tx, sql`cooperative`),
+        await countBy<ModalityGroup>(tx, sql`modality_group`),
+        await countBy<string>(tx, sql`substr(first_date, 1, 7)`),
+      ];
+      const { rows: regions } = await sql<{ country: string | null; region: string | null; count: number | string }>`
+        select country, region, count(*) as count from reach_people group by country, region`.execute(tx);
+      const byAge = inOrder(AGE_BAND_KEYS, ages);
+      const unique = byAge.reduce((sum, c) => sum + c.count, 0);
+      const coursesOnly = modalities.find((m) => m.key === "courses_only")?.count ?? 0;
+      const sum = (pick: (w: WorkshopReach) => number) => workshops.reduce((total, w) => total + pick(w), 0);
+      return {
+        from,
+        to,
+        includesCourses,
+        countEnrolments: includesCourses && filters.countEnrolments,
+        headline: {
+          workshops: workshops.length,
+          sessions: sum((w) => w.sessions),
+          participations: sum((w) => w.attended),
+          uniqueIndividuals: unique,
+          viaWorkshops: unique - coursesOnly,
+          viaCoursesOnly: coursesOnly,
+          registered: sum((w) => w.registered),
+          noShows: sum((w) => w.noShows),
+          walkIns: sum((w) => w.walkIns),
+        },
+        workshops,
+        bySex: inOrder(SEXES, sexes),
+        byAge,
+        byFunderAge: FUNDER_AGE_KEYS.map((key) => ({
+          key,
+          count: byAge.filter((band) => funderAgeBand(band.key) === key).reduce((total, band) => total + band.count, 0),
+        })),
+        byCountry: bySize(countries),
+        byRegion: regions
+          .map((r) => ({ country: r.country || null, region: r.region || null, count: toNumber(r.count) }))
+          .sort((a, b) => (a.country ?? "~").localeCompare(b.country ?? "~") || b.count - a.count || (a.region ?? "~").localeCompare(b.region ?? "~")),
+        byCooperative: bySize(cooperatives),
+        byModality: inOrder(MODALITY_GROUPS, modalities),
+        byMonth: months.sort((a, b) => a.key.localeCompare(b.key)),
+        courses: includesCourses ? await courseRows(tx, filters, from, to) : null,
+        quality: await qualityFigures(tx, filters, viewer, from, to),
+      };
+    } finally {
+      for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+    }
+  });
+}
+
+/** The unique count alone, from the same tables and rule (used by the ledger's "merging never raises a count" check). */
+export async function countUniqueIndividuals(db: Kysely<Database>, filters: ReachFilters, viewer: ReachViewer): Promise<number> {
+  return (await computeReachReport(db, filters, viewer)).headline.uniqueIndividuals;
+}
