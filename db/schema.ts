@@ -266,6 +266,9 @@ export interface EmailOutboxTable {
   next_attempt_at: Timestamp;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** What the mail is about, so staff see undelivered mail on the workshop's page. */
+  workshop_id: ColumnType<number | null, number | null | undefined, number | null>;
+  person_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AuditLogTable {

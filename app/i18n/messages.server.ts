@@ -4,9 +4,10 @@ import admin from "./messages/admin";
 import auth from "./messages/auth";
 import common from "./messages/common";
 import home from "./messages/home";
+import workshops from "./messages/workshops";
 
 // One line per namespace and language; the type of `en` follows `es`.
-const namespaces = { common, home, auth, account, admin };
+const namespaces = { common, home, auth, account, admin, workshops };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["es"] };

@@ -1,0 +1,180 @@
+import { z } from "zod";
+import type { Modality, WorkshopStatus } from "../../db/schema";
+import { isValidTimeZone, localDate, zonedTimeToUtc } from "../utils/dates";
+import { parseForm, type FieldErrors } from "../utils/form.server";
+import { requiredText, text } from "../utils/schema";
+import { COUNTRIES } from "./countries";
+
+export const MODALITIES = ["online", "in_person", "hybrid"] as const satisfies readonly Modality[];
+export const WORKSHOP_STATUSES = ["draft", "published", "cancelled"] as const satisfies readonly WorkshopStatus[];
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 5000;
+export const CAPACITY_MAX = 100_000;
+
+/** One session as typed: a local date and times in the workshop's time zone. */
+export interface SessionRow {
+  id: string;
+  date: string;
+  start: string;
+  end: string;
+}
+
+export interface WorkshopInput {
+  title: string;
+  description: string;
+  courseId: number | null;
+  modality: Modality;
+  place: string | null;
+  joinUrl: string | null;
+  country: string | null;
+  region: string | null;
+  timezone: string;
+  capacity: number | null;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  status: WorkshopStatus;
+  facilitatorIds: number[];
+  /** UTC instants; `id` is set for sessions that already exist. */
+  sessions: Array<{ id: number | null; startsAt: string; endsAt: string }>;
+}
+
+const optional = (max: number) => text().pipe(z.string().max(max, { error: "workshops.form.errors.tooLong" }));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)$/;
+
+const FieldsSchema = z.object({
+  title: requiredText("workshops.form.errors.titleRequired", "workshops.form.errors.tooLong", TITLE_MAX),
+  description: optional(DESCRIPTION_MAX),
+  courseId: text().pipe(z.string().regex(/^\d*$/, { error: "workshops.form.errors.courseInvalid" })),
+  modality: z.enum(MODALITIES, { error: "workshops.form.errors.modalityRequired" }),
+  place: optional(200),
+  joinUrl: optional(500).refine((value) => value === "" || isHttpUrl(value), { error: "workshops.form.errors.joinUrlInvalid" }),
+  country: text().pipe(z.union([z.literal(""), z.enum(COUNTRIES)], { error: "workshops.form.errors.countryInvalid" })),
+  region: optional(120),
+  timezone: text().refine((value) => value !== "" && isValidTimeZone(value), { error: "workshops.form.errors.timezoneInvalid" }),
+  capacity: text().refine((value) => value === "" || (/^-?\d+$/.test(value) && Number(value) >= 1 && Number(value) <= CAPACITY_MAX), {
+    error: "workshops.form.errors.capacityInvalid",
+  }),
+  registrationOpens: text().refine((value) => value === "" || isLocalDateTime(value), { error: "workshops.form.errors.dateTimeInvalid" }),
+  registrationCloses: text().refine((value) => value === "" || isLocalDateTime(value), { error: "workshops.form.errors.dateTimeInvalid" }),
+  status: z.enum(WORKSHOP_STATUSES, { error: "workshops.form.errors.statusInvalid" }),
+});
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isLocalDateTime(value: string): boolean {
+  const match = LOCAL_DATE_TIME.exec(value);
+  return match !== null && isRealDate(match[1]);
+}
+
+function isRealDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The session rows of a submitted form (fields `session-N-date`, `-start`, `-end`, `-id`). */
+export function readSessionRows(values: Record<string, string>): SessionRow[] {
+  const indexes = new Set<number>();
+  for (const name of Object.keys(values)) {
+    const match = /^session-(\d{1,3})-(date|start|end|id)$/.exec(name);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .map((i) => ({
+      id: (values[`session-${i}-id`] ?? "").trim(),
+      date: (values[`session-${i}-date`] ?? "").trim(),
+      start: (values[`session-${i}-start`] ?? "").trim(),
+      end: (values[`session-${i}-end`] ?? "").trim(),
+    }));
+}
+
+/**
+ * Validates the workshop form. Errors are keyed by input name (`session-1-end`),
+ * so the page can show each one beside its field.
+ */
+export function validateWorkshopForm(
+  values: Record<string, string>,
+  facilitatorIds: string[],
+): { ok: true; data: WorkshopInput } | { ok: false; errors: FieldErrors } {
+  const parsed = parseForm(FieldsSchema, values);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  const timezone = parsed.ok ? parsed.data.timezone : isValidTimeZone(values.timezone ?? "") ? values.timezone : null;
+
+  const sessions: WorkshopInput["sessions"] = [];
+  const rows = readSessionRows(values);
+  rows.forEach((row, i) => {
+    if (!row.date && !row.start && !row.end) return;
+    const name = (field: string) => `session-${i}-${field}`;
+    if (!isRealDate(row.date)) errors[name("date")] = { key: "workshops.form.errors.sessionDate" };
+    if (!TIME.test(row.start)) errors[name("start")] = { key: "workshops.form.errors.sessionTime" };
+    if (!TIME.test(row.end)) errors[name("end")] = { key: "workshops.form.errors.sessionTime" };
+    if (errors[name("date")] || errors[name("start")] || errors[name("end")] || !timezone) return;
+    if (row.end <= row.start) {
+      errors[name("end")] = { key: "workshops.form.errors.sessionEndsBeforeStart" };
+      return;
+    }
+    const startsAt = zonedTimeToUtc(row.date, row.start, timezone);
+    const endsAt = zonedTimeToUtc(row.date, row.end, timezone);
+    const overlapping = sessions.findIndex((other) => startsAt < other.endsAt && other.startsAt < endsAt);
+    if (overlapping !== -1) {
+      errors[name("start")] = { key: "workshops.form.errors.sessionOverlaps", vars: { number: overlapping + 1 } };
+      return;
+    }
+    sessions.push({ id: /^\d+$/.test(row.id) ? Number(row.id) : null, startsAt, endsAt });
+  });
+  if (sessions.length === 0 && rows.every((r) => !r.date && !r.start && !r.end)) {
+    errors["session-0-date"] = { key: "workshops.form.errors.sessionRequired" };
+  }
+
+  const ids = facilitatorIds.filter((id) => /^\d+$/.test(id)).map(Number);
+  if (ids.length === 0) errors.facilitatorIds = { key: "workshops.form.errors.facilitatorRequired" };
+
+  if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  const form = parsed.data;
+  const toUtc = (local: string) => (local ? zonedTimeToUtc(local.slice(0, 10), local.slice(11, 16), form.timezone) : null);
+  const registrationOpensAt = toUtc(form.registrationOpens);
+  const registrationClosesAt = toUtc(form.registrationCloses);
+  if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
+    return { ok: false, errors: { registrationCloses: { key: "workshops.form.errors.windowOrder" } } };
+  }
+  return {
+    ok: true,
+    data: {
+      title: form.title,
+      description: form.description,
+      courseId: form.courseId ? Number(form.courseId) : null,
+      modality: form.modality,
+      place: form.place || null,
+      joinUrl: form.joinUrl || null,
+      country: form.country || null,
+      region: form.region || null,
+      timezone: form.timezone,
+      capacity: form.capacity ? Number(form.capacity) : null,
+      registrationOpensAt,
+      registrationClosesAt,
+      status: form.status,
+      facilitatorIds: [...new Set(ids)],
+      sessions: [...sessions].sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)),
+    },
+  };
+}
+
+/** "10:00": the wall-clock time of an instant in a time zone, as a time input wants it. */
+export function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso));
+}
+
+/** "2026-03-12T10:00": the value of a datetime-local input for an instant in a time zone. */
+export function localDateTime(iso: string | null, timeZone: string): string {
+  return iso ? `${localDate(iso, timeZone)}T${localTime(iso, timeZone)}` : "";
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { workshopCalendar } from "../domain/calendar";
+import { describeSession } from "../domain/workshop-display";
+import type { MessageKey } from "../i18n/keys";
+import { messages } from "../i18n/messages.server";
+import { createTranslator, type MessageTree } from "../i18n/translate";
+import { enqueueEmail } from "./email-outbox.server";
+
+export type WorkshopMailKind = "confirmation" | "promotion" | "reminder";
+
+/** Where links in e-mails and calendar files point (the public address of this site). */
+export function appUrl(): string {
+  return (process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+}
+
+/** The .ics for one workshop; the join link only for people who are registered. */
+export function calendarFor(
+  workshop: { id: number; title: string; description: string; place: string | null; join_url: string | null; status: "draft" | "published" | "cancelled" },
+  sessions: ReadonlyArray<{ id: number; starts_at: string; ends_at: string }>,
+  includeJoinUrl: boolean,
+): string {
+  const base = appUrl();
+  return workshopCalendar(
+    { ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null },
+    sessions,
+    { pageUrl: `${base}/workshops/${workshop.id}`, host: new URL(base).hostname },
+  );
+}
+
+/**
+ * Queues a workshop e-mail in the person's own language, inside the caller's
+ * transaction. People without an e-mail address (many walk-ins) get none.
+ */
+export async function enqueueWorkshopMail(
+  db: Kysely<Database>,
+  kind: WorkshopMailKind,
+  input: { workshopId: number; personId: number; dedupeKey: string; sessionId?: number; now?: Date },
+): Promise<boolean> {
+  const person = await db
+    .selectFrom("person")
+    .select(["full_name", "email", "preferred_language"])
+    .where("id", "=", input.personId)
+    .executeTakeFirst();
+  if (!person?.email) return false;
+  const workshop = await db.selectFrom("workshop").selectAll().where("id", "=", input.workshopId).executeTakeFirstOrThrow();
+  const sessions = await db.selectFrom("workshop_session").selectAll().where("workshop_id", "=", input.workshopId).orderBy("starts_at").execute();
+  const locale = person.preferred_language;
+  const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as (key: MessageKey, vars?: Record<string, string | number>) => string;
+  const when = (s: { starts_at: string; ends_at: string }) => describeSession(t, locale, s, workshop.timezone);
+  const firstName = person.full_name.split(" ")[0];
+  const title = workshop.title;
+
+  const lines = [t("workshops.mail.greeting", { name: firstName }), ""];
+  let subject: string;
+  if (kind === "reminder") {
+    const session = sessions.find((s) => s.id === input.sessionId) ?? sessions[0];
+    subject = t("workshops.mail.reminderSubject", { title, when: when(session) });
+    lines.push(t("workshops.mail.reminderIntro", { title, when: when(session) }));
+  } else {
+    subject = t(kind === "confirmation" ? "workshops.mail.confirmationSubject" : "workshops.mail.promotionSubject", { title });
+    lines.push(t(kind === "confirmation" ? "workshops.mail.confirmationIntro" : "workshops.mail.promotionIntro", { title }));
+    lines.push("", t("workshops.mail.sessions"), ...sessions.map((s) => `- ${when(s)}`));
+  }
+  lines.push("");
+  if (workshop.place) lines.push(t("workshops.mail.place", { place: workshop.place }));
+  if (workshop.join_url) lines.push(t("workshops.mail.joinLink", { url: workshop.join_url }));
+  lines.push(t("workshops.mail.details", { url: `${appUrl()}/workshops/${workshop.id}` }));
+  const ics = kind === "reminder" ? null : calendarFor(workshop, sessions, true);
+  if (ics) lines.push("", t("workshops.mail.calendarAttached"));
+  lines.push("", t("workshops.mail.cancelHint"), "", t("workshops.mail.signature"));
+
+  return enqueueEmail(
+    db,
+    {
+      to: person.email,
+      subject,
+      text: lines.join("\n"),
+      ics,
+      kind,
+      dedupeKey: input.dedupeKey,
+      workshopId: workshop.id,
+      personId: input.personId,
+    },
+    input.now,
+  );
+}
