@@ -10,6 +10,7 @@ export interface Database {
   session: SessionTable;
   course: CourseTable;
   lesson: LessonTable;
+  content_problem: ContentProblemTable;
   enrolment: EnrolmentTable;
   lesson_completion: LessonCompletionTable;
   certificate: CertificateTable;
@@ -104,6 +105,11 @@ export interface CourseTable {
   archived_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Public path of the cover image, e.g. /course-files/<slug>/cover.svg. */
+  cover_image: string | null;
+  cover_alt: string | null;
+  /** Hash of the course's content at the last successful build. */
+  content_hash: string | null;
 }
 
 export type LessonKind = "text" | "video";
@@ -123,6 +129,26 @@ export interface LessonTable {
   archived_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  content_hash: string | null;
+  /** mdx-bundler output, compiled at build time; requests only evaluate it. */
+  code: string | null;
+  /** JSON `LessonVideo` (app/content/schema.ts) for video lessons. */
+  video: string | null;
+  /** JSON `QuizQuestion[]` when the lesson has a self-check. */
+  quiz: string | null;
+  /** Plain text of the lesson, for search. */
+  body_text: Generated<string>;
+}
+
+/** A problem found in content by the last build; the course keeps its last good version. */
+export interface ContentProblemTable {
+  id: Generated<number>;
+  course_slug: string;
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  found_at: Timestamp;
 }
 
 export type EnrolmentMethod = "self" | "staff" | "import";

@@ -32,6 +32,11 @@ function tooLarge(req: Request, res: Response) {
 }
 
 export async function startServer(port = Number(process.env.PORT || 3000), host = process.env.HOST) {
+  if (dev) {
+    // Loaded only in development: production never compiles content while serving.
+    const { watchContent } = await import("./server/content-watch");
+    await watchContent();
+  }
   const initialBuild = await importBuild();
   const app = express();
   app.disable("x-powered-by");

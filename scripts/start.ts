@@ -1,6 +1,6 @@
 /**
- * `npm start`: migrate, seed an empty database, build when the sources are
- * newer than the build, then serve the production build.
+ * `npm start`: migrate, seed an empty database, build course content, build
+ * the app when the sources are newer than the build, then serve it.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { getDb } from "../app/utils/db.server";
+import { buildContentAndReport } from "./courses-build";
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -22,6 +23,9 @@ if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
   const { seeded } = await seedDemo(db);
   if (seeded) console.log("Seeded demo data (see README for the demo accounts).");
 }
+
+// Course content: compile what changed (cached) and publish valid courses before serving.
+await buildContentAndReport();
 
 const built = newestMtime("build/index.js");
 const sources = Math.max(...["app", "remix.config.js", "package-lock.json"].map(newestMtime));

@@ -3,11 +3,12 @@ import account from "./messages/account";
 import admin from "./messages/admin";
 import auth from "./messages/auth";
 import common from "./messages/common";
+import courses from "./messages/courses";
 import home from "./messages/home";
 import workshops from "./messages/workshops";
 
 // One line per namespace and language; the type of `en` follows `es`.
-const namespaces = { common, home, auth, account, admin, workshops };
+const namespaces = { common, home, auth, account, admin, workshops, courses };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["es"] };

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as peopleAccountsSessions from "./2026-11-27T0900-people-accounts-sessions";
 import * as domainModel from "./2026-11-27T1000-domain-model";
+import * as coursesContent from "./2026-11-27T1200-courses-content";
 import * as learningIndexes from "./2026-11-27T1210-learning-indexes";
 import * as workshopsOutboxLinks from "./2026-11-27T1220-workshops-outbox-links";
 import * as reachLocalDates from "./2026-11-27T1240-reach-local-dates-and-indexes";
@@ -13,6 +14,7 @@ import * as hardening from "./2026-11-27T1250-hardening";
 export const migrations: Record<string, Migration> = {
   "2026-11-27T0900-people-accounts-sessions": peopleAccountsSessions,
   "2026-11-27T1000-domain-model": domainModel,
+  "2026-11-27T1200-courses-content": coursesContent,
   "2026-11-27T1210-learning-indexes": learningIndexes,
   "2026-11-27T1220-workshops-outbox-links": workshopsOutboxLinks,
   "2026-11-27T1240-reach-local-dates-and-indexes": reachLocalDates,

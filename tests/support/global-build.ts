@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT } from "./paths";
+import { ROOT, SEEDED_DB } from "./paths";
 import { CHROMIUM_PATH } from "./browser";
 
-/** End-to-end tests run the production build in real Chromium: build it, and fail loudly without a browser. */
+/** End-to-end tests run the production build (and built course content) in real Chromium: build it, and fail loudly without a browser. */
 export default async function setup() {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -17,6 +17,12 @@ export default async function setup() {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
+  });
+  // The seeded database serves the real courses: compile and upsert them into it.
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/courses-build.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: SEEDED_DB },
   });
   process.env.MINKA_TEST_BUILD_READY = "1";
 }

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatMinutes, LessonKind } from "../components/course-bits";
+import { ErrorPage } from "../components/error-page";
+import { renderLessonHtml } from "../components/mdx/render.server";
+import { gradeQuiz, quizChoicesToParams, readQuizChoices } from "../domain/quiz";
+import { hasRole } from "../domain/roles";
+import { useI18n } from "../i18n/use-translation";
+import { getLessonPage } from "../models/course.server";
+import { recordQuizResult } from "../models/quiz.server";
+import styles from "../styles/courses.css";
+import { getUser } from "../utils/auth.server";
+import { getDb } from "../utils/db.server";
+import { getTranslator } from "../utils/locale.server";
+import { getVideoQuality, isVideoQuality, videoQualityCookie } from "../utils/video-quality.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.lesson.title} · ${data.course.title} · Minka` : "Minka" }];
+
+async function findLesson(request: Request, params: LoaderFunctionArgs["params"]) {
+  const user = await getUser(request);
+  const page = await getLessonPage(await getDb(), params.course ?? "", params.lesson ?? "", {
+    includeDrafts: Boolean(user && hasRole(user.role, "admin")),
+  });
+  if (!page) throw new Response(null, { status: 404 });
+  return { user, page, path: `/courses/${page.course.slug}/${page.lesson.slug}` };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { page, path } = await findLesson(request, params);
+  const { t, locale } = await getTranslator(request);
+  const { course, lesson } = page;
+  const url = new URL(request.url);
+  // After a quiz post the answers come back in the address (post, redirect, get).
+  const quizResult = lesson.quiz && url.searchParams.has("graded") ? gradeQuiz(lesson.quiz, readQuizChoices(url.searchParams, lesson.quiz.length)) : null;
+  const html = renderLessonHtml(lesson.code, {
+    t,
+    locale,
+    lessonPath: path,
+    video: lesson.video,
+    videoQuality: getVideoQuality(request),
+    quiz: lesson.quiz,
+    quizResult,
+  });
+  return {
+    course: { slug: course.slug, title: course.title, language: course.language, lessons: course.lessons },
+    lesson: { id: lesson.id, slug: lesson.slug, title: lesson.title, summary: lesson.summary, kind: lesson.kind, durationMinutes: lesson.durationMinutes, position: lesson.position },
+    previous: page.previous,
+    next: page.next,
+    html,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, page, path } = await findLesson(request, params);
+  const form = new URLSearchParams((await request.text()) || "");
+  const intent = form.get("intent");
+  if (intent === "quiz" && page.lesson.quiz) {
+    const choices = readQuizChoices(form, page.lesson.quiz.length);
+    const result = gradeQuiz(page.lesson.quiz, choices);
+    await recordQuizResult(await getDb(), { lessonId: page.lesson.id, user, result });
+    return redirect(`${path}?graded=1&${quizChoicesToParams(choices)}#quiz`);
+  }
+  if (intent === "video-quality") {
+    const quality = form.get("quality");
+    if (!isVideoQuality(quality)) return redirect(`${path}#video`);
+    return redirect(`${path}#video`, { headers: { "Set-Cookie": videoQualityCookie(request, quality) } });
+  }
+  throw new Response(null, { status: 400 });
+}
+
+export default function LessonRoute() {
+  const { course, lesson, previous, next, html } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const base = `/courses/${course.slug}`;
+  return (
+    <div className="lesson-layout">
+      <article className="lesson">
+        <p className="breadcrumb">
+          <Link to={base} lang={course.language}>
+            {course.title}
+          </Link>
+        </p>
+        <header>
+          <h1 lang={course.language}>{lesson.title}</h1>
+          <p className="lesson-facts">
+            {t("courses.lesson.lessonOf", { position: lesson.position, total: course.lessons.length })} · <LessonKind kind={lesson.kind} t={t} /> ·{" "}
+            {formatMinutes(t, lesson.durationMinutes)}
+          </p>
+        </header>
+        {/* Compiled at build time and rendered to HTML by the loader: no MDX runtime in the browser. */}
+        <div className="lesson-body" lang={course.language} dangerouslySetInnerHTML={{ __html: html }} />
+
+        {/* Lesson actions ([learning]: "Marcar como terminada") go in this area. */}
+        <div className="lesson-actions" />
+
+        <nav className="lesson-pager" aria-label={t("courses.lesson.pager")}>
+          {previous ? (
+            <Link to={`${base}/${previous.slug}`} rel="prev" className="button">
+              ← {t("courses.lesson.previous")}: <span lang={course.language}>{previous.title}</span>
+            </Link>
+          ) : null}
+          {next ? (
+            <Link to={`${base}/${next.slug}`} rel="next" className="button primary">
+              {t("courses.lesson.next")}: <span lang={course.language}>{next.title}</span> →
+            </Link>
+          ) : null}
+        </nav>
+      </article>
+
+      <nav className="lesson-outline" aria-labelledby="outline-title">
+        <h2 id="outline-title">{t("courses.lesson.outline")}</h2>
+        <ol>
+          {course.lessons.map((l) => (
+            <li key={l.id}>
+              {l.slug === lesson.slug ? (
+                <span aria-current="page" lang={course.language}>
+                  {l.title} <span className="visually-hidden">{t("courses.lesson.current")}</span>
+                </span>
+              ) : (
+                <Link to={`${base}/${l.slug}`} lang={course.language}>
+                  {l.title}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
