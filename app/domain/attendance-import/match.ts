@@ -1,0 +1,84 @@
+import { nameKey } from "../names";
+import type { Participant } from "./merge";
+
+/** A person already in Minka, as the matcher needs to know them. */
+export interface KnownPerson {
+  id: number;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  /** Holds an active registration for this workshop: looked at first. */
+  registered: boolean;
+}
+
+export type MatchReason = "email" | "phone" | "name";
+
+export type ParticipantMatch =
+  | { kind: "matched"; personId: number; by: MatchReason }
+  | { kind: "probable"; candidates: number[] }
+  | { kind: "unmatched" };
+
+/** Every name key a participant showed up under. */
+export function participantNameKeys(participant: Pick<Participant, "name" | "otherNames">): string[] {
+  return [...new Set([participant.name, ...participant.otherNames].map(nameKey).filter(Boolean))];
+}
+
+/**
+ * Finds who each participant is. E-mail, then phone, identify a person; registered people win
+ * over others with the same contact. A name alone identifies only when exactly one registered
+ * person has it and nobody else in the report claims them; otherwise the facilitator chooses
+ * among the candidates, so two people who share a name are never merged silently.
+ */
+export function matchParticipants(participants: Participant[], people: KnownPerson[]): Map<string, ParticipantMatch> {
+  const ordered = [...people].sort((a, b) => Number(b.registered) - Number(a.registered) || a.id - b.id);
+  const keyOf = new Map(ordered.map((person) => [person.id, nameKey(person.fullName)]));
+  const matches = new Map<string, ParticipantMatch>();
+  const claimed = new Set<number>();
+
+  for (const participant of participants) {
+    const byEmail = participant.email ? ordered.find((p) => p.email === participant.email) : undefined;
+    const byPhone = !byEmail && participant.phone ? ordered.find((p) => p.phone === participant.phone) : undefined;
+    const person = byEmail ?? byPhone;
+    if (person) {
+      matches.set(participant.key, { kind: "matched", personId: person.id, by: byEmail ? "email" : "phone" });
+      claimed.add(person.id);
+    }
+  }
+
+  const tentative = new Map<string, number>();
+  const candidatesOf = new Map<string, number[]>();
+  for (const participant of participants) {
+    if (matches.has(participant.key)) continue;
+    const keys = participantNameKeys(participant);
+    const exact = ordered.filter((p) => keys.includes(keyOf.get(p.id)!));
+    const exactRegistered = exact.filter((p) => p.registered);
+    const partial = ordered.filter((p) => p.registered && !exact.includes(p) && keys.some((key) => overlapsAsName(key, keyOf.get(p.id)!)));
+    const candidates = [...exactRegistered, ...partial, ...exact.filter((p) => !p.registered)].map((p) => p.id);
+    candidatesOf.set(participant.key, candidates);
+    // Someone who signed in with another e-mail is not the registered person of the same name.
+    const contactDisagrees = (p: KnownPerson) => Boolean(participant.email && p.email && p.email !== participant.email);
+    if (exactRegistered.length === 1 && !contactDisagrees(exactRegistered[0])) tentative.set(participant.key, exactRegistered[0].id);
+  }
+
+  const claims = new Map<number, number>();
+  for (const personId of tentative.values()) claims.set(personId, (claims.get(personId) ?? 0) + 1);
+  for (const participant of participants) {
+    if (matches.has(participant.key)) continue;
+    const personId = tentative.get(participant.key);
+    const candidates = candidatesOf.get(participant.key) ?? [];
+    if (personId !== undefined && claims.get(personId) === 1 && !claimed.has(personId)) {
+      matches.set(participant.key, { kind: "matched", personId, by: "name" });
+    } else if (candidates.length > 0) {
+      matches.set(participant.key, { kind: "probable", candidates });
+    } else {
+      matches.set(participant.key, { kind: "unmatched" });
+    }
+  }
+  return matches;
+}
+
+/** "rosa quispe" and "mamani quispe rosa": one name contains the other, with at least two words in common. */
+function overlapsAsName(a: string, b: string): boolean {
+  const [short, long] = [a.split(" "), b.split(" ")].sort((x, y) => x.length - y.length);
+  return short.length >= 2 && short.every((word) => long.includes(word));
+}

@@ -1,0 +1,142 @@
+import { nameKey } from "../names";
+import type { ReportFormat, ReportRow } from "./types";
+
+/** One person in a report, with all their joins merged. */
+export interface Participant {
+  /** Stable within one report: the first line the person appears on. */
+  key: string;
+  /** The name to show: the original name when Zoom recorded a rename. */
+  name: string;
+  /** Every other spelling seen for this participant. */
+  otherNames: string[];
+  email: string | null;
+  phone: string | null;
+  /** Time online, rejoins summed and overlapping joins (two devices at once) counted once. */
+  seconds: number;
+  /** Join intervals (UTC ISO), so that two participants later found to be one person can be combined. */
+  intervals: Array<[string, string]>;
+  joins: number;
+  /** A sign-in sheet's mark: true if any line says present. */
+  present: boolean | null;
+  guest: boolean;
+  role: ReportRow["role"];
+  lines: number[];
+}
+
+/** Name keys a row can be recognised by: its original name and its shown name. */
+export function rowNameKeys(row: Pick<ReportRow, "name" | "originalName">): string[] {
+  const keys = [row.originalName, row.name].filter((n): n is string => Boolean(n)).map(nameKey);
+  return [...new Set(keys.filter(Boolean))];
+}
+
+/**
+ * Groups a report's rows into participants. Rows with the same e-mail (or phone) are one person.
+ * A row without either joins the one e-mail group with the same name; when two different
+ * e-mails share that name, it stays apart, because two people may share a name and the
+ * facilitator must choose. Paper sheets typed twice are not rejoins: their minutes are not added up.
+ */
+export function mergeParticipants(rows: ReportRow[], format: ReportFormat): Participant[] {
+  const groups = new Map<string, ReportRow[]>();
+  const add = (key: string, row: ReportRow) => groups.set(key, [...(groups.get(key) ?? []), row]);
+
+  const anonymous: ReportRow[] = [];
+  for (const row of rows) {
+    if (row.email) add(`e:${row.email}`, row);
+    else if (row.phone) add(`p:${row.phone}`, row);
+    else anonymous.push(row);
+  }
+  const identifiedByName = new Map<string, Set<string>>();
+  for (const [groupKey, groupRows] of groups) {
+    for (const row of groupRows) for (const key of rowNameKeys(row)) {
+      identifiedByName.set(key, (identifiedByName.get(key) ?? new Set()).add(groupKey));
+    }
+  }
+  for (const row of anonymous) {
+    const keys = rowNameKeys(row);
+    const owners = new Set(keys.flatMap((key) => [...(identifiedByName.get(key) ?? [])]));
+    if (owners.size === 1) add([...owners][0], row);
+    else add(`n:${keys[0] ?? `line${row.line}`}${owners.size > 1 ? `:${row.line}` : ""}`, row);
+  }
+  // Renamed people: "Teo (Teodoro Mamani)" and a later "Teodoro Mamani" row are one participant.
+  const merged = joinByOriginalName([...groups.values()]);
+  return merged.map((group) => toParticipant(group, format)).sort((a, b) => a.lines[0] - b.lines[0]);
+}
+
+function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
+  const anonymousByKey = new Map<string, ReportRow[]>();
+  const result: ReportRow[][] = [];
+  for (const group of groups) {
+    if (group.some((row) => row.email || row.phone)) {
+      result.push(group);
+      continue;
+    }
+    const keys = group.flatMap(rowNameKeys);
+    const existing = keys.map((key) => anonymousByKey.get(key)).find(Boolean);
+    if (existing) existing.push(...group);
+    else result.push(group);
+    const target = existing ?? group;
+    for (const key of keys) if (!anonymousByKey.has(key)) anonymousByKey.set(key, target);
+  }
+  return result;
+}
+
+function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
+  const sorted = [...rows].sort((a, b) => a.line - b.line);
+  const best = sorted.find((row) => row.originalName) ?? sorted[0];
+  const name = best.originalName ?? best.name;
+  const spellings = new Set(sorted.flatMap((row) => [row.originalName, row.name]).filter((n): n is string => Boolean(n)));
+  spellings.delete(name);
+  const intervals = sorted.filter((row) => row.joinedAt && row.leftAt).map((row) => [row.joinedAt!, row.leftAt!] as [string, string]);
+  const durations = sorted.map((row) => row.durationSeconds ?? 0);
+  const seconds =
+    format === "sign-in-sheet" ? Math.max(0, ...durations) : Math.max(0, durations.reduce((a, b) => a + b, 0) - overlapSeconds(intervals));
+  const marks = sorted.map((row) => row.present).filter((mark): mark is boolean => mark !== null);
+  return {
+    key: `L${sorted[0].line}`,
+    name,
+    otherNames: [...spellings],
+    email: sorted.find((row) => row.email)?.email ?? null,
+    phone: sorted.find((row) => row.phone)?.phone ?? null,
+    seconds,
+    intervals,
+    joins: sorted.length,
+    present: marks.length ? marks.some(Boolean) : null,
+    guest: sorted.every((row) => row.guest),
+    role: sorted.some((row) => row.role === "host") ? "host" : sorted.some((row) => row.role === "panelist") ? "panelist" : "attendee",
+    lines: sorted.map((row) => row.line),
+  };
+}
+
+/** Seconds counted twice when intervals overlap (the sum of their lengths minus the length of their union). */
+export function overlapSeconds(intervals: Array<[string, string]>): number {
+  const spans = intervals.map(([from, to]) => [Date.parse(from), Date.parse(to)] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let union = 0;
+  let current: [number, number] | null = null;
+  for (const [from, to] of spans) {
+    total += to - from;
+    if (current && from <= current[1]) current[1] = Math.max(current[1], to);
+    else {
+      if (current) union += current[1] - current[0];
+      current = [from, to];
+    }
+  }
+  if (current) union += current[1] - current[0];
+  return Math.round((total - union) / 1000);
+}
+
+/** Whole minutes, as stored and compared with the workshop's threshold. */
+export function toMinutes(seconds: number): number {
+  return Math.round(seconds / 60);
+}
+
+/** Two participants that turn out to be one person (e.g. a phone and a laptop under different names). */
+export function combineParticipants(parts: Participant[], format: ReportFormat): Pick<Participant, "seconds" | "present"> {
+  const intervals = parts.flatMap((part) => part.intervals);
+  const seconds =
+    format === "sign-in-sheet"
+      ? Math.max(0, ...parts.map((part) => part.seconds))
+      : Math.max(0, parts.reduce((sum, part) => sum + part.seconds + overlapSeconds(part.intervals), 0) - overlapSeconds(intervals));
+  const marks = parts.map((part) => part.present).filter((mark): mark is boolean => mark !== null);
+  return { seconds, present: marks.length ? marks.some(Boolean) : null };
+}

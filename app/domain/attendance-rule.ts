@@ -1,0 +1,37 @@
+import type { AttendanceStatus } from "../../db/schema";
+
+/**
+ * THE attendance rule, shared with the reach reports (which apply it in SQL):
+ * a person attended a session if roll call marked them present or late, or an online report
+ * shows at least the workshop's minimum minutes. They attended the workshop if they attended
+ * at least one of its sessions.
+ */
+export const DEFAULT_MIN_MINUTES = 30;
+export const MIN_MINUTES_RANGE = { min: 1, max: 600 } as const;
+export const ATTENDED_STATUSES: readonly AttendanceStatus[] = ["present", "late"];
+
+export interface AttendanceMark {
+  status: AttendanceStatus | null;
+  minutesOnline: number | null;
+}
+
+export function attendedSession(mark: AttendanceMark | null | undefined, minMinutes: number): boolean {
+  if (!mark) return false;
+  if (mark.status !== null && ATTENDED_STATUSES.includes(mark.status)) return true;
+  return mark.minutesOnline !== null && mark.minutesOnline >= minMinutes;
+}
+
+export function attendedWorkshop(marks: Array<AttendanceMark | null | undefined>, minMinutes: number): boolean {
+  return marks.some((mark) => attendedSession(mark, minMinutes));
+}
+
+/**
+ * "A share of the session" is stored as minutes, so that there is one rule: the share of the
+ * shortest session, rounded up (everyone who stays that share of any session counts).
+ */
+export function minutesFromShare(percent: number, sessionMinutes: number[]): number | null {
+  if (sessionMinutes.length === 0 || !(percent > 0 && percent <= 100)) return null;
+  const shortest = Math.min(...sessionMinutes);
+  const minutes = Math.ceil((percent / 100) * shortest);
+  return Math.min(MIN_MINUTES_RANGE.max, Math.max(MIN_MINUTES_RANGE.min, minutes));
+}
