@@ -5,10 +5,20 @@ import auth from "./messages/auth";
 import common from "./messages/common";
 import courses from "./messages/courses";
 import home from "./messages/home";
+import privacy from "./messages/privacy";
 import workshops from "./messages/workshops";
 
-// One line per namespace and language; the type of `en` follows `es`.
-const namespaces = { common, home, auth, account, admin, workshops, courses };
+// One line per namespace (keep them sorted); the type of `en` follows `es`.
+const namespaces = {
+  account,
+  admin,
+  auth,
+  common,
+  courses,
+  home,
+  privacy,
+  workshops,
+};
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["es"] };

@@ -2,6 +2,7 @@ import type { Locale, Role } from "../../db/schema";
 import type { LoginIdentifier } from "../domain/contact";
 import { getDb } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
+import { recordAudit } from "./audit.server";
 import { createPerson } from "./person.server";
 
 export async function findAccountForLogin(identifier: LoginIdentifier) {
@@ -75,7 +76,11 @@ export async function getAccountName(accountId: number) {
     .executeTakeFirst();
 }
 
-export async function changeRole(accountId: number, role: Role): Promise<void> {
+export async function changeRole(accountId: number, role: Role, actorAccountId: number): Promise<void> {
   const db = await getDb();
-  await db.updateTable("account").set({ role, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
+  await db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom("account").select("role").where("id", "=", accountId).executeTakeFirstOrThrow();
+    await tx.updateTable("account").set({ role, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
+    await recordAudit(tx, { actorAccountId, action: "account.role_changed", subjectType: "account", subjectId: accountId, details: { from: before.role, to: role } });
+  });
 }

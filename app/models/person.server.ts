@@ -84,3 +84,18 @@ export async function setPreferredLanguage(personId: number, locale: Locale): Pr
     .where("id", "=", personId)
     .execute();
 }
+
+export async function personExists(personId: number): Promise<boolean> {
+  if (!Number.isInteger(personId)) return false;
+  const db = await getDb();
+  return (await db.selectFrom("person").select("id").where("id", "=", personId).executeTakeFirst()) !== undefined;
+}
+
+export async function getConsent(personId: number) {
+  const db = await getDb();
+  return db
+    .selectFrom("person")
+    .select(["consent_given_at", "consent_notice_version", "consent_method", "consent_withdrawn_at"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
+}

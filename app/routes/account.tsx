@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { LOCALES } from "../../db/schema";
-import { Field, FormErrorSummary, SelectField } from "../components/field";
+import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
-import { updateProfile } from "../models/person.server";
-import { requireUser } from "../utils/auth.server";
+import { getConsent, updateProfile } from "../models/person.server";
+import { withdrawConsent } from "../models/privacy.server";
+import { clearSessionCookie, requireUser } from "../utils/auth.server";
+import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
-import { countSessions } from "../utils/session.server";
+import { countSessions, invalidateAllSessions } from "../utils/session.server";
 import { NAME_MAX, requiredText } from "../utils/schema";
 
 const ProfileSchema = z.object({
@@ -18,18 +20,30 @@ const ProfileSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const [sessions, consent] = await Promise.all([countSessions(user.accountId), getConsent(user.personId)]);
   return {
     fullName: user.fullName,
     locale: user.locale,
     role: user.role,
     identifier: user.email ?? user.phone ?? "",
-    sessions: await countSessions(user.accountId),
+    sessions,
+    consent: consent ?? null,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
+  if (form.get("intent") === "withdraw-consent") {
+    if (form.get("confirm") !== "on") {
+      return data({ errors: { confirm: { key: "privacy.yourData.withdrawConfirmRequired" } }, values: {} } satisfies FormFailure, {
+        status: 400,
+      });
+    }
+    await withdrawConsent(user.personId, user.accountId);
+    await invalidateAllSessions(user.accountId);
+    return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
+  }
   const parsed = parseForm(ProfileSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
   await updateProfile(user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
@@ -40,7 +54,8 @@ export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && "errors" in result ? (result as FormFailure) : undefined;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const consent = account.consent;
   return (
     <div className="narrow">
       <h1>{t("account.title")}</h1>
@@ -49,7 +64,7 @@ export default function AccountPage() {
 
       <h2>{t("account.profile")}</h2>
       <Form method="post" noValidate>
-        <FormErrorSummary show={Boolean(failure)} />
+        <FormErrorSummary show={Boolean(failure?.errors.fullName || failure?.errors.language)} />
         {result && "saved" in result ? (
           <p className="notice" role="status">
             {t("common.saved")}
@@ -87,6 +102,39 @@ export default function AccountPage() {
         <input type="hidden" name="scope" value="everywhere" />
         <button type="submit" className="button">
           {t("account.logoutEverywhere")}
+        </button>
+      </Form>
+
+      <h2>{t("privacy.yourData.title")}</h2>
+      {consent?.consent_given_at ? (
+        <p>
+          {t(consent.consent_method === "staff" ? "privacy.yourData.consentStaff" : "privacy.yourData.consentGiven", {
+            date: formatDate(consent.consent_given_at, locale),
+            version: consent.consent_notice_version ?? "",
+          })}
+        </p>
+      ) : null}
+      <p>{t("privacy.yourData.text")}</p>
+      <ul className="link-list">
+        <li>
+          <a href="/account/data?format=json" download>
+            {t("privacy.yourData.downloadJson")}
+          </a>
+        </li>
+        <li>
+          <a href="/account/data?format=csv" download>
+            {t("privacy.yourData.downloadCsv")}
+          </a>
+        </li>
+      </ul>
+
+      <h3>{t("privacy.yourData.withdrawTitle")}</h3>
+      <p>{t("privacy.yourData.withdrawText")}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="withdraw-consent" />
+        <CheckboxField label={t("privacy.yourData.withdrawConfirm")} name="confirm" error={failure?.errors.confirm} />
+        <button type="submit" className="button">
+          {t("privacy.yourData.withdrawSubmit")}
         </button>
       </Form>
     </div>

@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const account = Number.isInteger(accountId) ? await getAccountName(accountId) : undefined;
   if (!account) return refuse({ key: "admin.accounts.notFound" });
   if (account.id === admin.accountId && role !== "admin") return refuse({ key: "admin.accounts.cannotDemoteSelf" });
-  await changeRole(account.id, role as Role);
+  await changeRole(account.id, role as Role, admin.accountId);
   return { ok: true, message: { key: "admin.accounts.changed", vars: { name: account.full_name, role } } as Msg };
 }
 

@@ -1,0 +1,132 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { getDb } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
+
+/**
+ * Rights over personal data (Peru, Ley 29733): access (export), withdrawal of
+ * consent, and erasure that keeps every reach figure unchanged.
+ */
+
+export type PersonDataExport = Record<string, Array<Record<string, unknown>>>;
+
+/** Everything stored about one person, table by table (secrets such as password hashes excluded). */
+export async function exportPersonData(personId: number, db?: Kysely<Database>): Promise<PersonDataExport> {
+  db ??= await getDb();
+  const [person, accounts, registrations, enrolments, completions, certificates, attendance] = await Promise.all([
+    db.selectFrom("person").selectAll().where("id", "=", personId).execute(),
+    db
+      .selectFrom("account")
+      .select(["id", "email", "phone", "role", "created_at", "updated_at"])
+      .where("person_id", "=", personId)
+      .execute(),
+    db.selectFrom("registration").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+    db.selectFrom("enrolment").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+    db.selectFrom("lesson_completion").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+    db.selectFrom("certificate").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+    db.selectFrom("attendance").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+  ]);
+  const { name_key: _key, ...personFields } = person[0] ?? {};
+  return {
+    person: person.length ? [personFields] : [],
+    account: accounts,
+    registration: registrations,
+    enrolment: enrolments,
+    lesson_completion: completions,
+    certificate: certificates,
+    attendance,
+  };
+}
+
+/** The export as rows for a CSV: table, record number, field, value (opens in any spreadsheet). */
+export function exportAsRows(data: PersonDataExport): Array<[string, number, string, string]> {
+  return Object.entries(data).flatMap(([table, records]) =>
+    records.flatMap((record, index) =>
+      Object.entries(record).map(([field, value]) => [table, index + 1, field, value == null ? "" : String(value)] as [string, number, string, string]),
+    ),
+  );
+}
+
+export async function withdrawConsent(personId: number, actorAccountId: number | null): Promise<void> {
+  const db = await getDb();
+  await db.transaction().execute(async (tx) => {
+    const now = new Date().toISOString();
+    await tx.updateTable("person").set({ consent_withdrawn_at: now, updated_at: now }).where("id", "=", personId).execute();
+    await recordAudit(tx, { actorAccountId, action: "consent.withdrawn", subjectType: "person", subjectId: personId });
+  });
+}
+
+/** People who withdrew consent and are waiting for an administrator to erase their data. */
+export async function listPendingErasures() {
+  const db = await getDb();
+  return db
+    .selectFrom("person")
+    .select(["id", "full_name", "email", "phone", "consent_withdrawn_at"])
+    .where("consent_withdrawn_at", "is not", null)
+    .where("erased_at", "is", null)
+    .orderBy("consent_withdrawn_at")
+    .execute();
+}
+
+/**
+ * Erases a person's identifying data across every table while keeping the rows
+ * that reach figures count. Kept: sex, birth year, country, region and
+ * cooperative (aggregate attributes the disaggregations need); erased: name,
+ * e-mail, phone, login, sessions, reset codes, and names copied into certificates.
+ */
+export async function erasePerson(personId: number, adminAccountId: number): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction().execute(async (tx) => {
+    const person = await tx.selectFrom("person").select(["id", "erased_at"]).where("id", "=", personId).executeTakeFirst();
+    if (!person || person.erased_at) return false;
+    const now = new Date().toISOString();
+    await tx
+      .updateTable("person")
+      .set({
+        full_name: "",
+        name_key: "",
+        email: null,
+        phone: null,
+        consent_recorded_by: null,
+        consent_withdrawn_at: now,
+        erased_at: now,
+        updated_at: now,
+      })
+      .where("id", "=", personId)
+      .execute();
+    const accounts = await tx.selectFrom("account").select("id").where("person_id", "=", personId).execute();
+    for (const { id } of accounts) {
+      await tx.deleteFrom("session").where("account_id", "=", id).execute();
+      await tx.deleteFrom("password_reset").where("account_id", "=", id).execute();
+      // The row stays (other records may name this account as the staff member who acted), but it can never log in again.
+      await tx
+        .updateTable("account")
+        .set({ email: `erased-${id}`, phone: null, password_hash: "!", role: "member", updated_at: now })
+        .where("id", "=", id)
+        .execute();
+    }
+    await tx.updateTable("certificate").set({ full_name: "" }).where("person_id", "=", personId).execute();
+    await recordAudit(tx, { actorAccountId: adminAccountId, action: "person.erased", subjectType: "person", subjectId: personId });
+    return true;
+  });
+}
+
+export async function listAuditLog(limit = 200) {
+  const db = await getDb();
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("account", "account.id", "audit_log.actor_account_id")
+    .leftJoin("person", "person.id", "account.person_id")
+    .select([
+      "audit_log.id",
+      "audit_log.action",
+      "audit_log.subject_type",
+      "audit_log.subject_id",
+      "audit_log.details",
+      "audit_log.created_at",
+      "person.full_name as actor_name",
+    ])
+    .orderBy("audit_log.id", "desc")
+    .limit(limit)
+    .execute();
+}

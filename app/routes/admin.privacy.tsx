@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "../components/field";
+import type { Msg } from "../i18n/keys";
+import { useI18n } from "../i18n/use-translation";
+import { erasePerson, listPendingErasures } from "../models/privacy.server";
+import { requireRole } from "../utils/auth.server";
+import { formatShortDate } from "../utils/dates";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return { pending: await listPendingErasures() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const form = await request.formData();
+  const personId = Number(form.get("personId"));
+  const erased = Number.isInteger(personId) && personId > 0 ? await erasePerson(personId, admin.accountId) : false;
+  const message: Msg = erased
+    ? { key: "privacy.admin.erased", vars: { id: personId } }
+    : { key: "privacy.admin.notFound" };
+  return data({ ok: erased, message }, { status: erased ? 200 : 400 });
+}
+
+export default function AdminPrivacy() {
+  const { pending } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  return (
+    <div>
+      <h1>{t("privacy.admin.title")}</h1>
+      <p>{t("privacy.admin.intro")}</p>
+      {result ? (
+        <p className={result.ok ? "notice" : "form-error"} role="status">
+          {t(result.message.key, result.message.vars)}
+        </p>
+      ) : null}
+      {pending.length === 0 ? (
+        <p>{t("privacy.admin.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("privacy.admin.person")}</th>
+                <th scope="col">{t("privacy.admin.requested")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("privacy.admin.erase")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row">
+                    {person.full_name} (#{person.id}) {person.email ?? person.phone ?? ""}
+                  </th>
+                  <td>{person.consent_withdrawn_at ? formatShortDate(person.consent_withdrawn_at, locale) : ""}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="personId" value={person.id} />
+                      <button type="submit" className="button small" aria-label={t("privacy.admin.eraseFor", { name: person.full_name })}>
+                        {t("privacy.admin.erase")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t("privacy.admin.byNumber")}</h2>
+      <Form method="post" className="narrow">
+        <Field label={t("privacy.admin.personNumber")} name="personId" inputMode="numeric" required />
+        <button type="submit" className="button">
+          {t("privacy.admin.erase")}
+        </button>
+      </Form>
+    </div>
+  );
+}

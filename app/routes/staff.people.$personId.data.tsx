@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "../models/audit.server";
+import { personExists } from "../models/person.server";
+import { requireRole } from "../utils/auth.server";
+import { getDb } from "../utils/db.server";
+import { personDataDownload } from "../utils/person-data.server";
+
+/**
+ * GET /staff/people/:personId/data?format=json|csv — a programme manager answers a
+ * data-access request for someone without a login. Every export is audited.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireRole(request, "manager");
+  const personId = Number(params.personId);
+  if (!(await personExists(personId))) throw new Response("Not found", { status: 404 });
+  const format = new URL(request.url).searchParams.get("format");
+  await recordAudit(await getDb(), { actorAccountId: staff.accountId, action: "person.exported", subjectType: "person", subjectId: personId, details: { format } });
+  return personDataDownload(personId, format);
+}
