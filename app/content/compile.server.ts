@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bundleMDX } from "mdx-bundler";
@@ -28,6 +29,34 @@ export interface CompiledLesson {
 interface EsbuildMessage {
   text: string;
   location?: { file: string; line: number; column: number } | null;
+  /** @mdx-js/esbuild puts the MDX parser's error here, with the real position. */
+  detail?: { cause?: { reason?: string; line?: number; column?: number } };
+}
+
+/**
+ * Where an error really is in the author's file: MDX syntax errors carry their
+ * position in the message, and esbuild positions refer to the compiled JS, so
+ * a failed import is found again in the source by its path.
+ */
+export function locateError(m: EsbuildMessage, source: string): { line: number; col: number; message: string } {
+  const cause = m.detail?.cause;
+  if (cause?.reason) {
+    const place = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(cause.reason);
+    return {
+      line: cause.line ?? Number(place?.[1] ?? 1),
+      col: cause.column ?? Number(place?.[2] ?? 1),
+      message: `MDX: ${cause.reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, "")}`,
+    };
+  }
+  const message = m.text.split("\n")[0]!;
+  const unresolved = /Could not resolve "([^"]+)"/.exec(message);
+  if (unresolved) {
+    const lines = source.split("\n");
+    const index = lines.findIndex((l) => /^\s*import\b/.test(l) && (l.includes(`"${unresolved[1]}"`) || l.includes(`'${unresolved[1]}'`)));
+    const at = index >= 0 ? { line: index + 1, col: lines[index]!.indexOf(unresolved[1]!) + 1 } : { line: 1, col: 1 };
+    return { ...at, message: `${message}: the imported file does not exist` };
+  }
+  return { line: m.location?.line || 1, col: (m.location?.column ?? 0) + 1, message };
 }
 
 /** The only caller of bundleMDX in the project (see docs/decisions/004). */
@@ -63,15 +92,16 @@ export async function compileLesson(absoluteFile: string, ctx: AssetContext, kno
   } catch (error) {
     const messages = (error as { errors?: EsbuildMessage[] }).errors;
     if (!messages?.length) throw error;
+    const source = fs.readFileSync(absoluteFile, "utf8");
     for (const m of messages) {
-      const loc = m.location;
-      const file = loc?.file ? path.resolve(ctx.lessonDir, loc.file) : absoluteFile;
-      scan.problems.push({
-        file: file === absoluteFile ? ctx.file : relative(file),
-        line: loc?.line ?? 1,
-        col: (loc?.column ?? 0) + 1,
-        message: cleanMessage(m.text),
-      });
+      const file = m.location?.file ? path.resolve(ctx.lessonDir, m.location.file) : absoluteFile;
+      // An error inside an imported component is reported in that file, where esbuild's position is right.
+      if (file !== absoluteFile) {
+        const loc = m.location!;
+        scan.problems.push({ file: relative(file), line: loc.line || 1, col: loc.column + 1, message: m.text.split("\n")[0]! });
+      } else {
+        scan.problems.push({ file: ctx.file, ...locateError(m, source) });
+      }
     }
   }
   if (scan.problems.length) code = null;
@@ -85,7 +115,3 @@ export async function compileLesson(absoluteFile: string, ctx: AssetContext, kno
   };
 }
 
-function cleanMessage(text: string): string {
-  const firstLine = text.split("\n")[0]!.replace(/^\d+:\d+(-\d+:\d+)?:\s*/, "");
-  return /could not resolve/i.test(firstLine) ? `${firstLine} (missing file or import)` : firstLine;
-}

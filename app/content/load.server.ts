@@ -86,6 +86,7 @@ export async function loadContent(paths: ContentPaths, options: { onlyCourses?: 
   for (const slug of selected) {
     const before = problems.length;
     const result = await loadCourse(slug);
+    for (const problem of problems.slice(before)) problem.course = slug;
     if (result) loaded.push(problems.length === before ? result : { ...result, course: null });
   }
 
@@ -97,7 +98,7 @@ export async function loadContent(paths: ContentPaths, options: { onlyCourses?: 
     const before = problems.length;
     for (const link of links) {
       const message = brokenLink(link.url, link.from, lessonsBySlug);
-      if (message) problems.push({ file: link.file, line: link.line, col: link.col, message });
+      if (message) problems.push({ file: link.file, line: link.line, col: link.col, message, course: course?.slug ?? link.from.split("/")[2] });
     }
     if (course && problems.length === before) valid.push(course);
   }

@@ -4,6 +4,8 @@ export interface Problem {
   line: number;
   col: number;
   message: string;
+  /** The course it holds back, when it is in a course. */
+  course?: string;
 }
 
 export function formatProblem(p: Problem): string {

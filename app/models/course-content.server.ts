@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { LoadedCourse } from "../content/load.server";
 import type { Problem } from "../content/problem";
-import { isPostgres, writeTransaction, type DB } from "../utils/db.server";
+import { isPostgres, toNumber, writeTransaction, type DB } from "../utils/db.server";
 
 /**
  * Writes one valid course from content into the database, matching rows by
@@ -96,12 +96,16 @@ export async function replaceContentProblems(db: DB, problems: Problem[], now = 
   await writeTransaction(db, async (tx) => {
     await tx.deleteFrom("content_problem").execute();
     for (const p of problems) {
-      const courseSlug = /^[^/]+\/([^/]+)/.exec(p.file)?.[1] ?? "";
-      await tx.insertInto("content_problem").values({ course_slug: courseSlug, file: p.file, line: p.line, col: p.col, message: p.message, found_at: now }).execute();
+      await tx.insertInto("content_problem").values({ course_slug: p.course ?? "", file: p.file, line: p.line, col: p.col, message: p.message, found_at: now }).execute();
     }
   });
 }
 
 export async function listContentProblems(db: DB) {
   return db.selectFrom("content_problem").select(["course_slug", "file", "line", "col", "message", "found_at"]).orderBy("file").orderBy("line").execute();
+}
+
+export async function countContentProblems(db: DB): Promise<number> {
+  const row = await db.selectFrom("content_problem").select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow();
+  return toNumber(row.n);
 }

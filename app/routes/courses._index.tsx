@@ -5,6 +5,7 @@ import { formatMinutes } from "../components/course-bits";
 import { TOPICS, type Topic } from "../content/schema";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
+import { countContentProblems } from "../models/course-content.server";
 import { searchCourses } from "../models/course.server";
 import styles from "../styles/courses.css";
 import { getUser } from "../utils/auth.server";
@@ -24,18 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topic = url.searchParams.get("topic");
   const filters = { q, language: isLocale(language) ? language : undefined, topic: isTopic(topic) ? topic : undefined };
   const [user, { t }] = await Promise.all([getUser(request), getTranslator(request)]);
-  const courses = await searchCourses(await getDb(), filters, { includeDrafts: Boolean(user && hasRole(user.role, "admin")) });
-  return { courses, filters, title: t("courses.catalog.title") };
+  const db = await getDb();
+  const admin = Boolean(user && hasRole(user.role, "admin"));
+  const courses = await searchCourses(db, filters, { includeDrafts: admin });
+  // Admins learn here when a content build held a course back.
+  const problems = admin ? await countContentProblems(db) : 0;
+  return { courses, filters, problems, title: t("courses.catalog.title") };
 }
 
 export default function Catalog() {
-  const { courses, filters } = useLoaderData<typeof loader>();
+  const { courses, filters, problems } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const filtered = Boolean(filters.q || filters.language || filters.topic);
   return (
     <div className="catalog">
       <h1>{t("courses.catalog.title")}</h1>
       <p>{t("courses.catalog.intro")}</p>
+      {problems ? (
+        <p className="form-error">
+          <Link to="/admin/content">{t("courses.catalog.problems", { count: problems })}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="catalog-search" role="search">
         <div className="field">
           <label htmlFor="catalog-q">{t("courses.catalog.searchLabel")}</label>
