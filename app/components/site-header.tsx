@@ -42,6 +42,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           ) : null}
           {user && hasRole(user.role, "facilitator") ? (
             <li>
+              <NavLink to="/staff/courses">{t("learning.staff.nav")}</NavLink>
+            </li>
+          ) : null}
+          {user && hasRole(user.role, "facilitator") ? (
+            <li>
               <NavLink to="/reports">{t("common.nav.reports")}</NavLink>
             </li>
           ) : null}

@@ -5,6 +5,7 @@ import auth from "./messages/auth";
 import common from "./messages/common";
 import courses from "./messages/courses";
 import home from "./messages/home";
+import learning from "./messages/learning";
 import privacy from "./messages/privacy";
 import workshops from "./messages/workshops";
 
@@ -16,6 +17,7 @@ const namespaces = {
   common,
   courses,
   home,
+  learning,
   privacy,
   workshops,
 };

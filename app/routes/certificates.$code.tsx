@@ -1,0 +1,78 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { normalizeCertificateCode } from "../domain/certificate";
+import { hasRole } from "../domain/roles";
+import { useI18n } from "../i18n/use-translation";
+import { findCertificateByCode } from "../models/certificate.server";
+import styles from "../styles/learning.css";
+import { getUser } from "../utils/auth.server";
+import { formatDate } from "../utils/dates";
+import { getDb } from "../utils/db.server";
+import { CertificateLookup } from "./certificates._index";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// Names of real people: keep the page out of search engines.
+export const meta: MetaFunction = () => [{ title: "Minka" }, { name: "robots", content: "noindex" }];
+
+/** Public: confirms name, course, date and hours, and nothing else about the person. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const typed = (params.code ?? "").slice(0, 64);
+  const code = normalizeCertificateCode(typed);
+  const certificate = code ? await findCertificateByCode(await getDb(), code) : undefined;
+  if (!certificate) return data({ found: false as const, code: typed }, { status: 404 });
+  const user = await getUser(request);
+  const mayDownload = Boolean(user && (user.personId === certificate.personId || hasRole(user.role, "facilitator")));
+  return {
+    found: true as const,
+    code: certificate.code,
+    fullName: certificate.fullName,
+    courseTitle: certificate.courseTitle,
+    completedAt: certificate.completedAt,
+    hours: certificate.hours,
+    mayDownload,
+  };
+}
+
+export default function CertificatePage() {
+  const result = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  if (!result.found) {
+    return (
+      <div className="narrow">
+        <h1>{t("learning.certificate.notFoundTitle")}</h1>
+        <p className="form-error" role="alert">
+          {t("learning.certificate.notFound", { code: result.code })}
+        </p>
+        <CertificateLookup defaultValue={result.code} />
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("learning.certificate.valid")}</h1>
+      <div className="certificate-card">
+        <p className="certificate-valid">{t("learning.certificate.confirms")}</p>
+        <dl>
+          <dt>{t("learning.certificate.name")}</dt>
+          <dd>{result.fullName}</dd>
+          <dt>{t("learning.certificate.course")}</dt>
+          <dd>{result.courseTitle}</dd>
+          <dt>{t("learning.certificate.date")}</dt>
+          <dd>{formatDate(result.completedAt, locale)}</dd>
+          <dt>{t("learning.certificate.duration")}</dt>
+          <dd>{t("learning.certificate.hours", { count: result.hours })}</dd>
+          <dt>{t("learning.certificate.codeIs")}</dt>
+          <dd>{result.code}</dd>
+        </dl>
+      </div>
+      {result.mayDownload ? (
+        <p>
+          <a href={`/certificates/${result.code}/pdf`} className="button primary" download>
+            {t("learning.certificate.download")}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

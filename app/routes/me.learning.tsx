@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressBar } from "../components/learning/progress-bar";
+import { useI18n } from "../i18n/use-translation";
+import { listMyCourses } from "../models/my-learning.server";
+import styles from "../styles/learning.css";
+import { requireUser } from "../utils/auth.server";
+import { formatDate } from "../utils/dates";
+import { getDb } from "../utils/db.server";
+import { getTranslator } from "../utils/locale.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Minka` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { t } = await getTranslator(request);
+  const courses = await listMyCourses(await getDb(), user.personId);
+  return { title: t("learning.me.title"), courses };
+}
+
+export default function MyLearning() {
+  const { courses } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const ongoing = courses.filter((c) => !c.completedAt);
+  const finished = courses.filter((c) => c.completedAt);
+  return (
+    <div>
+      <h1>{t("learning.me.title")}</h1>
+      {courses.length === 0 ? (
+        <p>
+          {t("learning.me.none")}{" "}
+          <Link to="/courses" className="button primary">
+            {t("learning.me.browse")}
+          </Link>
+        </p>
+      ) : null}
+      {ongoing.length > 0 ? (
+        <section aria-labelledby="ongoing">
+          <h2 id="ongoing">{t("learning.me.inProgress")}</h2>
+          <ul className="my-courses">
+            {ongoing.map((course) => (
+              <li key={course.courseId}>
+                <h3>
+                  <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+                </h3>
+                <ProgressBar done={course.progress.requiredDone} total={course.progress.requiredTotal} percent={course.progress.percent} />
+                {course.nextLesson ? (
+                  <p>
+                    <Link
+                      to={`/courses/${course.slug}/${course.nextLesson.slug}`}
+                      className="button primary"
+                      aria-label={t("learning.me.continueFor", { course: course.title, lesson: course.nextLesson.title })}
+                    >
+                      {t(course.progress.requiredDone === 0 ? "learning.course.start" : "learning.course.continue", {
+                        lesson: course.nextLesson.title,
+                      })}
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {finished.length > 0 ? (
+        <section aria-labelledby="finished">
+          <h2 id="finished">{t("learning.me.finished")}</h2>
+          <ul className="my-courses">
+            {finished.map((course) => (
+              <li key={course.courseId}>
+                <h3>
+                  <Link to={`/courses/${course.slug}`}>{course.title}</Link>
+                </h3>
+                <p>{t("learning.me.finishedOn", { date: formatDate(course.completedAt!, locale) })}</p>
+                {course.certificateCode ? (
+                  <p className="actions">
+                    <a
+                      href={`/certificates/${course.certificateCode}/pdf`}
+                      className="button primary"
+                      aria-label={t("learning.me.downloadFor", { course: course.title })}
+                      download
+                    >
+                      {t("learning.me.download")}
+                    </a>
+                    <Link to={`/certificates/${course.certificateCode}`} aria-label={t("learning.me.verifyFor", { course: course.title })}>
+                      {t("learning.me.verify")}
+                    </Link>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

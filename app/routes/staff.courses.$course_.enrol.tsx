@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CheckboxField, Field, FormErrorSummary } from "../components/field";
+import { normalizeEmail, normalizePhone } from "../domain/contact";
+import { useI18n } from "../i18n/use-translation";
+import type { Msg } from "../i18n/keys";
+import { findLearningCourse } from "../models/course-outline.server";
+import { enrolByStaff } from "../models/staff-enrolment.server";
+import styles from "../styles/learning.css";
+import { requireRole } from "../utils/auth.server";
+import { getDb } from "../utils/db.server";
+import { keepValues, parseForm, type FieldErrors } from "../utils/form.server";
+import { NAME_MAX, requiredText, text } from "../utils/schema";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+const EnrolSchema = z
+  .object({
+    fullName: requiredText("learning.enrolOne.errors.fullNameRequired", "learning.enrolOne.errors.fullNameTooLong", NAME_MAX),
+    email: text(),
+    phone: text(),
+    consent: text(),
+    intent: z.enum(["match", "choose", "create"]).catch("match"),
+    personId: z.coerce.number().int().catch(0),
+  })
+  .transform((form, ctx) => {
+    const email = form.email ? normalizeEmail(form.email) : null;
+    const phone = form.phone ? normalizePhone(form.phone) : null;
+    if (form.intent !== "choose") {
+      if (!form.email && !form.phone) ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.contactRequired" });
+      if (form.email && !email) ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.emailInvalid" });
+      if (form.phone && !phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "learning.enrolOne.errors.phoneInvalid" });
+    }
+    return { ...form, email, phone };
+  });
+
+async function staffCourse(request: Request, slug: string | undefined) {
+  const staff = await requireRole(request, "facilitator");
+  const course = await findLearningCourse(await getDb(), slug ?? "");
+  if (!course || !course.open) throw new Response("Not found", { status: 404 });
+  return { staff, course };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { course } = await staffCourse(request, params.course);
+  return { course: { slug: course.slug, title: course.title } };
+}
+
+type ActionResult =
+  | { kind: "errors"; errors: FieldErrors; values: Record<string, string> }
+  | { kind: "similar"; candidates: Array<{ id: number; fullName: string; contact: string | null }>; values: Record<string, string> }
+  | { kind: "done"; message: Msg };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, course } = await staffCourse(request, params.course);
+  const form = await request.formData();
+  const values = keepValues(form);
+  const parsed = parseForm(EnrolSchema, form);
+  if (!parsed.ok) return data<ActionResult>({ kind: "errors", errors: parsed.errors, values }, { status: 400 });
+  const input = parsed.data;
+  const result = await enrolByStaff(await getDb(), {
+    courseId: course.id,
+    staffAccountId: staff.accountId,
+    mode: input.intent,
+    chosenPersonId: input.personId,
+    fullName: input.fullName,
+    email: input.email,
+    phone: input.phone,
+    consentGiven: input.consent === "on",
+  });
+  if (result.kind === "consentRequired") {
+    return data<ActionResult>({ kind: "errors", errors: { consent: { key: "learning.enrolOne.errors.consentRequired" } }, values }, { status: 400 });
+  }
+  if (result.kind === "personNotFound") {
+    return data<ActionResult>({ kind: "errors", errors: { form: { key: "learning.enrolOne.errors.personNotFound" } }, values }, { status: 404 });
+  }
+  if (result.kind === "similar") return data<ActionResult>({ kind: "similar", candidates: result.candidates, values });
+  return data<ActionResult>({ kind: "done", message: { key: `learning.enrolOne.done.${result.outcome}`, vars: { name: result.fullName } } });
+}
+
+export default function StaffEnrolOne() {
+  const { course } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useI18n();
+  const errors = result?.kind === "errors" ? result.errors : undefined;
+  const values = result && result.kind !== "done" ? result.values : {};
+  return (
+    <div className="narrow">
+      <p>
+        <Link to={`/staff/courses/${course.slug}`}>{course.title}</Link>
+      </p>
+      <h1>{t("learning.enrolOne.title", { course: course.title })}</h1>
+      {result?.kind === "done" ? (
+        <p className="notice" role="status">
+          {t(result.message.key, result.message.vars)}
+        </p>
+      ) : null}
+      {result?.kind === "similar" ? (
+        <section aria-labelledby="similar">
+          <h2 id="similar">{t("learning.enrolOne.similarTitle")}</h2>
+          <p>{t("learning.enrolOne.similarIntro")}</p>
+          <ul>
+            {result.candidates.map((candidate) => (
+              <li key={candidate.id}>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="choose" />
+                  <input type="hidden" name="personId" value={candidate.id} />
+                  <input type="hidden" name="fullName" value={candidate.fullName} />
+                  <button type="submit" className="button">
+                    {t("learning.enrolOne.choose", { name: candidate.fullName })}
+                  </button>{" "}
+                  {candidate.contact ?? ""}
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post">
+            {(["fullName", "email", "phone", "consent"] as const).map((name) =>
+              values[name] ? <input key={name} type="hidden" name={name} value={values[name]} /> : null,
+            )}
+            <input type="hidden" name="intent" value="create" />
+            <button type="submit" className="button primary">
+              {t("learning.enrolOne.createNew")}
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <>
+          <p>{t("learning.enrolOne.intro")}</p>
+          <Form method="post" noValidate key={result?.kind === "done" ? "again" : "form"}>
+            <FormErrorSummary show={Boolean(errors)} message={errors?.form} />
+            <Field label={t("learning.enrolOne.fullName")} name="fullName" defaultValue={values.fullName} error={errors?.fullName} maxLength={NAME_MAX} required />
+            <Field label={t("learning.enrolOne.email")} hint={t("learning.enrolOne.contactHint")} name="email" type="email" defaultValue={values.email} error={errors?.email} />
+            <Field label={t("learning.enrolOne.phone")} name="phone" type="tel" defaultValue={values.phone} error={errors?.phone} />
+            <CheckboxField label={t("learning.enrolOne.consent")} name="consent" defaultChecked={values.consent === "on"} error={errors?.consent} />
+            <button type="submit" className="button primary">
+              {t("learning.enrolOne.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

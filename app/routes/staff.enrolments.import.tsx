@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, Field, FormErrorSummary } from "../components/field";
+import { MAX_IMPORT_ROWS, type FileProblem } from "../domain/enrolment-csv";
+import { useI18n } from "../i18n/use-translation";
+import { listCoursesForStaff } from "../models/course-report.server";
+import { commitEnrolmentImport, previewEnrolmentImport, type ImportPreview } from "../models/enrolment-import.server";
+import styles from "../styles/learning.css";
+import { requireRole } from "../utils/auth.server";
+import { decodeUpload } from "../utils/csv.server";
+import { getDb } from "../utils/db.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "facilitator");
+  const courses = await listCoursesForStaff(await getDb());
+  return { exampleSlug: courses.find((c) => c.open)?.slug ?? "que-es-una-cooperativa" };
+}
+
+type Problem = FileProblem | "noFile" | "consentRequired";
+type ActionResult =
+  | { step: "preview"; preview: Extract<ImportPreview, { ok: true }>; csv: string; problem?: Problem }
+  | { step: "refused"; problem: Problem }
+  | { step: "done"; enrolled: number; created: number; already: number };
+
+/**
+ * Two steps, both plain forms: "preview" reads the uploaded file and checks
+ * every row; "commit" sends the same text back (a hidden field) and writes it
+ * all in one transaction, after checking it again.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "facilitator");
+  const form = await request.formData();
+  const db = await getDb();
+  if (form.get("intent") === "commit") {
+    const csv = String(form.get("csv") ?? "");
+    if (form.get("consent") !== "on") {
+      const preview = await previewEnrolmentImport(db, csv);
+      if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
+      return data<ActionResult>({ step: "preview", preview, csv, problem: "consentRequired" }, { status: 400 });
+    }
+    const result = await commitEnrolmentImport(db, csv, { accountId: staff.accountId });
+    if (result.ok) return data<ActionResult>({ step: "done", enrolled: result.enrolled, created: result.peopleCreated, already: result.alreadyEnrolled });
+    if (!result.preview.ok) return data<ActionResult>({ step: "refused", problem: result.preview.problem }, { status: 400 });
+    return data<ActionResult>({ step: "preview", preview: result.preview, csv }, { status: 400 });
+  }
+  const file = form.get("file");
+  if (!(file instanceof Blob) || file.size === 0) {
+    return data<ActionResult>({ step: "refused", problem: file instanceof Blob ? "empty" : "noFile" }, { status: 400 });
+  }
+  const csv = decodeUpload(new Uint8Array(await file.arrayBuffer()));
+  const preview = await previewEnrolmentImport(db, csv);
+  if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
+  return data<ActionResult>({ step: "preview", preview, csv }, { status: preview.problemCount > 0 ? 400 : 200 });
+}
+
+export default function ImportEnrolments() {
+  const { exampleSlug } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { t } = useI18n();
+  const problem = result && result.step !== "done" ? result.problem : undefined;
+  return (
+    <div>
+      <p>
+        <Link to="/staff/courses">{t("learning.staff.coursesTitle")}</Link>
+      </p>
+      <h1>{t("learning.import.title")}</h1>
+      {result?.step === "done" ? (
+        <p className="notice" role="status">
+          {t("learning.import.done", { enrolled: result.enrolled, created: result.created, already: result.already })}
+        </p>
+      ) : null}
+      {problem && result?.step === "refused" ? (
+        <p className="form-error" role="alert">
+          {t(`learning.import.fileProblems.${problem}`, { max: MAX_IMPORT_ROWS })}
+        </p>
+      ) : null}
+      {result?.step === "preview" ? <PreviewTable preview={result.preview} csv={result.csv} consentMissing={problem === "consentRequired"} /> : null}
+      <p>{t("learning.import.intro")}</p>
+      <p>{t("learning.import.example")}</p>
+      <p>{t("learning.import.courseHint", { slug: exampleSlug })}</p>
+      <Form method="post" encType="multipart/form-data">
+        <input type="hidden" name="intent" value="preview" />
+        <Field label={t("learning.import.file")} name="file" type="file" accept=".csv,text/csv,text/plain" required />
+        <button type="submit" className={result?.step === "preview" ? "button" : "button primary"}>
+          {t("learning.import.preview")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<ImportPreview, { ok: true }>; csv: string; consentMissing: boolean }) {
+  const { t } = useI18n();
+  const ok = preview.problemCount === 0;
+  return (
+    <section aria-labelledby="preview">
+      <h2 id="preview">{t("learning.import.previewTitle")}</h2>
+      <p className={ok ? "notice" : "form-error"} role={ok ? "status" : "alert"}>
+        {ok ? t("learning.import.allGood", { count: preview.rows.length }) : t("learning.import.hasProblems", { count: preview.problemCount })}
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("learning.import.columns.line")}</th>
+              <th scope="col">{t("learning.import.columns.name")}</th>
+              <th scope="col">{t("learning.import.columns.contact")}</th>
+              <th scope="col">{t("learning.import.columns.course")}</th>
+              <th scope="col">{t("learning.import.columns.result")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row) => (
+              <tr key={row.line}>
+                <td>{row.line}</td>
+                <th scope="row">{row.fullName}</th>
+                <td>{[row.rawEmail, row.rawPhone].filter(Boolean).join(" · ")}</td>
+                <td>{row.course?.title ?? row.rawCourse}</td>
+                <td>
+                  {row.problems.length > 0 ? (
+                    <ul className="import-problems">
+                      {row.problems.map((p) => (
+                        <li key={p}>{t(`learning.import.problems.${p}`, { course: row.rawCourse, line: row.duplicateOf ?? 0 })}</li>
+                      ))}
+                    </ul>
+                  ) : row.alreadyEnrolled ? (
+                    t("learning.import.alreadyEnrolled")
+                  ) : row.existingPerson ? (
+                    t("learning.import.willEnrol", { name: row.existingPerson.fullName })
+                  ) : (
+                    t("learning.import.willCreate")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {ok ? (
+        <Form method="post">
+          <FormErrorSummary show={consentMissing} message={{ key: "learning.import.fileProblems.consentRequired" }} />
+          <input type="hidden" name="intent" value="commit" />
+          <input type="hidden" name="csv" value={csv} />
+          <CheckboxField
+            label={t("learning.import.consent")}
+            name="consent"
+            error={consentMissing ? { key: "learning.import.fileProblems.consentRequired" } : undefined}
+          />
+          <button type="submit" className="button primary">
+            {t("learning.import.commit")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
