@@ -7,6 +7,7 @@ import courses from "./messages/courses";
 import home from "./messages/home";
 import learning from "./messages/learning";
 import privacy from "./messages/privacy";
+import reset from "./messages/reset";
 import workshops from "./messages/workshops";
 
 // One line per namespace (keep them sorted); the type of `en` follows `es`.
@@ -19,6 +20,7 @@ const namespaces = {
   home,
   learning,
   privacy,
+  reset,
   workshops,
 };
 

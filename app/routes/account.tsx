@@ -7,11 +7,14 @@ import { CheckboxField, Field, FormErrorSummary, SelectField } from "../componen
 import { useI18n } from "../i18n/use-translation";
 import { getConsent, updateProfile } from "../models/person.server";
 import { withdrawConsent } from "../models/privacy.server";
-import { clearSessionCookie, requireUser } from "../utils/auth.server";
+import { findAccountForLogin } from "../models/account.server";
+import { changePassword } from "../models/password-reset.server";
+import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
+import { verifyPassword } from "../utils/password.server";
 import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
-import { NAME_MAX, requiredText } from "../utils/schema";
+import { NAME_MAX, newPassword, requiredText } from "../utils/schema";
 
 const ProfileSchema = z.object({
   fullName: requiredText("account.errors.fullNameRequired", "account.errors.fullNameTooLong", NAME_MAX),
@@ -43,6 +46,17 @@ export async function action({ request }: ActionFunctionArgs) {
     await withdrawConsent(user.personId, user.accountId);
     await invalidateAllSessions(user.accountId);
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
+  }
+  if (form.get("intent") === "change-password") {
+    const parsed = parseForm(z.object({ current: z.string().max(1000), password: newPassword() }), form);
+    if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
+    const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
+    if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
+      return data({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} } satisfies FormFailure, { status: 400 });
+    }
+    await changePassword(user.accountId, parsed.data.password);
+    // Every other device is logged out; this one gets a fresh session.
+    return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
   const parsed = parseForm(ProfileSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
@@ -93,6 +107,36 @@ export default function AccountPage() {
         </SelectField>
         <button type="submit" className="button primary">
           {t("common.save")}
+        </button>
+      </Form>
+
+      <h2>{t("reset.change.title")}</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="change-password" />
+        {result && "passwordChanged" in result ? (
+          <p className="notice" role="status">
+            {t("reset.change.changed")}
+          </p>
+        ) : null}
+        <Field
+          label={t("reset.change.current")}
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          error={failure?.errors.current}
+          required
+        />
+        <Field
+          label={t("reset.change.next")}
+          hint={t("auth.signup.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={failure?.errors.password}
+          required
+        />
+        <button type="submit" className="button">
+          {t("reset.change.submit")}
         </button>
       </Form>
 

@@ -87,6 +87,9 @@ export default function Login() {
         </button>
       </Form>
       <p>
+        <Link to="/forgot-password">{t("reset.forgotLink")}</Link>
+      </p>
+      <p>
         {t("auth.login.noAccount")} <Link to="/signup">{t("auth.login.createOne")}</Link>
       </p>
     </div>

@@ -10,9 +10,9 @@ import { createAccount, isIdentifierTaken } from "../models/account.server";
 import { getUser, startSession } from "../utils/auth.server";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { getLocale } from "../utils/locale.server";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../utils/password.server";
+import { PASSWORD_MIN } from "../domain/password-rules";
 import { signupsByIp } from "../utils/rate-limit.server";
-import { NAME_MAX, requiredText, text } from "../utils/schema";
+import { NAME_MAX, newPassword, requiredText, text } from "../utils/schema";
 
 export const meta: MetaFunction = () => [{ title: "Minka" }];
 
@@ -20,13 +20,7 @@ const SignupSchema = z
   .object({
     fullName: requiredText("auth.signup.errors.fullNameRequired", "auth.signup.errors.fullNameTooLong", NAME_MAX),
     identifier: requiredText("auth.signup.errors.identifierRequired", "auth.signup.errors.identifierInvalid", 254),
-    password: z.preprocess(
-      (v) => (typeof v === "string" ? v : ""),
-      z
-        .string()
-        .min(PASSWORD_MIN, { error: "auth.signup.errors.passwordTooShort" })
-        .max(PASSWORD_MAX, { error: "auth.signup.errors.passwordTooLong" }),
-    ),
+    password: newPassword(),
     country: z.enum(COUNTRIES, { error: "auth.signup.errors.countryRequired" }),
     consent: text().pipe(z.literal("on", { error: "auth.signup.errors.consentRequired" })),
   })

@@ -53,3 +53,8 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 export const loginFailuresByAccount = new RateLimiter(10, FIFTEEN_MINUTES);
 export const loginFailuresByIp = new RateLimiter(100, FIFTEEN_MINUTES);
 export const signupsByIp = new RateLimiter(30, 60 * 60 * 1000);
+
+/** Password-reset requests and code attempts (README "Security"). */
+export const resetRequestsByIp = new RateLimiter(20, 60 * 60 * 1000);
+export const resetRequestsByAccount = new RateLimiter(5, 60 * 60 * 1000);
+export const resetCodeAttemptsByIp = new RateLimiter(30, FIFTEEN_MINUTES);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "../i18n/keys";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../domain/password-rules";
 
 /** A form text field: a missing field reads as "", then trimmed. */
 export function text() {
@@ -14,3 +15,14 @@ export function requiredText(required: MessageKey, tooLong: MessageKey, max: num
 }
 
 export const NAME_MAX = 120;
+
+/** A new password: 8 to 200 characters, taken as typed (no trimming). */
+export function newPassword() {
+  return z.preprocess(
+    (v) => (typeof v === "string" ? v : ""),
+    z
+      .string()
+      .min(PASSWORD_MIN, { error: "auth.signup.errors.passwordTooShort" })
+      .max(PASSWORD_MAX, { error: "auth.signup.errors.passwordTooLong" }),
+  );
+}

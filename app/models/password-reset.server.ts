@@ -1,0 +1,171 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import type { Kysely } from "kysely";
+import type { Database, Role } from "../../db/schema";
+import type { LoginIdentifier } from "../domain/contact";
+import { hasRole } from "../domain/roles";
+import { messages } from "../i18n/messages.server";
+import type { T } from "../i18n/keys";
+import { createTranslator, type MessageTree } from "../i18n/translate";
+import { getDb } from "../utils/db.server";
+import { hashPassword } from "../utils/password.server";
+import { recordAudit } from "./audit.server";
+import { enqueueEmail } from "./email-outbox.server";
+import { appUrl } from "./workshop-mail.server";
+
+export const EMAIL_LINK_TTL_MS = 60 * 60 * 1000;
+export const STAFF_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+export const MAX_CODE_ATTEMPTS = 5;
+
+const hash = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+// A staff code is short, so its hash is scoped to the account: equal codes of two accounts never collide.
+const codeHash = (accountId: number, code: string) => hash(`${accountId}:${code}`);
+
+/** Sets a new password and ends every session of the account (the caller starts a new one if it wants). */
+async function setPassword(db: Kysely<Database>, accountId: number, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.updateTable("account").set({ password_hash: passwordHash, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
+  await db.deleteFrom("session").where("account_id", "=", accountId).execute();
+}
+
+/**
+ * Sends a single-use reset link to the account with this e-mail, if there is one.
+ * Returns the token only so tests can follow the link; callers must not show it.
+ */
+export async function startEmailReset(email: string, now = new Date()): Promise<string | null> {
+  const db = await getDb();
+  const account = await db
+    .selectFrom("account")
+    .innerJoin("person", "person.id", "account.person_id")
+    .select(["account.id", "person.full_name", "person.preferred_language"])
+    .where("account.email", "=", email)
+    .executeTakeFirst();
+  if (!account) return null;
+  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+  const t = createTranslator(account.preferred_language, messages[account.preferred_language] as unknown as MessageTree) as T;
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("password_reset")
+      .values({
+        account_id: account.id,
+        secret_hash: hash(token),
+        kind: "email",
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + EMAIL_LINK_TTL_MS).toISOString(),
+      })
+      .execute();
+    const link = `${appUrl()}/reset-password?token=${token}`;
+    await enqueueEmail(tx, {
+      to: email,
+      subject: t("reset.mail.subject"),
+      text: [
+        t("reset.mail.greeting", { name: account.full_name.split(" ")[0] }),
+        "",
+        t("reset.mail.intro"),
+        link,
+        "",
+        t("reset.mail.expires"),
+        t("reset.mail.ignore"),
+      ].join("\n"),
+      kind: "password_reset",
+    });
+  });
+  return token;
+}
+
+async function usableEmailReset(db: Kysely<Database>, token: string, now: Date) {
+  if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
+  return db
+    .selectFrom("password_reset")
+    .select(["id", "account_id"])
+    .where("secret_hash", "=", hash(token))
+    .where("kind", "=", "email")
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+}
+
+export async function isEmailResetUsable(token: string, now = new Date()): Promise<boolean> {
+  return (await usableEmailReset(await getDb(), token, now)) !== undefined;
+}
+
+/** Uses a reset link once. Returns the account id, or null for an unknown, used or expired link. */
+export async function resetWithEmailToken(token: string, password: string, now = new Date()): Promise<number | null> {
+  const db = await getDb();
+  return db.transaction().execute(async (tx) => {
+    const reset = await usableEmailReset(tx, token, now);
+    if (!reset) return null;
+    await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", reset.account_id).where("used_at", "is", null).execute();
+    await setPassword(tx, reset.account_id, password);
+    return reset.account_id;
+  });
+}
+
+/**
+ * A staff member issues a one-time code for someone without e-mail, to read out
+ * or write down. Only for accounts of a lower role (so nobody can take over a peer
+ * or a superior), never for oneself.
+ */
+export async function issueStaffCode(
+  identifier: LoginIdentifier,
+  issuer: { accountId: number; role: Role },
+  now = new Date(),
+): Promise<{ ok: true; code: string; fullName: string; expiresAt: string } | { ok: false; reason: "not_found" | "forbidden" }> {
+  const db = await getDb();
+  const target = await db
+    .selectFrom("account")
+    .innerJoin("person", "person.id", "account.person_id")
+    .select(["account.id", "account.role", "person.full_name"])
+    .where(`account.${identifier.kind}`, "=", identifier.value)
+    .executeTakeFirst();
+  if (!target) return { ok: false, reason: "not_found" };
+  const outranks = issuer.role === "admin" || (hasRole(issuer.role, target.role) && issuer.role !== target.role);
+  if (target.id === issuer.accountId || !outranks) return { ok: false, reason: "forbidden" };
+  const code = String(crypto.getRandomValues(new Uint32Array(1))[0] % 100_000_000).padStart(8, "0");
+  const expiresAt = new Date(now.getTime() + STAFF_CODE_TTL_MS).toISOString();
+  await db.transaction().execute(async (tx) => {
+    // One valid code at a time: issuing a new one retires the old.
+    await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", target.id).where("kind", "=", "staff_code").where("used_at", "is", null).execute();
+    await tx
+      .insertInto("password_reset")
+      .values({ account_id: target.id, secret_hash: codeHash(target.id, code), kind: "staff_code", issued_by: issuer.accountId, created_at: now.toISOString(), expires_at: expiresAt })
+      .execute();
+    await recordAudit(tx, { actorAccountId: issuer.accountId, action: "account.reset_code_issued", subjectType: "account", subjectId: target.id });
+  });
+  return { ok: true, code, fullName: target.full_name, expiresAt };
+}
+
+/** Uses a staff code once; five wrong tries retire it. Returns the account id or null. */
+export async function resetWithStaffCode(identifier: LoginIdentifier, code: string, password: string, now = new Date()): Promise<number | null> {
+  const db = await getDb();
+  return db.transaction().execute(async (tx) => {
+    const reset = await tx
+      .selectFrom("password_reset")
+      .innerJoin("account", "account.id", "password_reset.account_id")
+      .select(["password_reset.id", "password_reset.secret_hash", "password_reset.attempts", "account.id as accountId"])
+      .where(`account.${identifier.kind}`, "=", identifier.value)
+      .where("password_reset.kind", "=", "staff_code")
+      .where("password_reset.used_at", "is", null)
+      .where("password_reset.expires_at", ">", now.toISOString())
+      .executeTakeFirst();
+    if (!reset) return null;
+    if (reset.secret_hash !== codeHash(reset.accountId, code.replace(/\D/g, ""))) {
+      const attempts = reset.attempts + 1;
+      await tx
+        .updateTable("password_reset")
+        .set({ attempts, used_at: attempts >= MAX_CODE_ATTEMPTS ? now.toISOString() : null })
+        .where("id", "=", reset.id)
+        .execute();
+      return null;
+    }
+    await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("id", "=", reset.id).execute();
+    await setPassword(tx, reset.accountId, password);
+    return reset.accountId;
+  });
+}
+
+/** A logged-in person changes their password: every session ends, including on other devices. */
+export async function changePassword(accountId: number, password: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction().execute((tx) => setPassword(tx, accountId, password));
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrorSummary } from "../components/field";
+import { useI18n } from "../i18n/use-translation";
+import { isEmailResetUsable, resetWithEmailToken } from "../models/password-reset.server";
+import { startSession } from "../utils/auth.server";
+import { parseForm, type FormFailure } from "../utils/form.server";
+import { newPassword } from "../utils/schema";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, usable: await isEmailResetUsable(token) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const token = String(form.get("token") ?? "");
+  const parsed = parseForm(z.object({ password: newPassword() }), form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
+  const accountId = await resetWithEmailToken(token, parsed.data.password);
+  if (accountId === null) return data({ errors: { form: { key: "reset.link.invalid" } }, values: {} } satisfies FormFailure, { status: 400 });
+  return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
+}
+
+export default function ResetPassword() {
+  const { token, usable } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const { t } = useI18n();
+  if (!usable) {
+    return (
+      <div className="narrow">
+        <h1>{t("reset.link.title")}</h1>
+        <p className="form-error">{t("reset.link.invalid")}</p>
+        <Link to="/forgot-password" className="button primary">
+          {t("reset.link.askAgain")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("reset.link.title")}</h1>
+      <Form method="post" noValidate>
+        <FormErrorSummary show={Boolean(failure)} message={failure?.errors.form} />
+        <input type="hidden" name="token" value={token} />
+        <Field
+          label={t("reset.link.password")}
+          hint={t("auth.signup.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={failure?.errors.password}
+          required
+        />
+        <button type="submit" className="button primary">
+          {t("reset.link.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Field, FormErrorSummary } from "../components/field";
+import { parseIdentifier } from "../domain/contact";
+import type { Msg } from "../i18n/keys";
+import { useI18n } from "../i18n/use-translation";
+import { issueStaffCode } from "../models/password-reset.server";
+import { requireRole } from "../utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "facilitator");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "facilitator");
+  const form = await request.formData();
+  const input = String(form.get("identifier") ?? "").slice(0, 300);
+  const fail = (error: Msg, status: number) => data({ issued: null, error, value: input }, { status });
+  const identifier = parseIdentifier(input);
+  if (!identifier) return fail({ key: "reset.staff.invalidIdentifier" }, 400);
+  const result = await issueStaffCode(identifier, staff);
+  if (!result.ok) return fail({ key: result.reason === "not_found" ? "reset.staff.notFound" : "reset.staff.forbidden" }, result.reason === "not_found" ? 404 : 403);
+  return { issued: { code: result.code, fullName: result.fullName, expiresAt: result.expiresAt }, error: null, value: "" };
+}
+
+export default function StaffResetCodes() {
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const issued = result?.issued;
+  return (
+    <div className="narrow">
+      <h1>{t("reset.staff.title")}</h1>
+      <p>{t("reset.staff.intro")}</p>
+      {issued ? (
+        <div className="notice" role="status">
+          <p>{t("reset.staff.issued", { name: issued.fullName })}</p>
+          <p className="big-code">{issued.code.replace(/(\d{4})(\d{4})/, "$1 $2")}</p>
+          <p>
+            {t("reset.staff.expires", {
+              when: new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(issued.expiresAt)),
+            })}
+          </p>
+          <p>{t("reset.staff.tellThem", { path: "/reset-code" })}</p>
+        </div>
+      ) : null}
+      <Form method="post" noValidate>
+        <FormErrorSummary show={Boolean(result?.error)} message={result?.error ?? undefined} />
+        <Field label={t("reset.staff.identifier")} name="identifier" defaultValue={result?.value} required />
+        <button type="submit" className="button primary">
+          {t("reset.staff.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
