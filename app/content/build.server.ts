@@ -20,7 +20,7 @@ export interface BuildSummary {
  * `npm run courses:build`, `npm start` and `npm run dev`: compile what
  * changed, copy the files pages link to, and upsert the valid courses.
  * A course with any problem is held back whole and flagged to admins
- * (docs/decisions/004-invalid-content.md).
+ * (docs/decisions/006-course-content-pipeline.md).
  */
 export async function buildContent(db: DB, paths: ContentPaths = defaultContentPaths()): Promise<BuildSummary> {
   const load = await loadContent(paths);

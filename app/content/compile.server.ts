@@ -59,7 +59,7 @@ export function locateError(m: EsbuildMessage, source: string): { line: number; 
   return { line: m.location?.line || 1, col: (m.location?.column ?? 0) + 1, message };
 }
 
-/** The only caller of bundleMDX in the project (see docs/decisions/004). */
+/** The only caller of bundleMDX in the project (see docs/decisions/006). */
 export async function compileLesson(absoluteFile: string, ctx: AssetContext, knownComponents: ReadonlySet<string>, root: string): Promise<CompiledLesson> {
   compiles++;
   const scan: LessonScan = { problems: [], files: new Set(), links: [], text: [], components: new Set() };

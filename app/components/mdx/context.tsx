@@ -8,7 +8,7 @@ export type VideoQuality = "standard" | "low";
 
 /**
  * What author components need from the page. Lessons are rendered to HTML on
- * the server (see docs/decisions/004), outside Remix's router, so they get
+ * the server (see docs/decisions/006), outside Remix's router, so they get
  * translations and lesson data from here rather than from route hooks.
  */
 export interface LessonRenderContext {
