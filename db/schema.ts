@@ -20,6 +20,7 @@ export interface Database {
   registration: RegistrationTable;
   attendance_import: AttendanceImportTable;
   attendance: AttendanceTable;
+  attendance_upload: AttendanceUploadTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
@@ -275,6 +276,19 @@ export interface AttendanceTable {
   import_id: number | null;
   recorded_by: number | null;
   recorded_at: Timestamp;
+}
+
+/** A parsed report awaiting the facilitator's review; deleted when confirmed. */
+export interface AttendanceUploadTable {
+  id: Generated<number>;
+  session_id: number;
+  file_hash: string;
+  file_name: string;
+  format: string;
+  /** JSON (see app/models/attendance-upload.server.ts). */
+  payload: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface EmailOutboxTable {

@@ -4,6 +4,7 @@ import * as domainModel from "./2026-11-27T1000-domain-model";
 import * as coursesContent from "./2026-11-27T1200-courses-content";
 import * as learningIndexes from "./2026-11-27T1210-learning-indexes";
 import * as workshopsOutboxLinks from "./2026-11-27T1220-workshops-outbox-links";
+import * as attendanceUploads from "./2026-11-27T1230-attendance-uploads";
 import * as reachLocalDates from "./2026-11-27T1240-reach-local-dates-and-indexes";
 import * as hardening from "./2026-11-27T1250-hardening";
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1200-courses-content": coursesContent,
   "2026-11-27T1210-learning-indexes": learningIndexes,
   "2026-11-27T1220-workshops-outbox-links": workshopsOutboxLinks,
+  "2026-11-27T1230-attendance-uploads": attendanceUploads,
   "2026-11-27T1240-reach-local-dates-and-indexes": reachLocalDates,
   "2026-11-27T1250-hardening": hardening,
 };

@@ -10,6 +10,7 @@ function participant(key: string, overrides: Partial<Participant> = {}): Partici
     email: null,
     phone: null,
     seconds: 3600,
+    timed: true,
     intervals: [],
     joins: 1,
     present: null,

@@ -63,7 +63,9 @@ describe("mergeParticipants", () => {
   it("does not add up a sign-in sheet's duplicate lines", () => {
     const rows = [row({ line: 2, durationSeconds: 5400 }), row({ line: 3, name: "rosa QUISPE", durationSeconds: 3600, present: true })];
     const [rosa] = mergeParticipants(rows, "sign-in-sheet");
-    expect(rosa).toMatchObject({ seconds: 5400, present: true, joins: 2 });
+    expect(rosa).toMatchObject({ seconds: 5400, timed: true, present: true, joins: 2 });
+    const [marked] = mergeParticipants([row({ present: true })], "sign-in-sheet");
+    expect(marked).toMatchObject({ seconds: 0, timed: false, present: true });
   });
 
   it("groups by phone when there is no e-mail", () => {

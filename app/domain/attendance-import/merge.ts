@@ -13,6 +13,8 @@ export interface Participant {
   phone: string | null;
   /** Time online, rejoins summed and overlapping joins (two devices at once) counted once. */
   seconds: number;
+  /** False when no line stated a time online (a paper sheet with only a mark): there are no minutes to record. */
+  timed: boolean;
   /** Join intervals (UTC ISO), so that two participants later found to be one person can be combined. */
   intervals: Array<[string, string]>;
   joins: number;
@@ -98,6 +100,7 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
     email: sorted.find((row) => row.email)?.email ?? null,
     phone: sorted.find((row) => row.phone)?.phone ?? null,
     seconds,
+    timed: sorted.some((row) => row.durationSeconds !== null),
     intervals,
     joins: sorted.length,
     present: marks.length ? marks.some(Boolean) : null,
@@ -131,12 +134,12 @@ export function toMinutes(seconds: number): number {
 }
 
 /** Two participants that turn out to be one person (e.g. a phone and a laptop under different names). */
-export function combineParticipants(parts: Participant[], format: ReportFormat): Pick<Participant, "seconds" | "present"> {
+export function combineParticipants(parts: Participant[], format: ReportFormat): Pick<Participant, "seconds" | "timed" | "present"> {
   const intervals = parts.flatMap((part) => part.intervals);
   const seconds =
     format === "sign-in-sheet"
       ? Math.max(0, ...parts.map((part) => part.seconds))
       : Math.max(0, parts.reduce((sum, part) => sum + part.seconds + overlapSeconds(part.intervals), 0) - overlapSeconds(intervals));
   const marks = parts.map((part) => part.present).filter((mark): mark is boolean => mark !== null);
-  return { seconds, present: marks.length ? marks.some(Boolean) : null };
+  return { seconds, timed: parts.some((part) => part.timed), present: marks.length ? marks.some(Boolean) : null };
 }

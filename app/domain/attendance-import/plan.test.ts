@@ -10,6 +10,7 @@ function participant(key: string, overrides: Partial<Participant> = {}): Partici
     email: null,
     phone: null,
     seconds: 1800,
+    timed: true,
     intervals: [],
     joins: 1,
     present: null,
@@ -34,6 +35,7 @@ describe("decisions", () => {
     expect(defaultDecision(participant("a"), { kind: "matched", personId: 3, by: "email" })).toEqual({ kind: "person", personId: 3 });
     expect(defaultDecision(participant("a"), { kind: "probable", candidates: [3, 4] })).toBeNull();
     expect(defaultDecision(participant("a", { role: "host" }), { kind: "unmatched" })).toEqual({ kind: "ignore" });
+    expect(defaultDecision(participant("a", { role: "panelist" }), { kind: "matched", personId: 3, by: "email" })).toEqual({ kind: "ignore" });
     expect(defaultDecision(participant("a"), { kind: "unmatched" })).toEqual({ kind: "new" });
   });
 });

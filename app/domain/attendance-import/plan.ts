@@ -17,12 +17,13 @@ export function readDecision(value: unknown): Decision | null {
 
 /**
  * The choice the review screen starts with. A probable match has none: the facilitator must pick.
- * Hosts and panelists run the meeting, so they start as "ignore".
+ * Hosts and panelists run the meeting, so they start as "ignore", even when recognised.
  */
 export function defaultDecision(participant: Participant, match: ParticipantMatch): Decision | null {
+  if (participant.role !== "attendee") return { kind: "ignore" };
   if (match.kind === "matched") return { kind: "person", personId: match.personId };
   if (match.kind === "probable") return null;
-  return participant.role === "attendee" ? { kind: "new" } : { kind: "ignore" };
+  return { kind: "new" };
 }
 
 export interface PlannedAttendance {
@@ -30,7 +31,8 @@ export interface PlannedAttendance {
   personId: number | null;
   newPerson: { fullName: string; email: string | null; phone: string | null } | null;
   participantKeys: string[];
-  minutes: number;
+  /** Null when the report gave no time online (a paper sheet's mark only). */
+  minutes: number | null;
   present: boolean | null;
 }
 
@@ -58,14 +60,14 @@ export function planImport(participants: Participant[], decisions: Map<string, D
         personId: null,
         newPerson: { fullName: participant.name, email: participant.email, phone: participant.phone },
         participantKeys: [participant.key],
-        minutes: toMinutes(participant.seconds),
+        minutes: participant.timed ? toMinutes(participant.seconds) : null,
         present: participant.present,
       });
     }
   }
   for (const [personId, parts] of byPerson) {
     const combined = combineParticipants(parts, format);
-    entries.push({ personId, newPerson: null, participantKeys: parts.map((p) => p.key), minutes: toMinutes(combined.seconds), present: combined.present });
+    entries.push({ personId, newPerson: null, participantKeys: parts.map((p) => p.key), minutes: combined.timed ? toMinutes(combined.seconds) : null, present: combined.present });
   }
   return { ok: true, plan: { entries, ignored } };
 }

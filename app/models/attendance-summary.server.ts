@@ -1,0 +1,122 @@
+import type { Kysely } from "kysely";
+import type { AttendanceStatus, Database, RegistrationMethod, RegistrationStatus } from "../../db/schema";
+import { attendedSession, attendedWorkshop, type AttendanceMark } from "../domain/attendance-rule";
+import { WALK_IN_METHODS } from "./attendance.server";
+
+export interface AttendanceCounts {
+  /** Active registrations (any method). */
+  registered: number;
+  /** People who meet the attendance rule, registered beforehand or not. */
+  attended: number;
+  /** Of those who attended, people without an advance registration (walk-ins, guests found in a report). */
+  walkIns: number;
+  /** Registered people who did not attend. */
+  noShows: number;
+  /** People in imported reports that the facilitator chose to leave out. */
+  ignored: number;
+}
+
+export interface SessionSummary extends AttendanceCounts {
+  sessionId: number;
+  startsAt: string;
+  endsAt: string;
+  /** No-shows only mean something once a session has begun. */
+  started: boolean;
+  imports: number;
+}
+
+export interface PersonAttendance {
+  personId: number;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  registrationStatus: RegistrationStatus | null;
+  method: RegistrationMethod | null;
+  /** One entry per session, in session order. */
+  marks: Array<{ status: AttendanceStatus | null; minutesOnline: number | null; attended: boolean } | null>;
+  attended: boolean;
+}
+
+/**
+ * Registered, attended, walk-ins, no-shows and ignored report rows, per session and for the whole
+ * workshop, counted with the one attendance rule (app/domain/attendance-rule.ts).
+ */
+export async function summarizeWorkshopAttendance(db: Kysely<Database>, workshopId: number, now = new Date().toISOString()) {
+  const workshop = await db.selectFrom("workshop").select(["id", "attendance_min_minutes"]).where("id", "=", workshopId).executeTakeFirstOrThrow();
+  const minMinutes = workshop.attendance_min_minutes;
+  const sessions = await db.selectFrom("workshop_session").select(["id", "starts_at", "ends_at"]).where("workshop_id", "=", workshopId).orderBy("starts_at").orderBy("id").execute();
+  const sessionIds = sessions.map((s) => s.id);
+  const [registrations, marks, imports] = await Promise.all([
+    db
+      .selectFrom("registration")
+      .innerJoin("person", "person.id", "registration.person_id")
+      .select(["person.id as personId", "person.full_name as fullName", "person.email", "person.phone", "registration.status", "registration.method"])
+      .where("registration.workshop_id", "=", workshopId)
+      .execute(),
+    sessionIds.length
+      ? db
+          .selectFrom("attendance")
+          .innerJoin("person", "person.id", "attendance.person_id")
+          .select(["attendance.session_id", "attendance.person_id", "attendance.status", "attendance.minutes_online", "person.full_name", "person.email", "person.phone"])
+          .where("attendance.session_id", "in", sessionIds)
+          .execute()
+      : [],
+    sessionIds.length
+      ? db.selectFrom("attendance_import").select(["session_id", "rows_ignored"]).where("session_id", "in", sessionIds).execute()
+      : [],
+  ]);
+
+  const people = new Map<number, PersonAttendance>();
+  const blank = (personId: number, fullName: string, email: string | null, phone: string | null): PersonAttendance => ({
+    personId,
+    fullName,
+    email,
+    phone,
+    registrationStatus: null,
+    method: null,
+    marks: sessions.map(() => null),
+    attended: false,
+  });
+  for (const r of registrations) {
+    people.set(r.personId, { ...blank(r.personId, r.fullName, r.email, r.phone), registrationStatus: r.status, method: r.method });
+  }
+  for (const m of marks) {
+    const person = people.get(m.person_id) ?? blank(m.person_id, m.full_name, m.email, m.phone);
+    const mark: AttendanceMark = { status: m.status, minutesOnline: m.minutes_online };
+    person.marks[sessionIds.indexOf(m.session_id)] = { ...mark, attended: attendedSession(mark, minMinutes) };
+    people.set(m.person_id, person);
+  }
+  for (const person of people.values()) person.attended = attendedWorkshop(person.marks, minMinutes);
+
+  const everyone = [...people.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "es"));
+  const isRegistered = (p: PersonAttendance) => p.registrationStatus === "registered";
+  const isWalkIn = (p: PersonAttendance) =>
+    p.registrationStatus === null || p.registrationStatus === "cancelled" || (p.method !== null && WALK_IN_METHODS.includes(p.method));
+  const ignoredIn = (sessionId: number) => imports.filter((i) => i.session_id === sessionId).reduce((sum, i) => sum + i.rows_ignored, 0);
+
+  const perSession: SessionSummary[] = sessions.map((session, index) => {
+    const attendedHere = everyone.filter((p) => p.marks[index]?.attended);
+    return {
+      sessionId: session.id,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      started: session.starts_at <= now,
+      imports: imports.filter((i) => i.session_id === session.id).length,
+      registered: everyone.filter(isRegistered).length,
+      attended: attendedHere.length,
+      walkIns: attendedHere.filter(isWalkIn).length,
+      noShows: everyone.filter((p) => isRegistered(p) && !p.marks[index]?.attended).length,
+      ignored: ignoredIn(session.id),
+    };
+  });
+  const overall: AttendanceCounts = {
+    registered: everyone.filter(isRegistered).length,
+    attended: everyone.filter((p) => p.attended).length,
+    walkIns: everyone.filter((p) => p.attended && isWalkIn(p)).length,
+    noShows: everyone.filter((p) => isRegistered(p) && !p.attended).length,
+    ignored: imports.reduce((sum, i) => sum + i.rows_ignored, 0),
+  };
+  return { minMinutes, sessions: perSession, overall, people: everyone };
+}
+
+export type WorkshopAttendanceSummary = Awaited<ReturnType<typeof summarizeWorkshopAttendance>>;

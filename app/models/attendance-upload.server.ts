@@ -1,0 +1,286 @@
+import crypto from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { KnownPerson } from "../domain/attendance-import/match";
+import { mergeParticipants, type Participant } from "../domain/attendance-import/merge";
+import { planImport, type Decision } from "../domain/attendance-import/plan";
+import { otherMeetingDate, parseAttendanceReport, type ParseError, type ReportFormat, type ReportMeeting, type RowProblem } from "../domain/attendance-import/index";
+import { decodeUpload } from "../utils/csv.server";
+import { participantNameKeys } from "../domain/attendance-import/match";
+import { localDate } from "../utils/dates";
+import { writeTransaction, type DB } from "../utils/db.server";
+import { recordAudit } from "./audit.server";
+import { createPerson, findPersonByContact } from "./person.server";
+
+/** What is kept of a parsed report between upload and confirmation. */
+export interface UploadPayload {
+  participants: Participant[];
+  problems: RowProblem[];
+  meeting: ReportMeeting;
+  /** The report's own date when it is not the session's (a warning on the review screen). */
+  otherDate: string | null;
+}
+
+export interface PendingUpload {
+  id: number;
+  sessionId: number;
+  fileHash: string;
+  fileName: string;
+  format: ReportFormat;
+  payload: UploadPayload;
+  createdAt: string;
+}
+
+/** Reviews left unconfirmed longer than this are dropped. */
+const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type ReceiveOutcome =
+  | { kind: "review"; uploadId: number }
+  | { kind: "already"; importedAt: string; fileName: string }
+  | { kind: "invalid"; error: ParseError };
+
+/**
+ * Takes an uploaded report for a session: a file already imported is recognised by its hash and
+ * changes nothing; otherwise it is parsed, its rows merged per participant and kept for review.
+ * Nothing about attendance is written here.
+ */
+export async function receiveReport(
+  db: Kysely<Database>,
+  input: { bytes: Uint8Array; fileName: string; session: { id: number; starts_at: string }; timeZone: string; uploadedBy: number },
+): Promise<ReceiveOutcome> {
+  const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
+  const previous = await findImportByHash(db, input.session.id, fileHash);
+  if (previous) return { kind: "already", importedAt: previous.imported_at, fileName: previous.file_name };
+  const outcome = parseAttendanceReport(decodeUpload(input.bytes), { timeZone: input.timeZone, sessionDate: localDate(input.session.starts_at, input.timeZone) });
+  if (!outcome.ok) return { kind: "invalid", error: outcome.error };
+  const { report } = outcome;
+  const participants = mergeParticipants(report.rows, report.format);
+  if (participants.length === 0) return { kind: "invalid", error: { code: "noRows", format: report.format } };
+  const uploadId = await createUpload(db, {
+    sessionId: input.session.id,
+    fileHash,
+    fileName: input.fileName.slice(0, 200) || "report.csv",
+    format: report.format,
+    payload: { participants, problems: report.problems, meeting: report.meeting, otherDate: otherMeetingDate(report, input.session.starts_at, input.timeZone) },
+    uploadedBy: input.uploadedBy,
+  });
+  return { kind: "review", uploadId };
+}
+
+export async function findImportByHash(db: Kysely<Database>, sessionId: number, fileHash: string) {
+  return db.selectFrom("attendance_import").selectAll().where("session_id", "=", sessionId).where("file_hash", "=", fileHash).executeTakeFirst();
+}
+
+export async function listImports(db: Kysely<Database>, sessionId: number) {
+  return db.selectFrom("attendance_import").selectAll().where("session_id", "=", sessionId).orderBy("imported_at", "desc").execute();
+}
+
+/** Keeps a parsed report for review; old abandoned reviews go at the same time. */
+export async function createUpload(
+  db: Kysely<Database>,
+  input: { sessionId: number; fileHash: string; fileName: string; format: ReportFormat; payload: UploadPayload; uploadedBy: number },
+): Promise<number> {
+  const now = new Date();
+  await db.deleteFrom("attendance_upload").where("created_at", "<", new Date(now.getTime() - UPLOAD_TTL_MS).toISOString()).execute();
+  const row = await db
+    .insertInto("attendance_upload")
+    .values({
+      session_id: input.sessionId,
+      file_hash: input.fileHash,
+      file_name: input.fileName,
+      format: input.format,
+      payload: JSON.stringify(input.payload),
+      uploaded_by: input.uploadedBy,
+      created_at: now.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function getUpload(db: Kysely<Database>, uploadId: number, sessionId: number): Promise<PendingUpload | undefined> {
+  const row = await db.selectFrom("attendance_upload").selectAll().where("id", "=", uploadId).where("session_id", "=", sessionId).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    fileHash: row.file_hash,
+    fileName: row.file_name,
+    format: row.format as ReportFormat,
+    payload: JSON.parse(row.payload) as UploadPayload,
+    createdAt: row.created_at,
+  };
+}
+
+export async function discardUpload(db: Kysely<Database>, uploadId: number, sessionId: number): Promise<void> {
+  await db.deleteFrom("attendance_upload").where("id", "=", uploadId).where("session_id", "=", sessionId).execute();
+}
+
+export interface KnownPersonView extends KnownPerson {
+  cooperative: string | null;
+  birthYear: number | null;
+}
+
+/**
+ * The people a report could be about: everyone registered or waiting for this workshop,
+ * and anyone with one of the report's e-mails, phones or names. Erased people are never matched.
+ */
+export async function findKnownPeople(db: Kysely<Database>, workshopId: number, participants: Participant[]): Promise<KnownPersonView[]> {
+  const columns = ["person.id", "person.full_name", "person.email", "person.phone", "person.cooperative", "person.birth_year"] as const;
+  const registered = await db
+    .selectFrom("registration")
+    .innerJoin("person", "person.id", "registration.person_id")
+    .select(columns)
+    .where("registration.workshop_id", "=", workshopId)
+    .where("registration.status", "in", ["registered", "waitlisted"])
+    .where("person.erased_at", "is", null)
+    .execute();
+  const emails = unique(participants.map((p) => p.email));
+  const phones = unique(participants.map((p) => p.phone));
+  const keys = unique(participants.flatMap(participantNameKeys));
+  const others = [];
+  for (const [column, values] of [["email", emails], ["phone", phones], ["name_key", keys]] as const) {
+    for (let i = 0; i < values.length; i += 500) {
+      others.push(
+        ...(await db
+          .selectFrom("person")
+          .select(columns)
+          .where(`person.${column}`, "in", values.slice(i, i + 500))
+          .where("person.erased_at", "is", null)
+          .execute()),
+      );
+    }
+  }
+  const known = new Map<number, KnownPersonView>();
+  const view = (p: (typeof registered)[number], isRegistered: boolean): KnownPersonView => ({
+    id: p.id,
+    fullName: p.full_name,
+    email: p.email,
+    phone: p.phone,
+    registered: isRegistered,
+    cooperative: p.cooperative,
+    birthYear: p.birth_year,
+  });
+  for (const p of registered) known.set(p.id, view(p, true));
+  for (const p of others) if (!known.has(p.id)) known.set(p.id, view(p, false));
+  return [...known.values()];
+}
+
+function unique(values: Array<string | null>): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))];
+}
+
+export type ConfirmOutcome =
+  | { kind: "saved"; importId: number; people: number; newPeople: number; ignored: number }
+  | { kind: "already"; importedAt: string }
+  | { kind: "undecided"; keys: string[] }
+  | { kind: "unknownPerson" }
+  | { kind: "gone" };
+
+/**
+ * Saves a reviewed report, all in one transaction: new people, attendance (keeping roll-call marks;
+ * the larger of two reported times) and the file's hash, so the same file can never be applied twice.
+ * People who came without registering are not registered afterwards: they count as walk-ins.
+ */
+export function confirmImport(
+  db: DB,
+  input: { uploadId: number; workshopId: number; sessionId: number; decisions: Map<string, Decision>; actorAccountId: number },
+): Promise<ConfirmOutcome> {
+  return writeTransaction(db, async (tx) => {
+    const upload = await getUpload(tx, input.uploadId, input.sessionId);
+    if (!upload) return { kind: "gone" } as const;
+    const previous = await findImportByHash(tx, input.sessionId, upload.fileHash);
+    if (previous) {
+      await discardUpload(tx, upload.id, input.sessionId);
+      return { kind: "already", importedAt: previous.imported_at } as const;
+    }
+    const { participants } = upload.payload;
+    const planned = planImport(participants, input.decisions, upload.format);
+    if (!planned.ok) return { kind: "undecided", keys: planned.undecided } as const;
+    const chosenIds = [...new Set(planned.plan.entries.flatMap((e) => (e.personId === null ? [] : [e.personId])))];
+    if (chosenIds.length) {
+      const found = await tx.selectFrom("person").select("id").where("id", "in", chosenIds).where("erased_at", "is", null).execute();
+      if (found.length !== chosenIds.length) return { kind: "unknownPerson" } as const;
+    }
+
+    const now = new Date().toISOString();
+    const { id: importId } = await tx
+      .insertInto("attendance_import")
+      .values({
+        session_id: input.sessionId,
+        file_hash: upload.fileHash,
+        file_name: upload.fileName,
+        format: upload.format,
+        rows_total: participants.length,
+        rows_matched: participants.length - planned.plan.ignored,
+        rows_ignored: planned.plan.ignored,
+        imported_by: input.actorAccountId,
+        imported_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    let newPeople = 0;
+    const saved = new Set<number>();
+    for (const entry of planned.plan.entries) {
+      let personId = entry.personId;
+      if (personId === null) {
+        // "New" for someone whose e-mail or phone is already known would make a duplicate: reuse them.
+        const existing = await findPersonByContact(tx, { email: entry.newPerson!.email, phone: entry.newPerson!.phone });
+        if (existing && existing.erased_at === null) personId = existing.id;
+        else {
+          personId = await createPerson(tx, { ...entry.newPerson!, consent: null });
+          newPeople++;
+        }
+      }
+      if (saved.has(personId)) continue;
+      saved.add(personId);
+      await recordImportedAttendance(tx, { sessionId: input.sessionId, personId, importId, minutes: entry.minutes, present: entry.present, actorAccountId: input.actorAccountId, now });
+    }
+    await discardUpload(tx, upload.id, input.sessionId);
+    await recordAudit(tx, {
+      actorAccountId: input.actorAccountId,
+      action: "attendance.import",
+      subjectType: "workshop_session",
+      subjectId: input.sessionId,
+      details: { importId, format: upload.format, people: saved.size, newPeople, ignored: planned.plan.ignored },
+    });
+    return { kind: "saved", importId, people: saved.size, newPeople, ignored: planned.plan.ignored } as const;
+  });
+}
+
+async function recordImportedAttendance(
+  tx: Kysely<Database>,
+  input: { sessionId: number; personId: number; importId: number; minutes: number | null; present: boolean | null; actorAccountId: number; now: string },
+) {
+  const status = input.present === null ? null : input.present ? ("present" as const) : ("absent" as const);
+  const existing = await tx
+    .selectFrom("attendance")
+    .select(["id", "status", "minutes_online"])
+    .where("session_id", "=", input.sessionId)
+    .where("person_id", "=", input.personId)
+    .executeTakeFirst();
+  if (!existing) {
+    await tx
+      .insertInto("attendance")
+      .values({
+        session_id: input.sessionId,
+        person_id: input.personId,
+        status,
+        minutes_online: input.minutes,
+        source: "import",
+        import_id: input.importId,
+        recorded_by: input.actorAccountId,
+        recorded_at: input.now,
+      })
+      .execute();
+    return;
+  }
+  // A roll-call mark made in the room wins over a typed-up sheet; two online reports keep the longer time.
+  const minutes = input.minutes === null ? existing.minutes_online : Math.max(existing.minutes_online ?? 0, input.minutes);
+  await tx
+    .updateTable("attendance")
+    .set({ status: existing.status ?? status, minutes_online: minutes, import_id: input.importId, recorded_at: input.now })
+    .where("id", "=", existing.id)
+    .execute();
+}
