@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { DEMO_ACCOUNTS, makeAccount } from "./factories";
+import { seedWorkshops } from "./seeds/workshops";
 
 /**
  * Fills an empty database with demo data. Running it again changes nothing.
@@ -10,5 +11,6 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ seeded: boolean 
   const existing = await db.selectFrom("account").select("id").where("email", "=", DEMO_ACCOUNTS[0].email).executeTakeFirst();
   if (existing) return { seeded: false };
   for (const account of DEMO_ACCOUNTS) await makeAccount(account);
+  await seedWorkshops(db);
   return { seeded: true };
 }

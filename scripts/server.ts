@@ -56,6 +56,8 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
       const shown = typeof address === "object" && address ? address.port : port;
       console.log(`Minka listening on http://localhost:${shown}`);
       if (dev) void broadcastDevReady(initialBuild);
+      // Delivers queued e-mail (and retries) when SMTP_URL is set; see README "E-mail".
+      (initialBuild.entry.module as { startOutboxSender?: () => void }).startOutboxSender?.();
       resolve(server);
     }
   });

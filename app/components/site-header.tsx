@@ -47,6 +47,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           ) : null}
           {user && hasRole(user.role, "facilitator") ? (
             <li>
+              <NavLink to="/staff/workshops">{t("workshops.nav.myWorkshops")}</NavLink>
+            </li>
+          ) : null}
+          {user && hasRole(user.role, "facilitator") ? (
+            <li>
               <NavLink to="/reports">{t("common.nav.reports")}</NavLink>
             </li>
           ) : null}

@@ -15,6 +15,8 @@ export interface AssistedPersonInput {
   birthYear?: number | null;
   cooperative?: string | null;
   country?: string | null;
+  /** The person said, to this staff member, that we may keep their data (needed to create them). */
+  verbalConsent?: boolean;
   /** The answer to "¿es esta persona?": an existing person's id, or "new". */
   choice?: number | "new" | null;
 }
@@ -52,6 +54,7 @@ export async function resolveAssistedPerson(db: Kysely<Database>, input: Assiste
 export type WalkInOutcome =
   | { kind: "choose"; candidates: Candidate[] }
   | { kind: "refused"; reason: RegistrationRefusal | "notFound" }
+  | { kind: "needsConsent" }
   | { kind: "done"; personId: number; fullName: string; createdPerson: boolean; matchedBy: "email" | "phone" | "choice" | null; registration: RegistrationOutcome };
 
 /**
@@ -72,6 +75,7 @@ export async function registerWalkInInTransaction(
   if (refusal) return { kind: "refused", reason: refusal };
   const resolved = await resolveAssistedPerson(tx, input.person);
   if (resolved.kind === "choose") return resolved;
+  if (resolved.kind === "new" && !input.person.verbalConsent) return { kind: "needsConsent" };
   let personId: number;
   let fullName: string;
   if (resolved.kind === "existing") {

@@ -132,7 +132,9 @@ describe("assisted registration (walk-ins)", () => {
     const same = await registerWalkIn(db, { workshopId: id, person: { fullName: "huanca ccori, TEÓDORA", choice: existing }, method: "walk_in", actorAccountId: accountId });
     expect(same).toMatchObject({ kind: "done", personId: existing, createdPerson: false, registration: { ok: true, status: "registered" } });
 
-    const other = await registerWalkIn(db, { workshopId: id, person: { fullName: "Teodora Ccori Huanca", choice: "new" }, method: "walk_in", actorAccountId: accountId });
+    const other = await registerWalkIn(db, { workshopId: id, person: { fullName: "Teodora Ccori Huanca", choice: "new", verbalConsent: true }, method: "walk_in", actorAccountId: accountId });
+    const noConsent = await registerWalkIn(db, { workshopId: id, person: { fullName: "Teodora Ccori Huanca", choice: "new" }, method: "walk_in", actorAccountId: accountId });
+    expect(noConsent).toEqual({ kind: "needsConsent" });
     expect(other).toMatchObject({ kind: "done", createdPerson: true });
     if (other.kind !== "done") return;
     const person = await db.selectFrom("person").selectAll().where("id", "=", other.personId).executeTakeFirstOrThrow();
@@ -147,9 +149,9 @@ describe("assisted registration (walk-ins)", () => {
     const { accountId } = await makeAccount({ role: "facilitator" });
     const full = await makeWorkshop({ capacity: 1 });
     await makeRegistration(full.id);
-    const walkIn = await registerWalkIn(db, { workshopId: full.id, person: { fullName: "Persona Que Vino Hoy" }, method: "walk_in", actorAccountId: accountId });
+    const walkIn = await registerWalkIn(db, { workshopId: full.id, person: { fullName: "Persona Que Vino Hoy", verbalConsent: true }, method: "walk_in", actorAccountId: accountId });
     expect(walkIn).toMatchObject({ kind: "done", registration: { ok: true, status: "registered" } });
-    const onBehalf = await registerWalkIn(db, { workshopId: full.id, person: { fullName: "Persona Inscrita Antes" }, method: "staff", actorAccountId: accountId });
+    const onBehalf = await registerWalkIn(db, { workshopId: full.id, person: { fullName: "Persona Inscrita Antes", verbalConsent: true }, method: "staff", actorAccountId: accountId });
     expect(onBehalf).toMatchObject({ kind: "done", registration: { ok: true, status: "waitlisted", position: 1 } });
     const cancelled = await makeWorkshop({ status: "cancelled" });
     const refused = await registerWalkIn(db, { workshopId: cancelled.id, person: { fullName: "Nadie Más" }, method: "walk_in", actorAccountId: accountId });

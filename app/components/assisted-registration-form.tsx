@@ -1,0 +1,155 @@
+import { Form } from "@remix-run/react";
+import { SEXES } from "../../db/schema";
+import type { MessageKey } from "../i18n/keys";
+import type { FieldErrors } from "../utils/form.server";
+import { useI18n } from "../i18n/use-translation";
+import { NAME_MAX } from "../utils/schema";
+import { CheckboxField, Field, FormErrorSummary, SelectField } from "./field";
+
+export interface CandidateView {
+  id: number;
+  full_name: string;
+  cooperative: string | null;
+  birth_year: number | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Shows enough to recognise someone without reading out their whole contact. */
+function hint(contact: string | null): string | null {
+  if (!contact) return null;
+  if (contact.includes("@")) return `${contact.slice(0, 2)}…@${contact.split("@")[1]}`;
+  return `…${contact.slice(-3)}`;
+}
+
+/**
+ * Registering someone with a facilitator's help: full name (required), optional
+ * contact and profile, verbal consent, and the "¿es esta persona?" choice when
+ * similar names exist. Posts to `action` with `hidden` fields added, so other
+ * pages (e.g. the roll call) can reuse it.
+ */
+export function AssistedRegistrationForm({
+  action,
+  hidden = {},
+  values = {},
+  errors,
+  candidates,
+  showMethod = true,
+  submitLabel,
+}: {
+  action: string;
+  hidden?: Record<string, string>;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  candidates?: CandidateView[];
+  showMethod?: boolean;
+  submitLabel?: string;
+}) {
+  const { t } = useI18n();
+  const choosing = candidates && candidates.length > 0;
+  return (
+    <Form method="post" action={action} noValidate className="assisted-registration">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormErrorSummary show={Boolean(errors && Object.keys(errors).length)} message={errors?.form} />
+      {choosing ? (
+        <fieldset className="candidates" aria-describedby="candidates-hint">
+          <legend>{t("workshops.walkIn.chooseLegend")}</legend>
+          <p id="candidates-hint" className="hint">
+            {t("workshops.walkIn.chooseHint")}
+          </p>
+          {errors?.choice ? <p className="field-error">{t(errors.choice.key, errors.choice.vars)}</p> : null}
+          {candidates.map((c) => (
+            <div className="checkbox-row" key={c.id}>
+              <input type="radio" id={`choice-${c.id}`} name="choice" value={String(c.id)} defaultChecked={values.choice === String(c.id)} />
+              <label htmlFor={`choice-${c.id}`}>
+                <strong>{c.full_name}</strong>
+                {[c.cooperative, c.birth_year, hint(c.phone), hint(c.email)].filter(Boolean).map((detail) => ` · ${detail}`)}
+              </label>
+            </div>
+          ))}
+          <div className="checkbox-row">
+            <input type="radio" id="choice-new" name="choice" value="new" defaultChecked={values.choice === "new"} />
+            <label htmlFor="choice-new">{t("workshops.walkIn.newPerson")}</label>
+          </div>
+        </fieldset>
+      ) : null}
+      <Field
+        label={t("workshops.walkIn.fullName")}
+        name="fullName"
+        autoComplete="off"
+        defaultValue={values.fullName}
+        error={errors?.fullName}
+        maxLength={NAME_MAX}
+        required
+      />
+      <Field
+        label={`${t("workshops.walkIn.phone")} (${t("common.optional")})`}
+        name="phone"
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        defaultValue={values.phone}
+        error={errors?.phone}
+      />
+      <Field
+        label={`${t("workshops.walkIn.email")} (${t("common.optional")})`}
+        name="email"
+        type="email"
+        autoComplete="off"
+        defaultValue={values.email}
+        error={errors?.email}
+      />
+      <SelectField label={`${t("workshops.walkIn.sex")} (${t("common.optional")})`} name="sex" defaultValue={values.sex ?? ""} error={errors?.sex}>
+        <option value="">—</option>
+        {SEXES.map((sex) => (
+          <option key={sex} value={sex}>
+            {/* `sexes` has a key named "other", which the key type reads as a plural form. */}
+            {t(`common.sexes.${sex}` as MessageKey)}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label={`${t("workshops.walkIn.birthYear")} (${t("common.optional")})`}
+        name="birthYear"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={4}
+        defaultValue={values.birthYear}
+        error={errors?.birthYear}
+      />
+      <Field
+        label={`${t("workshops.walkIn.cooperative")} (${t("common.optional")})`}
+        name="cooperative"
+        autoComplete="off"
+        defaultValue={values.cooperative}
+        error={errors?.cooperative}
+      />
+      {showMethod ? (
+        <fieldset>
+          <legend>{t("workshops.walkIn.how")}</legend>
+          {errors?.method ? <p className="field-error">{t(errors.method.key)}</p> : null}
+          <div className="checkbox-row">
+            <input type="radio" id="method-walk-in" name="method" value="walk_in" defaultChecked={(values.method ?? "walk_in") === "walk_in"} />
+            <label htmlFor="method-walk-in">{t("workshops.walkIn.howWalkIn")}</label>
+          </div>
+          <div className="checkbox-row">
+            <input type="radio" id="method-staff" name="method" value="staff" defaultChecked={values.method === "staff"} />
+            <label htmlFor="method-staff">{t("workshops.walkIn.howStaff")}</label>
+          </div>
+        </fieldset>
+      ) : null}
+      <CheckboxField
+        label={t("workshops.walkIn.consent")}
+        hint={t("workshops.walkIn.consentHint")}
+        name="consent"
+        defaultChecked={values.consent === "on"}
+        error={errors?.consent}
+      />
+      <button type="submit" className="button primary">
+        {submitLabel ?? t("workshops.walkIn.submit")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,201 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { describeSession } from "../domain/workshop-display";
+import { useI18n } from "../i18n/use-translation";
+import type { MessageKey } from "../i18n/keys";
+import { listUndeliveredEmails } from "../models/email-outbox.server";
+import { listRegistrations } from "../models/registration.server";
+import { listSessions } from "../models/workshop.server";
+import styles from "../styles/workshops.css";
+import { formatShortDate, formatTime } from "../utils/dates";
+import { requireWorkshopStaff } from "../utils/workshop-access.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, workshop } = await requireWorkshopStaff(request, params.id);
+  const [registrations, sessions, undelivered] = await Promise.all([
+    listRegistrations(db, workshop.id),
+    listSessions(db, workshop.id),
+    listUndeliveredEmails(db, workshop.id),
+  ]);
+  const url = new URL(request.url);
+  const added = Number(url.searchParams.get("added"));
+  const addedRegistration = added ? registrations.find((r) => r.id === added) : undefined;
+  return {
+    workshop: { id: workshop.id, title: workshop.title, status: workshop.status, capacity: workshop.capacity, timezone: workshop.timezone },
+    registrations: registrations.map((r) => ({
+      id: r.id,
+      status: r.status,
+      method: r.method,
+      createdAt: r.created_at,
+      position: r.position,
+      fullName: r.fullName,
+      contact: r.phone ?? r.email,
+    })),
+    sessions: sessions.map((s) => ({ id: s.id, starts_at: s.starts_at, ends_at: s.ends_at })),
+    undelivered,
+    smtpConfigured: Boolean(process.env.SMTP_URL),
+    saved: url.searchParams.get("saved") === "1",
+    added: addedRegistration
+      ? { fullName: addedRegistration.fullName, status: addedRegistration.status, position: addedRegistration.position, already: url.searchParams.get("already") === "1" }
+      : null,
+  };
+}
+
+type Registration = ReturnType<typeof useLoaderData<typeof loader>>["registrations"][number];
+
+function PeopleTable({ people, showPosition, timeZone }: { people: Registration[]; showPosition?: boolean; timeZone: string }) {
+  const { t, locale } = useI18n();
+  if (people.length === 0) return <p>{t("workshops.staff.view.empty")}</p>;
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {showPosition ? <th scope="col">{t("workshops.staff.view.position")}</th> : null}
+            <th scope="col">{t("workshops.staff.view.name")}</th>
+            <th scope="col">{t("workshops.staff.view.contact")}</th>
+            <th scope="col">{t("workshops.staff.view.method")}</th>
+            <th scope="col">{t("workshops.staff.view.when")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((r) => (
+            <tr key={r.id}>
+              {showPosition ? <td>{r.position}</td> : null}
+              <th scope="row">{r.fullName}</th>
+              <td>{r.contact ?? t("workshops.staff.view.noContact")}</td>
+              <td>{t(`workshops.staff.methods.${r.method}`)}</td>
+              <td>
+                {formatShortDate(r.createdAt, locale, timeZone)} {formatTime(r.createdAt, locale, timeZone)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function StaffWorkshop() {
+  const { workshop, registrations, sessions, undelivered, smtpConfigured, saved, added } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const registered = registrations.filter((r) => r.status === "registered");
+  const waitlisted = registrations.filter((r) => r.status === "waitlisted");
+  const cancelled = registrations.filter((r) => r.status === "cancelled");
+  const base = `/staff/workshops/${workshop.id}`;
+  return (
+    <div>
+      <p>
+        <Link to="/staff/workshops">{t("workshops.staff.title")}</Link>
+      </p>
+      <h1>{workshop.title}</h1>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("workshops.staff.view.created")}
+        </p>
+      ) : null}
+      {added ? (
+        <p className="notice" role="status">
+          {added.already
+            ? t("workshops.walkIn.doneAlready", { name: added.fullName })
+            : added.status === "waitlisted"
+              ? t("workshops.walkIn.doneWaitlisted", { name: added.fullName, position: added.position ?? 1 })
+              : t("workshops.walkIn.done", { name: added.fullName })}
+        </p>
+      ) : null}
+      <p>
+        <span className="badge">{t(`workshops.status.${workshop.status}`)}</span>{" "}
+        {t("workshops.staff.view.summary", { registered: registered.length, waitlisted: waitlisted.length, cancelled: cancelled.length })}
+      </p>
+      <p className="actions">
+        <Link to={`${base}/walk-in`} className="button primary">
+          {t("workshops.staff.view.addWalkIn")}
+        </Link>
+        <a href={`${base}/registrations.csv`} className="button" download>
+          {t("workshops.staff.view.exportCsv")}
+        </a>
+        <Link to={`${base}/edit`} className="button">
+          {t("workshops.staff.view.edit")}
+        </Link>
+        <Link to={`/workshops/${workshop.id}`} className="button">
+          {t("workshops.staff.view.publicPage")}
+        </Link>
+      </p>
+
+      {undelivered.length > 0 || !smtpConfigured ? (
+        <section aria-labelledby="mail-heading">
+          <h2 id="mail-heading">{t("workshops.staff.mail.title")}</h2>
+          {!smtpConfigured ? <p className="form-error">{t("workshops.staff.mail.notConfigured")}</p> : <p>{t("workshops.staff.mail.intro")}</p>}
+          {undelivered.length > 0 ? (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("workshops.staff.mail.to")}</th>
+                    <th scope="col">{t("workshops.staff.mail.kind")}</th>
+                    <th scope="col">{t("workshops.staff.mail.state")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {undelivered.map((mail) => (
+                    <tr key={mail.id}>
+                      <th scope="row">{mail.to_address}</th>
+                      <td>{t(`workshops.staff.mail.kinds.${mail.kind}` as MessageKey)}</td>
+                      <td>
+                        {t(mail.status === "failed" ? "workshops.staff.mail.failed" : "workshops.staff.mail.pending", { attempts: mail.attempts })}
+                        {mail.last_error ? (
+                          <>
+                            <br />
+                            <code>{mail.last_error}</code>
+                          </>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2>
+        {t("workshops.staff.view.registered")} ({registered.length}
+        {workshop.capacity ? ` / ${workshop.capacity}` : ""})
+      </h2>
+      <PeopleTable people={registered} timeZone={workshop.timezone} />
+      <h2>
+        {t("workshops.staff.view.waitlisted")} ({waitlisted.length})
+      </h2>
+      <PeopleTable people={waitlisted} showPosition timeZone={workshop.timezone} />
+
+      <h2>{t("workshops.staff.view.perSession")}</h2>
+      {sessions.map((session, i) => (
+        <section key={session.id} aria-labelledby={`session-${session.id}`} className="card session-card">
+          <h3 id={`session-${session.id}`}>
+            {t("workshops.staff.view.sessionHeading", { number: i + 1, when: describeSession(t, locale, session, workshop.timezone) })}
+          </h3>
+          <p>{t("workshops.staff.view.sessionPeople", { count: registered.length })}</p>
+          {registered.length > 0 ? (
+            <details>
+              <summary>{t("workshops.staff.view.registered")}</summary>
+              <ul>
+                {registered.map((r) => (
+                  <li key={r.id}>{r.fullName}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+      ))}
+
+      <h2>
+        {t("workshops.staff.view.cancelled")} ({cancelled.length})
+      </h2>
+      <PeopleTable people={cancelled} timeZone={workshop.timezone} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { WorkshopForm } from "../components/workshop-form";
+import { useI18n } from "../i18n/use-translation";
+import { listFacilitators, listSessions, updateWorkshop } from "../models/workshop.server";
+import styles from "../styles/workshops.css";
+import { keepValues } from "../utils/form.server";
+import { kickOutbox } from "../utils/mailer.server";
+import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormState } from "../utils/workshop-form.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Minka · Editar el taller" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, workshop } = await requireWorkshopStaff(request, params.id);
+  const [sessions, facilitators] = await Promise.all([listSessions(db, workshop.id), listFacilitators(db, workshop.id)]);
+  return {
+    id: workshop.id,
+    initial: valuesFromWorkshop(workshop, sessions, facilitators.map((f) => f.accountId)),
+    ...(await workshopFormChoices(db)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, workshop } = await requireWorkshopStaff(request, params.id);
+  const submission = await readWorkshopSubmission(request.clone(), user);
+  if (!submission.ok) return submission.response;
+  const result = await updateWorkshop(db, workshop.id, submission.input, user.accountId);
+  if (!result.ok) {
+    const form = await request.formData();
+    return data(
+      {
+        values: keepValues(form),
+        facilitatorIds: form.getAll("facilitatorIds").map(String),
+        rows: Number(form.get("rows")) || 3,
+        errors: { form: { key: "workshops.form.errors.sessionHasAttendance" as const } },
+      } satisfies WorkshopFormState,
+      { status: 409 },
+    );
+  }
+  kickOutbox();
+  return redirect(`/staff/workshops/${workshop.id}?saved=1`);
+}
+
+export default function EditWorkshop() {
+  const { id, initial, staff, courses } = useLoaderData<typeof loader>();
+  const state = (useActionData<typeof action>() as WorkshopFormState | undefined) ?? initial;
+  const { t } = useI18n();
+  return (
+    <div className="narrow">
+      <p>
+        <Link to={`/staff/workshops/${id}`}>{t("workshops.walkIn.back")}</Link>
+      </p>
+      <h1>{t("workshops.form.editTitle")}</h1>
+      <WorkshopForm {...state} staff={staff} courses={courses} />
+    </div>
+  );
+}

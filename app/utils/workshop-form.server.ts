@@ -1,0 +1,74 @@
+import { data } from "@remix-run/node";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, WorkshopTable } from "../../db/schema";
+import { hasRole } from "../domain/roles";
+import { localDateTime, localTime, validateWorkshopForm, type WorkshopInput } from "../domain/workshop-input";
+import { listCourseChoices, listStaffAccounts, type SessionRow } from "../models/workshop.server";
+import type { SessionUser } from "./session.server";
+import { localDate } from "./dates";
+import { keepValues, type FieldErrors } from "./form.server";
+
+export const MIN_SESSION_ROWS = 3;
+
+export interface WorkshopFormState {
+  values: Record<string, string>;
+  facilitatorIds: string[];
+  rows: number;
+  errors?: FieldErrors;
+}
+
+export async function workshopFormChoices(db: Kysely<Database>) {
+  const [staff, courses] = await Promise.all([listStaffAccounts(db), listCourseChoices(db)]);
+  return { staff, courses };
+}
+
+/** The form's values for an existing workshop, in its own time zone. */
+export function valuesFromWorkshop(
+  workshop: Selectable<WorkshopTable>,
+  sessions: SessionRow[],
+  facilitatorIds: number[],
+): WorkshopFormState {
+  const tz = workshop.timezone;
+  const values: Record<string, string> = {
+    title: workshop.title,
+    description: workshop.description,
+    courseId: workshop.course_id ? String(workshop.course_id) : "",
+    modality: workshop.modality,
+    place: workshop.place ?? "",
+    joinUrl: workshop.join_url ?? "",
+    country: workshop.country ?? "",
+    region: workshop.region ?? "",
+    timezone: tz,
+    capacity: workshop.capacity == null ? "" : String(workshop.capacity),
+    registrationOpens: localDateTime(workshop.registration_opens_at, tz),
+    registrationCloses: localDateTime(workshop.registration_closes_at, tz),
+    status: workshop.status,
+  };
+  sessions.forEach((s, i) => {
+    values[`session-${i}-id`] = String(s.id);
+    values[`session-${i}-date`] = localDate(s.starts_at, tz);
+    values[`session-${i}-start`] = localTime(s.starts_at, tz);
+    values[`session-${i}-end`] = localTime(s.ends_at, tz);
+  });
+  return { values, facilitatorIds: facilitatorIds.map(String), rows: Math.max(MIN_SESSION_ROWS, sessions.length + 1) };
+}
+
+/**
+ * Reads a submitted workshop form. "More session rows" re-renders with three more
+ * empty rows (works without JavaScript). A facilitator always stays on the
+ * workshops they create or edit, so they never lock themselves out.
+ */
+export async function readWorkshopSubmission(
+  request: Request,
+  user: SessionUser,
+): Promise<{ ok: true; input: WorkshopInput } | { ok: false; response: ReturnType<typeof data<WorkshopFormState>> }> {
+  const form = await request.formData();
+  const values = keepValues(form);
+  const facilitatorIds = form.getAll("facilitatorIds").map(String);
+  if (!hasRole(user.role, "manager") && !facilitatorIds.includes(String(user.accountId))) facilitatorIds.push(String(user.accountId));
+  const rows = Math.min(60, Math.max(MIN_SESSION_ROWS, Number(values.rows) || MIN_SESSION_ROWS));
+  if (values.intent === "moreSessions") return { ok: false, response: data({ values, facilitatorIds, rows: rows + 3 }, { status: 200 }) };
+  const result = validateWorkshopForm(values, facilitatorIds);
+  if (!result.ok) return { ok: false, response: data({ values, facilitatorIds, rows, errors: result.errors }, { status: 400 }) };
+  return { ok: true, input: result.data };
+}
