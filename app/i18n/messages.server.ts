@@ -7,6 +7,7 @@ import courses from "./messages/courses";
 import home from "./messages/home";
 import learning from "./messages/learning";
 import privacy from "./messages/privacy";
+import reports from "./messages/reports";
 import reset from "./messages/reset";
 import workshops from "./messages/workshops";
 
@@ -20,6 +21,7 @@ const namespaces = {
   home,
   learning,
   privacy,
+  reports,
   reset,
   workshops,
 };

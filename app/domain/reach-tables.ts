@@ -1,0 +1,213 @@
+import type { Sex } from "../../db/schema";
+import type { MessageKey, T } from "../i18n/keys";
+import type { Count, ReachReport } from "../models/reach.server";
+
+/**
+ * The report as plain tables: the page, the CSV, the XLSX sheets and the CLI all render these,
+ * so what a manager downloads is exactly what they saw.
+ */
+export type CellKind = "text" | "count" | "percent" | "date" | "month";
+export type Cell = string | number | null;
+export interface ReportColumn {
+  label: string;
+  kind: CellKind;
+}
+export interface ReportTable {
+  id: string;
+  title: string;
+  columns: ReportColumn[];
+  rows: Cell[][];
+  total?: Cell[];
+}
+
+const share = (count: number, total: number) => (total ? count / total : null);
+
+function breakdown(
+  id: string,
+  title: string,
+  label: string,
+  rows: Array<{ name: string; count: number }>,
+  total: number,
+  t: T,
+): ReportTable {
+  return {
+    id,
+    title,
+    columns: [
+      { label, kind: "text" },
+      { label: t("reports.tables.people"), kind: "count" },
+      { label: t("reports.tables.share"), kind: "percent" },
+    ],
+    rows: rows.map((row) => [row.name, row.count, share(row.count, total)]),
+    total: [t("reports.tables.total"), rows.reduce((sum, row) => sum + row.count, 0), total ? 1 : null],
+  };
+}
+
+export function countryName(code: string | null, t: T): string {
+  if (!code) return t("reports.values.notStated");
+  const key = `common.countries.${code}` as MessageKey;
+  const name = t(key);
+  return name === key ? code : name;
+}
+
+/** "other" cannot be a message key (it marks plural forms), hence "other_sex". */
+export function sexLabel(sex: Sex, t: T): string {
+  return t(`reports.values.sex.${sex === "other" ? "other_sex" : sex}`);
+}
+
+export function periodText(report: Pick<ReachReport, "from" | "to">, t: T): string {
+  return report.from && report.to ? `${report.from} – ${report.to}` : t("reports.periodAll");
+}
+
+export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
+  const h = report.headline;
+  const total = h.uniqueIndividuals;
+  const stated = (value: string | null) => value || t("reports.values.notStated");
+  const named = <K>(rows: Count<K>[], name: (key: K) => string) => rows.map((row) => ({ name: name(row.key), count: row.count }));
+  const tables: ReportTable[] = [];
+
+  const summary: Cell[][] = [
+    [t("reports.tables.period"), periodText(report, t)],
+    [t("reports.headline.unique"), h.uniqueIndividuals],
+    [t("reports.headline.workshops"), h.workshops],
+    [t("reports.headline.sessions"), h.sessions],
+    [t("reports.headline.participations"), h.participations],
+    [t("reports.headline.viaWorkshops"), h.viaWorkshops],
+    [t("reports.headline.viaCoursesOnly"), h.viaCoursesOnly],
+    [t("reports.headline.registered"), h.registered],
+    [t("reports.headline.noShows"), h.noShows],
+    [t("reports.headline.walkIns"), h.walkIns],
+  ];
+  if (report.courses) {
+    summary.push([t("reports.tables.enrolled"), report.courses.enrolled], [t("reports.tables.completed"), report.courses.completed]);
+  }
+  tables.push({
+    id: "summary",
+    title: t("reports.tables.summary"),
+    columns: [
+      { label: t("reports.tables.figure"), kind: "text" },
+      { label: t("reports.tables.value"), kind: "count" },
+    ],
+    rows: summary,
+  });
+
+  tables.push({
+    id: "workshops",
+    title: t("reports.tables.workshops"),
+    columns: [
+      { label: t("reports.tables.workshop"), kind: "text" },
+      { label: t("reports.tables.firstDate"), kind: "date" },
+      { label: t("reports.tables.lastDate"), kind: "date" },
+      { label: t("reports.tables.modality"), kind: "text" },
+      { label: t("reports.tables.place"), kind: "text" },
+      { label: t("reports.tables.facilitators"), kind: "text" },
+      { label: t("reports.tables.registered"), kind: "count" },
+      { label: t("reports.tables.attended"), kind: "count" },
+      { label: t("reports.tables.walkIns"), kind: "count" },
+      { label: t("reports.tables.noShows"), kind: "count" },
+      { label: t("reports.tables.attendanceRate"), kind: "percent" },
+    ],
+    rows: report.workshops.map((w) => [
+      w.title,
+      w.firstDate,
+      w.lastDate,
+      t(`reports.values.modality.${w.modality}`),
+      [w.place, w.region, w.country ? countryName(w.country, t) : null].filter(Boolean).join(", ") || t("reports.values.notStated"),
+      w.facilitators.join(", "),
+      w.registered,
+      w.attended,
+      w.walkIns,
+      w.noShows,
+      w.attendanceRate,
+    ]),
+    total: [
+      t("reports.tables.total"),
+      null,
+      null,
+      null,
+      null,
+      null,
+      h.registered,
+      h.participations,
+      h.walkIns,
+      h.noShows,
+      h.registered ? (h.registered - h.noShows) / h.registered : null,
+    ],
+  });
+
+  tables.push(
+    breakdown("by-sex", t("reports.tables.bySex"), t("reports.tables.sex"), named(report.bySex, (k) => sexLabel(k, t)), total, t),
+    breakdown("by-age", t("reports.tables.byAge"), t("reports.tables.age"), named(report.byAge, (k) => t(`reports.values.age.${k}`)), total, t),
+    breakdown(
+      "by-funder-age",
+      t("reports.tables.byFunderAge"),
+      t("reports.tables.age"),
+      named(report.byFunderAge, (k) => t(`reports.values.funderAge.${k}`)),
+      total,
+      t,
+    ),
+    breakdown("by-country", t("reports.tables.byCountry"), t("reports.tables.country"), named(report.byCountry, (k) => countryName(k, t)), total, t),
+  );
+  tables.push({
+    id: "by-region",
+    title: t("reports.tables.byRegion"),
+    columns: [
+      { label: t("reports.tables.country"), kind: "text" },
+      { label: t("reports.tables.region"), kind: "text" },
+      { label: t("reports.tables.people"), kind: "count" },
+      { label: t("reports.tables.share"), kind: "percent" },
+    ],
+    rows: report.byRegion.map((r) => [countryName(r.country, t), stated(r.region), r.count, share(r.count, total)]),
+    total: [t("reports.tables.total"), null, report.byRegion.reduce((sum, r) => sum + r.count, 0), total ? 1 : null],
+  });
+  tables.push(
+    breakdown("by-cooperative", t("reports.tables.byCooperative"), t("reports.tables.cooperative"), named(report.byCooperative, stated), total, t),
+    breakdown(
+      "by-modality",
+      t("reports.tables.byModality"),
+      t("reports.tables.modality"),
+      named(report.byModality, (k) => t(`reports.values.modality.${k}`)),
+      total,
+      t,
+    ),
+  );
+  const months = breakdown("by-month", t("reports.tables.byMonth"), t("reports.tables.month"), named(report.byMonth, (k) => k), total, t);
+  months.columns[0].kind = "month";
+  tables.push(months);
+
+  if (report.courses) {
+    const c = report.courses;
+    tables.push({
+      id: "courses",
+      title: t("reports.tables.courses"),
+      columns: [
+        { label: t("reports.tables.courseName"), kind: "text" },
+        { label: t("reports.tables.enrolled"), kind: "count" },
+        { label: t("reports.tables.completed"), kind: "count" },
+        { label: t("reports.tables.cohortCompleted"), kind: "count" },
+        { label: t("reports.tables.completionRate"), kind: "percent" },
+      ],
+      rows: c.rows.map((row) => [row.title, row.enrolled, row.completed, row.cohortCompleted, row.completionRate]),
+      total: [t("reports.tables.allCourses"), c.enrolled, c.completed, c.cohortCompleted, c.completionRate],
+    });
+  }
+
+  const q = report.quality;
+  tables.push({
+    id: "quality",
+    title: t("reports.tables.quality"),
+    columns: [
+      { label: t("reports.tables.figure"), kind: "text" },
+      { label: t("reports.tables.value"), kind: "count" },
+    ],
+    rows: [
+      [t("reports.quality.importRows"), q.importRowsTotal],
+      [t("reports.quality.matchedShare"), q.importRowsMatched],
+      [t("reports.quality.ignored"), q.importRowsIgnored],
+      [t("reports.quality.missingSex"), q.missingSex],
+      [t("reports.quality.missingBirthYear"), q.missingBirthYear],
+      [t("reports.quality.missingCountry"), q.missingCountry],
+    ],
+  });
+  return tables;
+}

@@ -1,0 +1,70 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ReportBody } from "../components/reach/report-body";
+import { ReportFilters } from "../components/reach/report-filters";
+import { filtersToSearch } from "../domain/reach-filters";
+import { periodText } from "../domain/reach-tables";
+import { useI18n } from "../i18n/use-translation";
+import styles from "../styles/reach.css";
+import { loadReachRequest } from "../utils/reach-request.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Minka · Informe de alcance" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const result = await loadReachRequest(request);
+  return data(result, { status: result.errors.length ? 400 : 200 });
+}
+
+export default function ReportsPage() {
+  const { viewer, filters, errors, report, duplicates, options } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const search = filtersToSearch(filters);
+  return (
+    <div className="reach-page">
+      <h1>{t("reports.title")}</h1>
+      <p>{t("reports.intro")}</p>
+      {viewer.seesAll ? null : <p className="notice">{t("reports.facilitatorIntro")}</p>}
+      <ReportFilters filters={filters} options={options} seesAll={viewer.seesAll} />
+      {errors.length ? (
+        <div className="form-error" role="alert">
+          <p>
+            <strong>{t("reports.errors.title")}</strong>
+          </p>
+          <ul>
+            {errors.map((error) => (
+              <li key={error}>{t(error)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {report ? (
+        <>
+          <p className="reach-period">{t("reports.period", { range: periodText(report, t) })}</p>
+          <nav aria-labelledby="exports-title" className="reach-exports no-print">
+            <h2 id="exports-title">{t("reports.exports.title")}</h2>
+            <ul>
+              <li>
+                <a href={`/reports/export?format=csv&${search}`} className="button" download>
+                  {t("reports.exports.csv")}
+                </a>
+              </li>
+              <li>
+                <a href={`/reports/export?format=xlsx&${search}`} className="button" download>
+                  {t("reports.exports.xlsx")}
+                </a>
+              </li>
+              <li>
+                <Link to={`/reports/print?${search}`} className="button">
+                  {t("reports.exports.print")}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <ReportBody report={report} duplicates={duplicates} linkToLedger />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ReportBody } from "../components/reach/report-body";
+import { filtersToSearch } from "../domain/reach-filters";
+import { periodText } from "../domain/reach-tables";
+import { useI18n } from "../i18n/use-translation";
+import styles from "../styles/reach.css";
+import { loadReachRequest } from "../utils/reach-request.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Minka · Informe de alcance" }];
+
+/** The same report without the form, laid out for paper (the browser's own Print command). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const result = await loadReachRequest(request);
+  return data(result, { status: result.errors.length ? 400 : 200 });
+}
+
+export default function ReportPrint() {
+  const { filters, errors, report, duplicates, generatedAt } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <div className="reach-page reach-print">
+      <h1>{t("reports.printTitle")}</h1>
+      <p className="no-print">
+        <Link to={`/reports?${filtersToSearch(filters)}`}>{t("reports.people.back")}</Link>
+      </p>
+      {errors.length ? (
+        <ul className="form-error" role="alert">
+          {errors.map((error) => (
+            <li key={error}>{t(error)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {report ? (
+        <>
+          <p className="reach-period">{t("reports.period", { range: periodText(report, t) })}</p>
+          <p>{t("reports.generatedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(generatedAt)) })}</p>
+          <ReportBody report={report} duplicates={duplicates} linkToLedger={false} />
+        </>
+      ) : null}
+    </div>
+  );
+}

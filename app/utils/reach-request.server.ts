@@ -1,0 +1,70 @@
+import { hasRole } from "../domain/roles";
+import { parseReachFilters, type FilterError, type ReachFilters } from "../domain/reach-filters";
+import { refreshLocalDates } from "../models/local-dates.server";
+import { countLikelyDuplicates } from "../models/person-ledger.server";
+import { dataYearRange, defaultPeriod, listCourses, listFacilitators, listVisibleWorkshops } from "../models/reach-options.server";
+import { computeReachReport, type ReachReport, type ReachViewer } from "../models/reach.server";
+import { requireRole } from "./auth.server";
+import { getDb } from "./db.server";
+import { localDate } from "./dates";
+
+export type ReportError = FilterError | "reports.errors.workshopUnknown" | "reports.errors.facilitatorUnknown" | "reports.errors.courseUnknown";
+
+export interface ReachRequest {
+  viewer: ReachViewer;
+  filters: ReachFilters;
+  errors: ReportError[];
+  report: ReachReport | null;
+  /** Likely duplicates waiting (managers only). */
+  duplicates: number | null;
+  options: {
+    workshops: Array<{ id: number; title: string }>;
+    facilitators: Array<{ id: number; full_name: string }>;
+    courses: Array<{ id: number; title: string }>;
+    years: { first: number; last: number };
+  };
+  generatedAt: string;
+}
+
+/**
+ * Shared by the report page, its print view, its downloads: the guard, the filters from the URL,
+ * their existence and permission checks, and the report. A filter that names something the viewer
+ * may not see gives the same message as one that does not exist, and no figures.
+ */
+export async function loadReachRequest(request: Request): Promise<ReachRequest> {
+  const user = await requireRole(request, "facilitator");
+  const viewer: ReachViewer = { accountId: user.accountId, seesAll: hasRole(user.role, "manager") };
+  const db = await getDb();
+  await refreshLocalDates(db);
+  const now = new Date().toISOString();
+  const today = localDate(now);
+  const parsed = parseReachFilters(new URL(request.url).searchParams, await defaultPeriod(db, viewer, today));
+  const errors: ReportError[] = parsed.ok ? [] : [...parsed.errors];
+  const { filters } = parsed;
+
+  const workshops = await listVisibleWorkshops(db, viewer);
+  const facilitators = viewer.seesAll ? await listFacilitators(db) : [];
+  const courses = viewer.seesAll ? await listCourses(db) : [];
+  if (filters.workshopId && !workshops.some((w) => w.id === filters.workshopId)) errors.push("reports.errors.workshopUnknown");
+  if (filters.facilitatorId) {
+    const allowed = viewer.seesAll ? facilitators.some((f) => f.id === filters.facilitatorId) : filters.facilitatorId === viewer.accountId;
+    if (!allowed) errors.push("reports.errors.facilitatorUnknown");
+  }
+  if (filters.courseId && !courses.some((c) => c.id === filters.courseId)) errors.push("reports.errors.courseUnknown");
+
+  const report = errors.length ? null : await computeReachReport(db, filters, viewer);
+  return {
+    viewer,
+    filters,
+    errors,
+    report,
+    duplicates: viewer.seesAll && report ? await countLikelyDuplicates(db) : null,
+    options: {
+      workshops: workshops.map((w) => ({ id: w.id, title: w.title })),
+      facilitators,
+      courses,
+      years: await dataYearRange(db, today),
+    },
+    generatedAt: now,
+  };
+}
