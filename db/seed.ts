@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { DEMO_ACCOUNTS, makeAccount } from "./factories";
+import { seedReachStory } from "./seeds/reach-story";
 import { seedWorkshops } from "./seeds/workshops";
 
 /**
@@ -12,5 +13,6 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ seeded: boolean 
   if (existing) return { seeded: false };
   for (const account of DEMO_ACCOUNTS) await makeAccount(account);
   await seedWorkshops(db);
+  await seedReachStory(db);
   return { seeded: true };
 }

@@ -55,8 +55,15 @@ export function sexLabel(sex: Sex, t: T): string {
   return t(`reports.values.sex.${sex === "other" ? "other_sex" : sex}`);
 }
 
-export function periodText(report: Pick<ReachReport, "from" | "to">, t: T): string {
-  return report.from && report.to ? `${report.from} – ${report.to}` : t("reports.periodAll");
+/** "2022-10-01 – 2023-09-30" in files; pages pass a date formatter for "1 oct 2022 – 30 sept 2023". */
+export function periodText(report: Pick<ReachReport, "from" | "to">, t: T, formatDate: (date: string) => string = (d) => d): string {
+  return report.from && report.to ? `${formatDate(report.from)} – ${formatDate(report.to)}` : t("reports.periodAll");
+}
+
+/** A local calendar date for people, e.g. "1 oct 2022"; formatted in UTC so no time zone can move it. */
+export function calendarDateFormatter(locale: string): (date: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return (date) => format.format(new Date(`${date}T12:00:00Z`));
 }
 
 export function buildReportTables(report: ReachReport, t: T): ReportTable[] {

@@ -229,6 +229,14 @@ function bySize<K>(counts: Count<K | null>[]): Count<K | null>[] {
   return missing ? [...named, { key: null, count: missing }] : named;
 }
 
+/** Named values in alphabetical order, "not stated" (null) after them. */
+function nullsLast(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a.localeCompare(b);
+}
+
 async function workshopRows(tx: Tx): Promise<WorkshopReach[]> {
   const { rows } = await sql<{
     id: number;
@@ -398,7 +406,7 @@ export async function computeReachReport(db: Kysely<Database>, filters: ReachFil
         byCountry: bySize(countries),
         byRegion: regions
           .map((r) => ({ country: r.country || null, region: r.region || null, count: toNumber(r.count) }))
-          .sort((a, b) => (a.country ?? "~").localeCompare(b.country ?? "~") || b.count - a.count || (a.region ?? "~").localeCompare(b.region ?? "~")),
+          .sort((a, b) => nullsLast(a.country, b.country) || nullsLast(a.region, b.region) || b.count - a.count),
         byCooperative: bySize(cooperatives),
         byModality: inOrder(MODALITY_GROUPS, modalities),
         byMonth: months.sort((a, b) => a.key.localeCompare(b.key)),

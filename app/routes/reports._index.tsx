@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ReportBody } from "../components/reach/report-body";
 import { ReportFilters } from "../components/reach/report-filters";
 import { filtersToSearch } from "../domain/reach-filters";
-import { periodText } from "../domain/reach-tables";
+import { calendarDateFormatter, periodText } from "../domain/reach-tables";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../utils/reach-request.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReportsPage() {
   const { viewer, filters, errors, report, duplicates, options } = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const search = filtersToSearch(filters);
   return (
     <div className="reach-page">
@@ -41,7 +41,7 @@ export default function ReportsPage() {
       ) : null}
       {report ? (
         <>
-          <p className="reach-period">{t("reports.period", { range: periodText(report, t) })}</p>
+          <p className="reach-period">{t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}</p>
           <nav aria-labelledby="exports-title" className="reach-exports no-print">
             <h2 id="exports-title">{t("reports.exports.title")}</h2>
             <ul>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ReportBody } from "../components/reach/report-body";
 import { filtersToSearch } from "../domain/reach-filters";
-import { periodText } from "../domain/reach-tables";
+import { calendarDateFormatter, periodText } from "../domain/reach-tables";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../utils/reach-request.server";
@@ -35,7 +35,7 @@ export default function ReportPrint() {
       ) : null}
       {report ? (
         <>
-          <p className="reach-period">{t("reports.period", { range: periodText(report, t) })}</p>
+          <p className="reach-period">{t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}</p>
           <p>{t("reports.generatedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(generatedAt)) })}</p>
           <ReportBody report={report} duplicates={duplicates} linkToLedger={false} />
         </>

@@ -5,12 +5,12 @@ export interface Bar {
   value: number;
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 230;
-const VALUE_WIDTH = 70;
-const ROW = 34;
-const BAR = 22;
-const LABEL_CHARS = 26;
+const WIDTH = 560;
+const LABEL_WIDTH = 220;
+const VALUE_WIDTH = 64;
+const ROW = 38;
+const BAR = 26;
+const LABEL_CHARS = 19;
 
 /**
  * A horizontal bar chart drawn as SVG on the server: no client JavaScript, crisp when printed.
