@@ -17,7 +17,7 @@ let carmenAccount: number;
 let otherWorkshop: number;
 let otherFacilitator: number;
 
-const call = (loader: typeof reportLoader, path: string, cookie?: string) => settle(() => loader({ request: getRequest(path, cookie), params: {}, context: {} }));
+const call = (loader: (args: Parameters<typeof reportLoader>[0]) => Promise<unknown>, path: string, cookie?: string) => settle(() => loader({ request: getRequest(path, cookie), params: {}, context: {} }));
 const report = async (path: string, cookie: string) => unwrap<ReachRequest>(await call(reportLoader, path, cookie));
 
 beforeAll(async () => {
