@@ -12,6 +12,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import common from "../app/i18n/messages/common";
 import { LOCALE_COOKIE, negotiateLocale, readCookie } from "../app/i18n/negotiate";
 import { limitedBody } from "./server/body";
+import { manageLifecycle } from "./server/lifecycle";
 import { remixHandler } from "./server/remix-handler";
 import { sameOriginOnly, securityHeaders } from "./server/security";
 
@@ -54,6 +55,7 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
     function done() {
       const address = server.address();
       const shown = typeof address === "object" && address ? address.port : port;
+      manageLifecycle(server);
       console.log(`Minka listening on http://localhost:${shown}`);
       if (dev) void broadcastDevReady(initialBuild);
       // Delivers queued e-mail (and retries) when SMTP_URL is set; see README "E-mail".

@@ -7,15 +7,22 @@ import { ROOT, SEEDED_DB, TEST_TMP } from "./paths";
 export interface TestServer {
   url: string;
   databaseFile: string;
-  /** Stops the server; throws if it wrote anything to stderr (an unexpected error). */
+  /** Stops the server and deletes its database; throws if it wrote anything to stderr (an unexpected error). */
   stop(): Promise<void>;
+  /** Kills the process with SIGKILL, as a crash or power cut would; the database file stays. */
+  kill(): Promise<void>;
   stderr(): string;
 }
 
-/** Starts the production build on a free port, on its own copy of a database. */
-export async function startTestServer(options: { database?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const databaseFile = path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
-  fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
+/**
+ * Starts the production build on a free port, on its own copy of a database
+ * (or, with `reuseDatabase`, on that very file, e.g. after a crash).
+ */
+export async function startTestServer(
+  options: { database?: string; reuseDatabase?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const databaseFile = options.reuseDatabase ?? path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
+  if (!options.reuseDatabase) fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     cwd: ROOT,
     env: {
@@ -50,6 +57,11 @@ export async function startTestServer(options: { database?: string; env?: Record
     url: `http://127.0.0.1:${port}`,
     databaseFile,
     stderr: () => stderr,
+    async kill() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { backupDatabase, integrityCheck, pidFileFor, restoreDatabase } from "../../db/backup";
+import { TEST_TMP } from "../support/paths";
+import { startTestServer, type TestServer } from "../support/server";
+
+const COURSE = "que-es-una-cooperativa";
+const ROWS = 2000;
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.stop();
+});
+
+function bigImport(tag: string): string {
+  const lines = ["nombre,correo,curso"];
+  for (let i = 0; i < ROWS; i++) lines.push(`Persona ${tag} ${i},p-${tag}-${i}@import.test,${COURSE}`);
+  return lines.join("\n");
+}
+
+async function login(server: TestServer): Promise<string> {
+  const response = await fetch(server.url + "/login", {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ identifier: "facilitadora@minka.test", password: "minka-demo-2026" }),
+  });
+  return response.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+function postImport(server: TestServer, cookie: string, csv: string) {
+  return fetch(server.url + "/staff/enrolments/import", {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie },
+    body: new URLSearchParams({ intent: "commit", consent: "on", csv }),
+  });
+}
+
+function countImported(databaseFile: string, tag: string): number {
+  const db = new SQLite(databaseFile, { readonly: true });
+  try {
+    const row = db
+      .prepare("select count(*) as n from enrolment e join person p on p.id = e.person_id where p.email like ?")
+      .get(`p-${tag}-%`) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}
+
+describe("durability", () => {
+  it("survives SIGKILL in the middle of a large import: integrity ok, the import all there or absent", async () => {
+    let server = await startTestServer();
+    servers.push(server);
+    const databaseFile = server.databaseFile;
+
+    // A control run measures how long the whole import takes here.
+    const started = Date.now();
+    const control = await postImport(server, await login(server), bigImport("control"));
+    expect(control.status).toBe(200);
+    const duration = Date.now() - started;
+    expect(countImported(databaseFile, "control")).toBe(ROWS);
+
+    for (const [trial, share] of [0.35, 0.7].entries()) {
+      const tag = `crash${trial}`;
+      const cookie = await login(server);
+      const pending = postImport(server, cookie, bigImport(tag)).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(20, duration * share)));
+      await server.kill();
+      await pending;
+      servers.pop();
+
+      expect(integrityCheck(databaseFile)).toBe("ok");
+      server = await startTestServer({ reuseDatabase: databaseFile });
+      servers.push(server);
+      expect([0, ROWS]).toContain(countImported(databaseFile, tag));
+      expect(countImported(databaseFile, "control")).toBe(ROWS);
+      // The restarted server works.
+      expect((await fetch(server.url + "/courses")).status).toBe(200);
+    }
+  }, 240_000);
+
+  it("backs up online with a verified copy, and refuses to restore under a running server", async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    expect(fs.existsSync(pidFileFor(server.databaseFile))).toBe(true);
+    const directory = path.join(TEST_TMP, `backups-${Date.now()}`);
+    const backup = await backupDatabase(server.databaseFile, directory);
+    expect(path.basename(backup)).toMatch(/^minka-\d{8}T\d{6}Z\.db$/);
+    expect(integrityCheck(backup)).toBe("ok");
+    expect(() => restoreDatabase(backup, server.databaseFile)).toThrow(/running/);
+
+    // Change the live database, stop the server, restore: the change is gone.
+    await postImport(server, await login(server), "nombre,correo,curso\nTras Respaldo,tras@import.test," + COURSE);
+    const copy = path.join(TEST_TMP, `restore-target-${Date.now()}.db`);
+    fs.copyFileSync(server.databaseFile, copy);
+    restoreDatabase(backup, copy);
+    const db = new SQLite(copy, { readonly: true });
+    const after = db.prepare("select count(*) as n from person where email = 'tras@import.test'").get() as { n: number };
+    db.close();
+    expect(after.n).toBe(0);
+    fs.rmSync(directory, { recursive: true, force: true });
+    fs.rmSync(copy, { force: true });
+  });
+});
