@@ -3,6 +3,7 @@ import type { Database } from "./schema";
 import { DEMO_ACCOUNTS, makeAccount } from "./factories";
 import { seedReachStory } from "./seeds/reach-story";
 import { seedWorkshops } from "./seeds/workshops";
+import { seedLearning } from "./seeds/learning";
 
 /**
  * Fills an empty database with demo data. Running it again changes nothing.
@@ -14,5 +15,6 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ seeded: boolean 
   for (const account of DEMO_ACCOUNTS) await makeAccount(account);
   await seedWorkshops(db);
   await seedReachStory(db);
+  await seedLearning(db);
   return { seeded: true };
 }

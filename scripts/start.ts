@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed";
+import { seedLearning } from "../db/seeds/learning";
 import { getDb } from "../app/utils/db.server";
 import { buildContentAndReport } from "./courses-build";
 
@@ -26,6 +27,8 @@ if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
 
 // Course content: compile what changed (cached) and publish valid courses before serving.
 await buildContentAndReport();
+// Demo progress needs the courses just built; it does nothing once done.
+if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") await seedLearning(db);
 
 const built = newestMtime("build/index.js");
 const sources = Math.max(...["app", "remix.config.js", "package-lock.json"].map(newestMtime));

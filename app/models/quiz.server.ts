@@ -1,6 +1,7 @@
 import type { QuizResult } from "../domain/quiz";
 import type { SessionUser } from "../utils/session.server";
 import type { DB } from "../utils/db.server";
+import { completeLesson } from "./completion.server";
 
 export interface QuizAttempt {
   lessonId: number;
@@ -10,11 +11,16 @@ export interface QuizAttempt {
 }
 
 /**
- * Called by the lesson page each time a member sends a self-check.
- * [learning] completes the lesson here when `result.passed` (method "quiz").
- * Until then a self-check changes nothing in the database.
+ * Called by the lesson page each time a member sends a self-check (a plain
+ * form post, with or without JavaScript): a passed quiz completes the lesson
+ * (method "quiz"), and may complete the course. A failed one changes nothing.
  */
 export async function recordQuizResult(db: DB, attempt: QuizAttempt): Promise<void> {
-  void db;
-  void attempt;
+  if (!attempt.user || !attempt.result.passed) return;
+  await completeLesson(db, {
+    personId: attempt.user.personId,
+    accountId: attempt.user.accountId,
+    lessonId: attempt.lessonId,
+    claim: { method: "quiz", passed: true },
+  });
 }

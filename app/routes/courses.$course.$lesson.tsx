@@ -3,19 +3,27 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMinutes, LessonKind } from "../components/course-bits";
 import { ErrorPage } from "../components/error-page";
+import { LessonDoneMark } from "../components/learning/course-panel";
+import { LessonCompletionPanel } from "../components/learning/lesson-panel";
+import { ProgressBar } from "../components/learning/progress-bar";
 import { renderLessonHtml } from "../components/mdx/render.server";
 import { gradeQuiz, quizChoicesToParams, readQuizChoices } from "../domain/quiz";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
 import { getLessonPage } from "../models/course.server";
+import { lessonLearningState } from "../models/learning-state.server";
 import { recordQuizResult } from "../models/quiz.server";
 import styles from "../styles/courses.css";
+import learningStyles from "../styles/learning.css";
 import { getUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
 import { getVideoQuality, isVideoQuality, videoQualityCookie } from "../utils/video-quality.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: learningStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.lesson.title} · ${data.course.title} · Minka` : "Minka" }];
 
 async function findLesson(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -28,7 +36,7 @@ async function findLesson(request: Request, params: LoaderFunctionArgs["params"]
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { page, path } = await findLesson(request, params);
+  const { user, page, path } = await findLesson(request, params);
   const { t, locale } = await getTranslator(request);
   const { course, lesson } = page;
   const url = new URL(request.url);
@@ -49,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: page.previous,
     next: page.next,
     html,
+    learning: (await lessonLearningState(await getDb(), user, course.slug, lesson.slug))!,
   };
 }
 
@@ -71,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonRoute() {
-  const { course, lesson, previous, next, html } = useLoaderData<typeof loader>();
+  const { course, lesson, previous, next, html, learning } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const base = `/courses/${course.slug}`;
   return (
@@ -92,8 +101,9 @@ export default function LessonRoute() {
         {/* Compiled at build time and rendered to HTML by the loader: no MDX runtime in the browser. */}
         <div className="lesson-body" lang={course.language} dangerouslySetInnerHTML={{ __html: html }} />
 
-        {/* Lesson actions ([learning]: "Marcar como terminada") go in this area. */}
-        <div className="lesson-actions" />
+        <div className="lesson-actions">
+          <LessonCompletionPanel courseSlug={course.slug} lessonSlug={lesson.slug} state={learning} />
+        </div>
 
         <nav className="lesson-pager" aria-label={t("courses.lesson.pager")}>
           {previous ? (
@@ -111,6 +121,7 @@ export default function LessonRoute() {
 
       <nav className="lesson-outline" aria-labelledby="outline-title">
         <h2 id="outline-title">{t("courses.lesson.outline")}</h2>
+        {learning.enrolment === "active" ? <ProgressBar done={learning.requiredDone} total={learning.requiredTotal} percent={learning.percent} /> : null}
         <ol>
           {course.lessons.map((l) => (
             <li key={l.id}>
@@ -122,7 +133,8 @@ export default function LessonRoute() {
                 <Link to={`${base}/${l.slug}`} lang={course.language}>
                   {l.title}
                 </Link>
-              )}
+              )}{" "}
+              <LessonDoneMark done={learning.completedLessonSlugs.includes(l.slug)} />
             </li>
           ))}
         </ol>

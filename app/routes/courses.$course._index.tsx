@@ -1,27 +1,33 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "../components/error-page";
+import { CourseLearningPanel, LessonDoneMark } from "../components/learning/course-panel";
 import { formatMinutes, LessonKind } from "../components/course-bits";
 import type { Topic } from "../content/schema";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
 import { getCourseBySlug } from "../models/course.server";
+import { courseLearningState } from "../models/learning-state.server";
 import styles from "../styles/courses.css";
+import learningStyles from "../styles/learning.css";
 import { getUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: learningStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const course = await getCourseBySlug(await getDb(), params.course ?? "", { includeDrafts: Boolean(user && hasRole(user.role, "admin")) });
   if (!course) throw new Response(null, { status: 404 });
-  return { course };
+  return { course, learning: (await courseLearningState(await getDb(), user, course.slug))! };
 }
 
 export default function CoursePage() {
-  const { course } = useLoaderData<typeof loader>();
+  const { course, learning } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const first = course.lessons[0];
   return (
@@ -39,10 +45,10 @@ export default function CoursePage() {
       </p>
       <p className="course-total">{t("courses.course.totalTime", { time: formatMinutes(t, course.totalMinutes) })}</p>
 
-      {/* Course actions ([learning]: enrol button, progress) go in this area. */}
       <div className="course-actions">
-        {first ? (
-          <Link to={`/courses/${course.slug}/${first.slug}`} className="button primary">
+        <CourseLearningPanel courseSlug={course.slug} state={learning} />
+        {first && learning.enrolment !== "active" ? (
+          <Link to={`/courses/${course.slug}/${first.slug}`} className={learning.signedIn && learning.open ? "button" : "button primary"}>
             {t("courses.course.start")}
           </Link>
         ) : null}
@@ -59,6 +65,8 @@ export default function CoursePage() {
               <LessonKind kind={lesson.kind} t={t} /> · {formatMinutes(t, lesson.durationMinutes)}
               {lesson.hasQuiz ? ` · ${t("courses.course.quiz")}` : ""}
               {lesson.required ? "" : ` · ${t("courses.course.optional")}`}
+              {learning.completedLessonSlugs.includes(lesson.slug) ? " · " : null}
+              <LessonDoneMark done={learning.completedLessonSlugs.includes(lesson.slug)} />
             </p>
             <p lang={course.language}>{lesson.summary}</p>
           </li>

@@ -73,6 +73,7 @@ export default function MyLearning() {
                   <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                 </h3>
                 <p>{t("learning.me.finishedOn", { date: formatDate(course.completedAt!, locale) })}</p>
+                <ProgressBar done={course.progress.requiredDone} total={course.progress.requiredTotal} percent={course.progress.percent} />
                 {course.certificateCode ? (
                   <p className="actions">
                     <a

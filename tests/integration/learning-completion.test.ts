@@ -6,7 +6,10 @@ import { enrolPerson, findEnrolment, leaveCourse } from "../../app/models/enrolm
 import { findCertificateByCode, findCertificateFor } from "../../app/models/certificate.server";
 import { listMyCourses } from "../../app/models/my-learning.server";
 import { courseReport } from "../../app/models/course-report.server";
+import { recordQuizResult } from "../../app/models/quiz.server";
 import { getDb } from "../../app/utils/db.server";
+import { validateSessionToken } from "../../app/utils/session.server";
+import { sessionCookie } from "../support/requests";
 
 const manual = { method: "manual" } as const;
 
@@ -98,6 +101,23 @@ describe("completing lessons", () => {
     expect(await completeLesson(db, { ...me, lessonId: quiz.id, claim: { method: "quiz", passed: true } })).toMatchObject({ ok: true, courseCompleted: true });
     const methods = await db.selectFrom("lesson_completion").select("method").where("person_id", "=", me.personId).orderBy("lesson_id").execute();
     expect(methods.map((m) => m.method)).toEqual(["video", "quiz"]);
+  });
+});
+
+describe("the self-check hook of the lesson page", () => {
+  it("completes a quiz lesson when the quiz is passed, for the signed-in person only", async () => {
+    const db = await getDb();
+    const course = await makeCourse(db, { lessons: [{ hasQuiz: true }, {}] });
+    const account = await makeAccount();
+    const user = (await validateSessionToken((await sessionCookie(account.accountId)).split("=")[1]))!;
+    const result = (passed: boolean) => ({ questions: [], correctCount: passed ? 2 : 1, total: 2, passed });
+    await recordQuizResult(db, { lessonId: course.lessons[0].id, user: null, result: result(true) });
+    await recordQuizResult(db, { lessonId: course.lessons[0].id, user, result: result(false) });
+    expect(await db.selectFrom("lesson_completion").select("id").where("lesson_id", "=", course.lessons[0].id).execute()).toEqual([]);
+    await recordQuizResult(db, { lessonId: course.lessons[0].id, user, result: result(true) });
+    await recordQuizResult(db, { lessonId: course.lessons[0].id, user, result: result(true) });
+    const rows = await db.selectFrom("lesson_completion").select(["person_id", "method"]).where("lesson_id", "=", course.lessons[0].id).execute();
+    expect(rows).toEqual([{ person_id: account.personId, method: "quiz" }]);
   });
 });
 

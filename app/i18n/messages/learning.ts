@@ -33,7 +33,6 @@ export default defineMessages({
         quiz: "Se completa sola cuando apruebe la autoevaluación. También puede pulsar «He terminado esta lección».",
       },
       savedVideo: "Vio el video: la lección quedó terminada.",
-      savedQuiz: "Aprobó la autoevaluación: la lección quedó terminada.",
       courseDone: "¡Terminó el curso! Ya tiene su certificado.",
     },
     refused: {
@@ -218,7 +217,6 @@ export default defineMessages({
         quiz: "It completes by itself when you pass the self-check. You can also press “I have finished this lesson”.",
       },
       savedVideo: "You watched the video: the lesson is done.",
-      savedQuiz: "You passed the self-check: the lesson is done.",
       courseDone: "You finished the course! Your certificate is ready.",
     },
     refused: {
