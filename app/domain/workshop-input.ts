@@ -139,14 +139,15 @@ export function validateWorkshopForm(
   const ids = facilitatorIds.filter((id) => /^\d+$/.test(id)).map(Number);
   if (ids.length === 0) errors.facilitatorIds = { key: "workshops.form.errors.facilitatorRequired" };
 
-  if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!parsed.ok) return { ok: false, errors };
   const form = parsed.data;
   const toUtc = (local: string) => (local ? zonedTimeToUtc(local.slice(0, 10), local.slice(11, 16), form.timezone) : null);
   const registrationOpensAt = toUtc(form.registrationOpens);
   const registrationClosesAt = toUtc(form.registrationCloses);
   if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
-    return { ok: false, errors: { registrationCloses: { key: "workshops.form.errors.windowOrder" } } };
+    errors.registrationCloses = { key: "workshops.form.errors.windowOrder" };
   }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     data: {
