@@ -29,10 +29,19 @@ export interface CatalogCourse {
   totalMinutes: number;
 }
 
+/**
+ * The words of a search, at most 8, with a final "s" dropped so that a plural
+ * finds the singular too ("estafas" finds "estafa"; each word is a prefix).
+ */
+export function searchWords(q: string): string[] {
+  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, 8).map((w) => (w.length > 3 && /s$/i.test(w) ? w.slice(0, -1) : w));
+}
+
 /** Words of a search as an FTS5 query: each word a quoted prefix, all required. */
 export function ftsQuery(q: string): string | null {
-  const words = q.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 8).map((w) => `"${w}"*`).join(" AND ") : null;
+  const words = searchWords(q);
+  return words.length ? words.map((w) => `"${w}"*`).join(" AND ") : null;
 }
 
 /** The catalog: search over titles, summaries and lesson text, filtered by language and topic. */
@@ -65,7 +74,7 @@ export async function searchCourses(db: DB, filters: CatalogFilters, visibility:
   if (words && !isPostgres(db)) {
     query = query.where("course.id", "in", sql<number>`(select course_id from course_search where course_search match ${words})`);
   } else if (words) {
-    for (const word of filters.q!.match(/[\p{L}\p{N}]+/gu)!.slice(0, 8)) {
+    for (const word of searchWords(filters.q!)) {
       const like = `%${word}%`;
       query = query.where((eb) =>
         eb.or([

@@ -12,17 +12,21 @@ export default async function setup() {
         "install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then run `npm test` again.",
     );
   }
+  // The seeded database serves the real courses: compile (cached) and upsert them into it,
+  // whenever global-database has just made it.
+  if (process.env.MINKA_TEST_CONTENT_READY !== "1") {
+    execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/courses-build.ts")], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: SEEDED_DB },
+    });
+    process.env.MINKA_TEST_CONTENT_READY = "1";
+  }
   if (process.env.MINKA_TEST_BUILD_READY === "1") return;
   execFileSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
-  });
-  // The seeded database serves the real courses: compile and upsert them into it.
-  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/courses-build.ts")], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: SEEDED_DB },
   });
   process.env.MINKA_TEST_BUILD_READY = "1";
 }
