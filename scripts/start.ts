@@ -8,6 +8,7 @@ import path from "node:path";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { seedLearning } from "../db/seeds/learning";
+import { seedReachCourseStory } from "../db/seeds/reach-story";
 import { getDb } from "../app/utils/db.server";
 import { buildContentAndReport } from "./courses-build";
 
@@ -28,7 +29,10 @@ if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
 // Course content: compile what changed (cached) and publish valid courses before serving.
 await buildContentAndReport();
 // Demo progress needs the courses just built; it does nothing once done.
-if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") await seedLearning(db);
+if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
+  await seedLearning(db);
+  await seedReachCourseStory(db);
+}
 
 const built = newestMtime("build/index.js");
 const sources = Math.max(...["app", "remix.config.js", "package-lock.json"].map(newestMtime));

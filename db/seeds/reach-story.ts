@@ -201,14 +201,34 @@ export async function seedReachStory(db: Kysely<Database>): Promise<void> {
   await db.updateTable("person").set({ phone: original.phone ?? "+51987000001", birth_year: original.birth_year, full_name: original.full_name.toUpperCase(), name_key: nameKey(original.full_name) }).where("id", "=", twin).execute();
   if (!original.phone) await db.updateTable("person").set({ phone: "+51987000001" }).where("id", "=", ids[0]).execute();
 
-  await seedCourseReach(db, ids.slice(0, STORY_REACHED), random);
   await refreshLocalDates(db);
+  await seedReachCourseStory(db);
 }
 
-/** Enrolments and completions in FY 2023 by people already reached, so the unique count stays 910. */
-async function seedCourseReach(db: Kysely<Database>, reached: number[], random: () => number) {
-  const courses = await db.selectFrom("course").select("id").orderBy("id").limit(2).execute();
-  if (courses.length === 0) return; // content not built yet: the workshops tell the story alone
+/**
+ * Enrolments and completions in FY 2023 by people the story's workshops reached, so the unique
+ * count stays 910. Courses come from the content build, which may run after the seed: without
+ * courses this does nothing, and `npm start` calls it again after the build. Runs once.
+ */
+export async function seedReachCourseStory(db: Kysely<Database>): Promise<void> {
+  const courses = await db.selectFrom("course").select("id").where("published", "=", 1).orderBy("id").limit(2).execute();
+  if (courses.length === 0) return;
+  const reached = (
+    await db
+      .selectFrom("attendance as a")
+      .innerJoin("workshop_session as s", "s.id", "a.session_id")
+      .innerJoin("workshop as w", "w.id", "s.workshop_id")
+      .select("a.person_id")
+      .distinct()
+      .where("w.title", "in", STORY.map((w) => w.title))
+      .where((eb) => eb.or([eb("a.status", "in", ["present", "late"]), eb("a.minutes_online", ">=", 30)]))
+      .orderBy("a.person_id")
+      .execute()
+  ).map((r) => r.person_id);
+  if (reached.length === 0) return;
+  const done = await db.selectFrom("enrolment").select("id").where("person_id", "in", reached).where("enrolled_at", "<", "2023-10-01").executeTakeFirst();
+  if (done) return;
+  const random = prng(20221001);
   const enrolments = [];
   const completions = [];
   for (const [n, course] of courses.entries()) {
@@ -224,4 +244,5 @@ async function seedCourseReach(db: Kysely<Database>, reached: number[], random: 
   }
   await insertMany(enrolments, (chunk) => db.insertInto("enrolment").values(chunk).execute());
   await insertMany(completions, (chunk) => db.insertInto("lesson_completion").values(chunk).execute());
+  await refreshLocalDates(db);
 }
