@@ -16,6 +16,7 @@ export function parseYaml(source: string, file: string, firstLine = 1) {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, col };
   };
+  const data = doc.errors.length ? undefined : (doc.toJS() as unknown);
   const problems: Problem[] = doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` }));
 
   /** Where `path` is in the document; the nearest existing parent when it is missing. */
@@ -47,10 +48,11 @@ export function parseYaml(source: string, file: string, firstLine = 1) {
         return { file, ...positionOf([...issue.path, keyName], { key: true }), message: `unknown field "${issue.keys.join('", "')}"` };
       }
       const where = issue.path.length ? issue.path.join(".") : "frontmatter";
-      const missing = issue.code === "invalid_type" && issue.input === undefined;
+      const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
+      const missing = issue.code === "invalid_type" && value === undefined;
       return { file, ...positionOf(issue.path, { key: true }), message: missing ? `${where}: required` : `${where}: ${issue.message}` };
     });
   }
 
-  return { data: doc.errors.length ? undefined : (doc.toJS() as unknown), problems, schemaProblems, positionOf };
+  return { data, problems, schemaProblems, positionOf };
 }
