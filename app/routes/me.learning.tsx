@@ -47,11 +47,7 @@ export default function MyLearning() {
                 <ProgressBar done={course.progress.requiredDone} total={course.progress.requiredTotal} percent={course.progress.percent} />
                 {course.nextLesson ? (
                   <p>
-                    <Link
-                      to={`/courses/${course.slug}/${course.nextLesson.slug}`}
-                      className="button primary"
-                      aria-label={t("learning.me.continueFor", { course: course.title, lesson: course.nextLesson.title })}
-                    >
+                    <Link to={`/courses/${course.slug}/${course.nextLesson.slug}`} className="button primary">
                       {t(course.progress.requiredDone === 0 ? "learning.course.start" : "learning.course.continue", {
                         lesson: course.nextLesson.title,
                       })}
@@ -76,16 +72,14 @@ export default function MyLearning() {
                 <ProgressBar done={course.progress.requiredDone} total={course.progress.requiredTotal} percent={course.progress.percent} />
                 {course.certificateCode ? (
                   <p className="actions">
-                    <a
-                      href={`/certificates/${course.certificateCode}/pdf`}
-                      className="button primary"
-                      aria-label={t("learning.me.downloadFor", { course: course.title })}
-                      download
-                    >
+                    {/* The course name is read out too, so that several "Descargar" links stay distinct. */}
+                    <a href={`/certificates/${course.certificateCode}/pdf`} className="button primary" download>
                       {t("learning.me.download")}
+                      <span className="visually-hidden">: {course.title}</span>
                     </a>
-                    <Link to={`/certificates/${course.certificateCode}`} aria-label={t("learning.me.verifyFor", { course: course.title })}>
+                    <Link to={`/certificates/${course.certificateCode}`}>
                       {t("learning.me.verify")}
+                      <span className="visually-hidden">: {course.title}</span>
                     </Link>
                   </p>
                 ) : null}

@@ -52,10 +52,7 @@ export default defineMessages({
       browse: "Ver los cursos",
       finishedOn: "Terminado el {date}",
       download: "Descargar certificado (PDF)",
-      downloadFor: "Descargar el certificado de {course} (PDF)",
       verify: "Página de verificación",
-      verifyFor: "Página de verificación de {course}",
-      continueFor: "Continuar {course}: {lesson}",
     },
     certificate: {
       title: "Verificar un certificado",
@@ -236,10 +233,7 @@ export default defineMessages({
       browse: "See the courses",
       finishedOn: "Finished on {date}",
       download: "Download certificate (PDF)",
-      downloadFor: "Download the certificate for {course} (PDF)",
       verify: "Verification page",
-      verifyFor: "Verification page for {course}",
-      continueFor: "Continue {course}: {lesson}",
     },
     certificate: {
       title: "Verify a certificate",
