@@ -84,6 +84,8 @@ export async function compileLesson(absoluteFile: string, ctx: AssetContext, kno
       },
       esbuildOptions(options) {
         options.plugins = [recordImports, ...(options.plugins ?? [])];
+        // An imported image becomes a data: URL inside the lesson (keep such images small; larger ones go in <Figure src="./…">).
+        options.loader = { ...options.loader, ".svg": "dataurl", ".png": "dataurl", ".jpg": "dataurl", ".jpeg": "dataurl", ".webp": "dataurl" };
         options.logLevel = "silent";
         return options;
       },

@@ -10,7 +10,7 @@ import { parseWebVtt } from "./webvtt";
 import { parseYaml } from "./yaml-positions";
 
 /** Bump when the compile options or the remark plugin change what a lesson compiles to. */
-const PIPELINE_VERSION = "2";
+const PIPELINE_VERSION = "3";
 
 export interface ContentPaths {
   /** Project root: file names in problems are relative to it. */

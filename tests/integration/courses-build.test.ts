@@ -25,7 +25,8 @@ beforeAll(async () => {
   paths = { root: ROOT, contentDir: path.join(dir, "courses"), publicDir: path.join(dir, "public"), cacheDir: path.join(dir, "cache") };
   fs.mkdirSync(courseDir(), { recursive: true });
   write("course.yaml", courseYaml(["semillas", "riego", "cosecha"]));
-  write("semillas.mdx", lesson("Semillas"));
+  write("semillas.mdx", lesson("Semillas", 'import hoja from "./hoja.svg";\n\n<Figure src={hoja} alt="Una hoja verde" />'));
+  write("hoja.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>');
   write("riego.mdx", lesson("Riego", '<Figure src="./gotero.svg" alt="Un gotero junto a una planta" />'));
   write("gotero.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
   write("cosecha.mdx", lesson("Cosecha"));
@@ -56,6 +57,10 @@ describe("courses:build into the database", () => {
   });
 
   it("recompiles only the lesson that changed, or whose image changed", async () => {
+    write("hoja.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="3" height="3"/>');
+    expect(await buildContent(db, paths)).toMatchObject({ compiled: 1, fromCache: 2 });
+    const page = await getLessonPage(db, "huerto", "semillas", { includeDrafts: false });
+    expect(page?.lesson.code).toContain("data:image/svg+xml");
     write("semillas.mdx", lesson("Semillas nativas"));
     expect(await buildContent(db, paths)).toMatchObject({ compiled: 1, fromCache: 2 });
     write("gotero.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
