@@ -3,6 +3,7 @@ import fs from "node:fs";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
+import { countingQueries, noteQuery } from "./query-count.server";
 
 export type DB = Kysely<Database>;
 export type Tx = Transaction<Database> | Kysely<Database>;
@@ -27,12 +28,13 @@ export function openSqlite(file: string): SQLite.Database {
 }
 
 export async function createDatabase(url: string): Promise<DB> {
+  const log = countingQueries() ? () => noteQuery() : undefined;
   if (isPostgresUrl(url)) {
     const { default: pg } = await import("pg");
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }), log });
   }
   const file = url.replace(/^(sqlite|file):(\/\/)?/, "");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }), log });
 }
 
 let instance: DB | undefined;

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import { countingQueries, withQueryCount } from "../../app/utils/query-count.server";
 
 /**
  * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
@@ -24,7 +25,17 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         signal: controller.signal,
         body: hasBody && req.rawBody ? new Uint8Array(req.rawBody) : undefined,
       });
-      const response = await handle(request, { cspNonce: res.locals.cspNonce, clientIp: req.ip });
+      const context = { cspNonce: res.locals.cspNonce, clientIp: req.ip };
+      let response: globalThis.Response;
+      if (countingQueries()) {
+        const counted = await withQueryCount(() => handle(request, context));
+        response = counted.result;
+        // Some responses (e.g. redirects) have immutable headers: copy them.
+        response = new globalThis.Response(response.body, response);
+        response.headers.set("X-Query-Count", String(counted.queries));
+      } else {
+        response = await handle(request, context);
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) {
