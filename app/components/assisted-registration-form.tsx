@@ -3,7 +3,7 @@ import { SEXES } from "../../db/schema";
 import type { MessageKey } from "../i18n/keys";
 import type { FieldErrors } from "../utils/form.server";
 import { useI18n } from "../i18n/use-translation";
-import { NAME_MAX } from "../utils/schema";
+import { NAME_MAX } from "../domain/limits";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "./field";
 
 export interface CandidateView {

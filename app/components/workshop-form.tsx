@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { COUNTRIES } from "../domain/countries";
-import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "../domain/workshop-input";
+import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "../domain/workshop-fields";
 import { useI18n } from "../i18n/use-translation";
 import type { FieldErrors } from "../utils/form.server";
 import { Field, FormErrorSummary, SelectField } from "./field";

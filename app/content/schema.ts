@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEVELS, TOPICS } from "./taxonomy";
 
 /**
  * The shape of course content written by authors (courses/README.md):
@@ -10,9 +11,7 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().regex(SLUG, "must be lower-case words joined by hyphens (e.g. mi-leccion)");
 const text = z.string().trim().min(1, "must not be empty");
 
-export const TOPICS = ["cooperativism", "finance", "sales", "sustainability"] as const;
-export type Topic = (typeof TOPICS)[number];
-export const LEVELS = ["beginner", "intermediate"] as const;
+export { LEVELS, TOPICS, type Topic } from "./taxonomy";
 
 export const courseSchema = z.strictObject({
   title: text,

@@ -9,7 +9,9 @@ import { nameKey } from "./names";
  * anything is written; the model commits only a file without problems.
  */
 
-export const MAX_IMPORT_ROWS = 2000;
+import { MAX_IMPORT_ROWS } from "./limits";
+
+export { MAX_IMPORT_ROWS };
 
 export type RowProblem = "missingName" | "missingContact" | "badEmail" | "badPhone" | "unknownCourse" | "closedCourse" | "duplicateRow";
 export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";

@@ -2,14 +2,11 @@ import { z } from "zod";
 import type { Modality, WorkshopStatus } from "../../db/schema";
 import { isValidTimeZone, localDate, zonedTimeToUtc } from "../utils/dates";
 import { parseForm, type FieldErrors } from "../utils/form.server";
-import { requiredText, text } from "../utils/schema";
+import { requiredText, text } from "../utils/schema.server";
 import { COUNTRIES } from "./countries";
+import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "./workshop-fields";
 
-export const MODALITIES = ["online", "in_person", "hybrid"] as const satisfies readonly Modality[];
-export const WORKSHOP_STATUSES = ["draft", "published", "cancelled"] as const satisfies readonly WorkshopStatus[];
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 5000;
-export const CAPACITY_MAX = 100_000;
+export { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "./workshop-fields";
 
 /** One session as typed: a local date and times in the workshop's time zone. */
 export interface SessionRow {

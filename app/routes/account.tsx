@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { LOCALES } from "../../db/schema";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
@@ -14,12 +13,9 @@ import { verifyPassword } from "../utils/password.server";
 import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
-import { NAME_MAX, newPassword, requiredText } from "../utils/schema";
+import { NAME_MAX } from "../domain/limits";
+import { ChangePasswordSchema, ProfileSchema } from "../forms/account.server";
 
-const ProfileSchema = z.object({
-  fullName: requiredText("account.errors.fullNameRequired", "account.errors.fullNameTooLong", NAME_MAX),
-  language: z.enum(LOCALES, { error: "account.errors.languageInvalid" }),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
   }
   if (form.get("intent") === "change-password") {
-    const parsed = parseForm(z.object({ current: z.string().max(1000), password: newPassword() }), form);
+    const parsed = parseForm(ChangePasswordSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
     const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LOCALES, type Locale } from "../../db/schema";
 import { formatMinutes } from "../components/course-bits";
-import { TOPICS, type Topic } from "../content/schema";
+import { TOPICS, type Topic } from "../content/taxonomy";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
 import { countContentProblems } from "../models/course-content.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
-import { normalizeEmail } from "../domain/contact";
+import { normalizeEmail } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { startEmailReset } from "../models/password-reset.server";

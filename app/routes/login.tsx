@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
-import { parseIdentifier } from "../domain/contact";
+import { parseIdentifier } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { findAccountForLogin } from "../models/account.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { DecisionSchema } from "../forms/duplicate-decision.server";
 import { countryName, sexLabel } from "../domain/reach-tables";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -19,11 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pairs: await listLikelyDuplicates(db), waiting: await countLikelyDuplicates(db) };
 }
 
-const id = z.coerce.number().int().positive();
-const DecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("merge"), a: id, b: id, keep: id }),
-  z.object({ intent: z.literal("distinct"), a: id, b: id }),
-]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "manager");

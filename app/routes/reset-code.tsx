@@ -1,21 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormErrorSummary } from "../components/field";
-import { parseIdentifier } from "../domain/contact";
+import { CodeSchema } from "../forms/reset.server";
+import { parseIdentifier } from "../utils/contact.server";
 import { useI18n } from "../i18n/use-translation";
 import { resetWithStaffCode } from "../models/password-reset.server";
 import { startSession } from "../utils/auth.server";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
-import { newPassword, requiredText } from "../utils/schema";
 
-const CodeSchema = z.object({
-  identifier: requiredText("reset.staff.invalidIdentifier", "reset.staff.invalidIdentifier", 254),
-  code: requiredText("reset.code.invalid", "reset.code.invalid", 20),
-  password: newPassword(),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field, FormErrorSummary } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
 import { isEmailResetUsable, resetWithEmailToken } from "../models/password-reset.server";
 import { startSession } from "../utils/auth.server";
 import { parseForm, type FormFailure } from "../utils/form.server";
-import { newPassword } from "../utils/schema";
+import { NewPasswordSchema } from "../forms/reset.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const token = String(form.get("token") ?? "");
-  const parsed = parseForm(z.object({ password: newPassword() }), form);
+  const parsed = parseForm(NewPasswordSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
   const accountId = await resetWithEmailToken(token, parsed.data.password);
   if (accountId === null) return data({ errors: { form: { key: "reset.link.invalid" } }, values: {} } satisfies FormFailure, { status: 400 });

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
-import { parseIdentifier } from "../domain/contact";
-import { COUNTRIES, phoneCountry } from "../domain/countries";
+import { COUNTRIES } from "../domain/countries";
+import { SignupSchema } from "../forms/signup.server";
 import { useI18n } from "../i18n/use-translation";
 import { createAccount, isIdentifierTaken } from "../models/account.server";
 import { getUser, startSession } from "../utils/auth.server";
@@ -12,26 +11,10 @@ import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
 import { signupsByIp } from "../utils/rate-limit.server";
-import { NAME_MAX, newPassword, requiredText, text } from "../utils/schema";
+import { NAME_MAX } from "../domain/limits";
 
 export const meta: MetaFunction = () => [{ title: "Minka" }];
 
-const SignupSchema = z
-  .object({
-    fullName: requiredText("auth.signup.errors.fullNameRequired", "auth.signup.errors.fullNameTooLong", NAME_MAX),
-    identifier: requiredText("auth.signup.errors.identifierRequired", "auth.signup.errors.identifierInvalid", 254),
-    password: newPassword(),
-    country: z.enum(COUNTRIES, { error: "auth.signup.errors.countryRequired" }),
-    consent: text().pipe(z.literal("on", { error: "auth.signup.errors.consentRequired" })),
-  })
-  .transform((form, ctx) => {
-    const identifier = parseIdentifier(form.identifier, phoneCountry(form.country));
-    if (!identifier) {
-      ctx.addIssue({ code: "custom", path: ["identifier"], message: "auth.signup.errors.identifierInvalid" });
-      return z.NEVER;
-    }
-    return { ...form, identifier };
-  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");

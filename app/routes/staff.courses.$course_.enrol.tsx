@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
-import { normalizeEmail, normalizePhone } from "../domain/contact";
+import { EnrolSchema } from "../forms/enrol-person.server";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
 import { findLearningCourse } from "../models/course-outline.server";
@@ -12,29 +11,10 @@ import styles from "../styles/learning.css";
 import { requireRole } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
 import { keepValues, parseForm, type FieldErrors } from "../utils/form.server";
-import { NAME_MAX, requiredText, text } from "../utils/schema";
+import { NAME_MAX } from "../domain/limits";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const EnrolSchema = z
-  .object({
-    fullName: requiredText("learning.enrolOne.errors.fullNameRequired", "learning.enrolOne.errors.fullNameTooLong", NAME_MAX),
-    email: text(),
-    phone: text(),
-    consent: text(),
-    intent: z.enum(["match", "choose", "create"]).catch("match"),
-    personId: z.coerce.number().int().catch(0),
-  })
-  .transform((form, ctx) => {
-    const email = form.email ? normalizeEmail(form.email) : null;
-    const phone = form.phone ? normalizePhone(form.phone) : null;
-    if (form.intent !== "choose") {
-      if (!form.email && !form.phone) ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.contactRequired" });
-      if (form.email && !email) ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.emailInvalid" });
-      if (form.phone && !phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "learning.enrolOne.errors.phoneInvalid" });
-    }
-    return { ...form, email, phone };
-  });
 
 async function staffCourse(request: Request, slug: string | undefined) {
   const staff = await requireRole(request, "facilitator");

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
-import { MAX_IMPORT_ROWS, type FileProblem } from "../domain/enrolment-csv";
+import type { FileProblem } from "../domain/enrolment-csv";
+import { MAX_IMPORT_ROWS } from "../domain/limits";
 import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
 import { commitEnrolmentImport, previewEnrolmentImport, type ImportPreview } from "../models/enrolment-import.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
-import { parseIdentifier } from "../domain/contact";
+import { parseIdentifier } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { issueStaffCode } from "../models/password-reset.server";

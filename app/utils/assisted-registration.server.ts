@@ -3,7 +3,7 @@ import { SEXES } from "../../db/schema";
 import { normalizeEmail, normalizePhone } from "../domain/contact";
 import type { AssistedPersonInput } from "../models/walk-in.server";
 import { parseForm, type FieldErrors } from "./form.server";
-import { NAME_MAX, requiredText, text } from "./schema";
+import { NAME_MAX, requiredText, text } from "./schema.server";
 
 const Schema = z.object({
   fullName: requiredText("workshops.walkIn.errors.fullNameRequired", "workshops.walkIn.errors.fullNameTooLong", NAME_MAX),

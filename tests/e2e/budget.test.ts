@@ -54,6 +54,14 @@ describe("JavaScript budget", () => {
     });
   }
 
+  it("keeps every other page within the same budget", () => {
+    const over = Object.keys(readManifest().routes)
+      .map((id) => ({ id, total: firstLoadFiles(id).reduce((sum, file) => sum + gzipSize(file), 0) }))
+      .filter(({ total }) => total > BUDGET)
+      .map(({ id, total }) => `${id}: ${(total / 1024).toFixed(1)} KB`);
+    expect(over).toEqual([]);
+  });
+
   it("ships no server-only code to the browser", () => {
     const metafile = JSON.parse(fs.readFileSync(path.join(ROOT, "build/metafile.js.json"), "utf8")) as {
       inputs: Record<string, unknown>;

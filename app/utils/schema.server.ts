@@ -14,7 +14,7 @@ export function requiredText(required: MessageKey, tooLong: MessageKey, max: num
   );
 }
 
-export const NAME_MAX = 120;
+export { NAME_MAX } from "../domain/limits";
 
 /** A new password: 8 to 200 characters, taken as typed (no trimming). */
 export function newPassword() {
