@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, makeAccount } from "./factories";
 import { seedReachStory } from "./seeds/reach-story";
 import { seedWorkshops } from "./seeds/workshops";
 import { seedLearning } from "./seeds/learning";
+import { seedAttendance } from "./seeds/attendance";
 
 /**
  * Fills an empty database with demo data. Running it again changes nothing.
@@ -16,5 +17,6 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ seeded: boolean 
   await seedWorkshops(db);
   await seedReachStory(db);
   await seedLearning(db);
+  await seedAttendance(db);
   return { seeded: true };
 }

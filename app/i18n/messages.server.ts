@@ -1,6 +1,7 @@
 import type { Locale } from "../../db/schema";
 import account from "./messages/account";
 import admin from "./messages/admin";
+import attendance from "./messages/attendance";
 import auth from "./messages/auth";
 import common from "./messages/common";
 import courses from "./messages/courses";
@@ -15,6 +16,7 @@ import workshops from "./messages/workshops";
 const namespaces = {
   account,
   admin,
+  attendance,
   auth,
   common,
   courses,

@@ -178,7 +178,7 @@ describe("importing a Zoom participants report", () => {
     await importReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
     const rows = await attendanceOf(session.id);
     expect(rows.find((r) => r.person_id === workshop.people.rosa)?.minutes_online).toBe(88);
-    expect((await getDb()).selectFrom("attendance_import").selectAll().where("session_id", "=", session.id).execute()).resolves.toHaveLength(2);
+    expect(await (await getDb()).selectFrom("attendance_import").selectAll().where("session_id", "=", session.id).execute()).toHaveLength(2);
   });
 
   it("warns when the report is from another day than the session", async () => {

@@ -1,0 +1,213 @@
+import { Form } from "@remix-run/react";
+import type { ParticipantMatch } from "../domain/attendance-import/match";
+import type { Participant } from "../domain/attendance-import/merge";
+import type { RowProblem } from "../domain/attendance-import/types";
+import type { Msg } from "../i18n/keys";
+import { useI18n } from "../i18n/use-translation";
+
+export interface PersonOption {
+  id: number;
+  fullName: string;
+  registered: boolean;
+  details: string[];
+}
+
+export interface ReviewItem {
+  participant: Participant;
+  match: ParticipantMatch;
+  /** The form value the choice starts with ("person:12", "new", "ignore"), or "" when it must be made. */
+  initial: string;
+}
+
+/**
+ * The review of an uploaded report: one question per participant, all in one plain form.
+ * Recognised people are collapsed behind "Cambiar" (a <details>, no JavaScript needed).
+ */
+export function ImportReview({
+  items,
+  people,
+  registered,
+  problems,
+  errors,
+  values,
+  uploadId,
+}: {
+  items: ReviewItem[];
+  people: Record<number, PersonOption>;
+  registered: PersonOption[];
+  problems: RowProblem[];
+  errors: Record<string, Msg>;
+  values: Record<string, string>;
+  uploadId: number;
+}) {
+  const { t } = useI18n();
+  const groups = (["matched", "probable", "unmatched"] as const).map((kind) => ({ kind, items: items.filter((item) => item.match.kind === kind) }));
+  const errorCount = Object.keys(errors).length;
+  return (
+    <>
+      <p>
+        {t("attendance.review.summary", {
+          total: items.length,
+          matched: groups[0].items.length,
+          probable: groups[1].items.length,
+          unmatched: groups[2].items.length,
+        })}
+      </p>
+      {problems.length > 0 ? (
+        <details className="warning">
+          <summary>{t("attendance.review.problemsTitle", { count: problems.length })}</summary>
+          <ul>
+            {problems.map((p, index) => (
+              <li key={index}>{t(`attendance.review.problems.${p.code}`, { line: p.line, value: p.value ?? "" })}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="confirm" />
+        <input type="hidden" name="uploadId" value={uploadId} />
+        {errorCount > 0 ? (
+          <p className="form-error" role="alert">
+            {t("attendance.review.errorsTitle", { count: errorCount })}
+          </p>
+        ) : null}
+        {groups.map((group) =>
+          group.items.length === 0 ? null : (
+            <section key={group.kind} aria-labelledby={`review-${group.kind}`}>
+              <h2 id={`review-${group.kind}`}>{t(`attendance.review.${group.kind}Title`)}</h2>
+              <ul className="review-list">
+                {group.items.map((item) => (
+                  <li key={item.participant.key}>
+                    <Decision item={item} people={people} registered={registered} error={errors[item.participant.key]} values={values} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ),
+        )}
+        <div className="actions-row">
+          <button type="submit" className="button primary">
+            {t("attendance.review.confirm")}
+          </button>
+        </div>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="discard" />
+        <input type="hidden" name="uploadId" value={uploadId} />
+        <button type="submit" className="button">
+          {t("attendance.review.discard")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function Decision({
+  item,
+  people,
+  registered,
+  error,
+  values,
+}: {
+  item: ReviewItem;
+  people: Record<number, PersonOption>;
+  registered: PersonOption[];
+  error?: Msg;
+  values: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  const { participant, match } = item;
+  const field = `d-${participant.key}`;
+  const chosen = values[field] ?? item.initial;
+  const candidateIds = match.kind === "matched" ? [match.personId] : match.kind === "probable" ? match.candidates : [];
+  const id = (suffix: string) => `${field}-${suffix}`;
+  const details = [
+    t("attendance.review.participant", { minutes: Math.round(participant.seconds / 60) }),
+    participant.joins > 1 ? t("attendance.review.joins", { count: participant.joins }) : null,
+    participant.email ?? participant.phone,
+    participant.role === "host" ? t("attendance.review.host") : participant.role === "panelist" ? t("attendance.review.panelist") : null,
+    participant.guest ? t("attendance.review.guest") : null,
+  ].filter(Boolean);
+  const options = (
+    <>
+      {candidateIds.map((personId) => {
+        const person = people[personId];
+        if (!person) return null;
+        return (
+          <div className="choice" key={personId}>
+            <input type="radio" id={id(`p${personId}`)} name={field} value={`person:${personId}`} defaultChecked={chosen === `person:${personId}`} />
+            <label htmlFor={id(`p${personId}`)}>
+              {t("attendance.review.isPerson", { name: person.fullName })}
+              {" · "}
+              {[person.registered ? t("attendance.review.registered") : t("attendance.review.notRegistered"), ...person.details].join(" · ")}
+            </label>
+          </div>
+        );
+      })}
+      {match.kind !== "matched" ? (
+        <>
+          <div className="choice">
+            <input type="radio" id={id("new")} name={field} value="new" defaultChecked={chosen === "new"} />
+            <label htmlFor={id("new")}>{t("attendance.review.newPerson")}</label>
+          </div>
+          {registered.length > 0 ? (
+            <div className="choice">
+              <input type="radio" id={id("link")} name={field} value="link" defaultChecked={chosen === "link"} />
+              <div>
+                <label htmlFor={id("link")}>{t("attendance.review.linkTo")}</label>
+                <br />
+                <select name={`link-${participant.key}`} aria-label={t("attendance.review.linkChoose")} defaultValue={values[`link-${participant.key}`] ?? ""}>
+                  <option value="">{t("attendance.review.linkChoose")}</option>
+                  {registered.map((person) => (
+                    <option key={person.id} value={`person:${person.id}`}>
+                      {[person.fullName, ...person.details].join(" · ")}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      <div className="choice">
+        <input type="radio" id={id("ignore")} name={field} value="ignore" defaultChecked={chosen === "ignore"} />
+        <label htmlFor={id("ignore")}>{t("attendance.review.ignore")}</label>
+      </div>
+    </>
+  );
+  const errorId = `${field}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+      <legend>{t("attendance.review.decisionFor", { name: participant.name })}</legend>
+      <p className="review-details">
+        {details.join(" · ")}
+        {participant.otherNames.length ? (
+          <>
+            <br />
+            {t("attendance.review.alsoCalled", { names: participant.otherNames.join(", ") })}
+          </>
+        ) : null}
+      </p>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {t(error.key)}
+        </p>
+      ) : null}
+      {match.kind === "matched" && !error ? (
+        <>
+          <p>
+            {chosen === "ignore"
+              ? t("attendance.review.ignore")
+              : `${t("attendance.review.isPerson", { name: people[match.personId]?.fullName ?? "" })} (${t(`attendance.review.by.${match.by}`)})`}
+          </p>
+          <details>
+            <summary>{t("attendance.review.change")}</summary>
+            {options}
+          </details>
+        </>
+      ) : (
+        options
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,169 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AttendanceNav } from "../components/attendance-nav";
+import { Field } from "../components/field";
+import { MIN_MINUTES_RANGE, minutesFromShare } from "../domain/attendance-rule";
+import type { Msg } from "../i18n/keys";
+import { useI18n } from "../i18n/use-translation";
+import { setAttendanceThreshold } from "../models/attendance.server";
+import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
+import styles from "../styles/attendance.css";
+import { requireWorkshopAttendanceStaff } from "../utils/attendance-access.server";
+import { formatShortDate, formatTime } from "../utils/dates";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const summary = await summarizeWorkshopAttendance(db, workshop.id);
+  return {
+    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
+    minMinutes: summary.minMinutes,
+    overall: summary.overall,
+    sessions: summary.sessions,
+  };
+}
+
+/** Sets the minutes online that count as attending; a share of the session is converted to minutes here. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const form = await request.formData();
+  const kind = form.get("kind") === "percent" ? "percent" : "minutes";
+  const raw = String(form.get("amount") ?? "").trim();
+  const amount = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  let minutes: number | null = null;
+  let error: Msg = { key: "attendance.rule.errors.amountInvalid" };
+  if (kind === "minutes" && amount >= MIN_MINUTES_RANGE.min && amount <= MIN_MINUTES_RANGE.max) minutes = amount;
+  if (kind === "percent" && amount >= 1 && amount <= 100) {
+    const sessions = await db.selectFrom("workshop_session").select(["starts_at", "ends_at"]).where("workshop_id", "=", workshop.id).execute();
+    minutes = minutesFromShare(amount, sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000));
+    if (minutes === null) error = { key: "attendance.rule.errors.noSessions" };
+  }
+  if (minutes === null) return data({ error, values: { kind, amount: raw } }, { status: 400 });
+  await setAttendanceThreshold(db, { workshopId: workshop.id, minutes, actorAccountId: user.accountId });
+  return redirect(`/staff/workshops/${workshop.id}/attendance?rule=${minutes}`);
+}
+
+const COUNTS = ["registered", "attended", "walkIns", "noShows", "ignored"] as const satisfies ReadonlyArray<keyof AttendanceCounts>;
+
+export default function WorkshopAttendancePage() {
+  const { workshop, minMinutes, overall, sessions } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t, locale } = useI18n();
+  const imported = /^(\d+)\.(\d+)\.(\d+)$/.exec(searchParams.get("imported") ?? "");
+  const base = `/staff/workshops/${workshop.id}`;
+  return (
+    <div>
+      <h1>{t("attendance.summary.title", { title: workshop.title })}</h1>
+      <AttendanceNav workshopId={workshop.id} current="summary" />
+      {imported ? (
+        <p className="notice" role="status">
+          {t("attendance.review.saved", { people: Number(imported[1]), newPeople: Number(imported[2]), ignored: Number(imported[3]) })}
+        </p>
+      ) : null}
+      {searchParams.get("rule") ? (
+        <p className="notice" role="status">
+          {t("attendance.rule.saved", { minutes: minMinutes })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="rule">
+        <h2 id="rule">{t("attendance.rule.title")}</h2>
+        <p>{t("attendance.rule.text", { minutes: minMinutes })}</p>
+      </section>
+
+      <section aria-labelledby="overall">
+        <h2 id="overall">{t("attendance.summary.overall")}</h2>
+        <dl className="counts">
+          {COUNTS.map((count) => (
+            <div key={count}>
+              <dt>{t(`attendance.summary.${count}`)}</dt>
+              <dd>{overall[count].toLocaleString(locale)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          <a href={`${base}/attendance.csv`} className="button" download>
+            {t("attendance.summary.download")}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="by-session">
+        <h2 id="by-session">{t("attendance.summary.sessionsTitle")}</h2>
+        {sessions.length === 0 ? (
+          <p>{t("attendance.summary.noSessions")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("attendance.summary.sessionColumn")}</th>
+                  {COUNTS.map((count) => (
+                    <th scope="col" key={count}>
+                      {t(`attendance.summary.${count}`)}
+                    </th>
+                  ))}
+                  <th scope="col">{t("attendance.summary.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((s) => (
+                  <tr key={s.sessionId}>
+                    <th scope="row">
+                      {formatShortDate(s.startsAt, locale, workshop.timezone)} {formatTime(s.startsAt, locale, workshop.timezone)}
+                      {s.started ? null : (
+                        <>
+                          <br />
+                          <small>{t("attendance.summary.notStarted")}</small>
+                        </>
+                      )}
+                    </th>
+                    {COUNTS.map((count) => (
+                      <td key={count}>{count === "noShows" && !s.started ? "—" : s[count].toLocaleString(locale)}</td>
+                    ))}
+                    <td>
+                      <Link to={`${base}/sessions/${s.sessionId}/roll-call`}>{t("attendance.nav.rollCall")}</Link>
+                      <br />
+                      <Link to={`${base}/sessions/${s.sessionId}/import`}>{t("attendance.nav.import")}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="change-rule" className="narrow">
+        <h2 id="change-rule">{t("attendance.rule.change")}</h2>
+        <Form method="post" noValidate>
+          <fieldset>
+            <legend>{t("attendance.rule.kind")}</legend>
+            {(["minutes", "percent"] as const).map((kind) => (
+              <div className="checkbox-row" key={kind}>
+                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} defaultChecked={(failure?.values.kind ?? "minutes") === kind} />
+                <label htmlFor={`kind-${kind}`}>{t(`attendance.rule.${kind}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <Field
+            label={t("attendance.rule.amount")}
+            hint={t("attendance.rule.amountHint")}
+            name="amount"
+            inputMode="numeric"
+            defaultValue={failure?.values.amount ?? String(minMinutes)}
+            error={failure?.error}
+            required
+          />
+          <button type="submit" className="button primary">
+            {t("attendance.rule.save")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

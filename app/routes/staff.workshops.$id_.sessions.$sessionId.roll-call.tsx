@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { AttendanceStatus } from "../../db/schema";
+import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
+import { Field } from "../components/field";
+import { useI18n } from "../i18n/use-translation";
+import { listRollCall, ROLL_CALL_STATUSES, saveRollCall, type RollCallEntry } from "../models/attendance.server";
+import styles from "../styles/attendance.css";
+import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const everyone = await listRollCall(db, workshop.id, session.id);
+  const shown = q ? await listRollCall(db, workshop.id, session.id, q) : everyone;
+  const counts = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0 };
+  for (const entry of everyone) counts[entry.status ?? "unmarked"]++;
+  return {
+    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
+    session: { id: session.id, startsAt: session.starts_at },
+    q,
+    total: everyone.length,
+    entries: shown,
+    counts,
+  };
+}
+
+const isStatus = (value: unknown): value is AttendanceStatus => ROLL_CALL_STATUSES.includes(value as AttendanceStatus);
+
+/**
+ * Without JavaScript the whole list posts at once (`mark-<personId>` = status) and the page
+ * comes back with a notice; with JavaScript each tap posts one mark (intent "mark").
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const form = await request.formData();
+  const marks: Array<{ personId: number; status: AttendanceStatus }> = [];
+  if (form.get("intent") === "mark") {
+    const personId = Number(form.get("personId"));
+    const status = form.get("status");
+    if (!Number.isInteger(personId) || !isStatus(status)) return data({ error: "notOnRoll" as const }, { status: 400 });
+    marks.push({ personId, status });
+  } else {
+    for (const [name, value] of form) {
+      const m = /^mark-(\d{1,12})$/.exec(name);
+      if (m && isStatus(value)) marks.push({ personId: Number(m[1]), status: value });
+    }
+    if (marks.length === 0) return data({ error: "nothingMarked" as const }, { status: 400 });
+  }
+  const outcome = await saveRollCall(db, { workshopId: workshop.id, sessionId: session.id, marks, actorAccountId: user.accountId });
+  if (!outcome.ok) return data({ error: outcome.reason }, { status: 400 });
+  if (form.get("intent") === "mark") return { saved: outcome.saved };
+  const url = new URL(request.url);
+  url.searchParams.set("saved", String(outcome.saved));
+  return redirect(`${url.pathname}?${url.searchParams}`);
+}
+
+export default function RollCallPage() {
+  const { workshop, session, q, total, entries, counts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = Number(searchParams.get("saved") ?? "");
+  const { t } = useI18n();
+  return (
+    <div className="narrow">
+      <h1>{t("attendance.rollCall.title")}</h1>
+      <p>
+        <strong>{workshop.title}</strong>
+        <br />
+        <SessionLabel startsAt={session.startsAt} timeZone={workshop.timezone} />
+      </p>
+      <AttendanceNav workshopId={workshop.id} sessionId={session.id} current="rollCall" />
+
+      {saved > 0 ? (
+        <p className="notice" role="status">
+          {t("attendance.rollCall.saved", { count: saved })}
+        </p>
+      ) : null}
+      {result && "error" in result ? (
+        <p className="form-error" role="alert">
+          {t(`attendance.rollCall.${result.error}`)}
+        </p>
+      ) : null}
+      <p>{t("attendance.rollCall.counts", counts)}</p>
+
+      <Form method="get" className="roll-search" role="search">
+        <Field label={t("attendance.rollCall.searchLabel")} name="q" type="search" defaultValue={q} autoComplete="off" />
+        <button type="submit" className="button">
+          {t("attendance.rollCall.search")}
+        </button>
+      </Form>
+      {q ? (
+        <p>
+          {t("attendance.rollCall.showing", { shown: entries.length, total })} <a href="?">{t("attendance.rollCall.showAll")}</a>
+        </p>
+      ) : null}
+
+      {total === 0 ? <p>{t("attendance.rollCall.empty")}</p> : entries.length === 0 ? <p>{t("attendance.rollCall.noMatch")}</p> : null}
+      {entries.length > 0 ? (
+        <Form method="post" id="roll-call">
+          <ul className="roll-list">
+            {entries.map((entry) => (
+              <RollCallRow key={entry.personId} entry={entry} />
+            ))}
+          </ul>
+          <div className="sticky-save">
+            <button type="submit" className="button primary">
+              {t("attendance.rollCall.save")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+/** One person: four big choices. With JavaScript a tap saves at once; without, the list's button saves. */
+function RollCallRow({ entry }: { entry: RollCallEntry }) {
+  const { t } = useI18n();
+  const fetcher = useFetcher<typeof action>();
+  const pending = fetcher.formData?.get("status");
+  const current = typeof pending === "string" ? pending : entry.status;
+  const notes = [
+    entry.registrationStatus === "waitlisted" ? t("attendance.rollCall.waitlisted") : null,
+    entry.registrationStatus === null || entry.method === "walk_in" ? t("attendance.rollCall.walkIn") : null,
+    entry.minutesOnline !== null ? t("attendance.rollCall.minutesOnline", { minutes: entry.minutesOnline }) : null,
+  ].filter(Boolean);
+  const stateId = `mark-state-${entry.personId}`;
+  return (
+    <li>
+      <fieldset aria-describedby={stateId}>
+        <legend>{entry.fullName}</legend>
+        {notes.length ? <p className="roll-note">{notes.join(" · ")}</p> : null}
+        <div className="marks">
+          {ROLL_CALL_STATUSES.map((status) => (
+            <label key={status} className={`mark ${status}`}>
+              <input
+                type="radio"
+                name={`mark-${entry.personId}`}
+                value={status}
+                checked={current === status}
+                onChange={() => fetcher.submit({ intent: "mark", personId: String(entry.personId), status }, { method: "post" })}
+              />
+              {t(`attendance.rollCall.statuses.${status}`)}
+            </label>
+          ))}
+        </div>
+        <p id={stateId} className="mark-state" aria-live="polite">
+          {fetcher.state !== "idle" ? t("attendance.rollCall.saving") : fetcher.data && "saved" in fetcher.data ? t("attendance.rollCall.savedOne") : ""}
+        </p>
+      </fieldset>
+    </li>
+  );
+}

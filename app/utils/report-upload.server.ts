@@ -1,0 +1,31 @@
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+
+/** An attendance report of one session is a few kilobytes; this leaves room for huge webinars. */
+export const MAX_REPORT_BYTES = 5_000_000;
+/** Multipart boundaries and other fields around the file. */
+const ENVELOPE_BYTES = 64_000;
+
+export type ReportFileResult =
+  | { ok: true; bytes: Uint8Array; fileName: string }
+  | { ok: false; problem: "tooLarge"; size: number }
+  | { ok: false; problem: "noFile" };
+
+/**
+ * Reads the uploaded report, refusing an oversized one before anything is parsed:
+ * first by the declared Content-Length, then while reading the file part.
+ */
+export async function readReportFile(request: Request): Promise<ReportFileResult> {
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > MAX_REPORT_BYTES + ENVELOPE_BYTES) return { ok: false, problem: "tooLarge", size: declared };
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_REPORT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, problem: "tooLarge", size: declared };
+    throw error;
+  }
+  const file = form.get("file");
+  if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name)) return { ok: false, problem: "noFile" };
+  if (file.size > MAX_REPORT_BYTES) return { ok: false, problem: "tooLarge", size: file.size };
+  return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()), fileName: (file as File).name ?? "" };
+}
