@@ -4,8 +4,6 @@ import { nameKey } from "../domain/names";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 
-export const ROLL_CALL_STATUSES = ["present", "late", "excused", "absent"] as const satisfies readonly AttendanceStatus[];
-
 /** Registrations made on the day: their people count as walk-ins, like attendees with no registration at all. */
 export const WALK_IN_METHODS: readonly RegistrationMethod[] = ["walk_in", "import"];
 

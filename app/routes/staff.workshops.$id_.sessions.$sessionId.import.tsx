@@ -6,7 +6,7 @@ import { Field } from "../components/field";
 import { ImportReview, type PersonOption, type ReviewItem } from "../components/import-review";
 import { matchParticipants } from "../domain/attendance-import/match";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "../domain/attendance-import/plan";
-import { REPORT_FORMATS, type ParseError } from "../domain/attendance-import/types";
+import { MAX_REPORT_BYTES, REPORT_FORMATS, type ParseError } from "../domain/attendance-import/types";
 import { formatFileSize } from "../domain/file-size";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -15,7 +15,7 @@ import styles from "../styles/attendance.css";
 import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
 import { formatDate, formatShortDate } from "../utils/dates";
 import { getLocale } from "../utils/locale.server";
-import { MAX_REPORT_BYTES, readReportFile } from "../utils/report-upload.server";
+import { readReportFile } from "../utils/report-upload.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];

@@ -5,7 +5,8 @@ import type { AttendanceStatus } from "../../db/schema";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
-import { listRollCall, ROLL_CALL_STATUSES, saveRollCall, type RollCallEntry } from "../models/attendance.server";
+import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
+import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attendance.server";
 import styles from "../styles/attendance.css";
 import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
 

@@ -1,7 +1,6 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { MAX_REPORT_BYTES } from "../domain/attendance-import/types";
 
-/** An attendance report of one session is a few kilobytes; this leaves room for huge webinars. */
-export const MAX_REPORT_BYTES = 5_000_000;
 /** Multipart boundaries and other fields around the file. */
 const ENVELOPE_BYTES = 64_000;
 

@@ -75,6 +75,9 @@ export interface ParseOptions {
   sessionDate?: string;
 }
 
+/** An attendance report of one session is a few kilobytes; this leaves room for huge webinars. */
+export const MAX_REPORT_BYTES = 5_000_000;
+
 /** More rows than any real session has: a sign that the file is not an attendance report. */
 export const MAX_REPORT_ROWS = 20_000;
 
