@@ -47,24 +47,52 @@ export async function refreshLocalDates(db: Kysely<Database>): Promise<{ session
   if (sessions.length === 0 && enrolments.length === 0) return { sessions: 0, enrolments: 0 };
 
   await db.transaction().execute(async (tx) => {
-    for (const s of sessions) {
-      await tx
-        .updateTable("workshop_session")
-        .set({ local_date: sessionLocalDate(s.starts_at, s.timezone), local_date_key: sessionLocalDateKey(s.starts_at, s.timezone) })
-        .where("id", "=", s.id)
-        .execute();
+    // Rows sharing the same new values are updated together: few statements even for a big backfill.
+    // The keys are rebuilt in SQL from the same columns the stale check reads (see sessionLocalDateKey).
+    const sessionGroups = groupBy(sessions, (s) => [sessionLocalDate(s.starts_at, s.timezone)]);
+    for (const [[date], ids] of sessionGroups) {
+      for (const chunk of chunks(ids)) {
+        await tx
+          .updateTable("workshop_session")
+          .set({
+            local_date: date,
+            local_date_key: sql<string>`starts_at || ' ' || (select w.timezone from workshop w where w.id = workshop_session.workshop_id)`,
+          })
+          .where("id", "in", chunk)
+          .execute();
+      }
     }
-    for (const e of enrolments) {
-      await tx
-        .updateTable("enrolment")
-        .set({
-          enrolled_local_date: localDate(e.enrolled_at, COURSE_TIME_ZONE),
-          completed_local_date: e.completed_at ? localDate(e.completed_at, COURSE_TIME_ZONE) : null,
-          local_dates_key: enrolmentLocalDatesKey(e.enrolled_at, e.completed_at),
-        })
-        .where("id", "=", e.id)
-        .execute();
+    const enrolmentGroups = groupBy(enrolments, (e) => [
+      localDate(e.enrolled_at, COURSE_TIME_ZONE),
+      e.completed_at ? localDate(e.completed_at, COURSE_TIME_ZONE) : null,
+    ]);
+    for (const [[enrolled, completed], ids] of enrolmentGroups) {
+      for (const chunk of chunks(ids)) {
+        await tx
+          .updateTable("enrolment")
+          .set({ enrolled_local_date: enrolled, completed_local_date: completed, local_dates_key: sql<string>`enrolled_at || '|' || coalesce(completed_at, '')` })
+          .where("id", "in", chunk)
+          .execute();
+      }
     }
   });
   return { sessions: sessions.length, enrolments: enrolments.length };
+}
+
+function groupBy<R extends { id: number }, K extends Array<string | null>>(rows: R[], keyOf: (row: R) => K): Array<[K, number[]]> {
+  const groups = new Map<string, [K, number[]]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const id = JSON.stringify(key);
+    const group = groups.get(id) ?? [key, []];
+    group[1].push(row.id);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+function chunks(ids: number[], size = 500): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
 }

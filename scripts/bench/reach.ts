@@ -1,0 +1,210 @@
+/**
+ * `npm run bench:reach`: builds a temporary SQLite file with 100,000 persons, 2,000 workshops
+ * (about 6,000 sessions over five fiscal years), 1,000,000 attendance rows, their registrations
+ * and 50,000 course enrolments (bulk inserts), then times, for fiscal year 2025:
+ *   - the full reach report (computeReachReport: everything /reports shows), and
+ *   - one hand-written SQL query for the unique count on the same database,
+ * as the median of several runs each, and prints both and their ratio (goal ≤ 2).
+ * Exits 1 if the two disagree on the unique count. A script, not a test: timings are noisy.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
+import { localDate } from "../../app/utils/dates";
+import { createDatabase, openSqlite } from "../../app/utils/db.server";
+import { refreshLocalDates } from "../../app/models/local-dates.server";
+import { countLikelyDuplicates } from "../../app/models/person-ledger.server";
+import { computeReachReport } from "../../app/models/reach.server";
+import { fiscalYearRange } from "../../app/domain/reach-filters";
+import { migrateToLatest } from "../../db/migrate";
+
+const PERSONS = 100_000;
+const WORKSHOPS = 2_000;
+const ATTENDANCE = 1_000_000;
+const ENROLMENTS = 50_000;
+const COURSES = 5;
+const RUNS = 5;
+const FISCAL_YEAR = 2025;
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(42);
+const int = (max: number) => Math.floor(random() * max);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minka-bench-reach-"));
+// BENCH_REACH_DB=path keeps the generated database there and reuses it on the next run.
+const kept = process.env.BENCH_REACH_DB;
+const file = kept ?? path.join(dir, "bench.db");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+try {
+  if (!kept || !fs.existsSync(kept)) await generate();
+  await measure();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function generate() {
+  const migrating = await createDatabase(file);
+  await migrateToLatest(migrating);
+  await migrating.destroy();
+
+  // ── Generate with raw prepared statements in big transactions (this part is not measured) ──
+  const started = performance.now();
+  const raw = openSqlite(file);
+  const now = new Date().toISOString();
+  const countries = ["PE", "PE", "PE", "GT", "SV", "DO", "HN", null];
+  const sexes = ["female", "female", "male", "male", "other", "not_stated"];
+  raw.transaction(() => {
+    const person = raw.prepare(
+      "insert into person (full_name, name_key, email, phone, sex, birth_year, country, region, cooperative, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    for (let i = 1; i <= PERSONS; i++) {
+      const country = countries[int(countries.length)];
+      person.run(
+        `Persona ${i} Apellido ${i % 977}`,
+        `${i % 977} apellido persona ${i}`,
+        random() < 0.3 ? `p${i}@correo.example` : null,
+        random() < 0.4 ? `+519${String(10_000_000 + i).slice(-8)}` : null,
+        sexes[int(sexes.length)],
+        random() < 0.1 ? null : 1940 + int(70),
+        country,
+        country ? `Región ${int(6)}` : null,
+        random() < 0.2 ? null : `Cooperativa ${int(300)}`,
+        now,
+      );
+    }
+    const account = raw.prepare("insert into account (person_id, email, password_hash, role, updated_at) values (?, ?, 'x', 'facilitator', ?)");
+    for (let f = 1; f <= 50; f++) account.run(f, `facilitador${f}@minka.test`, now);
+    const course = raw.prepare("insert into course (slug, title, published, created_at, updated_at) values (?, ?, 1, ?, ?)");
+    for (let c = 1; c <= COURSES; c++) course.run(`curso-${c}`, `Curso ${c}`, now, now);
+  })();
+
+  // Sessions spread over FY 2022–FY 2026; each workshop has 1–5 sessions a week apart.
+  const sessions: Array<{ id: number; workshop: number; pool: number[] }> = [];
+  raw.transaction(() => {
+    const workshop = raw.prepare(
+      "insert into workshop (title, modality, country, region, timezone, status, attendance_min_minutes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const facilitator = raw.prepare("insert into workshop_facilitator (workshop_id, account_id) values (?, ?)");
+    const session = raw.prepare("insert into workshop_session (workshop_id, starts_at, ends_at) values (?, ?, ?)");
+    const start = Date.parse("2021-10-01T15:00:00.000Z");
+    const span = Date.parse("2026-09-20T15:00:00.000Z") - start;
+    for (let w = 1; w <= WORKSHOPS; w++) {
+      const modality = ["online", "in_person", "hybrid"][int(3)];
+      const country = countries[int(countries.length - 1)];
+      const zone = country === "GT" || country === "SV" || country === "HN" ? "America/Guatemala" : country === "DO" ? "America/Santo_Domingo" : "America/Lima";
+      const { lastInsertRowid } = workshop.run(`Taller ${w}`, modality, country, `Región ${int(6)}`, zone, random() < 0.02 ? "cancelled" : "published", 30, now, now);
+      const id = Number(lastInsertRowid);
+      facilitator.run(id, 1 + int(50));
+      const first = start + int(span);
+      const pool = Array.from({ length: 220 }, () => 1 + int(PERSONS));
+      for (let s = 0, count = 1 + int(5); s < count; s++) {
+        const at = first + s * 7 * 86_400_000;
+        const row = session.run(id, new Date(at).toISOString(), new Date(at + 2 * 3_600_000).toISOString());
+        sessions.push({ id: Number(row.lastInsertRowid), workshop: id, pool });
+      }
+    }
+  })();
+
+  raw.transaction(() => {
+    const attendance = raw.prepare("insert or ignore into attendance (session_id, person_id, status, minutes_online, source, recorded_at) values (?, ?, ?, ?, ?, ?)");
+    const registration = raw.prepare("insert or ignore into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
+    const perSession = Math.ceil(ATTENDANCE / sessions.length);
+    let written = 0;
+    for (const s of sessions) {
+      for (let k = 0; k < perSession && written < ATTENDANCE; k++) {
+        // Mostly people from the workshop's pool (they come back), some from anywhere (walk-ins).
+        const person = random() < 0.85 ? s.pool[int(s.pool.length)] : 1 + int(PERSONS);
+        const roll = random();
+        const online = roll < 0.45;
+        const status = online ? null : roll < 0.85 ? "present" : roll < 0.9 ? "late" : roll < 0.95 ? "absent" : "excused";
+        const changes = attendance.run(s.id, person, status, online ? int(120) : null, online ? "import" : "roll_call", now).changes;
+        if (changes) written++;
+        else k--; // the same person twice in a session: draw again
+      }
+    }
+    for (const s of sessions) {
+      for (const person of s.pool) {
+        const roll = random();
+        registration.run(s.workshop, person, roll < 0.9 ? "registered" : roll < 0.95 ? "waitlisted" : "cancelled", roll < 0.1 ? "walk_in" : "self", now, now);
+      }
+    }
+    const enrolment = raw.prepare("insert or ignore into enrolment (person_id, course_id, method, enrolled_at, completed_at) values (?, ?, 'self', ?, ?)");
+    const start = Date.parse("2021-10-01T15:00:00.000Z");
+    for (let e = 0; e < ENROLMENTS; e++) {
+      const enrolled = start + int(5 * 365) * 86_400_000;
+      enrolment.run(1 + int(PERSONS), 1 + int(COURSES), new Date(enrolled).toISOString(), random() < 0.4 ? new Date(enrolled + int(90) * 86_400_000).toISOString() : null);
+    }
+  })();
+  const counts = raw.prepare("select (select count(*) from person) p, (select count(*) from workshop) w, (select count(*) from workshop_session) s, (select count(*) from attendance) a, (select count(*) from registration) r, (select count(*) from enrolment) e").get() as Record<string, number>;
+  raw.close();
+  console.log(
+    `Generated ${counts.p} persons, ${counts.w} workshops, ${counts.s} sessions, ${counts.a} attendance rows, ${counts.r} registrations, ${counts.e} enrolments in ${seconds(performance.now() - started)}.`,
+  );
+}
+
+async function measure() {
+  const db = await createDatabase(file);
+  let t = performance.now();
+  const refreshed = await refreshLocalDates(db);
+  console.log(`Local dates computed for ${refreshed.sessions} sessions and ${refreshed.enrolments} enrolments in ${seconds(performance.now() - t)} (once, on write).`);
+
+  const { from, to } = fiscalYearRange(FISCAL_YEAR);
+  const filters = { period: { kind: "fy", year: FISCAL_YEAR } as const, country: null, workshopId: null, facilitatorId: null, courseId: null, countEnrolments: false };
+  const viewer = { accountId: 1, seesAll: true };
+
+  // The baseline: what someone would write by hand for "unique individuals reached in FY 2025".
+  const handWritten = () =>
+    sql<{ n: number }>`
+      select count(*) as n from (
+        select a.person_id from attendance a
+          join workshop_session s on s.id = a.session_id
+          join workshop w on w.id = s.workshop_id
+        where s.local_date between ${from} and ${to} and w.status <> 'cancelled'
+          and (a.status in ('present', 'late') or a.minutes_online >= w.attendance_min_minutes)
+        union
+        select e.person_id from enrolment e where e.completed_local_date between ${from} and ${to}
+      ) reached`.execute(db);
+
+  const median = async (run: () => Promise<unknown>) => {
+    await run(); // warm the page cache
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  };
+
+  const report = await computeReachReport(db, filters, viewer);
+  const baseline = (await handWritten()).rows[0].n;
+  const reportMs = await median(() => computeReachReport(db, filters, viewer));
+  const baselineMs = await median(handWritten);
+  t = performance.now();
+  const duplicates = await countLikelyDuplicates(db);
+  const duplicatesMs = performance.now() - t;
+  await db.destroy();
+
+  console.log(`FY ${FISCAL_YEAR} (${from} – ${to}, local dates): ${report.headline.uniqueIndividuals} unique individuals, ${report.headline.workshops} workshops, ${report.headline.participations} participations.`);
+  console.log(`Full report (every table on /reports), median of ${RUNS}: ${reportMs.toFixed(0)} ms`);
+  console.log(`Hand-written unique-count query, median of ${RUNS}:  ${baselineMs.toFixed(0)} ms`);
+  console.log(`Ratio: ${(reportMs / baselineMs).toFixed(2)} (goal ≤ 2)`);
+  console.log(`Likely duplicates panel (whole ledger, not part of the ratio): ${duplicates} pairs in ${duplicatesMs.toFixed(0)} ms`);
+  console.log(`Measured on ${localDate(new Date().toISOString())}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}.`);
+  if (report.headline.uniqueIndividuals !== Number(baseline)) {
+    console.error(`The report (${report.headline.uniqueIndividuals}) and the hand-written query (${baseline}) disagree.`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run report -- --from 2025-10-01 --to 2026-09-30 --format csv|json|xlsx [--out file]`
+ * The same figures as /reports (same filters, same model, same tables), for scripts and cron.
+ * Other options: --fy 2026 | --year 2026 | --all, --country PE, --workshop ID, --facilitator ID,
+ * --course ID, --enrolments, --locale es|en. Without --out, CSV and JSON go to standard output.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { fiscalYearOf, parseReachFilters } from "../app/domain/reach-filters";
+import { buildReportTables } from "../app/domain/reach-tables";
+import type { T } from "../app/i18n/keys";
+import { messages } from "../app/i18n/messages.server";
+import { createTranslator, type MessageTree } from "../app/i18n/translate";
+import { computeReachReport } from "../app/models/reach.server";
+import { closeDb, getDb } from "../app/utils/db.server";
+import { localDate } from "../app/utils/dates";
+import { reportCsv, reportXlsx } from "../app/utils/reach-export.server";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values } = parseArgs({
+  options: {
+    from: { type: "string" },
+    to: { type: "string" },
+    fy: { type: "string" },
+    year: { type: "string" },
+    all: { type: "boolean" },
+    format: { type: "string", default: "csv" },
+    out: { type: "string" },
+    country: { type: "string" },
+    workshop: { type: "string" },
+    facilitator: { type: "string" },
+    course: { type: "string" },
+    enrolments: { type: "boolean" },
+    locale: { type: "string", default: "es" },
+  },
+});
+
+const format = values.format ?? "csv";
+if (!["csv", "json", "xlsx"].includes(format)) fail(`Unknown --format "${format}": use csv, json or xlsx.`);
+if (format === "xlsx" && !values.out) fail("An XLSX file is binary: give --out file.xlsx.");
+const locale = values.locale === "en" ? "en" : "es";
+const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as T;
+
+const params = new URLSearchParams();
+if (values.from || values.to) {
+  params.set("period", "custom");
+  params.set("from", values.from ?? "");
+  params.set("to", values.to ?? "");
+} else if (values.fy) params.set("period", `fy-${values.fy}`);
+else if (values.year) params.set("period", `year-${values.year}`);
+else if (values.all) params.set("period", "all");
+for (const key of ["country", "workshop", "facilitator", "course"] as const) if (values[key]) params.set(key, values[key]!);
+if (values.enrolments) params.set("enrolments", "1");
+
+const parsed = parseReachFilters(params, { kind: "fy", year: fiscalYearOf(localDate(new Date().toISOString())) });
+if (!parsed.ok) fail(parsed.errors.map((error) => t(error)).join("\n"));
+
+const db = await getDb();
+// The command line is an operator's tool: it sees what a manager sees.
+const report = await computeReachReport(db, parsed.filters, { accountId: 0, seesAll: true });
+await closeDb();
+
+const tables = buildReportTables(report, t);
+const title = t("reports.title");
+if (format === "xlsx") {
+  fs.writeFileSync(values.out!, await reportXlsx(title, tables));
+} else {
+  const body = format === "csv" ? reportCsv(title, tables) : JSON.stringify({ filters: parsed.filters, report, tables }, null, 2) + "\n";
+  if (values.out) fs.writeFileSync(values.out, body);
+  else process.stdout.write(body);
+}
+if (values.out) console.error(`${t("reports.headline.unique")}: ${report.headline.uniqueIndividuals} → ${values.out}`);
