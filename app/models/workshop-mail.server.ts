@@ -11,7 +11,8 @@ export type WorkshopMailKind = "confirmation" | "promotion" | "reminder";
 
 /** Where links in e-mails and calendar files point (the public address of this site). */
 export function appUrl(): string {
-  return (process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+  const port = process.env.PORT && process.env.PORT !== "0" ? process.env.PORT : "3000";
+  return (process.env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, "");
 }
 
 /** The .ics for one workshop; the join link only for people who are registered. */
@@ -19,8 +20,8 @@ export function calendarFor(
   workshop: { id: number; title: string; description: string; place: string | null; join_url: string | null; status: "draft" | "published" | "cancelled" },
   sessions: ReadonlyArray<{ id: number; starts_at: string; ends_at: string }>,
   includeJoinUrl: boolean,
+  base = appUrl(),
 ): string {
-  const base = appUrl();
   return workshopCalendar(
     { ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null },
     sessions,

@@ -46,11 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Registration = ReturnType<typeof useLoaderData<typeof loader>>["registrations"][number];
 
-function PeopleTable({ people, showPosition, timeZone }: { people: Registration[]; showPosition?: boolean; timeZone: string }) {
+function PeopleTable({ people, showPosition, timeZone, label }: { people: Registration[]; showPosition?: boolean; timeZone: string; label: string }) {
   const { t, locale } = useI18n();
   if (people.length === 0) return <p>{t("workshops.staff.view.empty")}</p>;
   return (
-    <div className="table-scroll">
+    // Focusable, so keyboard users can scroll a wide table on a narrow screen.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
       <table>
         <thead>
           <tr>
@@ -130,7 +131,7 @@ export default function StaffWorkshop() {
           <h2 id="mail-heading">{t("workshops.staff.mail.title")}</h2>
           {!smtpConfigured ? <p className="form-error">{t("workshops.staff.mail.notConfigured")}</p> : <p>{t("workshops.staff.mail.intro")}</p>}
           {undelivered.length > 0 ? (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t("workshops.staff.mail.title")}>
               <table>
                 <thead>
                   <tr>
@@ -166,11 +167,11 @@ export default function StaffWorkshop() {
         {t("workshops.staff.view.registered")} ({registered.length}
         {workshop.capacity ? ` / ${workshop.capacity}` : ""})
       </h2>
-      <PeopleTable people={registered} timeZone={workshop.timezone} />
+      <PeopleTable people={registered} timeZone={workshop.timezone} label={t("workshops.staff.view.registered")} />
       <h2>
         {t("workshops.staff.view.waitlisted")} ({waitlisted.length})
       </h2>
-      <PeopleTable people={waitlisted} showPosition timeZone={workshop.timezone} />
+      <PeopleTable people={waitlisted} showPosition timeZone={workshop.timezone} label={t("workshops.staff.view.waitlisted")} />
 
       <h2>{t("workshops.staff.view.perSession")}</h2>
       {sessions.map((session, i) => (
@@ -195,7 +196,7 @@ export default function StaffWorkshop() {
       <h2>
         {t("workshops.staff.view.cancelled")} ({cancelled.length})
       </h2>
-      <PeopleTable people={cancelled} timeZone={workshop.timezone} />
+      <PeopleTable people={cancelled} timeZone={workshop.timezone} label={t("workshops.staff.view.cancelled")} />
     </div>
   );
 }

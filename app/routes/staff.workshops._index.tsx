@@ -31,7 +31,7 @@ export default function StaffWorkshops() {
       {workshops.length === 0 ? (
         <p>{t("workshops.staff.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={all ? t("workshops.staff.titleAll") : t("workshops.staff.title")}>
           <table>
             <thead>
               <tr>

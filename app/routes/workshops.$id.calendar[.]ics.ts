@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = user ? await canManageWorkshop(db, user, id) : false;
   if (!details || (details.workshop.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const registered = user ? (await findRegistration(db, id, user.personId))?.status === "registered" : false;
-  const ics = calendarFor(details.workshop, details.sessions, registered || canManage);
+  const ics = calendarFor(details.workshop, details.sessions, registered || canManage, new URL(request.url).origin);
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
