@@ -115,6 +115,9 @@ export default function StaffWorkshop() {
         <Link to={`${base}/walk-in`} className="button primary">
           {t("workshops.staff.view.addWalkIn")}
         </Link>
+        <Link to={`${base}/attendance`} className="button">
+          {t("attendance.nav.summary")}
+        </Link>
         <a href={`${base}/registrations.csv`} className="button" download>
           {t("workshops.staff.view.exportCsv")}
         </a>
@@ -180,6 +183,10 @@ export default function StaffWorkshop() {
             {t("workshops.staff.view.sessionHeading", { number: i + 1, when: describeSession(t, locale, session, workshop.timezone) })}
           </h3>
           <p>{t("workshops.staff.view.sessionPeople", { count: registered.length })}</p>
+          <p className="actions">
+            <Link to={`${base}/sessions/${session.id}/roll-call`}>{t("attendance.nav.rollCall")}</Link>{" "}
+            <Link to={`${base}/sessions/${session.id}/import`}>{t("attendance.nav.import")}</Link>
+          </p>
           {registered.length > 0 ? (
             <details>
               <summary>{t("workshops.staff.view.registered")}</summary>

@@ -3,10 +3,16 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { AttendanceStatus } from "../../db/schema";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
+import { AssistedRegistrationForm, type CandidateView } from "../components/assisted-registration-form";
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
 import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
-import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attendance.server";
+import { listRollCall, saveRollCall, setMarkInTransaction, type RollCallEntry } from "../models/attendance.server";
+import { registerWalkInInTransaction } from "../models/walk-in.server";
+import { readAssistedRegistration } from "../utils/assisted-registration.server";
+import { writeTransaction } from "../utils/db.server";
+import { keepValues, type FieldErrors } from "../utils/form.server";
+import { kickOutbox } from "../utils/mailer.server";
 import styles from "../styles/attendance.css";
 import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
 
@@ -32,13 +38,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const isStatus = (value: unknown): value is AttendanceStatus => ROLL_CALL_STATUSES.includes(value as AttendanceStatus);
 
+interface WalkInState {
+  walkIn: true;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  candidates?: CandidateView[];
+}
+
+/**
+ * "Add a walk-in": the assisted registration of [workshops] (same form, same duplicate checks and
+ * verbal consent), then marked present, in one transaction.
+ */
+async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requireSessionAttendanceStaff>>, here: string) {
+  const { user, db, workshop, session } = access;
+  const values = keepValues(form);
+  const parsed = readAssistedRegistration(form);
+  if (!parsed.ok) return data<WalkInState>({ walkIn: true, values, errors: parsed.errors }, { status: 400 });
+  const outcome = await writeTransaction(db, async (tx) => {
+    const result = await registerWalkInInTransaction(tx, { workshopId: workshop.id, person: parsed.person, method: "walk_in", actorAccountId: user.accountId });
+    if (result.kind === "done") await setMarkInTransaction(tx, { sessionId: session.id, personId: result.personId, status: "present", actorAccountId: user.accountId });
+    return result;
+  });
+  switch (outcome.kind) {
+    case "choose": {
+      const errors: FieldErrors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" } };
+      return data<WalkInState>({ walkIn: true, values, errors, candidates: outcome.candidates }, { status: 200 });
+    }
+    case "needsConsent":
+      return data<WalkInState>({ walkIn: true, values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } }, { status: 400 });
+    case "refused":
+      return data<WalkInState>({ walkIn: true, values, errors: { form: { key: "attendance.rollCall.walkInRefused" } } }, { status: 409 });
+    case "done":
+      if (outcome.registration.ok && outcome.registration.mailQueued) kickOutbox();
+      return redirect(`${here}?walkIn=${encodeURIComponent(outcome.fullName)}`);
+  }
+}
+
 /**
  * Without JavaScript the whole list posts at once (`mark-<personId>` = status) and the page
  * comes back with a notice; with JavaScript each tap posts one mark (intent "mark").
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const access = await requireSessionAttendanceStaff(request, params);
+  const { user, db, workshop, session } = access;
   const form = await request.formData();
+  if (form.get("intent") === "walkIn") return addWalkIn(form, access, new URL(request.url).pathname);
   const marks: Array<{ personId: number; status: AttendanceStatus }> = [];
   if (form.get("intent") === "mark") {
     const personId = Number(form.get("personId"));
@@ -62,9 +106,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RollCallPage() {
   const { workshop, session, q, total, entries, counts } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as { error: "notOnRoll" | "nothingMarked" } | WalkInState | undefined;
+  const walkIn = result && "walkIn" in result ? result : undefined;
   const [searchParams] = useSearchParams();
   const saved = Number(searchParams.get("saved") ?? "");
+  const walkedIn = searchParams.get("walkIn");
   const { t } = useI18n();
   return (
     <div className="narrow">
@@ -79,6 +125,11 @@ export default function RollCallPage() {
       {saved > 0 ? (
         <p className="notice" role="status">
           {t("attendance.rollCall.saved", { count: saved })}
+        </p>
+      ) : null}
+      {walkedIn ? (
+        <p className="notice" role="status">
+          {t("attendance.rollCall.walkInDone", { name: walkedIn })}
         </p>
       ) : null}
       {result && "error" in result ? (
@@ -115,6 +166,20 @@ export default function RollCallPage() {
           </div>
         </Form>
       ) : null}
+
+      <section aria-labelledby="walk-in">
+        <h2 id="walk-in">{t("attendance.rollCall.addWalkIn")}</h2>
+        <p>{t("attendance.rollCall.addWalkInHint")}</p>
+        <AssistedRegistrationForm
+          action={`/staff/workshops/${workshop.id}/sessions/${session.id}/roll-call`}
+          hidden={{ intent: "walkIn", method: "walk_in" }}
+          showMethod={false}
+          values={walkIn?.values}
+          errors={walkIn?.errors}
+          candidates={walkIn?.candidates}
+          submitLabel={t("attendance.rollCall.walkInSubmit")}
+        />
+      </section>
     </div>
   );
 }

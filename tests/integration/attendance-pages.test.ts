@@ -189,3 +189,38 @@ describe("attendance rule setting", () => {
     expect(await threshold()).toBe(23);
   });
 });
+
+describe("walk-ins from the roll call", () => {
+  it("registers a new person with verbal consent and marks them present in one step", async () => {
+    const { workshop, base, params, cookie, session } = await setup();
+    const path = `${base}/sessions/${params.sessionId}/roll-call`;
+    const fields = { intent: "walkIn", method: "walk_in", fullName: "Saturnina Quispe Ccoa", phone: "987 123 456", consent: "on" };
+    const done = (await rollCallAction({ request: formRequest(path, fields, cookie), params, context: {} })) as Response;
+    expect(done.headers.get("Location")).toBe(`${path}?walkIn=Saturnina%20Quispe%20Ccoa`);
+    const db = await getDb();
+    const person = await db.selectFrom("person").selectAll().where("phone", "=", "+51987123456").executeTakeFirstOrThrow();
+    expect(person.consent_method).toBe("staff");
+    expect(await db.selectFrom("registration").select(["status", "method"]).where("person_id", "=", person.id).where("workshop_id", "=", workshop.id).execute()).toEqual([
+      { status: "registered", method: "walk_in" },
+    ]);
+    expect(await db.selectFrom("attendance").select(["status", "source"]).where("person_id", "=", person.id).where("session_id", "=", session.id).execute()).toEqual([
+      { status: "present", source: "roll_call" },
+    ]);
+  });
+
+  it("asks '¿es esta persona?' for a similar name and creates nobody without consent", async () => {
+    const { base, params, cookie } = await setup();
+    const path = `${base}/sessions/${params.sessionId}/roll-call`;
+    const db = await getDb();
+    const before = (await db.selectFrom("person").select("id").execute()).length;
+    const similar = unwrap<{ candidates: unknown[] }>(
+      await rollCallAction({ request: formRequest(path, { intent: "walkIn", method: "walk_in", fullName: "marco APAZA", consent: "on" }, cookie), params, context: {} }),
+    );
+    expect(similar.data.candidates.length).toBeGreaterThan(0);
+    const noConsent = unwrap<{ errors: Record<string, unknown> }>(
+      await rollCallAction({ request: formRequest(path, { intent: "walkIn", method: "walk_in", fullName: "Persona Sin Consentimiento" }, cookie), params, context: {} }),
+    );
+    expect(Object.keys(noConsent.data.errors)).toEqual(["consent"]);
+    expect((await db.selectFrom("person").select("id").execute()).length).toBe(before);
+  });
+});
