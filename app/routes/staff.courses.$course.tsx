@@ -59,7 +59,7 @@ export default function StaffCourse() {
       {report.learners.length === 0 ? (
         <p>{t("learning.staff.noLearners")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("learning.staff.learners")}>
           <table>
             <thead>
               <tr>

@@ -23,7 +23,7 @@ export default function StaffCourses() {
       <p>
         <Link to="/staff/enrolments/import">{t("learning.staff.importLink")}</Link>
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("learning.staff.coursesTitle")}>
         <table>
           <thead>
             <tr>

@@ -102,7 +102,7 @@ function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<Impor
       <p className={ok ? "notice" : "form-error"} role={ok ? "status" : "alert"}>
         {ok ? t("learning.import.allGood", { count: preview.rows.length }) : t("learning.import.hasProblems", { count: preview.problemCount })}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("learning.import.previewTitle")}>
         <table>
           <thead>
             <tr>

@@ -91,22 +91,15 @@ for (const javaScriptEnabled of [false, true]) {
 }
 
 describe("learning pages for everyone", () => {
-  it("verifies certificates publicly and says clearly when a code is unknown", async () => {
-    // JavaScript on: axe runs inside the page.
-    const browser = await openBrowser({ javaScriptEnabled: true });
-    const { page } = browser;
-    try {
-      await page.goto(server.url + "/certificates");
-      await page.getByLabel("Código de verificación").fill("mk 0000 0000 0000 0000");
-      await page.getByRole("button", { name: "Verificar" }).click();
-      await expect.poll(() => page.getByRole("heading", { name: "Certificado no encontrado" }).isVisible()).toBe(true);
-      expect(page.url()).toBe(`${server.url}/certificates/MK-0000-0000-0000-0000`);
-      expect(await accessibilityViolations(page)).toEqual([]);
-      const response = await fetch(`${server.url}/certificates/MK-0000-0000-0000-0000/pdf`, { redirect: "manual" });
-      expect(response.status).toBe(302);
-    } finally {
-      await browser.close();
-    }
+  it("says clearly when a certificate code is unknown, and keeps PDFs behind a login (HTTP)", async () => {
+    const lookup = await fetch(`${server.url}/certificates?code=mk+0000+0000+0000+0000`, { redirect: "manual" });
+    expect(lookup.status).toBe(302);
+    expect(lookup.headers.get("Location")).toBe("/certificates/MK-0000-0000-0000-0000");
+    const missing = await fetch(`${server.url}/certificates/MK-0000-0000-0000-0000`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("No encontramos ningún certificado con el código «MK-0000-0000-0000-0000»");
+    const pdf = await fetch(`${server.url}/certificates/MK-0000-0000-0000-0000/pdf`, { redirect: "manual" });
+    expect(pdf.status).toBe(302);
   });
 
   it("completes a video lesson by itself once 90 % has been watched (JavaScript on)", async () => {
@@ -124,6 +117,50 @@ describe("learning pages for everyone", () => {
       });
       await expect.poll(() => page.getByText("Vio el video: la lección quedó terminada.").isVisible(), { timeout: 30_000 }).toBe(true);
       await expect.poll(() => page.getByText("Usted terminó esta lección.").isVisible()).toBe(true);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("lets a program manager see a course's learners, enrol one person and import a CSV", async () => {
+    const browser = await openBrowser({ javaScriptEnabled: true });
+    const { page } = browser;
+    try {
+      await page.goto(server.url + "/login");
+      await page.getByLabel("Correo electrónico o celular").fill("gestora@minka.test");
+      await page.getByLabel("Contraseña").fill("minka-demo-2026");
+      await page.getByRole("button", { name: "Ingresar" }).click();
+      await page.waitForURL(server.url + "/");
+      await page.getByRole("link", { name: "Avance de cursos" }).click();
+      await page.getByRole("link", { name: "Finanzas básicas para su cooperativa" }).click();
+      await expect.poll(() => page.getByRole("heading", { name: /^Avance en/ }).isVisible()).toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByRole("link", { name: "Inscribir a una persona" }).click();
+      await page.getByLabel("Nombre completo").fill("Eusebia Layme Condori");
+      await page.getByLabel("Celular").fill("987 123 456");
+      await page.getByLabel("La persona aceptó que Minka use sus datos para sus cursos.").check();
+      await page.getByRole("button", { name: "Inscribir", exact: true }).click();
+      await expect.poll(() => page.getByText("Listo: Eusebia Layme Condori tiene inscripción en el curso.").isVisible()).toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.goto(server.url + "/staff/enrolments/import");
+      await page.getByLabel("Archivo CSV").setInputFiles({
+        name: "lista.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("nombre;celular;curso\r\nFidel Huanca;987 555 001;finanzas-basicas\r\n", "latin1"),
+      });
+      await page.getByRole("button", { name: "Revisar el archivo" }).click();
+      await expect.poll(() => page.getByText("Las 1 filas están bien.", { exact: false }).or(page.getByText("La fila está bien.", { exact: false })).isVisible()).toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByLabel("Todas las personas del archivo aceptaron que Minka use sus datos para sus cursos.").check();
+      await page.getByRole("button", { name: "Inscribir a todas" }).click();
+      await expect.poll(() => page.getByText("Listo: 1 inscripciones nuevas", { exact: false }).isVisible()).toBe(true);
+
+      await page.goto(server.url + "/staff/courses/finanzas-basicas");
+      expect(await page.getByRole("rowheader", { name: "Fidel Huanca" }).isVisible()).toBe(true);
+      expect(await page.getByRole("rowheader", { name: "Eusebia Layme Condori" }).isVisible()).toBe(true);
       expect(browser.problems).toEqual([]);
     } finally {
       await browser.close();
