@@ -16,7 +16,7 @@ export type CompleteLessonResult =
  * the completion row (a unique (person, lesson) index makes a second one a no-op),
  * then, if that finishes the course, the enrolment's completed_at and the certificate.
  *
- * Decision (docs/decisions/007): completing a lesson of a course the person is
+ * Decision (docs/decisions/009): completing a lesson of a course the person is
  * not enrolled in enrols them ("self"), also after they left. Pressing "He
  * terminado esta lección" is a clear wish to learn it, and enrolment is open to
  * anyone for published courses, so refusing would only add a step.
