@@ -56,6 +56,8 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
       const address = server.address();
       const shown = typeof address === "object" && address ? address.port : port;
       manageLifecycle(server);
+      // Links in e-mails and calendars need the real address; without APP_URL it is this port (also when PORT=0).
+      process.env.APP_URL ||= `http://localhost:${shown}`;
       console.log(`Minka listening on http://localhost:${shown}`);
       if (dev) void broadcastDevReady(initialBuild);
       // Delivers queued e-mail (and retries) when SMTP_URL is set; see README "E-mail".

@@ -1,0 +1,219 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newCertificateCode } from "../../app/domain/certificate";
+import { ROOT } from "../support/paths";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Every route × every role over real HTTP against the production build.
+ * A route that is in the build but not in this table fails the test, so a new
+ * route cannot ship without someone deciding who may use it.
+ */
+type Role = "anonymous" | "member" | "facilitator" | "manager" | "admin";
+type Access = "public" | "user" | "facilitator" | "manager" | "admin";
+const ROLES: Role[] = ["anonymous", "member", "facilitator", "manager", "admin"];
+const RANK: Record<Role | Access, number> = { anonymous: 0, public: 0, member: 1, user: 1, facilitator: 2, manager: 3, admin: 4 };
+
+interface Ids {
+  course: string;
+  lesson: string;
+  ownWorkshop: number;
+  ownSession: number;
+  otherWorkshop: number;
+  personId: number;
+  certificate: string;
+}
+
+interface Entry {
+  path: (ids: Ids) => string;
+  get?: Access;
+  post?: Access;
+}
+
+const MATRIX: Record<string, Entry> = {
+  "routes/_index": { path: () => "/", get: "public" },
+  "routes/$": { path: () => "/no-such-page", get: "public" },
+  "routes/login": { path: () => "/login", get: "public", post: "public" },
+  "routes/signup": { path: () => "/signup", get: "public", post: "public" },
+  "routes/language": { path: () => "/language", get: "public", post: "public" },
+  "routes/forgot-password": { path: () => "/forgot-password", get: "public", post: "public" },
+  "routes/reset-password": { path: () => "/reset-password?token=x", get: "public", post: "public" },
+  "routes/reset-code": { path: () => "/reset-code", get: "public", post: "public" },
+  "routes/account": { path: () => "/account", get: "user", post: "user" },
+  "routes/account_.data": { path: () => "/account/data?format=json", get: "user" },
+  "routes/account_.withdrawn": { path: () => "/account/withdrawn", get: "public" },
+  "routes/courses._index": { path: () => "/courses", get: "public" },
+  "routes/courses.$course._index": { path: (i) => `/courses/${i.course}`, get: "public" },
+  "routes/courses.$course.$lesson": { path: (i) => `/courses/${i.course}/${i.lesson}`, get: "public", post: "public" },
+  "routes/learning.enrol": { path: () => "/learning/enrol", post: "user" },
+  "routes/learning.leave": { path: () => "/learning/leave", post: "user" },
+  "routes/learning.complete": { path: () => "/learning/complete", post: "user" },
+  "routes/me.learning": { path: () => "/me/learning", get: "user" },
+  "routes/certificates._index": { path: () => "/certificates", get: "public" },
+  "routes/certificates.$code": { path: (i) => `/certificates/${i.certificate}`, get: "public" },
+  "routes/certificates.$code_.pdf": { path: (i) => `/certificates/${i.certificate}/pdf`, get: "facilitator" },
+  "routes/workshops._index": { path: () => "/workshops", get: "public" },
+  "routes/workshops.$id._index": { path: (i) => `/workshops/${i.ownWorkshop}`, get: "public", post: "user" },
+  "routes/workshops.$id.calendar[.]ics": { path: (i) => `/workshops/${i.ownWorkshop}/calendar.ics`, get: "public" },
+  "routes/staff.workshops._index": { path: () => "/staff/workshops", get: "facilitator" },
+  "routes/staff.workshops.new": { path: () => "/staff/workshops/new", get: "facilitator", post: "facilitator" },
+  "routes/staff.workshops.$id._index": { path: (i) => `/staff/workshops/${i.ownWorkshop}`, get: "facilitator" },
+  "routes/staff.workshops.$id.edit": { path: (i) => `/staff/workshops/${i.ownWorkshop}/edit`, get: "facilitator", post: "facilitator" },
+  "routes/staff.workshops.$id.walk-in": { path: (i) => `/staff/workshops/${i.ownWorkshop}/walk-in`, get: "facilitator", post: "facilitator" },
+  "routes/staff.workshops.$id.registrations[.]csv": { path: (i) => `/staff/workshops/${i.ownWorkshop}/registrations.csv`, get: "facilitator" },
+  "routes/staff.courses._index": { path: () => "/staff/courses", get: "facilitator" },
+  "routes/staff.courses.$course": { path: (i) => `/staff/courses/${i.course}`, get: "facilitator" },
+  "routes/staff.courses.$course_.enrol": { path: (i) => `/staff/courses/${i.course}/enrol`, get: "facilitator", post: "facilitator" },
+  "routes/staff.courses.$course_.export": { path: (i) => `/staff/courses/${i.course}/export`, get: "facilitator" },
+  "routes/staff.enrolments.import": { path: () => "/staff/enrolments/import", get: "facilitator", post: "facilitator" },
+  "routes/staff.reset-codes": { path: () => "/staff/reset-codes", get: "facilitator", post: "facilitator" },
+  "routes/staff.people.$personId.data": { path: (i) => `/staff/people/${i.personId}/data`, get: "manager" },
+  "routes/reports._index": { path: () => "/reports", get: "facilitator" },
+  "routes/reports.export": { path: () => "/reports/export?format=csv", get: "facilitator" },
+  "routes/reports.print": { path: () => "/reports/print", get: "facilitator" },
+  "routes/reports.people": { path: () => "/reports/people", get: "manager", post: "manager" },
+  "routes/admin": { path: () => "/admin", get: "admin" },
+  "routes/admin.accounts": { path: () => "/admin/accounts", get: "admin", post: "admin" },
+  "routes/admin.privacy": { path: () => "/admin/privacy", get: "admin", post: "admin" },
+  "routes/admin.audit": { path: () => "/admin/audit", get: "admin" },
+  "routes/admin.content": { path: () => "/admin/content", get: "admin" },
+  // Last: logging out ends the sessions the rows above use.
+  "routes/logout": { path: () => "/logout", get: "public", post: "public" },
+};
+
+function routeIdsInBuild(): string[] {
+  const dir = path.join(ROOT, "public/build");
+  const file = fs.readdirSync(dir).find((name) => /^manifest-.*\.js$/.test(name))!;
+  const text = fs.readFileSync(path.join(dir, file), "utf8");
+  const manifest = JSON.parse(text.slice(text.indexOf("=") + 1).replace(/;\s*$/, "")) as { routes: Record<string, unknown> };
+  return Object.keys(manifest.routes).filter((id) => id !== "root");
+}
+
+let server: TestServer;
+let ids: Ids;
+const cookies: Partial<Record<Role, string>> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = new SQLite(server.databaseFile);
+  const lesson = db
+    .prepare("select c.slug as course, l.slug as lesson from lesson l join course c on c.id = l.course_id where c.published = 1 and l.archived_at is null order by c.slug, l.position limit 1")
+    .get() as { course: string; lesson: string };
+  const facilitator = db.prepare("select id, person_id from account where email = 'facilitadora@minka.test'").get() as { id: number; person_id: number };
+  const own = db
+    .prepare("select w.id, (select id from workshop_session s where s.workshop_id = w.id limit 1) as session from workshop w join workshop_facilitator f on f.workshop_id = w.id where f.account_id = ? and w.status = 'published' order by w.id limit 1")
+    .get(facilitator.id) as { id: number; session: number };
+  const other = db
+    .prepare("select w.id from workshop w where not exists (select 1 from workshop_facilitator f where f.workshop_id = w.id and f.account_id = ?) order by w.id limit 1")
+    .get(facilitator.id) as { id: number };
+  // A certificate that belongs to somebody else than the member.
+  const manager = db.prepare("select person_id from account where email = 'gestora@minka.test'").get() as { person_id: number };
+  const courseId = (db.prepare("select id from course where slug = ?").get(lesson.course) as { id: number }).id;
+  const code = newCertificateCode();
+  const now = new Date().toISOString();
+  db.prepare(
+    "insert into certificate (person_id, course_id, code, full_name, course_title, hours, completed_at, issued_at) values (?, ?, ?, 'Lucía Fernández Rojas', 'Curso', 2, ?, ?)",
+  ).run(manager.person_id, courseId, code, now, now);
+  db.close();
+  expect(other, "the seed needs a workshop of another facilitator").toBeTruthy();
+  ids = { ...lesson, ownWorkshop: own.id, ownSession: own.session, otherWorkshop: other.id, personId: facilitator.person_id, certificate: code };
+
+  for (const [role, email] of [
+    ["member", "socia@minka.test"],
+    ["facilitator", "facilitadora@minka.test"],
+    ["manager", "gestora@minka.test"],
+    ["admin", "admin@minka.test"],
+  ] as const) {
+    const response = await fetch(server.url + "/login", {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ identifier: email, password: "minka-demo-2026" }),
+    });
+    cookies[role] = response.headers.get("Set-Cookie")!.split(";")[0];
+  }
+}, 120_000);
+afterAll(() => server.stop());
+
+async function request(method: "GET" | "POST", url: string, role: Role) {
+  return fetch(server.url + url, {
+    method,
+    redirect: "manual",
+    headers: { ...(cookies[role] ? { Cookie: cookies[role]! } : {}), ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    body: method === "POST" ? "" : undefined,
+  });
+}
+
+function outcome(response: Response): "login" | "forbidden" | "allowed" | "error" {
+  const location = response.headers.get("Location") ?? "";
+  if (response.status >= 300 && response.status < 400 && location.startsWith("/login?redirectTo=")) return "login";
+  if (response.status === 403) return "forbidden";
+  if (response.status >= 500) return "error";
+  return "allowed";
+}
+
+function expectSecurityHeaders(response: Response, what: string) {
+  const csp = response.headers.get("Content-Security-Policy") ?? "";
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp, what).not.toContain("unsafe-eval");
+  expect(response.headers.get("X-Content-Type-Options"), what).toBe("nosniff");
+  expect(response.headers.get("Referrer-Policy"), what).toBe("strict-origin-when-cross-origin");
+  expect(response.headers.get("Permissions-Policy"), what).toContain("camera=()");
+}
+
+describe("object-level checks", () => {
+  it("keeps a facilitator out of another facilitator's workshop", async () => {
+    for (const [method, url] of [
+      ["GET", `/staff/workshops/${ids.otherWorkshop}`],
+      ["GET", `/staff/workshops/${ids.otherWorkshop}/edit`],
+      ["POST", `/staff/workshops/${ids.otherWorkshop}/edit`],
+      ["GET", `/staff/workshops/${ids.otherWorkshop}/registrations.csv`],
+      ["POST", `/staff/workshops/${ids.otherWorkshop}/walk-in`],
+    ] as const) {
+      const response = await request(method, url, "facilitator");
+      expect([403, 404], `${method} ${url}`).toContain(response.status);
+      expect(outcome(await request(method, url, "manager")), `${method} ${url} as manager`).toBe("allowed");
+    }
+  });
+
+  it("keeps a member out of another person's certificate PDF", async () => {
+    const response = await request("GET", `/certificates/${ids.certificate}/pdf`, "member");
+    expect(response.status).toBe(403);
+    // The public verification page shows only what it must.
+    const page = await (await request("GET", `/certificates/${ids.certificate}`, "anonymous")).text();
+    expect(page).toContain("Lucía Fernández Rojas");
+    expect(page).not.toContain("gestora@minka.test");
+  });
+});
+
+// Runs after the object-level checks: its last row logs everybody out.
+describe("authorization matrix", () => {
+  it("lists every route of the build", () => {
+    const missing = routeIdsInBuild().filter((id) => !(id in MATRIX));
+    const stale = Object.keys(MATRIX).filter((id) => !routeIdsInBuild().includes(id));
+    expect(missing, "routes without a row in the matrix").toEqual([]);
+    expect(stale, "rows for routes that no longer exist").toEqual([]);
+  });
+
+  for (const [routeId, entry] of Object.entries(MATRIX)) {
+    for (const method of ["GET", "POST"] as const) {
+      const access = method === "GET" ? entry.get : entry.post;
+      if (!access) continue;
+      it(`${method} ${routeId}`, async () => {
+        const url = entry.path(ids);
+        const seen: string[] = [];
+        const expected: string[] = [];
+        for (const role of ROLES) {
+          const response = await request(method, url, role);
+          expectSecurityHeaders(response, `${method} ${url} as ${role}`);
+          seen.push(`${role}: ${outcome(response)}`);
+          const allowed = RANK[role] >= RANK[access];
+          expected.push(`${role}: ${allowed ? "allowed" : role === "anonymous" ? "login" : "forbidden"}`);
+        }
+        expect(seen).toEqual(expected);
+      });
+    }
+  }
+});
