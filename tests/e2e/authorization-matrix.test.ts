@@ -63,6 +63,18 @@ const MATRIX: Record<string, Entry> = {
   "routes/staff.workshops.$id.edit": { path: (i) => `/staff/workshops/${i.ownWorkshop}/edit`, get: "facilitator", post: "facilitator" },
   "routes/staff.workshops.$id.walk-in": { path: (i) => `/staff/workshops/${i.ownWorkshop}/walk-in`, get: "facilitator", post: "facilitator" },
   "routes/staff.workshops.$id.registrations[.]csv": { path: (i) => `/staff/workshops/${i.ownWorkshop}/registrations.csv`, get: "facilitator" },
+  "routes/staff.workshops.$id_.attendance": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance`, get: "facilitator", post: "facilitator" },
+  "routes/staff.workshops.$id_.attendance[.csv]": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance.csv`, get: "facilitator" },
+  "routes/staff.workshops.$id_.sessions.$sessionId.roll-call": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/roll-call`,
+    get: "facilitator",
+    post: "facilitator",
+  },
+  "routes/staff.workshops.$id_.sessions.$sessionId.import": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/import`,
+    get: "facilitator",
+    post: "facilitator",
+  },
   "routes/staff.courses._index": { path: () => "/staff/courses", get: "facilitator" },
   "routes/staff.courses.$course": { path: (i) => `/staff/courses/${i.course}`, get: "facilitator" },
   "routes/staff.courses.$course_.enrol": { path: (i) => `/staff/courses/${i.course}/enrol`, get: "facilitator", post: "facilitator" },
@@ -171,6 +183,8 @@ describe("object-level checks", () => {
       ["POST", `/staff/workshops/${ids.otherWorkshop}/edit`],
       ["GET", `/staff/workshops/${ids.otherWorkshop}/registrations.csv`],
       ["POST", `/staff/workshops/${ids.otherWorkshop}/walk-in`],
+      ["GET", `/staff/workshops/${ids.otherWorkshop}/attendance`],
+      ["GET", `/staff/workshops/${ids.otherWorkshop}/attendance.csv`],
     ] as const) {
       const response = await request(method, url, "facilitator");
       expect([403, 404], `${method} ${url}`).toContain(response.status);
