@@ -35,6 +35,7 @@ interface Entry {
 const MATRIX: Record<string, Entry> = {
   "routes/_index": { path: () => "/", get: "public" },
   "routes/$": { path: () => "/no-such-page", get: "public" },
+  "routes/status": { path: () => "/status", get: "public" },
   "routes/login": { path: () => "/login", get: "public", post: "public" },
   "routes/signup": { path: () => "/signup", get: "public", post: "public" },
   "routes/language": { path: () => "/language", get: "public", post: "public" },

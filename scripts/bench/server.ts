@@ -1,0 +1,115 @@
+/**
+ * Server throughput and latency with autocannon against the production build on
+ * 127.0.0.1, each page as a ratio to the framework floor (/status) measured in
+ * the same run, because this machine is shared and noisy.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const DURATION_S = Number(process.env.BENCH_SECONDS || 5);
+const CONNECTIONS = 10;
+const OUT_DIR = path.resolve(".tmp/bench");
+
+export interface RouteResult {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  ratioToFloor?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function load(
+  url: string,
+  options: { duration: number; overallRate?: number; headers?: Record<string, string> },
+): Promise<Omit<RouteResult, "name" | "path">> {
+  const times: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: options.duration, overallRate: options.overallRate, headers: options.headers });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Starts `npm start` (migrate, seed, content build, build, serve) on a bench database and a free port. */
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  // Without NODE_ENV, start.ts seeds the demo data (it refuses to in production).
+  const { NODE_ENV: _mode, ...inherited } = process.env;
+  const env = { ...inherited, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: path.join(OUT_DIR, "bench.db") };
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: env as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}\n${out}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+}
+
+export async function benchServer(): Promise<{ routes: RouteResult[]; fixedRate: RouteResult }> {
+  const server = await startServer();
+  try {
+    const catalog = await (await fetch(server.url + "/courses")).text();
+    const lessonPath = /href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/.exec(await (await fetch(server.url + (/href="(\/courses\/[a-z0-9-]+)"/.exec(catalog)?.[1] ?? "/courses"))).text())?.[1];
+    const workshopPath = /href="(\/workshops\/\d+)"/.exec(await (await fetch(server.url + "/workshops")).text())?.[1];
+    const login = await fetch(server.url + "/login", {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
+    });
+    const cookie = login.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+    const routes: Array<{ name: string; path: string; headers?: Record<string, string> }> = [
+      { name: "floor (/status)", path: "/status" },
+      { name: "home", path: "/" },
+      { name: "catalog", path: "/courses" },
+      { name: "lesson (MDX + video)", path: lessonPath ?? "/courses" },
+      { name: "workshop", path: workshopPath ?? "/workshops" },
+      { name: "report (FY 2023, manager)", path: "/reports?period=fy-2023", headers: { Cookie: cookie } },
+    ];
+    const results: RouteResult[] = [];
+    for (const route of routes) {
+      const url = server.url + route.path;
+      // Warm up caches and the JIT, then measure.
+      await autocannon({ url, connections: CONNECTIONS, duration: 1, headers: route.headers });
+      const measured = await load(url, { duration: DURATION_S, headers: route.headers });
+      results.push({ name: route.name, path: route.path, ...measured });
+    }
+    const floor = results[0].requestsPerSecond;
+    for (const result of results) result.ratioToFloor = Number((result.requestsPerSecond / floor).toFixed(2));
+    const fixed = await load(server.url + (lessonPath ?? "/courses"), { duration: DURATION_S, overallRate: 200 });
+    return { routes: results, fixedRate: { name: "lesson at 200 req/s", path: lessonPath ?? "", ...fixed } };
+  } finally {
+    server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { routes, fixedRate } = await benchServer();
+  console.log(`\nServer (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per page, 127.0.0.1)`);
+  console.table(routes.map((r) => ({ page: r.name, "req/s": r.requestsPerSecond, "× floor": r.ratioToFloor, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, errors: r.errors })));
+  console.log(`Lesson at a fixed 200 req/s: p50 ${fixedRate.p50} ms, p95 ${fixedRate.p95} ms, p99 ${fixedRate.p99} ms (goal p95 < 50 ms)`);
+  fs.writeFileSync(path.join(OUT_DIR, "server.json"), JSON.stringify({ routes, fixedRate, measuredAt: new Date().toISOString() }, null, 2));
+  console.log(`Written: ${path.join(OUT_DIR, "server.json")}`);
+}
