@@ -4,7 +4,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * Counts database queries per HTTP request, so tests can catch N+1 patterns
  * over real requests. Only on when MINKA_COUNT_QUERIES=1 (tests, benchmarks).
  */
-const store = new AsyncLocalStorage<{ queries: number }>();
+// One store per process: the server entry and the Remix server build each load their own copy of this module.
+const key = Symbol.for("minka.query-count");
+const store: AsyncLocalStorage<{ queries: number }> = ((globalThis as Record<symbol, unknown>)[key] ??= new AsyncLocalStorage()) as AsyncLocalStorage<{
+  queries: number;
+}>;
 
 export const countingQueries = () => process.env.MINKA_COUNT_QUERIES === "1";
 

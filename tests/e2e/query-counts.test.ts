@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server";
+
+/** Queries per request, counted by the server itself (MINKA_COUNT_QUERIES=1): no N+1 on lesson pages, a bounded count on the report. */
+let server: TestServer;
+let cookie = "";
+beforeAll(async () => {
+  server = await startTestServer({ env: { MINKA_COUNT_QUERIES: "1" } });
+  const login = await fetch(server.url + "/login", {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
+  });
+  cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+});
+afterAll(() => server.stop());
+
+async function queries(path: string): Promise<number> {
+  const response = await fetch(server.url + path, { headers: { Cookie: cookie } });
+  expect(response.status, path).toBe(200);
+  await response.text();
+  return Number(response.headers.get("X-Query-Count"));
+}
+
+describe("queries per page", () => {
+  it("serves a lesson page in a small, fixed number of queries, whatever the course length", async () => {
+    const catalog = await (await fetch(server.url + "/courses")).text();
+    const courses = [...new Set([...catalog.matchAll(/href="(\/courses\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+    const counts: number[] = [];
+    for (const course of courses.slice(0, 3)) {
+      const page = await (await fetch(server.url + course)).text();
+      const lessons = [...new Set([...page.matchAll(/href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
+      expect(lessons.length).toBeGreaterThan(2);
+      counts.push(await queries(lessons[0]), await queries(lessons[lessons.length - 1]));
+    }
+    expect(Math.min(...counts)).toBeGreaterThan(0); // the counter is on
+    expect(Math.max(...counts)).toBeLessThanOrEqual(15);
+    // The count does not grow with the number of lessons in the course.
+    expect(new Set(counts).size).toBe(1);
+  });
+
+
+  it("computes the report in a bounded number of queries", async () => {
+    const oneYear = await queries("/reports?period=fy-2023");
+    const everything = await queries("/reports?period=all");
+    expect(oneYear).toBeGreaterThan(0);
+    // Today 41 and 45 on the demo data; the budget catches a per-row query over its 910 people.
+    expect(Math.max(oneYear, everything)).toBeLessThanOrEqual(60);
+  });
+});
