@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LOCALES } from "../../db/schema";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
+import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { getConsent, updateProfile } from "../models/person.server";
 import { withdrawConsent } from "../models/privacy.server";
@@ -122,15 +123,7 @@ export default function AccountPage() {
           error={failure?.errors.current}
           required
         />
-        <Field
-          label={t("reset.change.next")}
-          hint={t("auth.signup.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          error={failure?.errors.password}
-          required
-        />
+        <NewPasswordField label={t("reset.change.next")} error={failure?.errors.password} />
         <button type="submit" className="button">
           {t("reset.change.submit")}
         </button>

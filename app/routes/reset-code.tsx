@@ -4,6 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
 import { CodeSchema } from "../forms/reset.server";
 import { parseIdentifier } from "../utils/contact.server";
+import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { resetWithStaffCode } from "../models/password-reset.server";
 import { startSession } from "../utils/auth.server";
@@ -48,15 +49,7 @@ export default function ResetWithCode() {
           required
         />
         <Field label={t("reset.code.code")} name="code" inputMode="numeric" autoComplete="one-time-code" error={failure?.errors.code} required />
-        <Field
-          label={t("reset.code.password")}
-          hint={t("auth.signup.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          error={failure?.errors.password}
-          required
-        />
+        <NewPasswordField label={t("reset.code.password")} error={failure?.errors.password} />
         <button type="submit" className="button primary">
           {t("reset.code.submit")}
         </button>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrorSummary } from "../components/field";
+import { FormErrorSummary } from "../components/field";
+import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { isEmailResetUsable, resetWithEmailToken } from "../models/password-reset.server";
 import { startSession } from "../utils/auth.server";
@@ -44,15 +45,7 @@ export default function ResetPassword() {
       <Form method="post" noValidate>
         <FormErrorSummary show={Boolean(failure)} message={failure?.errors.form} />
         <input type="hidden" name="token" value={token} />
-        <Field
-          label={t("reset.link.password")}
-          hint={t("auth.signup.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          error={failure?.errors.password}
-          required
-        />
+        <NewPasswordField label={t("reset.link.password")} error={failure?.errors.password} />
         <button type="submit" className="button primary">
           {t("reset.link.submit")}
         </button>
