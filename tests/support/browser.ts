@@ -15,9 +15,16 @@ export interface TestBrowser {
 }
 
 /** Debian's Chromium, headless, with a fresh profile; never a downloaded browser. */
-export async function openBrowser(
-  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; locale?: string } = {},
-): Promise<TestBrowser> {
+/**
+ * Chromium runs no timers when JavaScript is off, so axe-core (which schedules its
+ * work with setTimeout) never finishes there. Pages of such a browser are audited
+ * as a copy in a JavaScript-enabled companion browser, opened on first use.
+ */
+const auditCopies = new WeakMap<BrowserContext, () => Promise<Page>>();
+
+type BrowserOptions = { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; locale?: string };
+
+export async function openBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "minka-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -46,22 +53,44 @@ export async function openBrowser(
   context.pages().forEach(watch);
   context.on("page", watch);
   const page = context.pages()[0] ?? (await context.newPage());
+  let companion: Promise<TestBrowser> | undefined;
+  if (options.javaScriptEnabled === false) {
+    auditCopies.set(context, async () => {
+      companion ??= openBrowser({ ...options, javaScriptEnabled: true });
+      return (await companion).page;
+    });
+  }
   return {
     context,
     page,
     problems,
     async close() {
       await context.close();
+      if (companion) await (await companion).close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
+/** The page itself, or for a JavaScript-off page the same document (without scripts) in the companion browser. */
+async function auditablePage(page: Page): Promise<Page> {
+  const companionPage = auditCopies.get(page.context());
+  if (!companionPage) return page;
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const copy = await companionPage();
+  const url = page.url();
+  await copy.unrouteAll();
+  await copy.route((candidate) => candidate.href === url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await copy.goto(url);
+  return copy;
+}
+
 /** Runs axe-core (WCAG 2.1 A/AA) on the page and returns readable violations. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const audited = await auditablePage(page);
   // evaluate() is not subject to the page's CSP, unlike an injected <script>.
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() =>
+  await audited.evaluate(axe.source);
+  const result = await audited.evaluate(() =>
     (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     }),
