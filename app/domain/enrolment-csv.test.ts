@@ -37,6 +37,7 @@ describe("parseEnrolmentCsv", () => {
         "Carla,carla@example.org,,borrador",
         "Ana,ana@example.org,,que-es-una-cooperativa",
         "Ana María,ANA@example.org,,que-es-una-cooperativa",
+        `${"Rosa ".repeat(30)},rosa@example.org,,que-es-una-cooperativa`,
       ].join("\n"),
     );
     expect(rows.map((r) => r.problems)).toEqual([
@@ -46,6 +47,7 @@ describe("parseEnrolmentCsv", () => {
       ["closedCourse"],
       [],
       ["duplicateRow"],
+      ["nameTooLong"],
     ]);
     expect(rows[5].duplicateOf).toBe(6);
   });

@@ -9,11 +9,11 @@ import { nameKey } from "./names";
  * anything is written; the model commits only a file without problems.
  */
 
-import { MAX_IMPORT_ROWS } from "./limits";
+import { MAX_IMPORT_ROWS, NAME_MAX } from "./limits";
 
 export { MAX_IMPORT_ROWS };
 
-export type RowProblem = "missingName" | "missingContact" | "badEmail" | "badPhone" | "unknownCourse" | "closedCourse" | "duplicateRow";
+export type RowProblem = "missingName" | "nameTooLong" | "missingContact" | "badEmail" | "badPhone" | "unknownCourse" | "closedCourse" | "duplicateRow";
 export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";
 
 export interface ImportCourse {
@@ -99,6 +99,7 @@ export function parseEnrolmentCsv(text: string, courses: readonly ImportCourse[]
       const course = bySlug.get(rawCourse.toLowerCase()) ?? byTitle.get(nameKey(rawCourse)) ?? null;
       const problems: RowProblem[] = [];
       if (!fullName) problems.push("missingName");
+      else if (fullName.length > NAME_MAX) problems.push("nameTooLong");
       if (!rawEmail && !rawPhone) problems.push("missingContact");
       if (rawEmail && !email) problems.push("badEmail");
       if (rawPhone && !phone) problems.push("badPhone");

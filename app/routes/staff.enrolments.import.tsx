@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
 import type { FileProblem } from "../domain/enrolment-csv";
-import { MAX_IMPORT_ROWS } from "../domain/limits";
+import { MAX_IMPORT_ROWS, NAME_MAX } from "../domain/limits";
+import { sniffUpload, type NotTextKind } from "../domain/upload-sniff";
 import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
 import { commitEnrolmentImport, previewEnrolmentImport, type ImportPreview } from "../models/enrolment-import.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { exampleSlug: courses.find((c) => c.open)?.slug ?? "que-es-una-cooperativa" };
 }
 
-type Problem = FileProblem | "noFile" | "consentRequired";
+type Problem = FileProblem | "noFile" | "consentRequired" | `notText.${NotTextKind}`;
 type ActionResult =
   | { step: "preview"; preview: Extract<ImportPreview, { ok: true }>; csv: string; problem?: Problem }
   | { step: "refused"; problem: Problem }
@@ -51,7 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(file instanceof Blob) || file.size === 0) {
     return data<ActionResult>({ step: "refused", problem: file instanceof Blob ? "empty" : "noFile" }, { status: 400 });
   }
-  const csv = decodeUpload(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const sniffed = sniffUpload(bytes);
+  if (!sniffed.ok) return data<ActionResult>({ step: "refused", problem: `notText.${sniffed.kind}` }, { status: 415 });
+  const csv = decodeUpload(bytes);
   const preview = await previewEnrolmentImport(db, csv);
   if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
   return data<ActionResult>({ step: "preview", preview, csv }, { status: preview.problemCount > 0 ? 400 : 200 });
@@ -124,7 +128,7 @@ function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<Impor
                   {row.problems.length > 0 ? (
                     <ul className="import-problems">
                       {row.problems.map((p) => (
-                        <li key={p}>{t(`learning.import.problems.${p}`, { course: row.rawCourse, line: row.duplicateOf ?? 0 })}</li>
+                        <li key={p}>{t(`learning.import.problems.${p}`, { course: row.rawCourse, line: row.duplicateOf ?? 0, max: NAME_MAX })}</li>
                       ))}
                     </ul>
                   ) : row.alreadyEnrolled ? (

@@ -77,12 +77,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const file = await readReportFile(request);
     if (!file.ok) {
-      const locale = await getLocale(request);
-      const error: Msg =
-        file.problem === "tooLarge"
-          ? { key: "attendance.import.errors.tooLarge", vars: { size: formatFileSize(file.size, locale), max: formatFileSize(MAX_REPORT_BYTES, locale) } }
-          : { key: "attendance.import.errors.noFile" };
-      return data<UploadFailure>({ step: "upload", error }, { status: file.problem === "tooLarge" ? 413 : 400 });
+      if (file.problem === "tooLarge") {
+        const locale = await getLocale(request);
+        const vars = { size: formatFileSize(file.size, locale), max: formatFileSize(MAX_REPORT_BYTES, locale) };
+        return data<UploadFailure>({ step: "upload", error: { key: "attendance.import.errors.tooLarge", vars } }, { status: 413 });
+      }
+      if (file.problem === "notText") return data<UploadFailure>({ step: "upload", error: { key: `attendance.import.errors.notText.${file.kind}` } }, { status: 415 });
+      return data<UploadFailure>({ step: "upload", error: { key: "attendance.import.errors.noFile" } }, { status: 400 });
     }
     const received = await receiveReport(db, { bytes: file.bytes, fileName: file.fileName, session, timeZone: workshop.timezone, uploadedBy: user.accountId });
     if (received.kind === "review") return redirect(`${here}?upload=${received.uploadId}`);

@@ -1,21 +1,29 @@
 import iconv from "iconv-lite";
 import { stringify } from "csv-stringify/sync";
+import { textLayout } from "../domain/upload-sniff";
 
 /**
  * Text of an uploaded file: UTF-8 (with or without BOM), UTF-16 (LE/BE, with BOM,
  * or LE without one as Teams writes it), else Windows-1252 (Excel on Windows).
+ * Check it is text at all with `sniffUpload` first.
  */
 export function decodeUpload(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString("utf8");
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), "utf16le");
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), "utf16be");
-  if (buffer.length >= 4 && buffer[1] === 0 && buffer[3] === 0 && buffer[0] !== 0) return iconv.decode(buffer, "utf16le");
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  try {
-    return utf8.decode(buffer);
-  } catch {
-    return iconv.decode(buffer, "win1252");
+  switch (textLayout(bytes)) {
+    case "utf8-bom":
+      return buffer.subarray(3).toString("utf8");
+    case "utf16le-bom":
+      return iconv.decode(buffer.subarray(2), "utf16le");
+    case "utf16be-bom":
+      return iconv.decode(buffer.subarray(2), "utf16be");
+    case "utf16le":
+      return iconv.decode(buffer, "utf16le");
+    case "bytes":
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+      } catch {
+        return iconv.decode(buffer, "win1252");
+      }
   }
 }
 

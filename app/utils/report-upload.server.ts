@@ -1,5 +1,6 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { MAX_REPORT_BYTES } from "../domain/attendance-import/types";
+import { sniffUpload, type NotTextKind } from "../domain/upload-sniff";
 
 /** Multipart boundaries and other fields around the file. */
 const ENVELOPE_BYTES = 64_000;
@@ -7,11 +8,13 @@ const ENVELOPE_BYTES = 64_000;
 export type ReportFileResult =
   | { ok: true; bytes: Uint8Array; fileName: string }
   | { ok: false; problem: "tooLarge"; size: number }
+  | { ok: false; problem: "notText"; kind: NotTextKind }
   | { ok: false; problem: "noFile" };
 
 /**
  * Reads the uploaded report, refusing an oversized one before anything is parsed:
- * first by the declared Content-Length, then while reading the file part.
+ * first by the declared Content-Length, then while reading the file part; then
+ * refuses a file that is not text (a PDF, a workbook, a photo) by its first bytes.
  */
 export async function readReportFile(request: Request): Promise<ReportFileResult> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
@@ -26,5 +29,8 @@ export async function readReportFile(request: Request): Promise<ReportFileResult
   const file = form.get("file");
   if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name)) return { ok: false, problem: "noFile" };
   if (file.size > MAX_REPORT_BYTES) return { ok: false, problem: "tooLarge", size: file.size };
-  return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()), fileName: (file as File).name ?? "" };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const sniffed = sniffUpload(bytes);
+  if (!sniffed.ok) return { ok: false, problem: "notText", kind: sniffed.kind };
+  return { ok: true, bytes, fileName: (file as File).name ?? "" };
 }

@@ -165,6 +165,7 @@ export default defineMessages({
       done: "Listo: {enrolled} inscripciones nuevas, {created} personas registradas, {already} ya estaban inscritas.",
       problems: {
         missingName: "Falta el nombre.",
+        nameTooLong: "El nombre es demasiado largo (máximo {max} letras).",
         missingContact: "Falta el correo o el celular.",
         badEmail: "El correo no es válido.",
         badPhone: "El celular no es válido.",
@@ -179,6 +180,12 @@ export default defineMessages({
         tooManyRows: "El archivo tiene demasiadas filas (máximo {max}). Divídalo en partes.",
         noFile: "Elija un archivo.",
         consentRequired: "Confirme que las personas aceptaron el uso de sus datos.",
+        notText: {
+          pdf: "Este archivo es un PDF, no una lista en CSV. Abra la lista en Excel y elija Archivo › Guardar como › CSV UTF-8.",
+          office: "Este archivo es un libro de Excel (u otro documento de Office), no un CSV. En Excel elija Archivo › Guardar como › CSV UTF-8 y suba ese archivo.",
+          image: "Este archivo es una imagen. Escriba la lista en Excel y guárdela como CSV (Archivo › Guardar como › CSV UTF-8).",
+          binary: "Este archivo no es de texto. Suba la lista guardada como CSV desde Excel (Archivo › Guardar como › CSV UTF-8).",
+        },
       },
     },
   },
@@ -346,6 +353,7 @@ export default defineMessages({
       done: "Done: {enrolled} new enrolments, {created} people registered, {already} were already enrolled.",
       problems: {
         missingName: "The name is missing.",
+        nameTooLong: "The name is too long (at most {max} characters).",
         missingContact: "The e-mail or mobile number is missing.",
         badEmail: "The e-mail is not valid.",
         badPhone: "The mobile number is not valid.",
@@ -360,6 +368,12 @@ export default defineMessages({
         tooManyRows: "The file has too many rows (at most {max}). Split it into parts.",
         noFile: "Choose a file.",
         consentRequired: "Confirm that the people agreed to the use of their data.",
+        notText: {
+          pdf: "This file is a PDF, not a CSV list. Open the list in Excel and choose File › Save As › CSV UTF-8.",
+          office: "This file is an Excel workbook (or another Office document), not a CSV. In Excel choose File › Save As › CSV UTF-8 and upload that file.",
+          image: "This file is an image. Type the list into Excel and save it as CSV (File › Save As › CSV UTF-8).",
+          binary: "This file is not text. Upload the list saved as CSV from Excel (File › Save As › CSV UTF-8).",
+        },
       },
     },
   },
