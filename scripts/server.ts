@@ -14,7 +14,7 @@ import { LOCALE_COOKIE, negotiateLocale, readCookie } from "../app/i18n/negotiat
 import { limitedBody } from "./server/body";
 import { manageLifecycle } from "./server/lifecycle";
 import { remixHandler } from "./server/remix-handler";
-import { sameOriginOnly, securityHeaders } from "./server/security";
+import { sameOriginOnly, securityHeaders, trustProxySetting } from "./server/security";
 
 const dev = process.env.NODE_ENV !== "production";
 const buildPath = path.resolve("build/index.js");
@@ -41,7 +41,8 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
   const initialBuild = await importBuild();
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", true);
+  const trustProxy = trustProxySetting(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   app.use(compression());
   app.use(securityHeaders({ dev }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -32,6 +32,19 @@ export function securityHeaders(options: { dev: boolean }) {
   };
 }
 
+/**
+ * Express's "trust proxy" from TRUST_PROXY. A number is how many proxies stand in front
+ * (the README says TRUST_PROXY=1); "true" means one, never "trust every hop": then the client's
+ * own X-Forwarded-For would become its address and it could slip past the per-IP rate limits.
+ * Anything else is Express's list of trusted proxy addresses (e.g. "loopback, 10.0.0.0/8").
+ */
+export function trustProxySetting(value: string | undefined): number | string | undefined {
+  const setting = value?.trim();
+  if (!setting || setting === "0" || setting === "false") return undefined;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting === "true" ? 1 : setting;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
