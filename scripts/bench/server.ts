@@ -3,14 +3,13 @@
  * 127.0.0.1, each page as a ratio to the framework floor (/status) measured in
  * the same run, because this machine is shared and noisy.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { demoSessionCookie, findDemoPages, OUT_DIR, startAppServer } from "./app-server";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS || 5);
 const CONNECTIONS = 10;
-const OUT_DIR = path.resolve(".tmp/bench");
 
 export interface RouteResult {
   name: string;
@@ -46,40 +45,11 @@ async function load(
   };
 }
 
-/** Starts `npm start` (migrate, seed, content build, build, serve) on a bench database and a free port. */
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  // Without NODE_ENV, start.ts seeds the demo data (it refuses to in production).
-  const { NODE_ENV: _mode, ...inherited } = process.env;
-  const env = { ...inherited, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: path.join(OUT_DIR, "bench.db") };
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: env as unknown as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}\n${out}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
-}
-
 export async function benchServer(): Promise<{ routes: RouteResult[]; fixedRate: RouteResult }> {
-  const server = await startServer();
+  const server = await startAppServer();
   try {
-    const catalog = await (await fetch(server.url + "/courses")).text();
-    const lessonPath = /href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/.exec(await (await fetch(server.url + (/href="(\/courses\/[a-z0-9-]+)"/.exec(catalog)?.[1] ?? "/courses"))).text())?.[1];
-    const workshopPath = /href="(\/workshops\/\d+)"/.exec(await (await fetch(server.url + "/workshops")).text())?.[1];
-    const login = await fetch(server.url + "/login", {
-      method: "POST",
-      redirect: "manual",
-      body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
-    });
-    const cookie = login.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+    const { lessonPath, workshopPath } = await findDemoPages(server.url);
+    const cookie = await demoSessionCookie(server.url, "gestora@minka.test");
     const routes: Array<{ name: string; path: string; headers?: Record<string, string> }> = [
       { name: "floor (/status)", path: "/status" },
       { name: "home", path: "/" },
