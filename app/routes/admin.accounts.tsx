@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
 import { changeRole, getAccountName, listAccounts } from "../models/account.server";
 import { requireRole } from "../utils/auth.server";
+import { TableScroll } from "../components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -43,7 +44,7 @@ export default function AdminAccounts() {
           {resultText}
         </p>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll label={t("admin.accounts.title")}>
         <table>
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export default function AdminAccounts() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useI18n } from "../i18n/use-translation";
 import { listAuditLog } from "../models/privacy.server";
 import { requireRole } from "../utils/auth.server";
+import { TableScroll } from "../components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -20,7 +21,7 @@ export default function AdminAudit() {
       {entries.length === 0 ? (
         <p>{t("privacy.audit.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("privacy.audit.title")}>
           <table>
             <thead>
               <tr>
@@ -49,7 +50,7 @@ export default function AdminAudit() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/use-translation";
 import { listContentProblems } from "../models/course-content.server";
 import { requireRole } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
+import { TableScroll } from "../components/table-scroll";
 
 /** Problems found by the last content build: those courses are held back at their last good version. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +23,7 @@ export default function AdminContent() {
       ) : (
         <>
           <p>{t("courses.admin.intro")}</p>
-          <div className="table-scroll">
+          <TableScroll label={t("courses.admin.title")}>
             <table>
               <thead>
                 <tr>
@@ -45,7 +46,7 @@ export default function AdminContent() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/use-translation";
 import { erasePerson, listPendingErasures } from "../models/privacy.server";
 import { requireRole } from "../utils/auth.server";
 import { formatShortDate } from "../utils/dates";
+import { TableScroll } from "../components/table-scroll";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -40,7 +41,7 @@ export default function AdminPrivacy() {
       {pending.length === 0 ? (
         <p>{t("privacy.admin.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("privacy.admin.title")}>
           <table>
             <thead>
               <tr>
@@ -70,7 +71,7 @@ export default function AdminPrivacy() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2>{t("privacy.admin.byNumber")}</h2>
       <Form method="post" className="narrow">

@@ -8,6 +8,7 @@ import styles from "../styles/learning.css";
 import { requireRole } from "../utils/auth.server";
 import { formatShortDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -59,7 +60,7 @@ export default function StaffCourse() {
       {report.learners.length === 0 ? (
         <p>{t("learning.staff.noLearners")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("learning.staff.learners")}>
+        <TableScroll label={t("learning.staff.learners")}>
           <table>
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export default function StaffCourse() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

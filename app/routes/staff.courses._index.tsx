@@ -5,6 +5,7 @@ import { listCoursesForStaff } from "../models/course-report.server";
 import styles from "../styles/learning.css";
 import { requireRole } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -23,7 +24,7 @@ export default function StaffCourses() {
       <p>
         <Link to="/staff/enrolments/import">{t("learning.staff.importLink")}</Link>
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("learning.staff.coursesTitle")}>
+      <TableScroll label={t("learning.staff.coursesTitle")}>
         <table>
           <thead>
             <tr>
@@ -46,7 +47,7 @@ export default function StaffCourses() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

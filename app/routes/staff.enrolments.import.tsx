@@ -12,6 +12,7 @@ import styles from "../styles/learning.css";
 import { requireRole } from "../utils/auth.server";
 import { decodeUpload } from "../utils/csv.server";
 import { getDb } from "../utils/db.server";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -106,7 +107,7 @@ function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<Impor
       <p className={ok ? "notice" : "form-error"} role={ok ? "status" : "alert"}>
         {ok ? t("learning.import.allGood", { count: preview.rows.length }) : t("learning.import.hasProblems", { count: preview.problemCount })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("learning.import.previewTitle")}>
+      <TableScroll label={t("learning.import.previewTitle")}>
         <table>
           <thead>
             <tr>
@@ -143,7 +144,7 @@ function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<Impor
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {ok ? (
         <Form method="post">
           <FormErrorSummary show={consentMissing} message={{ key: "learning.import.fileProblems.consentRequired" }} />

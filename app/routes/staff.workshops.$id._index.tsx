@@ -9,6 +9,7 @@ import { listSessions } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
@@ -50,8 +51,7 @@ function PeopleTable({ people, showPosition, timeZone, label }: { people: Regist
   const { t, locale } = useI18n();
   if (people.length === 0) return <p>{t("workshops.staff.view.empty")}</p>;
   return (
-    // Focusable, so keyboard users can scroll a wide table on a narrow screen.
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+    <TableScroll label={label}>
       <table>
         <thead>
           <tr>
@@ -76,7 +76,7 @@ function PeopleTable({ people, showPosition, timeZone, label }: { people: Regist
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -134,7 +134,7 @@ export default function StaffWorkshop() {
           <h2 id="mail-heading">{t("workshops.staff.mail.title")}</h2>
           {!smtpConfigured ? <p className="form-error">{t("workshops.staff.mail.notConfigured")}</p> : <p>{t("workshops.staff.mail.intro")}</p>}
           {undelivered.length > 0 ? (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t("workshops.staff.mail.title")}>
+            <TableScroll label={t("workshops.staff.mail.title")}>
               <table>
                 <thead>
                   <tr>
@@ -161,7 +161,7 @@ export default function StaffWorkshop() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
         </section>
       ) : null}

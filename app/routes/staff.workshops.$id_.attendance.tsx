@@ -11,6 +11,7 @@ import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/at
 import styles from "../styles/attendance.css";
 import { requireWorkshopAttendanceStaff } from "../utils/attendance-access.server";
 import { formatShortDate, formatTime } from "../utils/dates";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
@@ -97,7 +98,7 @@ export default function WorkshopAttendancePage() {
         {sessions.length === 0 ? (
           <p>{t("attendance.summary.noSessions")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="by-session">
             <table>
               <thead>
                 <tr>
@@ -134,7 +135,7 @@ export default function WorkshopAttendancePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

@@ -7,6 +7,7 @@ import styles from "../styles/workshops.css";
 import { requireRole } from "../utils/auth.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { getDb } from "../utils/db.server";
+import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Minka · Mis talleres" }];
@@ -31,7 +32,7 @@ export default function StaffWorkshops() {
       {workshops.length === 0 ? (
         <p>{t("workshops.staff.none")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={all ? t("workshops.staff.titleAll") : t("workshops.staff.title")}>
+        <TableScroll label={all ? t("workshops.staff.titleAll") : t("workshops.staff.title")}>
           <table>
             <thead>
               <tr>
@@ -63,7 +64,7 @@ export default function StaffWorkshops() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

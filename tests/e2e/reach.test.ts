@@ -1,12 +1,18 @@
+import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
+const browsers: TestBrowser[] = [];
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await server.stop();
+});
 
 async function login(email: string): Promise<string> {
   const response = await fetch(server.url + "/login", {
@@ -19,6 +25,33 @@ async function login(email: string): Promise<string> {
 }
 
 describe("the reach report on the demo data", () => {
+  it("a manager chooses FY 2023 in Chromium without JavaScript, sees 6 workshops and 910 people, and downloads a CSV with the same totals", async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    browsers.push(browser);
+    const { page } = browser;
+    page.setDefaultTimeout(15_000);
+    await page.goto(server.url + "/login?redirectTo=/reports");
+    await page.getByLabel("Correo electrónico o celular").fill("gestora@minka.test");
+    await page.getByLabel("Contraseña").fill("minka-demo-2026");
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await page.waitForURL(/\/reports/);
+
+    await page.getByLabel("Período").selectOption({ label: "Año fiscal 2023 (1 oct 2022 – 30 sep 2023)" });
+    await page.getByRole("button", { name: "Ver informe" }).click();
+    await page.waitForURL(/period=fy-2023/);
+    const figure = (name: string) => page.locator(`[data-figure="${name}"] dd`).textContent();
+    expect(await figure("unique")).toBe("910");
+    expect(await figure("workshops")).toBe("6");
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe("alcance-2022-10-01-2023-09-30.csv");
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain("Personas únicas alcanzadas,910\r\n");
+    expect(csv).toContain("Talleres realizados,6\r\n");
+  });
+
   it("downloads a CSV and an XLSX whose totals match the page", async () => {
     const cookie = await login("gestora@minka.test");
     const page = await (await fetch(server.url + "/reports?period=fy-2023", { headers: { Cookie: cookie } })).text();

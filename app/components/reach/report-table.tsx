@@ -1,5 +1,6 @@
 import type { Locale } from "../../../db/schema";
 import type { Cell, CellKind, ReportTable } from "../../domain/reach-tables";
+import { TableScroll } from "../table-scroll";
 
 function formatCell(value: Cell, kind: CellKind, locale: Locale, none: string): string {
   if (value === null || value === "") return none;
@@ -24,7 +25,7 @@ export function ReportTableView({ table, locale, none, headingLevel = 3 }: { tab
   return (
     <section className="reach-table" aria-labelledby={`table-${table.id}`} id={`section-${table.id}`}>
       <Heading id={`table-${table.id}`}>{table.title}</Heading>
-      <div className="table-scroll">
+      <TableScroll labelledBy={`table-${table.id}`}>
         <table data-table={table.id}>
           <thead>
             <tr>
@@ -70,7 +71,7 @@ export function ReportTableView({ table, locale, none, headingLevel = 3 }: { tab
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
