@@ -93,8 +93,9 @@ try {
   console.log(`Full build:        ${(full.ms / 1000).toFixed(2)} s (compiled ${full.summary.compiled}, ${(full.ms / lessons).toFixed(1)} ms per lesson)`);
   console.log(`After one change:  ${(incremental.ms / 1000).toFixed(2)} s (compiled ${incremental.summary.compiled}, from cache ${incremental.summary.fromCache}, courses updated ${incremental.summary.updatedCourses})`);
   console.log(`Ratio full / incremental: ${(full.ms / incremental.ms).toFixed(1)}×`);
-  if (incremental.summary.compiled !== 1) {
-    console.error(`Expected exactly 1 lesson recompiled, got ${incremental.summary.compiled}.`);
+  if (incremental.summary.compiled === 1) console.log("✓ One changed lesson recompiles one lesson");
+  else {
+    console.error(`✗ Expected exactly 1 lesson recompiled, got ${incremental.summary.compiled}.`);
     process.exitCode = 1;
   }
 } finally {
