@@ -1,9 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { Messages } from "../i18n/messages.server";
 import { useI18n } from "../i18n/use-translation";
 import { getUser } from "../utils/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "Minka · Escuela de Negocios Cooperativos" }];
+export const meta: MetaFunction = ({ matches }) => {
+  // Search results and shared links show this; the text is the page's own lead, in the visitor's language.
+  const root = matches.find((match) => match.id === "root")?.data as { messages?: Messages } | undefined;
+  return [
+    { title: "Minka · Escuela de Negocios Cooperativos" },
+    ...(root?.messages ? [{ name: "description", content: root.messages.home.lead }] : []),
+  ];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

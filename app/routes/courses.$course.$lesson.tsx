@@ -24,7 +24,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: learningStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.lesson.title} · ${data.course.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lesson.title} · ${data.course.title} · Minka` : "Minka" },
+  ...(data?.lesson.summary ? [{ name: "description", content: data.lesson.summary }] : []),
+];
 
 async function findLesson(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await getUser(request);

@@ -17,7 +17,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: learningStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.course.title} · Minka` : "Minka" },
+  ...(data?.course.summary ? [{ name: "description", content: data.course.summary }] : []),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
