@@ -24,7 +24,7 @@ export interface LighthousePage {
   path: string;
   scores: Record<Category, number>;
   metrics: { lcpMs: number; cls: number; tbtMs: number; fcpMs: number };
-  /** Lighthouse's CPU benchmark of this machine during the run: simulated CPU times scale with it (a loaded machine scores lower and blocks longer). */
+  /** Lighthouse's CPU benchmark of this machine during the run: it multiplies the CPU time it observes by 4, so a slower or busier machine blocks longer. */
   benchmarkIndex: number;
   /** Audits that cost points in a category under its goal. */
   failing: Array<{ category: Category; id: string; title: string; displayValue?: string }>;
