@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { messages } from "./i18n/messages.server";
+import { hasRole } from "./domain/roles";
+import { pageMessages } from "./i18n/messages.server";
 import { useI18n } from "./i18n/use-translation";
 import stylesheet from "./styles/app.css";
 import { getUser } from "./utils/auth.server";
@@ -22,10 +23,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
   return {
     locale,
-    messages: messages[locale],
+    messages: pageMessages(locale, user ? hasRole(user.role, "facilitator") : false),
     user: user ? { fullName: user.fullName, role: user.role } : null,
   };
 }
+
+const STAFF_AREAS = /^\/(staff|reports|admin)(\/|$)/;
+
+/**
+ * Staff texts come with the root data only for staff (see pageMessages). Entering a staff area
+ * reloads the root data, so someone promoted during their session gets those texts at once.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  defaultShouldRevalidate || (STAFF_AREAS.test(nextUrl.pathname) && !STAFF_AREAS.test(currentUrl.pathname));
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -36,3 +36,42 @@ function pick(locale: Locale): Messages {
 }
 
 export const messages: Record<Locale, Messages> = { es: pick("es"), en: pick("en") };
+
+/**
+ * Texts only staff screens (and staff e-mails) use. Pages for members and visitors leave them out:
+ * they are two thirds of all texts, and members read on cheap phones over weak connections.
+ * A staff page rendered with the visitor set would show raw keys; the authorization-matrix test
+ * fetches every page as every role and fails on any raw key.
+ */
+export const STAFF_ONLY_TEXTS = [
+  "admin",
+  "attendance",
+  "reports",
+  "learning.enrolOne",
+  "learning.import",
+  "learning.staff",
+  "privacy.admin",
+  "reset.mail",
+  "reset.staff",
+  "workshops.form",
+  "workshops.mail",
+  "workshops.staff",
+  "workshops.walkIn",
+] as const;
+
+function withoutStaffTexts(all: Messages): Messages {
+  const copy: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(all).map(([name, tree]) => [name, { ...tree }]));
+  for (const path of STAFF_ONLY_TEXTS) {
+    const [namespace, part] = path.split(".");
+    if (part) delete copy[namespace][part];
+    else delete copy[namespace];
+  }
+  return copy as unknown as Messages;
+}
+
+const visitorMessages: Record<Locale, Messages> = { es: withoutStaffTexts(messages.es), en: withoutStaffTexts(messages.en) };
+
+/** The texts a page carries to the browser: everything for staff, the visitor set for members and visitors. */
+export function pageMessages(locale: Locale, forStaff: boolean): Messages {
+  return forStaff ? messages[locale] : visitorMessages[locale];
+}

@@ -124,6 +124,9 @@ describe("attendance end to end", () => {
 
   it("with JavaScript, each mark saves as it is tapped", async () => {
     const { page, problems } = await logIn(true);
+    // Logged in from a visitor page: the header's staff link brings the staff texts along (client-side navigation).
+    await page.getByRole("link", { name: "Avance de cursos" }).click();
+    await page.getByRole("heading", { name: "Cursos: personas inscritas" }).waitFor();
     await page.goto(`${base}/sessions/${sessions[1]}/roll-call`);
     const elena = page.getByRole("group", { name: "Elena Choque" });
     await elena.getByText("Tarde").click();
