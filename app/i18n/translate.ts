@@ -30,12 +30,32 @@ export function interpolate(template: string, locale: Locale, vars: Vars = {}): 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === "number" ? numberFormat(locale).format(value) : value;
   });
 }
 
-/** Builds `t` for one locale. A missing key shows the key itself, so it is visible in tests and review. */
+// Components call useI18n on every render: build each translator once per message set, since
+// Intl.PluralRules and NumberFormat are costly to create (they showed in the server's profile).
+const translators = new WeakMap<MessageTree, Partial<Record<Locale, Translate>>>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
+}
+
+/** Builds `t` for one locale (once per message set). A missing key shows the key itself, so it is visible in tests and review. */
 export function createTranslator(locale: Locale, messages: MessageTree): Translate {
+  const known = translators.get(messages) ?? {};
+  const existing = known[locale];
+  if (existing) return existing;
+  const translate = buildTranslator(locale, messages);
+  translators.set(messages, { ...known, [locale]: translate });
+  return translate;
+}
+
+function buildTranslator(locale: Locale, messages: MessageTree): Translate {
   const plurals = new Intl.PluralRules(locale);
   return (key, vars) => {
     const message = lookup(messages, key);
