@@ -1,6 +1,7 @@
 import type { Sex } from "../../db/schema";
 import type { MessageKey, T } from "../i18n/keys";
 import type { Count, ReachReport } from "../models/reach.server";
+import { dateFormat } from "../utils/intl";
 
 /**
  * The report as plain tables: the page, the CSV, the XLSX sheets and the CLI all render these,
@@ -62,7 +63,7 @@ export function periodText(report: Pick<ReachReport, "from" | "to">, t: T, forma
 
 /** A local calendar date for people, e.g. "1 oct 2022"; formatted in UTC so no time zone can move it. */
 export function calendarDateFormatter(locale: string): (date: string) => string {
-  const format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const format = dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   return (date) => format.format(new Date(`${date}T12:00:00Z`));
 }
 

@@ -1,4 +1,5 @@
 import type { Locale } from "../../db/schema";
+import { numberFormat } from "../utils/intl";
 
 /** A message is a string with {placeholders}, or plural forms chosen by Intl.PluralRules. */
 export type Message = string | { one?: string; other: string; zero?: string };
@@ -37,13 +38,6 @@ export function interpolate(template: string, locale: Locale, vars: Vars = {}): 
 // Components call useI18n on every render: build each translator once per message set, since
 // Intl.PluralRules and NumberFormat are costly to create (they showed in the server's profile).
 const translators = new WeakMap<MessageTree, Partial<Record<Locale, Translate>>>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-function numberFormat(locale: Locale): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format;
-}
 
 /** Builds `t` for one locale (once per message set). A missing key shows the key itself, so it is visible in tests and review. */
 export function createTranslator(locale: Locale, messages: MessageTree): Translate {

@@ -9,6 +9,7 @@ import { requireRole } from "../utils/auth.server";
 import { formatShortDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
+import { numberFormat } from "../utils/intl";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -23,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function StaffCourse() {
   const { course, report } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const days = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percent = numberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const days = numberFormat(locale, { maximumFractionDigits: 1 });
   const none = t("learning.staff.figures.none");
   const figures: Array<[string, string]> = [
     [t("learning.staff.figures.enrolled"), String(report.enrolled)],

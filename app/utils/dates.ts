@@ -1,17 +1,8 @@
 import type { Locale } from "../../db/schema";
+import { dateFormat } from "./intl";
 
 export const DEFAULT_TIME_ZONE = "America/Lima";
 
-// Creating an Intl.DateTimeFormat costs far more than formatting with one: pages format many
-// dates, and dating 50,000 enrolments took seconds. Formats are kept per locale and options.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
 
 /** "jueves, 12 de marzo de 2026" */
 export function formatDate(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {

@@ -6,6 +6,7 @@ import type { ReachReport } from "../../models/reach.server";
 import { BarChart, type Bar } from "./bar-chart";
 import { ReportTableView } from "./report-table";
 import { ReachDefinitions } from "./definitions";
+import { dateFormat, numberFormat } from "../../utils/intl";
 
 /** Bars from a breakdown table: its label column and its people column. */
 function barsOf(table: ReportTable, valueColumn = 1): Bar[] {
@@ -19,7 +20,7 @@ export function ReportBody({ report, duplicates, linkToLedger }: { report: Reach
   const table = (id: string) => tables.find((x) => x.id === id)!;
   const none = t("reports.values.none");
   const h = report.headline;
-  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const number = (n: number) => numberFormat(locale).format(n);
 
   const describe = (bars: Bar[], total = h.uniqueIndividuals) => {
     const top = [...bars].sort((a, b) => b.value - a.value)[0];
@@ -36,7 +37,7 @@ export function ReportBody({ report, duplicates, linkToLedger }: { report: Reach
   };
 
   const monthBars = report.byMonth.map((m) => ({
-    label: new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m.key}-15T12:00:00Z`)),
+    label: dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m.key}-15T12:00:00Z`)),
     value: m.count,
   }));
   const topMonth = [...monthBars].sort((a, b) => b.value - a.value)[0];
@@ -146,7 +147,7 @@ export function ReportBody({ report, duplicates, linkToLedger }: { report: Reach
           <p>
             {report.quality.matchedShare === null
               ? t("reports.quality.noImports")
-              : `${t("reports.quality.matchedShare")}: ${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(report.quality.matchedShare)}`}
+              : `${t("reports.quality.matchedShare")}: ${numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(report.quality.matchedShare)}`}
           </p>
           <p>
             {t("reports.quality.duplicates")}: <strong data-figure="duplicates">{number(duplicates)}</strong>

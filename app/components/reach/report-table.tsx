@@ -1,19 +1,20 @@
 import type { Locale } from "../../../db/schema";
 import type { Cell, CellKind, ReportTable } from "../../domain/reach-tables";
 import { TableScroll } from "../table-scroll";
+import { dateFormat, numberFormat } from "../../utils/intl";
 
 function formatCell(value: Cell, kind: CellKind, locale: Locale, none: string): string {
   if (value === null || value === "") return none;
   if (typeof value === "number") {
-    if (kind === "percent") return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
-    return new Intl.NumberFormat(locale).format(value);
+    if (kind === "percent") return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
+    return numberFormat(locale).format(value);
   }
   // Local calendar dates: formatted at noon UTC in UTC, so no time zone can move them.
   if (kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}T12:00:00Z`));
+    return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}T12:00:00Z`));
   }
   if (kind === "month" && /^\d{4}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}-15T12:00:00Z`));
+    return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}-15T12:00:00Z`));
   }
   return value;
 }
