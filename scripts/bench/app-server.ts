@@ -13,12 +13,15 @@ export interface AppServer {
   stop: () => void;
 }
 
-/** Starts `npm start` (migrate, seed, content build, build if stale, serve) on a bench database and a free port. */
-export async function startAppServer(): Promise<AppServer> {
+/**
+ * Starts `npm start` (migrate, seed, content build, build if stale, serve) on a free port, on the
+ * bench database or another one (the demo accounts are added to it if missing).
+ */
+export async function startAppServer(database = path.join(OUT_DIR, "bench.db")): Promise<AppServer> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   // Without NODE_ENV, start.ts seeds the demo data (it refuses to in production).
   const { NODE_ENV: _mode, ...inherited } = process.env;
-  const env = { ...inherited, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: path.join(OUT_DIR, "bench.db") };
+  const env = { ...inherited, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: database };
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: env as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "inherit"],

@@ -8,7 +8,9 @@ declare module "autocannon" {
     headers?: Record<string, string>;
   }
   interface Result {
-    requests: { average: number };
+    requests: { average: number; total: number };
+    /** Seconds the run lasted. */
+    duration: number;
     errors: number;
     non2xx: number;
   }
