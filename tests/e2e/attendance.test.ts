@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ATTENDANCE_FIXTURES } from "../support/attendance-fixtures";
-import { accessibilityViolations, openBrowser, type TestBrowser } from "../support/browser";
+import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -36,11 +36,7 @@ async function logIn(javaScriptEnabled: boolean): Promise<{ page: Page; problems
   browsers.push(browser);
   const { page } = browser;
   page.setDefaultTimeout(15_000);
-  await page.goto(server.url + "/login");
-  await page.getByLabel("Correo electrónico o celular").fill("facilitadora@minka.test");
-  await page.getByLabel("Contraseña").fill("minka-demo-2026");
-  await page.getByRole("button", { name: "Ingresar" }).click();
-  await page.waitForURL(server.url + "/");
+  await logInThroughForm(page, server.url + "/login", "facilitadora@minka.test", server.url + "/");
   return { page, problems: browser.problems };
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, openBrowser, type TestBrowser } from "../support/browser";
+import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -30,11 +30,7 @@ describe("the reach report on the demo data", () => {
     browsers.push(browser);
     const { page } = browser;
     page.setDefaultTimeout(15_000);
-    await page.goto(server.url + "/login?redirectTo=/reports");
-    await page.getByLabel("Correo electrónico o celular").fill("gestora@minka.test");
-    await page.getByLabel("Contraseña").fill("minka-demo-2026");
-    await page.getByRole("button", { name: "Ingresar" }).click();
-    await page.waitForURL(/\/reports/);
+    await logInThroughForm(page, server.url + "/login?redirectTo=/reports", "gestora@minka.test", /\/reports/);
 
     await page.getByLabel("Período").selectOption({ label: "Año fiscal 2023 (1 oct 2022 – 30 sep 2023)" });
     await page.getByRole("button", { name: "Ver informe" }).click();

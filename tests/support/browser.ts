@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import axe from "axe-core";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../db/factories";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -98,4 +99,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`,
   );
+}
+
+/** Logs a demo account in through the login form (in Spanish), then waits for the page it leads to. */
+export async function logInThroughForm(page: Page, url: string, email: string, landing: string | RegExp): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Correo electrónico o celular").fill(email);
+  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await page.waitForURL(landing);
 }
