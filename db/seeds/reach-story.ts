@@ -6,6 +6,7 @@ import { personRow } from "../factories/reach";
 import { makeWorkshop } from "../factories/workshops";
 import { refreshLocalDates } from "../../app/models/local-dates.server";
 import { nameKey } from "../../app/domain/names";
+import { seededRandom } from "../seeded-random";
 
 /**
  * The school's story for FY 2023 (1 Oct 2022 – 30 Sep 2023): six workshops that together
@@ -16,17 +17,6 @@ import { nameKey } from "../../app/domain/names";
  */
 export const STORY_REACHED = 910;
 const NOT_REACHED = 70;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = ["María", "Rosa", "Juana", "Carmen", "Flor", "Luz", "Elena", "Sonia", "Nélida", "Yolanda", "Marleni", "Ana", "Gloria", "Teresa", "Lidia", "Juan", "José", "Pedro", "Luis", "Carlos", "Jorge", "Víctor", "Mario", "Hugo", "Fredy", "Edwin", "Ángel", "Raúl", "Wilber", "Percy"];
 const SURNAMES = ["Quispe", "Mamani", "Huamán", "Condori", "Flores", "Apaza", "Choque", "Ccori", "Torres", "Rojas", "Chávez", "Ramos", "Vargas", "Gutiérrez", "López", "García", "Pérez", "Sánchez", "Cruz", "Tito", "Ticona", "Pari", "Layme", "Cusi", "Yupanqui", "Pacheco", "Ortiz", "Díaz", "Morales", "Castillo", "Hernández", "Xicará", "Batz", "Tzoc", "Rosario", "Peña", "Castro", "Jiménez", "Vega", "Mendoza"];
@@ -67,7 +57,7 @@ async function insertMany<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>
 }
 
 export async function seedReachStory(db: Kysely<Database>): Promise<void> {
-  const random = prng(20230930);
+  const random = seededRandom(20230930);
   const carmen = await db.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const marco = await makeAccount({ email: "marco.facilitador@minka.test", fullName: "Marco Quispe Flores", role: "facilitator" });
@@ -228,7 +218,7 @@ export async function seedReachCourseStory(db: Kysely<Database>): Promise<void> 
   if (reached.length === 0) return;
   const done = await db.selectFrom("enrolment").select("id").where("person_id", "in", reached).where("enrolled_at", "<", "2023-10-01").executeTakeFirst();
   if (done) return;
-  const random = prng(20221001);
+  const random = seededRandom(20221001);
   const enrolments = [];
   const completions = [];
   for (const [n, course] of courses.entries()) {

@@ -19,6 +19,7 @@ import { countLikelyDuplicates } from "../../app/models/person-ledger.server";
 import { computeReachReport } from "../../app/models/reach.server";
 import { fiscalYearRange } from "../../app/domain/reach-filters";
 import { migrateToLatest } from "../../db/migrate";
+import { seededRandom } from "../../db/seeded-random";
 
 const PERSONS = 100_000;
 const WORKSHOPS = 2_000;
@@ -28,17 +29,7 @@ const COURSES = 5;
 const RUNS = 5;
 const FISCAL_YEAR = 2025;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(42);
+const random = seededRandom(42);
 const int = (max: number) => Math.floor(random() * max);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minka-bench-reach-"));
