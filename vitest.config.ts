@@ -2,12 +2,17 @@ import { defineConfig } from "vitest/config";
 
 // Layers (README "Tests"): pure functions; models and routes on a real SQLite
 // file; the same models on a real PostgreSQL; the production build over HTTP in Chromium.
+// expect.poll's 1 s default is too short on a loaded 2-core machine (a flaky failure seen in CI);
+// a condition that holds returns at once, so a long ceiling costs nothing when it passes.
+const expect = { poll: { timeout: 10_000, interval: 50 } };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "unit",
+          expect,
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts"],
           setupFiles: ["tests/support/fail-on-console.ts"],
         },
@@ -15,6 +20,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          expect,
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-database.ts"],
           setupFiles: ["tests/support/fail-on-console.ts", "tests/support/isolated-database.ts"],
@@ -24,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: "postgres",
+          expect,
           include: ["tests/postgres/**/*.test.ts"],
           globalSetup: ["tests/support/global-postgres.ts"],
           setupFiles: ["tests/support/fail-on-console.ts", "tests/support/isolated-postgres.ts"],
@@ -34,6 +41,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          expect,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/global-database.ts", "tests/support/global-build.ts"],
           testTimeout: 60_000,

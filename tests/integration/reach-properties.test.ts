@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SEXES } from "../../db/schema";
 import { makeAccount } from "../../db/factories";
 import { enrol, makeCourse, makePerson, makeWorkshop, markAttendance, register } from "../../db/factories/reach";
+import { attendedSession } from "../../app/domain/attendance-rule";
 import type { Period, ReachFilters } from "../../app/domain/reach-filters";
 import { mergePersons } from "../../app/models/person-ledger.server";
 import { computeReachReport, type ReachReport } from "../../app/models/reach.server";
@@ -111,6 +112,33 @@ async function build(ledger: Ledger, courseId: number) {
   return persons;
 }
 
+/**
+ * The people reached over the life of the project, counted from the ledger itself with the
+ * attendance rule in TypeScript (not from the report's SQL), and their split by sex.
+ */
+function expectedAllTime(ledger: Ledger, countEnrolments: boolean) {
+  const reached = new Set<number>();
+  const seen = new Set<string>();
+  for (const m of ledger.marks) {
+    const w = m.workshop % ledger.workshops.length;
+    const workshop = ledger.workshops[w];
+    const key = `${w}-${m.session % workshop.sessions.length}-${m.person % ledger.persons.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!workshop.cancelled && attendedSession({ status: m.status, minutesOnline: m.minutes }, workshop.minMinutes)) reached.add(m.person % ledger.persons.length);
+  }
+  const enrolled = new Set<number>();
+  for (const e of ledger.enrolments) {
+    const person = e.person % ledger.persons.length;
+    if (enrolled.has(person)) continue;
+    enrolled.add(person);
+    if (countEnrolments || e.completedAfterDays !== null) reached.add(person);
+  }
+  const bySex = new Map<string, number>();
+  for (const person of reached) bySex.set(ledger.persons[person].sex, (bySex.get(ledger.persons[person].sex) ?? 0) + 1);
+  return { unique: reached.size, bySex };
+}
+
 function checkReconciles(report: ReachReport) {
   const total = report.headline.uniqueIndividuals;
   for (const rows of [report.bySex, report.byAge, report.byFunderAge, report.byCountry, report.byRegion, report.byCooperative, report.byModality, report.byMonth]) {
@@ -143,6 +171,9 @@ describe("reach over random ledgers", () => {
           checkReconciles(report);
           before.push(report);
         }
+        const expected = expectedAllTime(ledger, countEnrolments);
+        expect(before[1].headline.uniqueIndividuals, "unique people, counted independently").toBe(expected.unique);
+        for (const row of before[1].bySex) expect(row.count, `sex ${row.key}`).toBe(expected.bySex.get(row.key) ?? 0);
         const [x, y] = [persons[ledger.merge[0] % persons.length], persons[ledger.merge[1] % persons.length]];
         if (x === y) return;
         expect(await mergePersons(db, { keepId: x, dropId: y, actorAccountId: manager.accountId })).toMatchObject({ ok: true });
