@@ -1,7 +1,8 @@
 import type { AttendanceStatus } from "../../db/schema";
 
 /**
- * THE attendance rule, shared with the reach reports (which apply it in SQL):
+ * THE attendance rule. The reach report applies it in SQL (`attendedSessionSql`, built from
+ * these constants; a test checks the two agree):
  * a person attended a session if roll call marked them present or late, or an online report
  * shows at least the workshop's minimum minutes. They attended the workshop if they attended
  * at least one of its sessions.

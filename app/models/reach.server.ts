@@ -12,6 +12,7 @@ import {
   type FunderAgeBand,
   type ReachFilters,
 } from "../domain/reach-filters";
+import { ATTENDED_STATUSES } from "../domain/attendance-rule";
 import { isPostgres, toNumber } from "../utils/db.server";
 import { refreshLocalDates } from "./local-dates.server";
 
@@ -142,8 +143,11 @@ function dateConditions(column: RawBuilder<unknown>, from: string | null, to: st
 
 const and = (conditions: RawBuilder<unknown>[]) => sql.join(conditions, sql` and `);
 
-/** The attendance rule of [attendance] (app/domain/attendance-rule.ts), in SQL: present or late, or enough minutes online. */
-export const attendedSessionSql = sql`(a.status in ('present', 'late') or a.minutes_online >= w.attendance_min_minutes)`;
+/**
+ * `attendedSession` of app/domain/attendance-rule.ts in SQL, built from the same statuses
+ * (tests/integration/attendance-rule-sql.test.ts checks both agree): over attendance `a` of a session of workshop `w`.
+ */
+export const attendedSessionSql = sql<boolean>`(a.status in (${sql.join(ATTENDED_STATUSES.map((status) => sql.lit(status)))}) or a.minutes_online >= w.attendance_min_minutes)`;
 
 /** Age at participation = year of the first participation in the period − birth year. */
 function ageBandSql(): RawBuilder<string> {

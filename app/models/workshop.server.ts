@@ -5,6 +5,7 @@ import { hasRole } from "../domain/roles";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { promoteFromWaitlist } from "./registration.server";
+import { DEFAULT_MIN_MINUTES } from "../domain/attendance-rule";
 
 export interface SessionRow {
   id: number;
@@ -97,7 +98,7 @@ export async function createWorkshop(db: DB, input: WorkshopInput, actorAccountI
   return db.transaction().execute(async (tx) => {
     const { id } = await tx
       .insertInto("workshop")
-      .values({ ...workshopColumns(input), created_by: actorAccountId, created_at: now, updated_at: now })
+      .values({ ...workshopColumns(input), attendance_min_minutes: DEFAULT_MIN_MINUTES, created_by: actorAccountId, created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await tx.insertInto("workshop_facilitator").values(input.facilitatorIds.map((account_id) => ({ workshop_id: id, account_id }))).execute();

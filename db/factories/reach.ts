@@ -15,6 +15,7 @@ import type {
   WorkshopStatus,
 } from "../schema";
 import { nameKey } from "../../app/domain/names";
+import { DEFAULT_MIN_MINUTES } from "../../app/domain/attendance-rule";
 
 export interface PersonSpec {
   fullName?: string;
@@ -80,7 +81,7 @@ export async function makeWorkshop(db: Kysely<Database>, spec: WorkshopSpec): Pr
       place: spec.place ?? null,
       timezone: spec.timezone ?? "America/Lima",
       status: spec.status ?? "published",
-      attendance_min_minutes: spec.attendanceMinMinutes ?? 30,
+      attendance_min_minutes: spec.attendanceMinMinutes ?? DEFAULT_MIN_MINUTES,
       course_id: spec.courseId ?? null,
       created_at: now,
       updated_at: now,

@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_MINUTES } from "../../domain/attendance-rule";
 import { useI18n } from "../../i18n/use-translation";
 
 const KEYS = ["registered", "attendedSession", "attendedWorkshop", "perWorkshop", "unique", "noShows", "dates", "periods", "age", "disaggregation", "courses", "scope"] as const;
@@ -10,7 +11,7 @@ export function ReachDefinitions() {
       <h2 id="definitions-title">{t("reports.definitions.title")}</h2>
       <ul>
         {KEYS.map((key) => (
-          <li key={key}>{t(`reports.definitions.${key}`, { minutes: 30 })}</li>
+          <li key={key}>{t(`reports.definitions.${key}`, { minutes: DEFAULT_MIN_MINUTES })}</li>
         ))}
       </ul>
     </section>

@@ -166,7 +166,7 @@ export default defineMessages({
     definitions: {
       title: "Cómo contamos",
       registered: "Inscrita: una inscripción al taller en estado «inscrita». No cuentan las canceladas ni la lista de espera. Quien llega sin inscripción y el facilitador la registra en la puerta cuenta como inscrita y como «sin inscripción previa».",
-      attendedSession: "Asistió a una sesión: marcada «presente» o «tarde» en la lista, o al menos {minutes} minutos conectada (cada taller fija sus minutos; 30 por defecto).",
+      attendedSession: "Asistió a una sesión: marcada «presente» o «tarde» en la lista, o al menos los minutos conectada que fija cada taller ({minutes} por defecto).",
       attendedWorkshop: "Asistió a un taller: asistió a por lo menos una de sus sesiones del período.",
       perWorkshop: "Participantes por taller: personas distintas que asistieron a ese taller. Una persona que fue a tres talleres suma en los tres.",
       unique: "Personas únicas alcanzadas: personas distintas que asistieron a alguna sesión o terminaron algún curso en el período. Cada persona cuenta una sola vez. Con la casilla de inscripciones, también cuentan quienes se inscribieron en un curso.",
@@ -373,7 +373,7 @@ export default defineMessages({
     definitions: {
       title: "How we count",
       registered: "Registered: a workshop registration with status “registered”. Cancelled and waitlisted ones do not count. A walk-in registered at the door by the facilitator counts as registered and as a walk-in.",
-      attendedSession: "Attended a session: marked “present” or “late” in roll call, or at least {minutes} minutes online (each workshop sets its minutes; 30 by default).",
+      attendedSession: "Attended a session: marked “present” or “late” in roll call, or online for at least the minutes each workshop sets ({minutes} by default).",
       attendedWorkshop: "Attended a workshop: attended at least one of its sessions in the period.",
       perWorkshop: "Participants per workshop: distinct people who attended that workshop. A person who came to three workshops adds to all three.",
       unique: "Unique individuals reached: distinct people who attended any session or completed any course in the period. Each person counts once. With the enrolments box ticked, people who enrolled in a course count too.",
