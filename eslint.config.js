@@ -17,4 +17,18 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // Intl objects are costly to build and dates must read the same everywhere: one module builds them.
+    files: ["**/*.{ts,tsx,js}"],
+    ignores: ["app/utils/intl.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.object.name='Intl']",
+          message: "Use the cached formatters of app/utils/intl.ts (or the date helpers of app/utils/dates.ts).",
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Modality, WorkshopStatus } from "../../db/schema";
 import { isValidTimeZone, localDate, zonedTimeToUtc } from "../utils/dates";
+import { dateFormat } from "../utils/intl";
 import { parseForm, type FieldErrors } from "../utils/form.server";
 import { requiredText, text } from "../utils/schema.server";
 import { COUNTRIES } from "./countries";
@@ -169,7 +170,7 @@ export function validateWorkshopForm(
 
 /** "10:00": the wall-clock time of an instant in a time zone, as a time input wants it. */
 export function localTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso));
+  return dateFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso));
 }
 
 /** "2026-03-12T10:00": the value of a datetime-local input for an instant in a time zone. */

@@ -1,5 +1,5 @@
 import type { Locale } from "../../db/schema";
-import { numberFormat } from "../utils/intl";
+import { numberFormat, pluralRules } from "../utils/intl";
 
 /** A message is a string with {placeholders}, or plural forms chosen by Intl.PluralRules. */
 export type Message = string | { one?: string; other: string; zero?: string };
@@ -50,7 +50,7 @@ export function createTranslator(locale: Locale, messages: MessageTree): Transla
 }
 
 function buildTranslator(locale: Locale, messages: MessageTree): Translate {
-  const plurals = new Intl.PluralRules(locale);
+  const plurals = pluralRules(locale);
   return (key, vars) => {
     const message = lookup(messages, key);
     if (message === undefined) return key;

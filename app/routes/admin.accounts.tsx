@@ -7,6 +7,7 @@ import type { Msg } from "../i18n/keys";
 import { changeRole, getAccountName, listAccounts } from "../models/account.server";
 import { requireRole } from "../utils/auth.server";
 import { TableScroll } from "../components/table-scroll";
+import { formatMediumDate } from "../utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -31,7 +32,6 @@ export default function AdminAccounts() {
   const { accounts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "America/Lima" });
   const resultText = result
     ? t(result.message.key, { ...result.message.vars, role: t(`common.roles.${(result.message.vars?.role ?? "member") as Role}`) })
     : null;
@@ -59,7 +59,7 @@ export default function AdminAccounts() {
               <tr key={account.id}>
                 <th scope="row">{account.full_name}</th>
                 <td>{account.email ?? account.phone}</td>
-                <td>{date.format(new Date(account.created_at))}</td>
+                <td>{formatMediumDate(account.created_at, locale)}</td>
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="accountId" value={account.id} />

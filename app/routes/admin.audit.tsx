@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/use-translation";
 import { listAuditLog } from "../models/privacy.server";
 import { requireRole } from "../utils/auth.server";
 import { TableScroll } from "../components/table-scroll";
+import { formatDateTime } from "../utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -13,7 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminAudit() {
   const { entries } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "America/Lima" });
   return (
     <div>
       <h1>{t("privacy.audit.title")}</h1>
@@ -35,7 +35,7 @@ export default function AdminAudit() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{when.format(new Date(entry.created_at))}</td>
+                  <td>{formatDateTime(entry.created_at, locale)}</td>
                   <td>{entry.actor_name || t("privacy.audit.system")}</td>
                   <td>
                     <code>{entry.action}</code>

@@ -7,6 +7,7 @@ import { calendarDateFormatter, periodText } from "../domain/reach-tables";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../utils/reach-request.server";
+import { formatDateTime } from "../utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Minka · Informe de alcance" }];
@@ -36,7 +37,7 @@ export default function ReportPrint() {
       {report ? (
         <>
           <p className="reach-period">{t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}</p>
-          <p>{t("reports.generatedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(generatedAt)) })}</p>
+          <p>{t("reports.generatedAt", { date: formatDateTime(generatedAt, locale, "long") })}</p>
           <ReportBody report={report} duplicates={duplicates} linkToLedger={false} />
         </>
       ) : null}

@@ -7,6 +7,7 @@ import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { issueStaffCode } from "../models/password-reset.server";
 import { requireRole } from "../utils/auth.server";
+import { formatDateTime } from "../utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "facilitator");
@@ -39,7 +40,7 @@ export default function StaffResetCodes() {
           <p className="big-code">{issued.code.replace(/(\d{4})(\d{4})/, "$1 $2")}</p>
           <p>
             {t("reset.staff.expires", {
-              when: new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: "America/Lima" }).format(new Date(issued.expiresAt)),
+              when: formatDateTime(issued.expiresAt, locale, "full"),
             })}
           </p>
           <p>{t("reset.staff.tellThem", { path: "/reset-code" })}</p>

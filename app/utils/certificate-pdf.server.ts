@@ -6,6 +6,7 @@ import QRCode from "qrcode";
 import type { Locale } from "../../db/schema";
 import type { Certificate } from "../models/certificate.server";
 import type { Translate } from "../i18n/translate";
+import { formatLongDate } from "./dates";
 
 // DejaVu Sans is committed with the app (app/assets/fonts, Bitstream Vera licence)
 // so accents and ñ print the same on any machine. Read once per process.
@@ -49,9 +50,7 @@ export async function renderCertificatePdf(
   page.drawRectangle({ x: 24, y: 24, width: width - 48, height: height - 48, borderColor: GREEN, borderWidth: 3 });
   page.drawRectangle({ x: 32, y: 32, width: width - 64, height: height - 64, borderColor: GREEN, borderWidth: 0.75 });
 
-  const date = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "America/Lima" }).format(
-    new Date(certificate.completedAt),
-  );
+  const date = formatLongDate(certificate.completedAt, locale);
   const hours = t("learning.certificate.hours", { count: certificate.hours });
   let y = height - 90;
   y = centered(page, "Minka", bold, 20, y, GREEN, width);

@@ -19,6 +19,21 @@ export function formatShortDate(iso: string, locale: Locale, timeZone = DEFAULT_
   return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(new Date(iso));
 }
 
+/** "12 de marzo de 2026" (e.g. on a certificate). */
+export function formatLongDate(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return dateFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(iso));
+}
+
+/** A date with its time: "12 mar 2026, 10:00" (medium), "12 de marzo de 2026, 10:00" (long), with the weekday (full). */
+export function formatDateTime(iso: string, locale: Locale, style: "medium" | "long" | "full" = "medium", timeZone = DEFAULT_TIME_ZONE): string {
+  return dateFormat(locale, { dateStyle: style, timeStyle: "short", timeZone }).format(new Date(iso));
+}
+
+/** "12 mar 2026" with the locale's medium date style: for staff tables. */
+export function formatMediumDate(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
+  return dateFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone: what day it was there. */
 export function localDate(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
   return dateFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(new Date(iso));
