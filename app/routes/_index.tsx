@@ -1,16 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { Messages } from "../i18n/messages.server";
+import { metaTranslator } from "../i18n/page-title";
 import { useI18n } from "../i18n/use-translation";
 import { getUser } from "../utils/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => {
-  // Search results and shared links show this; the text is the page's own lead, in the visitor's language.
-  const root = matches.find((match) => match.id === "root")?.data as { messages?: Messages } | undefined;
-  return [
-    { title: "Minka · Escuela de Negocios Cooperativos" },
-    ...(root?.messages ? [{ name: "description", content: root.messages.home.lead }] : []),
-  ];
+  // Search results and shared links show these, in the visitor's language; the description is the page's own lead.
+  const t = metaTranslator(matches);
+  return t ? [{ title: `Minka · ${t("common.tagline")}` }, { name: "description", content: t("home.lead") }] : [{ title: "Minka" }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,10 +10,11 @@ import { getUser } from "../utils/auth.server";
 import { formatDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { CertificateLookup } from "./certificates._index";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Names of real people: keep the page out of search engines.
-export const meta: MetaFunction = () => [{ title: "Minka" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "learning.certificate.title") }, { name: "robots", content: "noindex" }];
 
 /** Public: confirms name, course, date and hours, and nothing else about the person. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,9 +5,10 @@ import { Field } from "../components/field";
 import { normalizeCertificateCode } from "../domain/certificate";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/learning.css";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "learning.certificate.title") }, { name: "robots", content: "noindex" }];
 
 /** A typed code goes to its verification page (a GET form: works without JavaScript). */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -9,8 +9,9 @@ import { findAccountForLogin } from "../models/account.server";
 import { getUser, safeRedirectPath, startSession } from "../utils/auth.server";
 import { verifyAgainstNothing, verifyPassword } from "../utils/password.server";
 import { loginFailuresByAccount, loginFailuresByIp } from "../utils/rate-limit.server";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minka" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

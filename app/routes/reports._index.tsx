@@ -8,9 +8,10 @@ import { calendarDateFormatter, periodText } from "../domain/reach-tables";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../utils/reach-request.server";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Informe de alcance" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const result = await loadReachRequest(request);

@@ -9,9 +9,10 @@ import { countLikelyDuplicates, listLikelyDuplicates, markDistinct, mergePersons
 import styles from "../styles/reach.css";
 import { requireRole } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Personas duplicadas" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.people.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "manager");

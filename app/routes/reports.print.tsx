@@ -8,9 +8,10 @@ import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../utils/reach-request.server";
 import { formatDateTime } from "../utils/dates";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Informe de alcance" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.printTitle") }];
 
 /** The same report without the form, laid out for paper (the browser's own Print command). */
 export async function loader({ request }: LoaderFunctionArgs) {

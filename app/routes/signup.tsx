@@ -12,8 +12,9 @@ import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
 import { signupsByIp } from "../utils/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minka" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.signup.title") }];
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

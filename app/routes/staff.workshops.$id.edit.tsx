@@ -9,9 +9,10 @@ import { keepValues } from "../utils/form.server";
 import { kickOutbox } from "../utils/mailer.server";
 import { requireWorkshopStaff } from "../utils/workshop-access.server";
 import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormState } from "../utils/workshop-form.server";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Editar el taller" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.form.editTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, workshop } = await requireWorkshopStaff(request, params.id);

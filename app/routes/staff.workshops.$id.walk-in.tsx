@@ -9,9 +9,10 @@ import { readAssistedRegistration } from "../utils/assisted-registration.server"
 import { keepValues, type FieldErrors } from "../utils/form.server";
 import { kickOutbox } from "../utils/mailer.server";
 import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Inscribir a una persona" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.walkIn.title") }];
 
 interface WalkInState {
   values: Record<string, string>;

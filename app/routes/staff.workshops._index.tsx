@@ -8,9 +8,10 @@ import { requireRole } from "../utils/auth.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Mis talleres" }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, data?.all ? "workshops.staff.titleAll" : "workshops.staff.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "facilitator");

@@ -9,9 +9,10 @@ import { requireRole } from "../utils/auth.server";
 import { DEFAULT_TIME_ZONE } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { MIN_SESSION_ROWS, readWorkshopSubmission, workshopFormChoices, type WorkshopFormState } from "../utils/workshop-form.server";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Crear un taller" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.form.createTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "facilitator");

@@ -8,9 +8,10 @@ import { listPublicWorkshops } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
 import { getUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
+import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Minka · Talleres" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.list.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();

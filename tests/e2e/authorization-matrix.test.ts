@@ -170,9 +170,13 @@ function outcome(response: Response): "login" | "forbidden" | "allowed" | "error
 /** A text node that is a translation key: the page lacks that text (e.g. a staff-only text on a member's page). */
 const RAW_KEY = new RegExp(`>\\s*((?:${Object.keys(messages.es).join("|")})\\.[A-Za-z0-9_.]+)\\s*<`);
 
+const RAW_KEY_IN_TITLE = new RegExp(`<title>[^<]*\\b((?:${Object.keys(messages.es).join("|")})\\.[A-Za-z0-9_.]+)`);
+
 async function expectTranslated(response: Response, what: string) {
   if (response.status !== 200 || !response.headers.get("Content-Type")?.startsWith("text/html")) return;
-  expect((await response.text()).match(RAW_KEY)?.[1], what).toBeUndefined();
+  const html = await response.text();
+  expect(html.match(RAW_KEY)?.[1], what).toBeUndefined();
+  expect(html.match(RAW_KEY_IN_TITLE)?.[1], `${what}: title`).toBeUndefined();
 }
 
 function expectSecurityHeaders(response: Response, what: string) {
