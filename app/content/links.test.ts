@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brokenLink } from "./load.server";
+import { brokenLink } from "./links";
 
 const lessons = new Map([
   ["finanzas", new Set(["costos", "precios"])],
