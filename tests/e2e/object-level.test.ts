@@ -116,6 +116,9 @@ describe("walk-in registration", () => {
     expect(asked.text.includes("…111"), "…111").toBe(true);
     expect(asked.text.match(FULL_PHONE)?.[0]).toBeUndefined();
     expect(asked.text.includes("922222222"), "922222222").toBe(false);
+    const byEmail = await post(walkIn(), { ...typed, fullName: "ROSA quispe mamani", method: "staff" });
+    expect(byEmail.text.includes("so…@minka.test"), "so…@minka.test").toBe(true);
+    expect(byEmail.text.includes("socia@minka.test"), "socia@minka.test").toBe(false);
 
     const before = rowCounts();
     const chosen = await post(walkIn(), { ...typed, fullName: "juana FLORES", method: "staff", choice: String(ids.juanaNorte) });
@@ -168,8 +171,12 @@ describe("attendance import confirmation", () => {
   beforeAll(async () => {
     uploadId = await upload(ids.sessions[0]);
     const review = await fetch(`${server.url}${importPath(ids.sessions[0])}?upload=${uploadId}`, { headers: { Cookie: cookie } });
-    keys = [...new Set([...(await review.text()).matchAll(/name="d-([^"]+)"/g)].map((m) => m[1]))];
+    const page = await review.text();
+    keys = [...new Set([...page.matchAll(/name="d-([^"]+)"/g)].map((m) => m[1]))];
     expect(keys).toContain("L10");
+    // The two Juanas are offered for L10 with hints of their phones only.
+    expect(page.includes("…111"), "…111").toBe(true);
+    expect(page.match(FULL_PHONE)?.[0]).toBeUndefined();
   });
 
   it("refuses a person who is neither a candidate of that row nor on the workshop, by link or directly", async () => {
