@@ -11,15 +11,9 @@ export interface CandidateView {
   full_name: string;
   cooperative: string | null;
   birth_year: number | null;
-  email: string | null;
-  phone: string | null;
-}
-
-/** Shows enough to recognise someone without reading out their whole contact. */
-function hint(contact: string | null): string | null {
-  if (!contact) return null;
-  if (contact.includes("@")) return `${contact.slice(0, 2)}…@${contact.split("@")[1]}`;
-  return `…${contact.slice(-3)}`;
+  /** Hints built on the server (contactHint): the full contact never reaches the browser. */
+  phoneHint: string | null;
+  emailHint: string | null;
 }
 
 /**
@@ -65,7 +59,7 @@ export function AssistedRegistrationForm({
               <input type="radio" id={`choice-${c.id}`} name="choice" value={String(c.id)} defaultChecked={values.choice === String(c.id)} />
               <label htmlFor={`choice-${c.id}`}>
                 <strong>{c.full_name}</strong>
-                {[c.cooperative, c.birth_year, hint(c.phone), hint(c.email)].filter(Boolean).map((detail) => ` · ${detail}`)}
+                {[c.cooperative, c.birth_year, c.phoneHint, c.emailHint].filter(Boolean).map((detail) => ` · ${detail}`)}
               </label>
             </div>
           ))}

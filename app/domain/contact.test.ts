@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeEmail, normalizePhone, parseIdentifier } from "./contact";
+import { contactHint, normalizeEmail, normalizePhone, parseIdentifier } from "./contact";
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases", () => {
@@ -36,5 +36,20 @@ describe("parseIdentifier", () => {
     expect(parseIdentifier("Socia@Minka.test")).toEqual({ kind: "email", value: "socia@minka.test" });
     expect(parseIdentifier("987654321")).toEqual({ kind: "phone", value: "+51987654321" });
     expect(parseIdentifier("socia@")).toBeNull();
+  });
+});
+
+describe("contactHint", () => {
+  it("keeps the last three digits of a phone", () => {
+    expect(contactHint("+51911111234")).toBe("…234");
+  });
+  it("keeps the domain and at most the first two letters of an e-mail, never the whole name", () => {
+    expect(contactHint("socia@minka.test")).toBe("so…@minka.test");
+    expect(contactHint("ana@minka.test")).toBe("a…@minka.test");
+    expect(contactHint("al@minka.test")).toBe("…@minka.test");
+  });
+  it("is empty without a contact", () => {
+    expect(contactHint(null)).toBeNull();
+    expect(contactHint("")).toBeNull();
   });
 });

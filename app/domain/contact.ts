@@ -29,3 +29,16 @@ export function parseIdentifier(input: string, defaultCountry?: CountryCode): Lo
   const phone = normalizePhone(input, defaultCountry);
   return phone ? { kind: "phone", value: phone } : null;
 }
+
+/**
+ * Enough of a contact to tell two namesakes apart when reading a list aloud, never the whole
+ * of it: the last three digits of a phone, the start of an e-mail's name and its domain.
+ * Built on the server, so the full contact never reaches the browser.
+ */
+export function contactHint(contact: string | null | undefined): string | null {
+  if (!contact) return null;
+  const at = contact.lastIndexOf("@");
+  if (at < 0) return `…${contact.replace(/\D/g, "").slice(-3)}`;
+  const local = contact.slice(0, at);
+  return `${local.slice(0, Math.min(2, Math.max(0, local.length - 2)))}…@${contact.slice(at + 1)}`;
+}

@@ -6,11 +6,12 @@ import { mergeParticipants, type Participant } from "../domain/attendance-import
 import { planImport, type Decision } from "../domain/attendance-import/plan";
 import { otherMeetingDate, parseAttendanceReport, type ParseError, type ReportFormat, type ReportMeeting, type RowProblem } from "../domain/attendance-import/index";
 import { decodeUpload } from "../utils/csv.server";
-import { participantNameKeys } from "../domain/attendance-import/match";
+import { matchParticipants, participantNameKeys, type ParticipantMatch } from "../domain/attendance-import/match";
 import { localDate } from "../utils/dates";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { createPerson, findPersonByContact } from "./person.server";
+import { peopleOnWorkshop } from "./workshop-people.server";
 
 /** What is kept of a parsed report between upload and confirmation. */
 export interface UploadPayload {
@@ -112,8 +113,10 @@ export async function getUpload(db: Kysely<Database>, uploadId: number, sessionI
   };
 }
 
-export async function discardUpload(db: Kysely<Database>, uploadId: number, sessionId: number): Promise<void> {
-  await db.deleteFrom("attendance_upload").where("id", "=", uploadId).where("session_id", "=", sessionId).execute();
+/** Drops a pending review of this session; false when there was none (another session's, or gone). */
+export async function discardUpload(db: Kysely<Database>, uploadId: number, sessionId: number): Promise<boolean> {
+  const result = await db.deleteFrom("attendance_upload").where("id", "=", uploadId).where("session_id", "=", sessionId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 export interface KnownPersonView extends KnownPerson {
@@ -175,6 +178,7 @@ export type ConfirmOutcome =
   | { kind: "already"; importedAt: string }
   | { kind: "undecided"; keys: string[] }
   | { kind: "unknownPerson" }
+  | { kind: "notOffered" }
   | { kind: "gone" };
 
 /**
@@ -198,6 +202,8 @@ export function confirmImport(
     const planned = planImport(participants, input.decisions, upload.format);
     if (!planned.ok) return { kind: "undecided", keys: planned.undecided } as const;
     const chosenIds = [...new Set(planned.plan.entries.flatMap((e) => (e.personId === null ? [] : [e.personId])))];
+    const { matches, offered } = await offeredPeople(tx, input.workshopId, participants, input.decisions);
+    if (!offered) return { kind: "notOffered" } as const;
     if (chosenIds.length) {
       const found = await tx.selectFrom("person").select("id").where("id", "in", chosenIds).where("erased_at", "is", null).execute();
       if (found.length !== chosenIds.length) return { kind: "unknownPerson" } as const;
@@ -237,6 +243,24 @@ export function confirmImport(
       saved.add(personId);
       await recordImportedAttendance(tx, { sessionId: input.sessionId, personId, importId, minutes: entry.minutes, present: entry.present, actorAccountId: input.actorAccountId, now });
     }
+    // The people the facilitator picked by hand (not the match the server made on its own).
+    const linked = new Set(
+      participants.flatMap((p) => {
+        const decision = input.decisions.get(p.key);
+        const match = matches.get(p.key);
+        if (decision?.kind !== "person") return [];
+        return match?.kind === "matched" && match.personId === decision.personId ? [] : [decision.personId];
+      }),
+    );
+    for (const personId of linked) {
+      await recordAudit(tx, {
+        actorAccountId: input.actorAccountId,
+        action: "attendance.import.linked",
+        subjectType: "person",
+        subjectId: personId,
+        details: { workshopId: input.workshopId, sessionId: input.sessionId, importId },
+      });
+    }
     await discardUpload(tx, upload.id, input.sessionId);
     await recordAudit(tx, {
       actorAccountId: input.actorAccountId,
@@ -247,6 +271,28 @@ export function confirmImport(
     });
     return { kind: "saved", importId, people: saved.size, newPeople, ignored: planned.plan.ignored } as const;
   });
+}
+
+/**
+ * Checks each person chosen on the review against what the server offers for that row: its own
+ * match or candidates, computed again now, or someone already on the workshop (the "link" list).
+ * A person id from the browser that is neither is never trusted.
+ */
+async function offeredPeople(
+  tx: Kysely<Database>,
+  workshopId: number,
+  participants: Participant[],
+  decisions: Map<string, Decision>,
+): Promise<{ matches: Map<string, ParticipantMatch>; offered: boolean }> {
+  const matches = matchParticipants(participants, await findKnownPeople(tx, workshopId, participants));
+  const candidatesOf = (match: ParticipantMatch | undefined) => (match?.kind === "matched" ? [match.personId] : match?.kind === "probable" ? match.candidates : []);
+  const others: number[] = [];
+  for (const participant of participants) {
+    const decision = decisions.get(participant.key);
+    if (decision?.kind === "person" && !candidatesOf(matches.get(participant.key)).includes(decision.personId)) others.push(decision.personId);
+  }
+  const onWorkshop = await peopleOnWorkshop(tx, workshopId, others);
+  return { matches, offered: others.every((id) => onWorkshop.has(id)) };
 }
 
 async function recordImportedAttendance(

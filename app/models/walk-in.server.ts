@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database, Person, RegistrationMethod, Sex } from "../../db/schema";
+import { contactHint } from "../domain/contact";
 import { registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
 import { registerInTransaction, type RegistrationOutcome } from "./registration.server";
+import { peopleOnWorkshop } from "./workshop-people.server";
 
 /** What a facilitator types for someone registering with their help. Contacts already normalised. */
 export interface AssistedPersonInput {
@@ -21,22 +23,40 @@ export interface AssistedPersonInput {
   choice?: number | "new" | null;
 }
 
-export type Candidate = Pick<Person, "id" | "full_name" | "cooperative" | "birth_year" | "email" | "phone">;
+/** A person offered under "¿es esta persona?": what the browser may see of them (contacts as hints only). */
+export interface Candidate {
+  id: number;
+  full_name: string;
+  cooperative: string | null;
+  birth_year: number | null;
+  phoneHint: string | null;
+  emailHint: string | null;
+}
 
 export type AssistedPerson =
   | { kind: "existing"; person: Person; matchedBy: "email" | "phone" | "choice" }
   | { kind: "choose"; candidates: Candidate[] }
+  | { kind: "notOffered" }
   | { kind: "new" };
 
 /**
  * Finds who this is without creating duplicates: an exact e-mail or phone match
  * is the same person; a similar name (accents, case, word order) needs a human
  * to say "¿es esta persona?"; otherwise a new person.
+ *
+ * A chosen id comes from the browser, so it is trusted only when this form offers it again for
+ * the typed name, or the person is already on the workshop (`workshopId`); otherwise
+ * "notOffered", before anything is read about that person or written.
  */
-export async function resolveAssistedPerson(db: Kysely<Database>, input: AssistedPersonInput): Promise<AssistedPerson> {
+export async function resolveAssistedPerson(db: Kysely<Database>, input: AssistedPersonInput, workshopId?: number): Promise<AssistedPerson> {
   if (typeof input.choice === "number") {
-    const person = await db.selectFrom("person").selectAll().where("id", "=", input.choice).executeTakeFirst();
-    if (person) return { kind: "existing", person, matchedBy: "choice" };
+    const chosen = input.choice;
+    const offered = (await findPersonsWithSimilarName(db, input.fullName)).some((p) => p.id === chosen);
+    const onWorkshop = !offered && workshopId !== undefined && (await peopleOnWorkshop(db, workshopId, [chosen])).has(chosen);
+    if (!offered && !onWorkshop) return { kind: "notOffered" };
+    const person = await db.selectFrom("person").selectAll().where("id", "=", chosen).where("erased_at", "is", null).executeTakeFirst();
+    if (!person) return { kind: "notOffered" };
+    return { kind: "existing", person, matchedBy: "choice" };
   }
   const byContact = await findPersonByContact(db, { email: input.email, phone: input.phone });
   if (byContact) return { kind: "existing", person: byContact, matchedBy: byContact.email && byContact.email === input.email ? "email" : "phone" };
@@ -45,7 +65,14 @@ export async function resolveAssistedPerson(db: Kysely<Database>, input: Assiste
   if (similar.length > 0) {
     return {
       kind: "choose",
-      candidates: similar.map(({ id, full_name, cooperative, birth_year, email, phone }) => ({ id, full_name, cooperative, birth_year, email, phone })),
+      candidates: similar.map(({ id, full_name, cooperative, birth_year, email, phone }) => ({
+        id,
+        full_name,
+        cooperative,
+        birth_year,
+        phoneHint: contactHint(phone),
+        emailHint: contactHint(email),
+      })),
     };
   }
   return { kind: "new" };
@@ -53,6 +80,7 @@ export async function resolveAssistedPerson(db: Kysely<Database>, input: Assiste
 
 export type WalkInOutcome =
   | { kind: "choose"; candidates: Candidate[] }
+  | { kind: "notOffered" }
   | { kind: "refused"; reason: RegistrationRefusal | "notFound" }
   | { kind: "needsConsent" }
   | { kind: "done"; personId: number; fullName: string; createdPerson: boolean; matchedBy: "email" | "phone" | "choice" | null; registration: RegistrationOutcome };
@@ -73,8 +101,8 @@ export async function registerWalkInInTransaction(
   const sessions = await tx.selectFrom("workshop_session").select("ends_at").where("workshop_id", "=", workshop.id).execute();
   const refusal = registrationRefusal(workshop, sessions, input.method, (input.now ?? new Date()).toISOString());
   if (refusal) return { kind: "refused", reason: refusal };
-  const resolved = await resolveAssistedPerson(tx, input.person);
-  if (resolved.kind === "choose") return resolved;
+  const resolved = await resolveAssistedPerson(tx, input.person, workshop.id);
+  if (resolved.kind === "choose" || resolved.kind === "notOffered") return resolved;
   if (resolved.kind === "new" && !input.person.verbalConsent) return { kind: "needsConsent" };
   let personId: number;
   let fullName: string;
@@ -102,6 +130,15 @@ export async function registerWalkInInTransaction(
     registeredBy: input.actorAccountId,
     now: input.now,
   });
+  if (resolved.kind === "existing" && registration.ok) {
+    await recordAudit(tx, {
+      actorAccountId: input.actorAccountId,
+      action: "registration.assisted",
+      subjectType: "person",
+      subjectId: personId,
+      details: { workshopId: input.workshopId, registrationId: registration.registrationId, method: input.method, matchedBy: resolved.matchedBy, already: registration.already },
+    });
+  }
   return {
     kind: "done",
     personId,

@@ -6,7 +6,7 @@ import { EnrolSchema } from "../forms/enrol-person.server";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
 import { findLearningCourse } from "../models/course-outline.server";
-import { enrolByStaff } from "../models/staff-enrolment.server";
+import { enrolByStaff, type EnrolCandidate } from "../models/staff-enrolment.server";
 import styles from "../styles/learning.css";
 import { requireRole } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { kind: "errors"; errors: FieldErrors; values: Record<string, string> }
-  | { kind: "similar"; candidates: Array<{ id: number; fullName: string; contact: string | null }>; values: Record<string, string> }
+  | { kind: "similar"; candidates: EnrolCandidate[]; values: Record<string, string> }
   | { kind: "done"; message: Msg };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,8 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === "consentRequired") {
     return data<ActionResult>({ kind: "errors", errors: { consent: { key: "learning.enrolOne.errors.consentRequired" } }, values }, { status: 400 });
   }
-  if (result.kind === "personNotFound") {
-    return data<ActionResult>({ kind: "errors", errors: { form: { key: "learning.enrolOne.errors.personNotFound" } }, values }, { status: 404 });
+  if (result.kind === "notOffered") {
+    return data<ActionResult>({ kind: "errors", errors: { form: { key: "learning.enrolOne.errors.notOffered" } }, values }, { status: 400 });
   }
   if (result.kind === "similar") return data<ActionResult>({ kind: "similar", candidates: result.candidates, values });
   return data<ActionResult>({ kind: "done", message: { key: `learning.enrolOne.done.${result.outcome}`, vars: { name: result.fullName } } });
@@ -91,7 +91,7 @@ export default function StaffEnrolOne() {
                   <button type="submit" className="button">
                     {t("learning.enrolOne.choose", { name: candidate.fullName })}
                   </button>{" "}
-                  {candidate.contact ?? ""}
+                  {candidate.contactHint ?? ""}
                 </Form>
               </li>
             ))}

@@ -37,6 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const errors: FieldErrors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" } };
       return data({ values, errors, candidates: outcome.candidates } satisfies WalkInState, { status: 200 });
     }
+    case "notOffered":
+      return data({ values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } } satisfies WalkInState, { status: 400 });
     case "needsConsent":
       return data({ values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } } satisfies WalkInState, { status: 400 });
     case "refused":

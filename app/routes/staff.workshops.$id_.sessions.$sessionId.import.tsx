@@ -5,6 +5,7 @@ import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { Field } from "../components/field";
 import { ImportReview, type PersonOption, type ReviewItem } from "../components/import-review";
 import { matchParticipants } from "../domain/attendance-import/match";
+import { contactHint } from "../domain/contact";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "../domain/attendance-import/plan";
 import { MAX_REPORT_BYTES, REPORT_FORMATS, type ParseError } from "../domain/attendance-import/types";
 import { formatFileSize } from "../domain/file-size";
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: p.id,
     fullName: p.fullName,
     registered: p.registered,
-    details: [p.cooperative, p.birthYear ? String(p.birthYear) : null, hint(p.phone), hint(p.email)].filter((d): d is string => Boolean(d)),
+    details: [p.cooperative, p.birthYear ? String(p.birthYear) : null, contactHint(p.phone), contactHint(p.email)].filter((d): d is string => Boolean(d)),
   });
   const items: ReviewItem[] = participants.map((participant) => {
     const match = matches.get(participant.key)!;
@@ -61,13 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Enough of a contact to tell two namesakes apart without reading it out whole. */
-function hint(contact: string | null): string | null {
-  if (!contact) return null;
-  return contact.includes("@") ? `${contact.slice(0, 2)}…@${contact.split("@")[1]}` : `…${contact.slice(-3)}`;
-}
-
 type UploadFailure = { step: "upload"; error: Msg };
+/** The upload id posted is not a pending review of this session (confirmed, discarded, expired, or another session's). */
+type GoneFailure = { step: "gone" };
 type ReviewFailure = { step: "review"; errors: Record<string, Msg>; values: Record<string, string>; message?: Msg };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,12 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const form = await request.formData();
   const uploadId = Number(form.get("uploadId"));
+  const validId = Number.isSafeInteger(uploadId) && uploadId > 0;
   if (form.get("intent") === "discard") {
-    if (Number.isInteger(uploadId)) await discardUpload(db, uploadId, session.id);
-    return redirect(`${here}?discarded=1`);
+    if (validId && (await discardUpload(db, uploadId, session.id))) return redirect(`${here}?discarded=1`);
+    return data<GoneFailure>({ step: "gone" }, { status: 400 });
   }
-  const upload = Number.isInteger(uploadId) ? await getUpload(db, uploadId, session.id) : undefined;
-  if (!upload) return redirect(`${here}?upload=${encodeURIComponent(String(form.get("uploadId") ?? ""))}`);
+  const upload = validId ? await getUpload(db, uploadId, session.id) : undefined;
+  if (!upload) return data<GoneFailure>({ step: "gone" }, { status: 400 });
 
   const decisions = new Map<string, Decision>();
   const errors: Record<string, Msg> = {};
@@ -118,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "already":
       return redirect(`${here}?already=${encodeURIComponent(outcome.importedAt)}`);
     case "gone":
-      return redirect(`${here}?upload=${upload.id}`);
+      return data<GoneFailure>({ step: "gone" }, { status: 400 });
     case "undecided":
       return data<ReviewFailure>(
         { step: "review", errors: Object.fromEntries(outcome.keys.map((key) => [key, { key: "attendance.review.chooseRequired" } as Msg])), values },
@@ -126,6 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     case "unknownPerson":
       return data<ReviewFailure>({ step: "review", errors: {}, values, message: { key: "attendance.review.unknownPerson" } }, { status: 400 });
+    case "notOffered":
+      return data<ReviewFailure>({ step: "review", errors: {}, values, message: { key: "attendance.review.notOffered" } }, { status: 400 });
   }
 }
 
@@ -142,7 +142,7 @@ function parseErrorMessage(error: ParseError): Msg {
 
 export default function ImportPage() {
   const { workshop, session, imports, review, gone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as UploadFailure | ReviewFailure | undefined;
+  const result = useActionData<typeof action>() as UploadFailure | ReviewFailure | GoneFailure | undefined;
   const [searchParams] = useSearchParams();
   const { t, locale } = useI18n();
   const already = searchParams.get("already");
@@ -167,7 +167,7 @@ export default function ImportPage() {
           {t("attendance.import.discarded")}
         </p>
       ) : null}
-      {gone ? (
+      {gone || result?.step === "gone" ? (
         <p className="form-error" role="alert">
           {t("attendance.review.gone")}
         </p>

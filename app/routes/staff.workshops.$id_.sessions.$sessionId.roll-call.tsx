@@ -64,6 +64,8 @@ async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requi
       const errors: FieldErrors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" } };
       return data<WalkInState>({ walkIn: true, values, errors, candidates: outcome.candidates }, { status: 200 });
     }
+    case "notOffered":
+      return data<WalkInState>({ walkIn: true, values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } }, { status: 400 });
     case "needsConsent":
       return data<WalkInState>({ walkIn: true, values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } }, { status: 400 });
     case "refused":

@@ -206,6 +206,66 @@ describe("object-level checks", () => {
     }
   });
 
+  it("refuses a foreign or unknown id of a workshop, session, person, course or upload in every form that takes one, and writes nothing", async () => {
+    const db = new SQLite(server.databaseFile, { readonly: true });
+    const otherSession = (db.prepare("select id from workshop_session where workshop_id = ? limit 1").get(ids.otherWorkshop) as { id: number } | undefined)?.id ?? 999_998;
+    // Someone the facilitator's workshop has never seen: no registration, no attendance.
+    const stranger = db
+      .prepare(
+        "select id from person p where erased_at is null and not exists (select 1 from registration r where r.person_id = p.id and r.workshop_id = ?) and not exists (select 1 from attendance a join workshop_session s on s.id = a.session_id where a.person_id = p.id and s.workshop_id = ?) order by id limit 1",
+      )
+      .get(ids.ownWorkshop, ids.ownWorkshop) as { id: number };
+    const tables = ["person", "account", "registration", "attendance", "attendance_upload", "attendance_import", "enrolment", "lesson_completion", "certificate", "email_outbox", "audit_log"];
+    const counts = () => Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+    const unknown = "987654321";
+    const typed = { fullName: "Nadie Conocido Aquí", consent: "on", method: "walk_in" };
+    const own = `/staff/workshops/${ids.ownWorkshop}`;
+    const probes: Array<[Role, string, Record<string, string>, number[]]> = [
+      // Workshop and session ids in the URL: another facilitator's (403) or nobody's (404).
+      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/walk-in`, typed, [403]],
+      ["facilitator", `/staff/workshops/${unknown}/walk-in`, typed, [404]],
+      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/attendance`, { kind: "minutes", amount: "5" }, [403]],
+      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/edit`, {}, [403]],
+      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/sessions/${otherSession}/roll-call`, { [`mark-${stranger.id}`]: "present" }, [403]],
+      ["facilitator", `${own}/sessions/${otherSession}/roll-call`, { [`mark-${stranger.id}`]: "present" }, [404]],
+      ["facilitator", `${own}/sessions/${unknown}/roll-call`, { intent: "walkIn", ...typed }, [404]],
+      ["facilitator", `${own}/sessions/${otherSession}/import`, { intent: "discard", uploadId: "1" }, [404]],
+      ["member", `/workshops/${unknown}`, { intent: "register" }, [404]],
+      // Person ids in the body: never offered by that form, or nobody's.
+      ["facilitator", `${own}/walk-in`, { ...typed, choice: String(stranger.id) }, [400]],
+      ["facilitator", `${own}/walk-in`, { ...typed, choice: unknown }, [400]],
+      ["facilitator", `${own}/sessions/${ids.ownSession}/roll-call`, { intent: "walkIn", ...typed, choice: String(stranger.id) }, [400]],
+      ["facilitator", `${own}/sessions/${ids.ownSession}/roll-call`, { intent: "mark", personId: String(stranger.id), status: "present" }, [400]],
+      ["facilitator", `${own}/sessions/${ids.ownSession}/roll-call`, { [`mark-${stranger.id}`]: "present", [`mark-${unknown}`]: "late" }, [400]],
+      ["facilitator", `/staff/courses/${ids.course}/enrol`, { intent: "choose", personId: String(stranger.id), fullName: typed.fullName }, [400]],
+      ["facilitator", `/staff/courses/${ids.course}/enrol`, { intent: "choose", personId: unknown, fullName: typed.fullName }, [400]],
+      ["manager", "/reports/people", { intent: "merge", a: unknown, b: "987654322", keep: unknown }, [400]],
+      ["admin", "/admin/privacy", { personId: unknown }, [400]],
+      ["admin", "/admin/accounts", { accountId: unknown, role: "member" }, [400]],
+      // Upload ids: not a pending review of this session.
+      ["facilitator", `${own}/sessions/${ids.ownSession}/import`, { intent: "confirm", uploadId: unknown }, [400]],
+      ["facilitator", `${own}/sessions/${ids.ownSession}/import`, { intent: "discard", uploadId: unknown }, [400]],
+      // Course slugs: nobody's. The learning actions answer 404, which a plain form post turns into the loader's redirect to /me/learning.
+      ["facilitator", "/staff/courses/no-such-course/enrol", { intent: "create", fullName: typed.fullName, email: "nadie@example.org", consent: "on" }, [404]],
+      ["member", "/learning/enrol", { course: "no-such-course" }, [302, 404]],
+      ["member", "/learning/leave", { course: "no-such-course" }, [302, 404]],
+      ["member", "/learning/complete", { course: ids.course, lesson: "no-such-lesson", method: "manual" }, [302, 404]],
+    ];
+    try {
+      const before = counts();
+      for (const [role, url, fields, statuses] of probes) {
+        const response = await fetch(server.url + url, { method: "POST", redirect: "manual", headers: { Cookie: cookies[role]! }, body: new URLSearchParams(fields) });
+        expect(statuses, `POST ${url} ${JSON.stringify(fields)} as ${role} → ${response.headers.get("Location")}`).toContain(response.status);
+        expect(counts(), `POST ${url} ${JSON.stringify(fields)} as ${role} wrote nothing`).toEqual(before);
+      }
+      const download = await request("GET", `/staff/people/${unknown}/data`, "manager");
+      expect(download.status).toBe(404);
+      expect(counts()).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+
   it("keeps a member out of another person's certificate PDF", async () => {
     const response = await request("GET", `/certificates/${ids.certificate}/pdf`, "member");
     expect(response.status).toBe(403);

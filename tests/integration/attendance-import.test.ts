@@ -140,8 +140,9 @@ describe("importing a Zoom participants report", () => {
     expect(outcome).toMatchObject({ kind: "undecided", keys: expect.arrayContaining(["L10"]) });
     decisions.set("L10", { kind: "person", personId: 987_654 });
     for (const key of ["L12", "L13"]) decisions.set(key, { kind: "ignore" });
+    // An id the review never offered for that row (here, nobody's) is refused before anything is written.
     expect(await confirmImport(db, { uploadId: upload!.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: actor })).toEqual({
-      kind: "unknownPerson",
+      kind: "notOffered",
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -138,6 +138,7 @@ export default defineMessages({
       saved: "Se guardó la asistencia de {people} personas ({newPeople} nuevas). {ignored} sin contar.",
       gone: "Este informe ya no está disponible. Súbalo otra vez.",
       unknownPerson: "Una de las personas elegidas ya no existe. Revise las opciones.",
+      notOffered: "Una de las personas elegidas no está entre las opciones de su fila. Revise las opciones.",
       errorsTitle: { one: "Falta decidir 1 persona.", other: "Falta decidir {count} personas." },
     },
     summary: {
@@ -306,6 +307,7 @@ export default defineMessages({
       saved: "Attendance saved for {people} people ({newPeople} new). {ignored} not counted.",
       gone: "This report is no longer available. Upload it again.",
       unknownPerson: "One of the chosen people no longer exists. Check the options.",
+      notOffered: "One of the chosen people is not among the choices of their row. Check the options.",
       errorsTitle: { one: "1 person still needs a decision.", other: "{count} people still need a decision." },
     },
     summary: {

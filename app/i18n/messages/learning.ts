@@ -143,7 +143,7 @@ export default defineMessages({
         emailInvalid: "El correo no es válido. Ejemplo: rosa@ejemplo.pe",
         phoneInvalid: "El celular no es válido. Ejemplo: 987 654 321",
         consentRequired: "Para registrar a la persona, necesitamos su permiso.",
-        personNotFound: "No encontramos a esa persona.",
+        notOffered: "Esa persona no está entre las opciones de este formulario. Escriba su nombre y elija otra vez.",
       },
     },
     import: {
@@ -331,7 +331,7 @@ export default defineMessages({
         emailInvalid: "The e-mail is not valid. Example: rosa@example.org",
         phoneInvalid: "The mobile number is not valid. Example: 987 654 321",
         consentRequired: "To register the person we need their permission.",
-        personNotFound: "We could not find that person.",
+        notOffered: "That person is not one of the choices of this form. Type their name and choose again.",
       },
     },
     import: {
