@@ -153,6 +153,7 @@ export default defineMessages({
       actions: "Registrar",
       notStarted: "aún no empieza",
       download: "Descargar la asistencia (CSV para Excel)",
+      downloadXlsx: "Descargar la asistencia (Excel)",
       noSessions: "Este taller no tiene sesiones.",
       csvFile: "asistencia",
       csv: {
@@ -321,6 +322,7 @@ export default defineMessages({
       actions: "Record",
       notStarted: "not started yet",
       download: "Download attendance (CSV for Excel)",
+      downloadXlsx: "Download attendance (Excel)",
       noSessions: "This workshop has no sessions.",
       csvFile: "attendance",
       csv: {
