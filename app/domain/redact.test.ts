@@ -11,6 +11,13 @@ describe("identifyingFragments", () => {
   it("keeps the full name, the longer name parts, e-mails and phone digits (full and national)", () => {
     expect(fragments).toEqual(["zenobia quillahuaman ana", "zenobia", "quillahuaman", "zeno@example.org", "51912345678", "912345678"]);
   });
+
+  it("leaves name parts out when asked, so a shared surname alone does not match", () => {
+    const strict = identifyingFragments({ names: ["Rosa Quispe Mamani"], emails: [], phones: [] }, { nameParts: false });
+    expect(strict).toEqual(["rosa quispe mamani"]);
+    expect(mentions("Juana Quispe", strict)).toBe(false);
+    expect(mentions("ROSA QUISPE MAMANI (celular)", strict)).toBe(true);
+  });
 });
 
 describe("mentions", () => {

@@ -15,13 +15,18 @@ export interface Identity {
 // Shorter fragments ("Ana", "Li") would blank unrelated words in the same record.
 const MIN_NAME_PART = 4;
 
-/** Every lower-cased fragment whose presence marks a text as being about this person. */
-export function identifyingFragments(identity: Identity): string[] {
+/**
+ * Every lower-cased fragment whose presence marks a text as being about this person.
+ * Name parts only with `nameParts`: for records already known to be about them (a
+ * shared surname must not take other people out of a list).
+ */
+export function identifyingFragments(identity: Identity, options: { nameParts: boolean } = { nameParts: true }): string[] {
   const fragments = new Set<string>();
   for (const name of identity.names) {
     const clean = (name ?? "").trim().toLowerCase();
     if (!clean) continue;
     fragments.add(clean);
+    if (!options.nameParts) continue;
     for (const part of clean.split(/[\s,.()]+/)) if (part.length >= MIN_NAME_PART) fragments.add(part);
   }
   for (const email of identity.emails) {

@@ -21,7 +21,7 @@ export async function eraseTraces(tx: Kysely<Database>, personId: number, accoun
   const emails = identity.emails.filter((e): e is string => Boolean(e));
   await eraseMail(tx, recordIds, emails);
   await redactAudit(tx, recordIds, accountIds, fragments, [...emails, ...identity.phones.filter((p): p is string => Boolean(p))]);
-  await dropFromPendingReports(tx, fragments);
+  await dropFromPendingReports(tx, identifyingFragments(identity, { nameParts: false }));
 }
 
 function asText(value: unknown): string | null {
@@ -103,7 +103,8 @@ async function redactAudit(tx: Kysely<Database>, recordIds: number[], accountIds
 
 /**
  * Reports awaiting a facilitator's review (kept at most a day) lose the person's
- * rows, so confirming one cannot bring them back; a report left empty is dropped.
+ * rows (same full name, e-mail or phone), so confirming one cannot bring them back;
+ * a report left empty is dropped.
  */
 async function dropFromPendingReports(tx: Kysely<Database>, fragments: string[]) {
   const uploads = await tx.selectFrom("attendance_upload").select(["id", "payload"]).execute();
