@@ -159,6 +159,11 @@ export default function AccountPage() {
             {t("privacy.yourData.downloadCsv")}
           </a>
         </li>
+        <li>
+          <a href="/account/data?format=xlsx" download>
+            {t("privacy.yourData.downloadXlsx")}
+          </a>
+        </li>
       </ul>
 
       <h3>{t("privacy.yourData.withdrawTitle")}</h3>

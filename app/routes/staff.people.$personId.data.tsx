@@ -6,7 +6,7 @@ import { getDb } from "../utils/db.server";
 import { personDataDownload } from "../utils/person-data.server";
 
 /**
- * GET /staff/people/:personId/data?format=json|csv — a programme manager answers a
+ * GET /staff/people/:personId/data?format=json|csv|xlsx — a programme manager answers a
  * data-access request for someone without a login. Every export is audited.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
