@@ -3,6 +3,8 @@ import { recordAudit } from "../models/audit.server";
 import { personExists } from "../models/person.server";
 import { requireRole } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
+import { exportFilename } from "../utils/export-filename";
+import { getTranslator } from "../utils/locale.server";
 import { personDataDownload } from "../utils/person-data.server";
 
 /**
@@ -15,5 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(await personExists(personId))) throw new Response("Not found", { status: 404 });
   const format = new URL(request.url).searchParams.get("format");
   await recordAudit(await getDb(), { actorAccountId: staff.accountId, action: "person.exported", subjectType: "person", subjectId: personId, details: { format } });
-  return personDataDownload(personId, format);
+  const { t } = await getTranslator(request);
+  return personDataDownload(personId, format, (ext) => exportFilename(t, "personData", { subject: personId, ext }));
 }

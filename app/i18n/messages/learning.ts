@@ -117,7 +117,6 @@ export default defineMessages({
       export: "Descargar la lista (CSV para Excel)",
       exportXlsx: "Descargar la lista (Excel)",
       enrolOne: "Inscribir a una persona",
-      csvFile: "avance",
     },
     enrolOne: {
       title: "Inscribir a una persona en {course}",
@@ -306,7 +305,6 @@ export default defineMessages({
       export: "Download the list (CSV for Excel)",
       exportXlsx: "Download the list (Excel)",
       enrolOne: "Enrol one person",
-      csvFile: "progress",
     },
     enrolOne: {
       title: "Enrol one person in {course}",
