@@ -1,0 +1,117 @@
+import SQLite from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Staff paths that could take over an account or leak personal data, and the
+ * rate limits around sign-up and password change, over HTTP against the build.
+ * TRUST_PROXY=1 lets each test speak from its own address (X-Forwarded-For),
+ * so the per-IP limits of one test never spill into another.
+ */
+const PASSWORD = "minka-demo-2026";
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { TRUST_PROXY: "1" } });
+});
+afterAll(() => server.stop());
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new SQLite(server.databaseFile, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function post(path: string, fields: Record<string, string> | URLSearchParams, options: { cookie?: string; ip?: string } = {}) {
+  return fetch(server.url + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+      ...(options.ip ? { "X-Forwarded-For": options.ip } : {}),
+    },
+    body: new URLSearchParams(fields),
+  });
+}
+
+async function get(path: string, cookie?: string) {
+  return fetch(server.url + path, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+}
+
+/** The page as rendered, without the scripts (they carry every message of the locale, shown or not). */
+async function shown(response: Response): Promise<string> {
+  return (await response.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+}
+
+async function logIn(identifier: string, password = PASSWORD): Promise<string> {
+  const response = await post("/login", { identifier, password });
+  expect(response.status, `log in as ${identifier}`).toBe(302);
+  return response.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+let signups = 0;
+/** A new member account, created through the sign-up form; returns its login cookie. */
+async function signUp(identifier: string, ip = `10.1.0.${++signups}`): Promise<string> {
+  const response = await post("/signup", { fullName: "Nicanor Mamani Ccori", identifier, password: PASSWORD, country: "PE", consent: "on" }, { ip });
+  expect(response.status, `sign up ${identifier}`).toBe(302);
+  return response.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+const accountOf = (email: string) =>
+  query<{ id: number; person_id: number; password_hash: string }>("select id, person_id, password_hash from account where email = ?", email)[0];
+
+describe("staff reset codes", () => {
+  it("refuses facilitators and managers a code for an account with an e-mail, and points to the e-mail link", async () => {
+    const member = accountOf("socia@minka.test");
+    for (const staff of ["facilitadora@minka.test", "gestora@minka.test"]) {
+      const response = await post("/staff/reset-codes", { identifier: "socia@minka.test" }, { cookie: await logIn(staff) });
+      expect(response.status, staff).toBe(403);
+      const page = await shown(response);
+      expect(page).toContain("Esta cuenta tiene correo electrónico");
+      expect(page).toContain('href="/forgot-password"');
+      expect(page).toContain('value="socia@minka.test"');
+      expect(page).not.toMatch(/\d{4} \d{4}/);
+    }
+    expect(query("select id from password_reset where account_id = ?", member.id)).toEqual([]);
+    expect(query("select id from audit_log where action = 'account.reset_code_issued' and subject_id = ?", member.id)).toEqual([]);
+    expect(query("select id from email_outbox where to_address = 'socia@minka.test' and kind like 'password_reset%'")).toEqual([]);
+  });
+
+  it("still lets a facilitator give a code to a member who logs in with a mobile number", async () => {
+    await signUp("987 654 001");
+    const response = await post("/staff/reset-codes", { identifier: "987654001" }, { cookie: await logIn("facilitadora@minka.test") });
+    expect(response.status).toBe(200);
+    const code = /(\d{4}) (\d{4})/.exec(await shown(response));
+    expect(code).not.toBeNull();
+    const reset = await post("/reset-code", { identifier: "987654001", code: code![1] + code![2], password: "clave-nueva-2026" }, { ip: "10.2.0.1" });
+    expect(reset.status).toBe(302);
+    await logIn("987654001", "clave-nueva-2026");
+  });
+
+  it("lets an admin issue one for an account with an e-mail only with the owner told by e-mail, in their language, and audited", async () => {
+    const owner = await logIn("gestora@minka.test");
+    expect((await post("/account", { fullName: "Lucía Fernández Rojas", language: "en" }, { cookie: owner })).status).toBe(200);
+    const manager = accountOf("gestora@minka.test");
+    const admin = accountOf("admin@minka.test");
+
+    const response = await post("/staff/reset-codes", { identifier: "gestora@minka.test" }, { cookie: await logIn("admin@minka.test") });
+    expect(response.status).toBe(200);
+    const page = await shown(response);
+    expect(page).toMatch(/\d{4} \d{4}/);
+    expect(page).toContain("Le avisamos por correo a la persona");
+
+    const mails = query<{ subject: string; text_body: string; kind: string }>("select subject, text_body, kind from email_outbox where to_address = 'gestora@minka.test' and kind like 'password_reset%'");
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe("Minka: a code was created to get into your account");
+    expect(mails[0].text_body).toContain("Jorge Condori Apaza");
+    expect(mails[0].text_body).toContain("/forgot-password");
+    expect(mails[0].text_body).not.toMatch(/\d{8}/);
+    expect(query("select actor_account_id, subject_id, details from audit_log where action = 'account.reset_code_issued' and subject_id = ?", manager.id)).toEqual([
+      { actor_account_id: admin.id, subject_id: manager.id, details: JSON.stringify({ ownerEmailed: true }) },
+    ]);
+  });
+});
