@@ -115,3 +115,39 @@ describe("staff reset codes", () => {
     ]);
   });
 });
+
+describe("rate limits", () => {
+  it("counts every sign-up attempt per address, failures too, and keeps the form's input when it refuses", async () => {
+    const ip = "10.3.0.1";
+    const incomplete = { fullName: "Eulalia Choque Ramos", identifier: "eulalia@example.org", password: PASSWORD, country: "PE" };
+    for (let i = 0; i < 60; i++) {
+      expect((await post("/signup", incomplete, { ip })).status, `attempt ${i + 1}`).toBe(400);
+    }
+    const refused = await post("/signup", { ...incomplete, consent: "on" }, { ip });
+    expect(refused.status).toBe(429);
+    const page = await shown(refused);
+    expect(page).toContain("Hubo demasiados intentos. Espere 60 minutos y vuelva a intentar.");
+    expect(page).toContain('value="Eulalia Choque Ramos"');
+    expect(page).toContain('value="eulalia@example.org"');
+    expect(query("select id from account where email = 'eulalia@example.org'")).toEqual([]);
+    // Another address (another office) is not held back.
+    expect((await post("/signup", { ...incomplete, consent: "on" }, { ip: "10.3.0.2" })).status).toBe(302);
+  });
+
+  it("stops checking the current password after five wrong ones in Mi cuenta", async () => {
+    const cookie = await signUp("pedro.ccama@example.org");
+    const before = accountOf("pedro.ccama@example.org").password_hash;
+    const change = (current: string) => post("/account", { intent: "change-password", current, password: "otra-clave-2026" }, { cookie });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await change(`adivinanza-${i}`);
+      expect(wrong.status).toBe(400);
+      expect(await shown(wrong)).toContain("La contraseña actual no es correcta.");
+    }
+    const refused = await change(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(await shown(refused)).toContain("Hubo demasiados intentos. Espere 15 minutos y vuelva a intentar.");
+    expect(accountOf("pedro.ccama@example.org").password_hash).toBe(before);
+    // The session itself still works: only the password check waits.
+    expect((await get("/account", cookie)).status).toBe(200);
+  });
+});
