@@ -151,3 +151,64 @@ describe("rate limits", () => {
     expect((await get("/account", cookie)).status).toBe(200);
   });
 });
+
+describe("workshop facilitators", () => {
+  const workshopForm = (title: string, facilitatorIds: Array<string | number>, session: { id?: number; date: string } = { date: "2031-05-06" }) => {
+    const form = new URLSearchParams({
+      title,
+      description: "",
+      modality: "online",
+      timezone: "America/Lima",
+      country: "PE",
+      status: "draft",
+      intent: "save",
+      rows: "3",
+      "session-0-date": session.date,
+      "session-0-start": "10:00",
+      "session-0-end": "12:00",
+      ...(session.id ? { "session-0-id": String(session.id) } : {}),
+    });
+    for (const id of facilitatorIds) form.append("facilitatorIds", String(id));
+    return form;
+  };
+  const countWorkshops = () => query<{ n: number }>("select count(*) as n from workshop")[0].n;
+
+  it("refuses a member or an unknown account as facilitator when creating, with a field error and the input kept", async () => {
+    const cookie = await logIn("gestora@minka.test");
+    const manager = accountOf("gestora@minka.test");
+    const member = accountOf("socia@minka.test");
+    const before = countWorkshops();
+    for (const ids of [[manager.id, member.id], [manager.id, 999_999], ["abc"]]) {
+      const response = await post("/staff/workshops/new", workshopForm("Ahorro para la campaña", ids), { cookie });
+      expect(response.status, `facilitators ${ids.join(",")}`).toBe(400);
+      const page = await shown(response);
+      expect(page).toContain("Elija solo personas del equipo");
+      expect(page).toContain('value="Ahorro para la campaña"');
+    }
+    expect(countWorkshops()).toBe(before);
+    expect(query("select workshop_id from workshop_facilitator where account_id = ?", member.id)).toEqual([]);
+  });
+
+  it("refuses a member as facilitator when editing, and writes nothing", async () => {
+    const cookie = await logIn("facilitadora@minka.test");
+    const facilitator = accountOf("facilitadora@minka.test");
+    const member = accountOf("socia@minka.test");
+    const created = await post("/staff/workshops/new", workshopForm("Cuidado del agua", [facilitator.id]), { cookie });
+    expect(created.status).toBe(302);
+    const id = Number(/\/staff\/workshops\/(\d+)/.exec(created.headers.get("Location")!)![1]);
+    const [session] = query<{ id: number }>("select id from workshop_session where workshop_id = ?", id);
+
+    const response = await post(`/staff/workshops/${id}/edit`, workshopForm("Cuidado del agua y del suelo", [facilitator.id, member.id], { id: session.id, date: "2031-05-06" }), {
+      cookie,
+    });
+    expect(response.status).toBe(400);
+    const page = await shown(response);
+    expect(page).toContain("Elija solo personas del equipo");
+    expect(page).toContain('value="Cuidado del agua y del suelo"');
+    expect(query("select title from workshop where id = ?", id)).toEqual([{ title: "Cuidado del agua" }]);
+    expect(query("select account_id from workshop_facilitator where workshop_id = ?", id)).toEqual([{ account_id: facilitator.id }]);
+
+    const unknown = await post(`/staff/workshops/${id}/edit`, workshopForm("Cuidado del agua", [facilitator.id, 999_999], { id: session.id, date: "2031-05-06" }), { cookie });
+    expect(unknown.status).toBe(400);
+  });
+});
