@@ -212,3 +212,31 @@ describe("workshop facilitators", () => {
     expect(unknown.status).toBe(400);
   });
 });
+
+describe("staff data export", () => {
+  it("gives managers the data of people without a login; people with a login download their own", async () => {
+    const cookie = await logIn("gestora@minka.test");
+    const member = accountOf("socia@minka.test");
+    const refused = await get(`/staff/people/${member.person_id}/data?format=json`, cookie);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("Content-Disposition")).toBeNull();
+    const text = await shown(refused);
+    expect(text).toContain("Esta persona tiene una cuenta");
+    expect(text).not.toContain("socia@minka.test");
+    expect(query("select id from audit_log where action = 'person.exported' and subject_id = ?", member.person_id)).toEqual([]);
+
+    // Her own copy, from "Mi cuenta".
+    const own = await get("/account/data?format=json", await logIn("socia@minka.test"));
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain("socia@minka.test");
+
+    const [walkIn] = query<{ id: number; full_name: string }>(
+      "select id, full_name from person where erased_at is null and not exists (select 1 from account where account.person_id = person.id) order by id limit 1",
+    );
+    const exported = await get(`/staff/people/${walkIn.id}/data?format=json`, cookie);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("Content-Disposition")).toContain("attachment");
+    expect(await exported.text()).toContain(walkIn.full_name);
+    expect(query("select subject_id from audit_log where action = 'person.exported'")).toEqual([{ subject_id: walkIn.id }]);
+  });
+});
