@@ -11,6 +11,7 @@ import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
 import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
 import { verifyPassword } from "../utils/password.server";
+import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
@@ -47,10 +48,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "change-password") {
     const parsed = parseForm(ChangePasswordSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
+    const key = String(user.accountId);
+    const wait = passwordChecksByAccount.retryAfter(key);
+    if (wait > 0) {
+      const error = { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } as const;
+      return data({ errors: { current: error }, values: {} } satisfies FormFailure, { status: 429 });
+    }
     const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
+      passwordChecksByAccount.hit(key);
       return data({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} } satisfies FormFailure, { status: 400 });
     }
+    passwordChecksByAccount.reset(key);
     await changePassword(user.accountId, parsed.data.password);
     // Every other device is logged out; this one gets a fresh session.
     return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
