@@ -11,6 +11,7 @@ import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
 import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
 import { verifyPassword } from "../utils/password.server";
+import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: user.locale,
     role: user.role,
     identifier: user.email ?? user.phone ?? "",
+    passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
     sessions,
     consent: consent ?? null,
   };
@@ -47,13 +49,22 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "change-password") {
     const parsed = parseForm(ChangePasswordSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
+    const key = String(user.accountId);
+    const wait = passwordChecksByAccount.retryAfter(key);
+    if (wait > 0) {
+      const error = { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } as const;
+      return data({ errors: { current: error }, values: {} } satisfies FormFailure, { status: 429 });
+    }
     const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
+      passwordChecksByAccount.hit(key);
       return data({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} } satisfies FormFailure, { status: 400 });
     }
+    passwordChecksByAccount.reset(key);
     await changePassword(user.accountId, parsed.data.password);
-    // Every other device is logged out; this one gets a fresh session.
-    return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
+    // Every other device is logged out; this one gets a fresh session. A redirect, so the page is
+    // loaded with the new session: without JavaScript the old one would send them to the login page.
+    return redirect("/account?password=changed", { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
   const parsed = parseForm(ProfileSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
@@ -110,7 +121,7 @@ export default function AccountPage() {
       <h2>{t("reset.change.title")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-password" />
-        {result && "passwordChanged" in result ? (
+        {account.passwordChanged ? (
           <p className="notice" role="status">
             {t("reset.change.changed")}
           </p>

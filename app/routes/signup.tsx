@@ -10,7 +10,7 @@ import { getUser, startSession } from "../utils/auth.server";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
-import { signupsByIp } from "../utils/rate-limit.server";
+import { signupAttemptsByIp } from "../utils/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
 import { pageTitle } from "../i18n/page-title";
 
@@ -26,10 +26,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = keepValues(form);
   const ip = context.clientIp ?? "unknown";
-  if (signupsByIp.retryAfter(ip) > 0) {
-    const minutes = Math.ceil(signupsByIp.retryAfter(ip) / 60_000);
-    return data({ errors: { form: { key: "auth.login.rateLimited" as const, vars: { minutes } } }, values }, { status: 429 });
+  const wait = signupAttemptsByIp.retryAfter(ip);
+  if (wait > 0) {
+    return data({ errors: { form: { key: "auth.login.rateLimited" as const, vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, { status: 429 });
   }
+  signupAttemptsByIp.hit(ip);
   const parsed = parseForm(SignupSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const { fullName, identifier, password, country } = parsed.data;
@@ -44,7 +45,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof Error && /unique/i.test(error.message)) return data(taken, { status: 409 });
     throw error;
   }
-  signupsByIp.hit(ip);
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }
 

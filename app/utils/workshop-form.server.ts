@@ -3,9 +3,10 @@ import type { Kysely, Selectable } from "kysely";
 import type { Database, WorkshopTable } from "../../db/schema";
 import { hasRole } from "../domain/roles";
 import { localDateTime, localTime, validateWorkshopForm, type WorkshopInput } from "../domain/workshop-input";
-import { listCourseChoices, listStaffAccounts, type SessionRow } from "../models/workshop.server";
+import { listCourseChoices, listStaffAccounts, staffAccountIdsAmong, type SessionRow } from "../models/workshop.server";
 import type { SessionUser } from "./session.server";
 import { localDate } from "./dates";
+import { getDb } from "./db.server";
 import { keepValues, type FieldErrors } from "./form.server";
 
 export const MIN_SESSION_ROWS = 3;
@@ -69,6 +70,18 @@ export async function readWorkshopSubmission(
   const rows = Math.min(60, Math.max(MIN_SESSION_ROWS, Number(values.rows) || MIN_SESSION_ROWS));
   if (values.intent === "moreSessions") return { ok: false, response: data({ values, facilitatorIds, rows: rows + 3 }, { status: 200 }) };
   const result = validateWorkshopForm(values, facilitatorIds);
-  if (!result.ok) return { ok: false, response: data({ values, facilitatorIds, rows, errors: result.errors }, { status: 400 }) };
+  const notStaff = await hasNonStaffFacilitator(facilitatorIds);
+  if (!result.ok || notStaff) {
+    const errors: FieldErrors = { ...(result.ok ? {} : result.errors) };
+    if (notStaff) errors.facilitatorIds = { key: "workshops.form.errors.facilitatorNotStaff" };
+    return { ok: false, response: data({ values, facilitatorIds, rows, errors }, { status: 400 }) };
+  }
   return { ok: true, input: result.data };
+}
+
+/** The form offers only team accounts: anything else (a member, an unknown id, junk) was not chosen from it. */
+async function hasNonStaffFacilitator(facilitatorIds: string[]): Promise<boolean> {
+  if (facilitatorIds.some((id) => !/^\d{1,9}$/.test(id))) return true;
+  const ids = [...new Set(facilitatorIds.map(Number))];
+  return (await staffAccountIdsAmong(await getDb(), ids)).size !== ids.length;
 }

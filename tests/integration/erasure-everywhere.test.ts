@@ -123,7 +123,7 @@ describe("erasure erases everywhere", () => {
 
     // A reset link (queued mail) and a reset code, and open sessions.
     expect(await startEmailReset(EMAIL)).toBeTruthy();
-    expect(await issueStaffCode({ kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin" })).toMatchObject({ ok: true });
+    expect(await issueStaffCode({ kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin", fullName: "Admin de Prueba" })).toMatchObject({ ok: true });
     await createSession(member.accountId);
 
     // A Zoom report naming them waits for the facilitator's review.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
-import { makeWorkshop } from "../../db/factories/workshops";
+import { makePerson, makeWorkshop } from "../../db/factories/workshops";
 import { loader as ownDataLoader } from "../../app/routes/account_.data";
 import { loader as personDataLoader } from "../../app/routes/staff.people.$personId.data";
 import { loader as registrationsLoader } from "../../app/routes/staff.workshops.$id.registrations[.]csv";
@@ -32,12 +32,14 @@ describe("every download is named minka-<kind>-<subject>-<date>.<ext>, the kind 
     const own = await ownDataLoader({ request: getRequest("/account/data?format=csv", await sessionCookie(member.accountId)), params: {}, ...ctx });
     expect(savedAs(own)).toMatch(new RegExp(`^attachment; filename="minka-my-data-${TODAY}\\.csv"$`));
 
+    // Staff export the data of someone without a login.
+    const walkIn = await makePerson({ fullName: "Teodora Sin Cuenta" });
     const manager = await makeAccount({ role: "manager" });
     const theirs = await personDataLoader({
-      request: getRequest(`/staff/people/${member.personId}/data?format=json`, await sessionCookie(manager.accountId)),
-      params: { personId: String(member.personId) },
+      request: getRequest(`/staff/people/${walkIn}/data?format=json`, await sessionCookie(manager.accountId)),
+      params: { personId: String(walkIn) },
       ...ctx,
     });
-    expect(savedAs(theirs)).toMatch(new RegExp(`^attachment; filename="minka-datos-persona-${member.personId}-${TODAY}\\.json"$`));
+    expect(savedAs(theirs)).toMatch(new RegExp(`^attachment; filename="minka-datos-persona-${walkIn}-${TODAY}\\.json"$`));
   });
 });

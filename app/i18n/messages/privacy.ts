@@ -17,6 +17,9 @@ export default defineMessages({
       withdrawConfirmRequired: "Marque la casilla para confirmar.",
       withdrawn: "Retiramos su consentimiento. Sus datos serán borrados pronto.",
     },
+    staffExport: {
+      hasLogin: "Esta persona tiene una cuenta en Minka: ella misma descarga sus datos en «Mi cuenta», en «Sus datos personales». Si no puede ingresar, ayúdele a recuperar el acceso.",
+    },
     admin: {
       title: "Privacidad y solicitudes de borrado",
       intro: "Personas que retiraron su consentimiento o pidieron borrar sus datos. Al borrar, se eliminan el nombre, el correo, el celular y el acceso; las cifras de alcance no cambian.",
@@ -58,6 +61,9 @@ export default defineMessages({
       withdrawSubmit: "Withdraw my consent",
       withdrawConfirmRequired: "Tick the box to confirm.",
       withdrawn: "We withdrew your consent. Your data will be erased soon.",
+    },
+    staffExport: {
+      hasLogin: "This person has a Minka account: they download their own data in “My account”, under “Your personal data”. If they cannot log in, help them get back into their account.",
     },
     admin: {
       title: "Privacy and erasure requests",
