@@ -1,6 +1,18 @@
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import { readCookie } from "../../app/i18n/negotiate";
+import { SESSION_COOKIE_NAMES } from "../../app/utils/cookies.server";
 import { countingQueries, withQueryCount } from "../../app/utils/query-count.server";
+
+/**
+ * What Remix answers to someone with a session (pages, redirects, CSV and XLSX exports)
+ * may show their data, and so may a response that starts or ends a session: neither a
+ * shared proxy nor the browser's cache may keep it. Anonymous public pages stay cacheable.
+ */
+function dependsOnSession(req: Request, response: globalThis.Response): boolean {
+  const cookies = req.headers.cookie ?? null;
+  return SESSION_COOKIE_NAMES.some((name) => readCookie(cookies, name) !== undefined) || response.headers.has("Set-Cookie");
+}
 
 /**
  * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
@@ -42,6 +54,7 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         if (name !== "set-cookie") res.append(name, value);
       }
       for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+      if (dependsOnSession(req, response)) res.setHeader("Cache-Control", "private, no-store");
       if (response.body && req.method !== "HEAD") await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {
