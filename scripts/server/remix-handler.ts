@@ -14,9 +14,14 @@ function dependsOnSession(req: Request, response: globalThis.Response): boolean 
   return SESSION_COOKIE_NAMES.some((name) => readCookie(cookies, name) !== undefined) || response.headers.has("Set-Cookie");
 }
 
+/** The URL the client asked for, as the app sees it (protocol and host through "trust proxy"). */
+export function requestUrl(req: Request): URL {
+  return new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
+}
+
 /**
  * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
- * the body already read (and size-checked) by `limitedBody`.
+ * the body already read (and size- and type-checked) by `limitedBody`.
  */
 export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -29,8 +34,10 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
         else if (value !== undefined) headers.set(name, value);
       }
-      const url = new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
+      const url = requestUrl(req);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      // limitedBody lets through only forms, and an empty body without a type: that is an empty form.
+      if (hasBody && !headers.has("Content-Type")) headers.set("Content-Type", "application/x-www-form-urlencoded");
       const request = new Request(url, {
         method: req.method,
         headers,
