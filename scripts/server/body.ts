@@ -31,7 +31,8 @@ export interface BodyRules {
  * Reads the body of every non-GET request into memory, up to a limit decided before a
  * byte of it is read, and refuses what no route could use:
  * - not a form (JSON, text, or a body without a content type): 415; an empty body
- *   without a content type is an empty form (e.g. a bare `POST /logout`);
+ *   without a content type is an empty form (e.g. a bare `POST /logout`); multipart
+ *   that does not parse: 400;
  * - over 1 MB: 413, except multipart on an upload route from staff, up to 25 MB.
  *   The upload routes check their own, smaller, per-file limits.
  */
@@ -56,8 +57,19 @@ async function checkBody(req: Request, res: Response, next: NextFunction, rules:
   if (read === "gone") return;
   if (read === "tooLarge") return refuse(req, res, 413, rules.message(req, "tooLarge"));
   if (!type && read.length > 0) return refuse(req, res, 415, rules.message(req, "notForm"));
+  if (multipart && !(await parsesAsForm(read, contentType))) return refuse(req, res, 400, rules.message(req, "notForm"));
   req.rawBody = read;
   next();
+}
+
+/** A broken multipart body would make the route's formData() throw, a 500; parsing it here costs milliseconds for 1 MB. */
+async function parsesAsForm(body: Buffer, contentType: string): Promise<boolean> {
+  try {
+    await new globalThis.Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The body, or "tooLarge" as soon as it passes the limit (the rest is left unread), or "gone" if the client left. */

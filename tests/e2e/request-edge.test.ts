@@ -164,7 +164,7 @@ describe("body limits, decided before any route reads the body", () => {
 });
 
 describe("bodies that are not forms", () => {
-  it("answers 415 with a short localized message, never 500", async () => {
+  it("answers 415 (400 for a broken multipart body) with a short localized message, never 500", async () => {
     const login = { identifier: "socia@minka.test", password: PASSWORD };
     for (const [type, body] of [
       ["application/json", JSON.stringify(login)],
@@ -194,6 +194,13 @@ describe("bodies that are not forms", () => {
       headers: { "Content-Type": "multipart/form-data" },
     });
     expect(noBoundary.status).toBe(400);
+    const broken = await fetch(server.url + "/login", {
+      method: "POST",
+      body: new TextEncoder().encode("--x\r\nnot a part\r\n--x--"),
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toBe("Este envío no es un formulario.");
   });
 
   it("logs out on a POST /logout with an empty body and no content type", async () => {
