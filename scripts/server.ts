@@ -24,12 +24,15 @@ async function importBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(buildPath).href + version);
 }
 
-function refusalMessage(req: Request, problem: BodyProblem): string {
+const REFUSALS = { tooLarge: "tooLargeTitle", notForm: "notForm", crossSite: "crossSite" } as const;
+
+/** The short text of a request refused before Remix, in the visitor's language. */
+function refusalMessage(req: Request, problem: BodyProblem | "crossSite"): string {
   const locale = negotiateLocale({
     cookieLocale: readCookie(req.headers.cookie ?? null, LOCALE_COOKIE),
     acceptLanguage: req.headers["accept-language"] ?? null,
   });
-  return common[locale].errors[problem === "tooLarge" ? "tooLargeTitle" : "notForm"];
+  return common[locale].errors[REFUSALS[problem]];
 }
 
 /** The app decides who is staff, through the build (so with its one database connection). */
@@ -56,7 +59,7 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
   app.use(securityHeaders({ dev }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.use(sameOriginOnly);
+  app.use(sameOriginOnly((req) => refusalMessage(req, "crossSite")));
   const getBuild = dev ? importBuild : async () => initialBuild;
   app.use(limitedBody({ message: refusalMessage, isStaff: staffCheck(getBuild) }));
   app.all("*", remixHandler(getBuild, dev ? "development" : "production"));

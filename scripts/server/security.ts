@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { refuse } from "./refuse";
 
 /** Headers on every response; the CSP allows only scripts carrying this response's nonce. */
 export function securityHeaders(options: { dev: boolean }) {
@@ -51,14 +52,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Refuses state-changing requests sent from another site (CSRF), on top of
  * SameSite=Lax cookies.
  */
-export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const expected = process.env.ORIGIN ?? `${req.protocol}://${req.headers.host}`;
-  if (!sentFromThisSite(req.headers, expected)) {
-    res.status(403).type("text/plain").send("Cross-site request refused");
-    return;
-  }
-  next();
+export function sameOriginOnly(message: (req: Request) => string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const expected = process.env.ORIGIN ?? `${req.protocol}://${req.headers.host}`;
+    if (!sentFromThisSite(req.headers, expected)) return refuse(req, res, 403, message(req));
+    next();
+  };
 }
 
 /**

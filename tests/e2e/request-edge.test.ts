@@ -228,6 +228,7 @@ describe("state-changing requests from another site", () => {
       const response = await fetch(server.url + "/login", { method: "POST", redirect: "manual", body: login(), headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers.get("Set-Cookie"), JSON.stringify(headers)).toBeNull();
+      expect(await response.text()).toBe("No aceptamos este envío porque viene de otro sitio.");
     }
   });
 
