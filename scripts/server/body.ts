@@ -12,6 +12,10 @@ const UPLOAD_ROUTES = [
   /^\/staff\/enrolments\/import(?:\.data)?\/?$/,
 ];
 
+export function isUploadRoute(path: string): boolean {
+  return UPLOAD_ROUTES.some((route) => route.test(path));
+}
+
 export type BodyProblem = "tooLarge" | "notForm";
 
 declare module "express-serve-static-core" {
@@ -50,7 +54,7 @@ async function checkBody(req: Request, res: Response, next: NextFunction, rules:
   const multipart = type === "multipart/form-data";
   if (multipart && !/;\s*boundary=/i.test(contentType)) return refuse(req, res, 400, rules.message(req, "notForm"));
 
-  const upload = multipart && UPLOAD_ROUTES.some((route) => route.test(req.path)) && (await rules.isStaff(req));
+  const upload = multipart && isUploadRoute(req.path) && (await rules.isStaff(req));
   const limit = upload ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
   if (Number(req.headers["content-length"] ?? 0) > limit) return refuse(req, res, 413, rules.message(req, "tooLarge"));
   const read = await readUpTo(req, limit);
