@@ -1,4 +1,5 @@
 import { nameKey } from "../names";
+import { breathe, slicer } from "../slices";
 import type { ReportFormat, ReportRow } from "./types";
 
 /** One person in a report, with all their joins merged. */
@@ -37,31 +38,45 @@ export function rowNameKeys(row: Pick<ReportRow, "name" | "originalName">): stri
  * e-mails share that name, it stays apart, because two people may share a name and the
  * facilitator must choose. Paper sheets typed twice are not rejoins: their minutes are not added up.
  */
-export function mergeParticipants(rows: ReportRow[], format: ReportFormat): Participant[] {
+export async function mergeParticipants(rows: ReportRow[], format: ReportFormat): Promise<Participant[]> {
+  const slice = slicer();
   const groups = new Map<string, ReportRow[]>();
-  const add = (key: string, row: ReportRow) => groups.set(key, [...(groups.get(key) ?? []), row]);
+  // In place: copying the group on every row made one name repeated 20,000 times quadratic.
+  const add = (key: string, row: ReportRow) => {
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  };
 
   const anonymous: ReportRow[] = [];
   for (const row of rows) {
     if (row.email) add(`e:${row.email}`, row);
     else if (row.phone) add(`p:${row.phone}`, row);
     else anonymous.push(row);
+    await breathe(slice);
   }
   const identifiedByName = new Map<string, Set<string>>();
   for (const [groupKey, groupRows] of groups) {
     for (const row of groupRows) for (const key of rowNameKeys(row)) {
       identifiedByName.set(key, (identifiedByName.get(key) ?? new Set()).add(groupKey));
     }
+    await breathe(slice);
   }
   for (const row of anonymous) {
     const keys = rowNameKeys(row);
     const owners = new Set(keys.flatMap((key) => [...(identifiedByName.get(key) ?? [])]));
     if (owners.size === 1) add([...owners][0], row);
     else add(`n:${keys[0] ?? `line${row.line}`}${owners.size > 1 ? `:${row.line}` : ""}`, row);
+    await breathe(slice);
   }
   // Renamed people: "Teo (Teodoro Mamani)" and a later "Teodoro Mamani" row are one participant.
   const merged = joinByOriginalName([...groups.values()]);
-  return merged.map((group) => toParticipant(group, format)).sort((a, b) => a.lines[0] - b.lines[0]);
+  const participants: Participant[] = [];
+  for (const group of merged) {
+    participants.push(toParticipant(group, format));
+    await breathe(slice);
+  }
+  return participants.sort((a, b) => a.lines[0] - b.lines[0]);
 }
 
 function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
@@ -74,7 +89,7 @@ function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
     }
     const keys = group.flatMap(rowNameKeys);
     const existing = keys.map((key) => anonymousByKey.get(key)).find(Boolean);
-    if (existing) existing.push(...group);
+    if (existing) for (const row of group) existing.push(row);
     else result.push(group);
     const target = existing ?? group;
     for (const key of keys) if (!anonymousByKey.has(key)) anonymousByKey.set(key, target);
