@@ -22,8 +22,3 @@ export function slicer(sliceMs = SLICE_MS): Slicer {
     },
   };
 }
-
-/** Pauses only when the slice is used up: call it once per row. */
-export async function breathe(slice: Slicer): Promise<void> {
-  if (slice.due()) await slice.pause();
-}

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { breathe, slicer } from "../domain/slices";
+import { slicer } from "../domain/slices";
 import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow } from "../domain/enrolment-csv";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -27,7 +27,7 @@ export async function previewEnrolmentImport(db: Kysely<Database>, text: string)
   const rows: PreviewRow[] = [];
   const slice = slicer();
   for (const row of parsed.rows) {
-    await breathe(slice);
+    if (slice.due()) await slice.pause();
     const person = row.problems.length === 0 ? await findPersonByContact(db, { email: row.email, phone: row.phone }) : undefined;
     const enrolment =
       person && row.course

@@ -1,5 +1,5 @@
 import { normalizeEmail, normalizePhone } from "../contact";
-import { breathe, slicer } from "../slices";
+import { slicer } from "../slices";
 import type { CsvRecord } from "./csv-records";
 import { localToUtc, readDuration, type DayOrder } from "./local-time";
 import { phoneFromName, splitOriginalName, stripGuestLabel } from "./participant-name";
@@ -44,7 +44,7 @@ export async function buildRows(records: CsvRecord[], columns: Columns, context:
     const result = buildRow(record, columns, context);
     for (const problem of result.problems) problems.push(problem);
     if (result.row) rows.push(result.row);
-    await breathe(slice);
+    if (slice.due()) await slice.pause();
   }
   return { rows, problems };
 }
