@@ -8,6 +8,7 @@
  * A script, not a test: timings on a shared machine are noisy.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import autocannon from "autocannon";
@@ -44,6 +45,8 @@ interface Latency {
   p99: number;
   non2xx: number;
 }
+
+const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : NaN);
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -95,22 +98,24 @@ function facilitatedSession(databaseFile: string): string {
   }
 }
 
-async function parseTime(bytes: Uint8Array): Promise<{ medianMs: number; rows: number }> {
+/** Wall-clock and CPU time (user + system) of reading and merging the report; on a shared machine the CPU time says more. */
+async function parseTime(bytes: Uint8Array): Promise<{ medianMs: number; medianCpuMs: number; rows: number }> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let rows = 0;
   for (let run = 0; run < PARSE_RUNS; run++) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const outcome = await parseAttendanceReport(decodeUpload(bytes), { timeZone: "America/Lima", sessionDate: "2026-11-19" });
     if (!outcome.ok) throw new Error(`The 20,000-row report did not parse: ${outcome.error.code}`);
     await mergeParticipants(outcome.report.rows, outcome.report.format);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     rows = outcome.report.rows.length;
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: Math.round(times[Math.floor(times.length / 2)]), rows };
+  return { medianMs: Math.round(median(times)), medianCpuMs: Math.round(median(cpuTimes)), rows };
 }
-
-const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : NaN);
 
 export async function benchUpload() {
   // Just under the 5 MB cap, about 50,000 rows: refused after reading 20,100 of them.
@@ -169,8 +174,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const d of during) {
     console.log(`${mark(d.ratioToIdle < GOALS.p99DuringParseToIdle)} /status p99 during the ${d.name}: ${d.p99} ms, ${d.ratioToIdle}× idle (${idle.p99} ms) (goal < ${GOALS.p99DuringParseToIdle}×)`);
   }
-  console.log(`${mark(parse.medianMs < GOALS.parse20kRowsMs)} Parsing and merging a ${parse.rows}-row report in process: ${parse.medianMs} ms, median of ${PARSE_RUNS} (goal < ${GOALS.parse20kRowsMs} ms)`);
-  fs.writeFileSync(path.join(OUT_DIR, "upload.json"), JSON.stringify({ goals: GOALS, idle, during, parse, measuredAt: new Date().toISOString() }, null, 2));
+  console.log(
+    `${mark(parse.medianMs < GOALS.parse20kRowsMs)} Parsing and merging a ${parse.rows}-row report in process: ${parse.medianMs} ms wall clock, median of ${PARSE_RUNS} (goal < ${GOALS.parse20kRowsMs} ms)`,
+  );
+  console.log(`${mark(parse.medianCpuMs < GOALS.parse20kRowsMs)}   of which CPU time ${parse.medianCpuMs} ms (what the wall clock would be on an idle machine)`);
+  console.log(`Load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores`);
+  fs.writeFileSync(
+    path.join(OUT_DIR, "upload.json"),
+    JSON.stringify({ goals: GOALS, idle, during, parse, loadAverage: os.loadavg(), measuredAt: new Date().toISOString() }, null, 2),
+  );
   console.log(`Written: ${path.join(OUT_DIR, "upload.json")}`);
   // Missed goals are figures to report; broken pages or uploads are failures.
   const broken = [idle, ...during].some((d) => d.non2xx > 0) || during.some((d) => d.uploadStatuses.some((s) => s >= 500));
