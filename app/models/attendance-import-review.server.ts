@@ -4,7 +4,7 @@ import { readReviewDecisions, reviewQuestions, type ReviewForm } from "../domain
 import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-errors";
 import type { Msg } from "../i18n/keys";
 import type { DB } from "../utils/db.server";
-import type { ReportFileResult } from "../utils/report-upload.server";
+import type { UploadedFile } from "../utils/report-upload.server";
 import { confirmImport, discardUpload, findKnownPeople, getUpload, listImports, receiveReport } from "./attendance-upload.server";
 
 /**
@@ -61,7 +61,7 @@ export async function importPage(db: DB, { workshop, session }: ImportScope, upl
 export async function receiveUploadedReport(
   db: DB,
   { workshop, session }: ImportScope,
-  input: { file: ReportFileResult; uploadedBy: number; locale: Locale },
+  input: { file: UploadedFile; uploadedBy: number; locale: Locale },
 ): Promise<ImportStep> {
   const { file } = input;
   if (!file.ok) {
