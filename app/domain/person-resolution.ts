@@ -50,13 +50,18 @@ export function decidePerson<C>(request: PersonRequest, facts: PersonFacts<C>): 
     const matchedBy = facts.byContact.email !== null && facts.byContact.email === request.email ? "email" : "phone";
     return { kind: "found", personId: facts.byContact.id, matchedBy };
   }
-  if (request.choice !== "new" && request.askOnSimilarName && facts.similar.length > 0) return { kind: "choose", candidates: facts.similar };
+  if (request.choice !== "new" && request.askOnSimilarName && facts.similar.length > 0)
+    return { kind: "choose", candidates: facts.similar };
   if (request.consentMissing) return { kind: "refused", reason: "consentRequired" };
   return { kind: "create" };
 }
 
 /** Which facts `decidePerson` will read, so the model does not query what is not needed. */
-export function factsNeeded(request: Pick<PersonRequest, "choice" | "askOnSimilarName">): { chosen: boolean; byContact: boolean; similar: boolean } {
+export function factsNeeded(request: Pick<PersonRequest, "choice" | "askOnSimilarName">): {
+  chosen: boolean;
+  byContact: boolean;
+  similar: boolean;
+} {
   const chosen = typeof request.choice === "number";
   return { chosen, byContact: !chosen, similar: !chosen && request.choice !== "new" && request.askOnSimilarName };
 }

@@ -1,7 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database, Sex } from "../../db/schema";
 import { contactHint } from "../domain/contact";
-import { decidePerson, factsNeeded, type MatchedBy, type PersonChoice, type PersonFacts } from "../domain/person-resolution";
+import {
+  decidePerson,
+  factsNeeded,
+  type MatchedBy,
+  type PersonChoice,
+  type PersonFacts,
+} from "../domain/person-resolution";
 import { recordAudit } from "./audit.server";
 import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
 import { peopleOnWorkshop } from "./workshop-people.server";
@@ -63,8 +69,17 @@ export async function lookUpPerson(db: Kysely<Database>, request: PersonRequest)
   let found: { id: number; fullName: string } | undefined;
   if (needed.chosen && typeof request.choice === "number") {
     const chosen = request.choice;
-    const offered = (await findPersonsWithSimilarName(db, request.details.fullName)).some((p) => p.id === chosen) || (await onScope(db, request.scope, chosen));
-    const person = offered ? await db.selectFrom("person").select(["id", "full_name"]).where("id", "=", chosen).where("erased_at", "is", null).executeTakeFirst() : undefined;
+    const offered =
+      (await findPersonsWithSimilarName(db, request.details.fullName)).some((p) => p.id === chosen) ||
+      (await onScope(db, request.scope, chosen));
+    const person = offered
+      ? await db
+          .selectFrom("person")
+          .select(["id", "full_name"])
+          .where("id", "=", chosen)
+          .where("erased_at", "is", null)
+          .executeTakeFirst()
+      : undefined;
     facts.chosen = { offered, exists: person !== undefined };
     if (person) found = { id: person.id, fullName: person.full_name };
   }
@@ -88,7 +103,13 @@ export async function lookUpPerson(db: Kysely<Database>, request: PersonRequest)
       }));
   }
   const decision = decidePerson(
-    { email: request.details.email, phone: request.details.phone, choice: request.choice, askOnSimilarName: request.askOnSimilarName, consentMissing: request.consent === "missing" },
+    {
+      email: request.details.email,
+      phone: request.details.phone,
+      choice: request.choice,
+      askOnSimilarName: request.askOnSimilarName,
+      consentMissing: request.consent === "missing",
+    },
     facts,
   );
   if (decision.kind === "found") return { kind: "found", person: found!, matchedBy: decision.matchedBy };
@@ -103,7 +124,10 @@ export async function lookUpPerson(db: Kysely<Database>, request: PersonRequest)
  */
 export async function resolvePerson(
   tx: Kysely<Database>,
-  request: PersonRequest & { actorAccountId: number; audit: { action: "person.create.assisted" | "person.create.import"; details: Record<string, unknown> } },
+  request: PersonRequest & {
+    actorAccountId: number;
+    audit: { action: "person.create.assisted" | "person.create.import"; details: Record<string, unknown> };
+  },
 ): Promise<PersonResolution> {
   const lookup = await lookUpPerson(tx, request);
   if (lookup.kind !== "create") return lookup;
@@ -118,12 +142,25 @@ export async function resolvePerson(
     country: details.country ?? null,
     consent: request.consent === "given" ? { method: "staff", recordedBy: request.actorAccountId } : null,
   });
-  await recordAudit(tx, { actorAccountId: request.actorAccountId, action: request.audit.action, subjectType: "person", subjectId: id, details: request.audit.details });
+  await recordAudit(tx, {
+    actorAccountId: request.actorAccountId,
+    action: request.audit.action,
+    subjectType: "person",
+    subjectId: id,
+    details: request.audit.details,
+  });
   return { kind: "created", person: { id, fullName: details.fullName } };
 }
 
 async function onScope(db: Kysely<Database>, scope: PersonRequest["scope"], personId: number): Promise<boolean> {
   if (!scope) return false;
   if ("workshopId" in scope) return (await peopleOnWorkshop(db, scope.workshopId, [personId])).has(personId);
-  return (await db.selectFrom("enrolment").select("id").where("course_id", "=", scope.courseId).where("person_id", "=", personId).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom("enrolment")
+      .select("id")
+      .where("course_id", "=", scope.courseId)
+      .where("person_id", "=", personId)
+      .executeTakeFirst()) !== undefined
+  );
 }
