@@ -12,10 +12,10 @@ import { changePassword } from "../models/password-reset.server";
 import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
 import { verifyPassword } from "../utils/password.server";
 import { formatDate } from "../utils/dates";
-import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
 import { NAME_MAX } from "../domain/limits";
-import { ChangePasswordSchema, ProfileSchema } from "../forms/account.server";
+import { ChangePasswordSchema, ProfileSchema, WithdrawConsentSchema } from "../forms/account.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,28 +35,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   if (form.get("intent") === "withdraw-consent") {
-    if (form.get("confirm") !== "on") {
-      return data({ errors: { confirm: { key: "privacy.yourData.withdrawConfirmRequired" } }, values: {} } satisfies FormFailure, {
-        status: 400,
-      });
-    }
+    const parsed = parseSubmission(WithdrawConsentSchema, form);
+    if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
     await withdrawConsent(user.personId, user.accountId);
     await invalidateAllSessions(user.accountId);
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
   }
   if (form.get("intent") === "change-password") {
-    const parsed = parseForm(ChangePasswordSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
+    const parsed = parseSubmission(ChangePasswordSchema, form);
+    if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
     const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
-      return data({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} } satisfies FormFailure, { status: 400 });
+      return formFailure({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} });
     }
     await changePassword(user.accountId, parsed.data.password);
     // Every other device is logged out; this one gets a fresh session.
     return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
-  const parsed = parseForm(ProfileSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
+  const parsed = parseSubmission(ProfileSchema, form);
+  if (!parsed.ok) return formFailure(parsed);
   await updateProfile(user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
   return { saved: true as const };
 }
@@ -64,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? (result as FormFailure) : undefined;
+  const failure = result && "errors" in result ? result : undefined;
   const { t, locale } = useI18n();
   const consent = account.consent;
   return (

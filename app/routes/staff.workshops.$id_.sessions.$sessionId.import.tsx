@@ -142,7 +142,7 @@ function parseErrorMessage(error: ParseError): Msg {
 
 export default function ImportPage() {
   const { workshop, session, imports, review, gone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as UploadFailure | ReviewFailure | GoneFailure | undefined;
+  const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, locale } = useI18n();
   const already = searchParams.get("already");
