@@ -5,7 +5,7 @@ import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { Field } from "../components/field";
 import { ImportReview, type PersonOption, type ReviewItem } from "../components/import-review";
 import { matchParticipants } from "../domain/attendance-import/match";
-import { contactHint } from "../domain/contact";
+import { contactHint } from "../utils/contact.server";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "../domain/attendance-import/plan";
 import { MAX_REPORT_BYTES, REPORT_FORMATS, type ParseError } from "../domain/attendance-import/types";
 import { formatFileSize } from "../domain/file-size";
