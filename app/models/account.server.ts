@@ -84,3 +84,9 @@ export async function changeRole(accountId: number, role: Role, actorAccountId: 
     await recordAudit(tx, { actorAccountId, action: "account.role_changed", subjectType: "account", subjectId: accountId, details: { from: before.role, to: role } });
   });
 }
+
+/** Whether this person can log in (and so download their own data in "Mi cuenta"). */
+export async function personHasAccount(personId: number): Promise<boolean> {
+  const db = await getDb();
+  return (await db.selectFrom("account").select("id").where("person_id", "=", personId).executeTakeFirst()) !== undefined;
+}

@@ -101,28 +101,37 @@ export async function resetWithEmailToken(token: string, password: string, now =
   });
 }
 
+export type StaffCodeResult =
+  | { ok: true; code: string; fullName: string; expiresAt: string; ownerEmailed: boolean }
+  | { ok: false; reason: "not_found" | "forbidden" | "has_email" };
+
 /**
  * A staff member issues a one-time code for someone without e-mail, to read out
  * or write down. Only for accounts of a lower role (so nobody can take over a peer
- * or a superior), never for oneself.
+ * or a superior), never for oneself. An account with an e-mail gets back in
+ * through the e-mail link instead; only an admin may still issue a code for it
+ * (the owner lost the mailbox), and then the owner is told by e-mail, so a code
+ * can never take over an account silently.
  */
 export async function issueStaffCode(
   identifier: LoginIdentifier,
-  issuer: { accountId: number; role: Role },
+  issuer: { accountId: number; role: Role; fullName: string },
   now = new Date(),
-): Promise<{ ok: true; code: string; fullName: string; expiresAt: string } | { ok: false; reason: "not_found" | "forbidden" }> {
+): Promise<StaffCodeResult> {
   const db = await getDb();
   const target = await db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
-    .select(["account.id", "account.role", "person.full_name"])
+    .select(["account.id", "account.role", "account.email", "person.full_name", "person.preferred_language"])
     .where(`account.${identifier.kind}`, "=", identifier.value)
     .executeTakeFirst();
   if (!target) return { ok: false, reason: "not_found" };
   const outranks = issuer.role === "admin" || (hasRole(issuer.role, target.role) && issuer.role !== target.role);
   if (target.id === issuer.accountId || !outranks) return { ok: false, reason: "forbidden" };
+  if (target.email && issuer.role !== "admin") return { ok: false, reason: "has_email" };
   const code = String(crypto.getRandomValues(new Uint32Array(1))[0] % 100_000_000).padStart(8, "0");
   const expiresAt = new Date(now.getTime() + STAFF_CODE_TTL_MS).toISOString();
+  const ownerEmail = target.email;
   await db.transaction().execute(async (tx) => {
     // One valid code at a time: issuing a new one retires the old.
     await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", target.id).where("kind", "=", "staff_code").where("used_at", "is", null).execute();
@@ -130,9 +139,31 @@ export async function issueStaffCode(
       .insertInto("password_reset")
       .values({ account_id: target.id, secret_hash: codeHash(target.id, code), kind: "staff_code", issued_by: issuer.accountId, created_at: now.toISOString(), expires_at: expiresAt })
       .execute();
-    await recordAudit(tx, { actorAccountId: issuer.accountId, action: "account.reset_code_issued", subjectType: "account", subjectId: target.id });
+    if (ownerEmail) {
+      const t = createTranslator(target.preferred_language, messages[target.preferred_language] as unknown as MessageTree) as T;
+      await enqueueEmail(tx, {
+        to: ownerEmail,
+        subject: t("reset.codeMail.subject"),
+        text: [
+          t("reset.mail.greeting", { name: target.full_name.split(" ")[0] }),
+          "",
+          t("reset.codeMail.intro", { staff: issuer.fullName }),
+          t("reset.codeMail.ifYou"),
+          t("reset.codeMail.ifNotYou"),
+          `${appUrl()}/forgot-password`,
+        ].join("\n"),
+        kind: "password_reset_code",
+      });
+    }
+    await recordAudit(tx, {
+      actorAccountId: issuer.accountId,
+      action: "account.reset_code_issued",
+      subjectType: "account",
+      subjectId: target.id,
+      details: ownerEmail ? { ownerEmailed: true } : undefined,
+    });
   });
-  return { ok: true, code, fullName: target.full_name, expiresAt };
+  return { ok: true, code, fullName: target.full_name, expiresAt, ownerEmailed: ownerEmail !== null };
 }
 
 /** Uses a staff code once; five wrong tries retire it. Returns the account id or null. */

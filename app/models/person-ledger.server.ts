@@ -257,6 +257,8 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
 
       const accountMoved = accounts.some((a) => a.person_id === dropId);
       if (accountMoved) await tx.updateTable("account").set({ person_id: keepId }).where("person_id", "=", dropId).execute();
+      // Mail about the other record (a walk-in's confirmation) now concerns the kept person; erasure finds it there.
+      await tx.updateTable("email_outbox").set({ person_id: keepId }).where("person_id", "=", dropId).execute();
 
       const filled: Record<string, unknown> = {};
       const differing: Record<string, unknown> = {};

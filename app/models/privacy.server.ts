@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
+import { eraseTraces } from "./erasure-traces.server";
 
 /**
  * Rights over personal data (Peru, Ley 29733): access (export), withdrawal of
@@ -72,14 +73,23 @@ export async function listPendingErasures() {
  * Erases a person's identifying data across every table while keeping the rows
  * that reach figures count. Kept: sex, birth year, country, region and
  * cooperative (aggregate attributes the disaggregations need); erased: name,
- * e-mail, phone, login, sessions, reset codes, and names copied into certificates.
+ * e-mail, phone, login, sessions, reset codes, names copied into certificates,
+ * mail to them (unsent: deleted; sent: emptied), their name and contacts in audit
+ * details (the events stay) and their rows in attendance reports awaiting review.
  */
 export async function erasePerson(personId: number, adminAccountId: number): Promise<boolean> {
   const db = await getDb();
   return db.transaction().execute(async (tx) => {
-    const person = await tx.selectFrom("person").select(["id", "erased_at"]).where("id", "=", personId).executeTakeFirst();
+    const person = await tx.selectFrom("person").select(["id", "full_name", "email", "phone", "erased_at"]).where("id", "=", personId).executeTakeFirst();
     if (!person || person.erased_at) return false;
     const now = new Date().toISOString();
+    const accounts = await tx.selectFrom("account").select(["id", "email", "phone"]).where("person_id", "=", personId).execute();
+    await eraseTraces(
+      tx,
+      personId,
+      accounts.map((a) => a.id),
+      { names: [person.full_name], emails: [person.email, ...accounts.map((a) => a.email)], phones: [person.phone, ...accounts.map((a) => a.phone)] },
+    );
     await tx
       .updateTable("person")
       .set({
@@ -94,7 +104,6 @@ export async function erasePerson(personId: number, adminAccountId: number): Pro
       })
       .where("id", "=", personId)
       .execute();
-    const accounts = await tx.selectFrom("account").select("id").where("person_id", "=", personId).execute();
     for (const { id } of accounts) {
       await tx.deleteFrom("session").where("account_id", "=", id).execute();
       await tx.deleteFrom("password_reset").where("account_id", "=", id).execute();

@@ -71,6 +71,18 @@ export async function listStaffAccounts(db: Kysely<Database>) {
     .execute();
 }
 
+/** Which of these account ids may facilitate (facilitator, manager or admin). */
+export async function staffAccountIdsAmong(db: Kysely<Database>, accountIds: number[]): Promise<Set<number>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("account")
+    .select("id")
+    .where("id", "in", accountIds)
+    .where("role", "in", ["facilitator", "manager", "admin"])
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function listCourseChoices(db: Kysely<Database>) {
   return db.selectFrom("course").select(["id", "title"]).where("archived_at", "is", null).orderBy("title").execute();
 }

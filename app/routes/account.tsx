@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LOCALES } from "../../db/schema";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
@@ -11,6 +11,7 @@ import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
 import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
 import { verifyPassword } from "../utils/password.server";
+import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
 import { NAME_MAX } from "../domain/limits";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: user.locale,
     role: user.role,
     identifier: user.email ?? user.phone ?? "",
+    passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
     sessions,
     consent: consent ?? null,
   };
@@ -44,13 +46,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "change-password") {
     const parsed = parseSubmission(ChangePasswordSchema, form);
     if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
+    const key = String(user.accountId);
+    const wait = passwordChecksByAccount.retryAfter(key);
+    if (wait > 0) {
+      return formFailure({ errors: { current: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values: {} }, 429);
+    }
     const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
+      passwordChecksByAccount.hit(key);
       return formFailure({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} });
     }
+    passwordChecksByAccount.reset(key);
     await changePassword(user.accountId, parsed.data.password);
-    // Every other device is logged out; this one gets a fresh session.
-    return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
+    // Every other device is logged out; this one gets a fresh session. A redirect, so the page is
+    // loaded with the new session: without JavaScript the old one would send them to the login page.
+    return redirect("/account?password=changed", { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
   const parsed = parseSubmission(ProfileSchema, form);
   if (!parsed.ok) return formFailure(parsed);
@@ -107,7 +117,7 @@ export default function AccountPage() {
       <h2>{t("reset.change.title")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-password" />
-        {result && "passwordChanged" in result ? (
+        {account.passwordChanged ? (
           <p className="notice" role="status">
             {t("reset.change.changed")}
           </p>
@@ -154,6 +164,11 @@ export default function AccountPage() {
         <li>
           <a href="/account/data?format=csv" download>
             {t("privacy.yourData.downloadCsv")}
+          </a>
+        </li>
+        <li>
+          <a href="/account/data?format=xlsx" download>
+            {t("privacy.yourData.downloadXlsx")}
           </a>
         </li>
       </ul>

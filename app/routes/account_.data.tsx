@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "../utils/auth.server";
 import { personDataDownload } from "../utils/person-data.server";
 
-/** GET /account/data?format=json|csv — the logged-in person's own data. */
+/** GET /account/data?format=json|csv|xlsx — the logged-in person's own data. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return personDataDownload(user.personId, new URL(request.url).searchParams.get("format"));

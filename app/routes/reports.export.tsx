@@ -4,6 +4,7 @@ import { csvResponse } from "../utils/csv.server";
 import { reportCsv, reportXlsx } from "../utils/reach-export.server";
 import { getTranslator } from "../utils/locale.server";
 import { loadReachRequest } from "../utils/reach-request.server";
+import { xlsxResponse } from "../utils/xlsx.server";
 import type { T } from "../i18n/keys";
 
 /** The report's tables as a download: `format=csv` (UTF-8 with BOM, for Excel) or `format=xlsx` (one sheet per table). */
@@ -17,10 +18,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const title = t("reports.title");
   const name = `alcance-${report.from ?? "inicio"}-${report.to ?? "hoy"}${filters.workshopId ? `-taller-${filters.workshopId}` : ""}`;
   if (format === "csv") return csvResponse(`${name}.csv`, reportCsv(title, tables));
-  return new Response(new Uint8Array(await reportXlsx(title, tables)), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${name}.xlsx"`,
-    },
-  });
+  return xlsxResponse(`${name}.xlsx`, await reportXlsx(title, tables));
 }

@@ -10,7 +10,7 @@ import { getUser, startSession } from "../utils/auth.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
-import { signupsByIp } from "../utils/rate-limit.server";
+import { signupAttemptsByIp } from "../utils/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
 import { pageTitle } from "../i18n/page-title";
 
@@ -26,10 +26,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(SignupSchema, request);
   const { values } = parsed;
   const ip = context.clientIp ?? "unknown";
-  if (signupsByIp.retryAfter(ip) > 0) {
-    const minutes = Math.ceil(signupsByIp.retryAfter(ip) / 60_000);
-    return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes } } }, values }, 429);
+  const wait = signupAttemptsByIp.retryAfter(ip);
+  if (wait > 0) {
+    return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
   }
+  signupAttemptsByIp.hit(ip);
   if (!parsed.ok) return formFailure(parsed);
   const { fullName, identifier, password, country } = parsed.data;
   const taken = () => formFailure({ errors: { identifier: { key: "auth.signup.errors.identifierTaken" } }, values }, 409);
@@ -43,7 +44,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof Error && /unique/i.test(error.message)) return taken();
     throw error;
   }
-  signupsByIp.hit(ip);
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }
 

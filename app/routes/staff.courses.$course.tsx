@@ -56,6 +56,10 @@ export default function StaffCourse() {
         <a href={`/staff/courses/${course.slug}/export`} className="button" download>
           {t("learning.staff.export")}
         </a>
+        {" "}
+        <a href={`/staff/courses/${course.slug}/export?format=xlsx`} className="button" download>
+          {t("learning.staff.exportXlsx")}
+        </a>
       </p>
       <h2>{t("learning.staff.learners")}</h2>
       {report.learners.length === 0 ? (

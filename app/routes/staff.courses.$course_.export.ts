@@ -4,30 +4,20 @@ import { findLearningCourse } from "../models/course-outline.server";
 import { courseReport } from "../models/course-report.server";
 import { recordAudit } from "../models/audit.server";
 import { requireRole } from "../utils/auth.server";
-import { csvResponse, toExcelCsv } from "../utils/csv.server";
 import { localDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
+import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
 
-/** The per-learner table as a CSV that Excel opens with accents intact. */
+/** The per-learner table as a CSV that Excel opens with accents intact, or (`?format=xlsx`) as a workbook. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "facilitator");
   const db = await getDb();
   const course = await findLearningCourse(db, params.course ?? "");
   if (!course) throw new Response("Not found", { status: 404 });
   const { t } = await getTranslator(request);
+  const format = downloadFormat(request);
   const report = await courseReport(db, course.id);
-  const header = [
-    t("learning.staff.table.name"),
-    t("learning.enrolOne.email"),
-    t("learning.enrolOne.phone"),
-    t("learning.staff.table.status"),
-    t("learning.staff.table.progress"),
-    t("learning.staff.table.enrolled"),
-    t("learning.staff.table.method"),
-    t("learning.staff.table.completedAt"),
-    t("learning.staff.table.lastActivity"),
-  ];
   const rows = report.learners.map((l) => [
     l.fullName,
     l.email,
@@ -36,9 +26,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     l.percent,
     localDate(l.enrolledAt),
     t(`learning.staff.methods.${l.method}`),
-    l.completedAt ? localDate(l.completedAt) : "",
-    l.lastActivityAt ? localDate(l.lastActivityAt) : "",
+    l.completedAt ? localDate(l.completedAt) : null,
+    l.lastActivityAt ? localDate(l.lastActivityAt) : null,
   ]);
-  await recordAudit(db, { actorAccountId: staff.accountId, action: "course.export", subjectType: "course", subjectId: course.id });
-  return csvResponse(`${t("learning.staff.csvFile")}-${course.slug}.csv`, toExcelCsv(header, rows));
+  await recordAudit(db, { actorAccountId: staff.accountId, action: "course.export", subjectType: "course", subjectId: course.id, details: { format } });
+  return tableDownload(format, `${t("learning.staff.csvFile")}-${course.slug}`, {
+    name: course.title,
+    columns: [
+      { label: t("learning.staff.table.name"), kind: "text" },
+      { label: t("learning.enrolOne.email"), kind: "text" },
+      { label: t("learning.enrolOne.phone"), kind: "text" },
+      { label: t("learning.staff.table.status"), kind: "text" },
+      { label: t("learning.staff.table.progress"), kind: "number" },
+      { label: t("learning.staff.table.enrolled"), kind: "date" },
+      { label: t("learning.staff.table.method"), kind: "text" },
+      { label: t("learning.staff.table.completedAt"), kind: "date" },
+      { label: t("learning.staff.table.lastActivity"), kind: "date" },
+    ],
+    rows,
+  });
 }

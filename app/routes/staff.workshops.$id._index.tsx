@@ -121,6 +121,9 @@ export default function StaffWorkshop() {
         <a href={`${base}/registrations.csv`} className="button" download>
           {t("workshops.staff.view.exportCsv")}
         </a>
+        <a href={`${base}/registrations.csv?format=xlsx`} className="button" download>
+          {t("workshops.staff.view.exportXlsx")}
+        </a>
         <Link to={`${base}/edit`} className="button">
           {t("workshops.staff.view.edit")}
         </Link>

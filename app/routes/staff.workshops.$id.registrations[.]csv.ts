@@ -1,25 +1,44 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { localDateTime } from "../domain/workshop-input";
 import { recordAudit } from "../models/audit.server";
 import { listRegistrations } from "../models/registration.server";
-import { csvResponse, toExcelCsv } from "../utils/csv.server";
-import { formatShortDate, formatTime } from "../utils/dates";
 import { getTranslator } from "../utils/locale.server";
+import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
+import type { SheetColumnKind } from "../utils/xlsx.server";
 import { requireWorkshopStaff } from "../utils/workshop-access.server";
 
-/** `/staff/workshops/:id/registrations.csv`: everyone who registered, for Excel. */
+const COLUMNS: Array<[key: string, kind: SheetColumnKind]> = [
+  ["name", "text"],
+  ["email", "text"],
+  ["phone", "text"],
+  ["sex", "text"],
+  ["birthYear", "number"],
+  ["cooperative", "text"],
+  ["status", "text"],
+  ["method", "text"],
+  ["registeredAt", "datetime"],
+  ["position", "number"],
+];
+
+/** `/staff/workshops/:id/registrations.csv` (`?format=xlsx`: the workbook): everyone who registered. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, workshop } = await requireWorkshopStaff(request, params.id);
-  const { t, locale } = await getTranslator(request);
+  const { t } = await getTranslator(request);
+  const format = downloadFormat(request);
   // Keys built at run time (and `common.sexes`, whose "other" key the key type reads as a plural).
   const tr = t as (key: string) => string;
   const rows = await listRegistrations(db, workshop.id);
-  await recordAudit(db, { actorAccountId: user.accountId, action: "workshop.registrations.export", subjectType: "workshop", subjectId: workshop.id, details: { rows: rows.length } });
-  const header = ["name", "email", "phone", "sex", "birthYear", "cooperative", "status", "method", "registeredAt", "position"].map((key) =>
-    tr(`workshops.csv.${key}`),
-  );
-  const body = toExcelCsv(
-    header,
-    rows.map((r) => [
+  await recordAudit(db, {
+    actorAccountId: user.accountId,
+    action: "workshop.registrations.export",
+    subjectType: "workshop",
+    subjectId: workshop.id,
+    details: { rows: rows.length, format },
+  });
+  return tableDownload(format, `taller-${workshop.id}-inscripciones`, {
+    name: tr("workshops.staff.view.registered"),
+    columns: COLUMNS.map(([key, kind]) => ({ label: tr(`workshops.csv.${key}`), kind })),
+    rows: rows.map((r) => [
       r.fullName,
       r.email,
       r.phone,
@@ -28,9 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       r.cooperative,
       tr(`workshops.registrationStatus.${r.status}`),
       tr(`workshops.staff.methods.${r.method}`),
-      `${formatShortDate(r.created_at, locale, workshop.timezone)} ${formatTime(r.created_at, locale, workshop.timezone)}`,
+      // Local time of the workshop, as the staff page shows it.
+      localDateTime(r.created_at, workshop.timezone).replace("T", " "),
       r.position,
     ]),
-  );
-  return csvResponse(`taller-${workshop.id}-inscripciones.csv`, body);
+  });
 }

@@ -87,6 +87,10 @@ export default function WorkshopAttendancePage() {
           <a href={`${base}/attendance.csv`} className="button" download>
             {t("attendance.summary.download")}
           </a>
+          {" "}
+          <a href={`${base}/attendance.csv?format=xlsx`} className="button" download>
+            {t("attendance.summary.downloadXlsx")}
+          </a>
         </p>
       </section>
 

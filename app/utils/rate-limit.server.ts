@@ -52,7 +52,15 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
  */
 export const loginFailuresByAccount = new RateLimiter(10, FIFTEEN_MINUTES);
 export const loginFailuresByIp = new RateLimiter(100, FIFTEEN_MINUTES);
-export const signupsByIp = new RateLimiter(30, 60 * 60 * 1000);
+/**
+ * Every sign-up attempt counts, failed ones too: a refused form ("this login is
+ * taken") tells whether an account exists, so failures must not be free. Loose
+ * enough for a workshop room of thirty signing up together, each with a retry.
+ */
+export const signupAttemptsByIp = new RateLimiter(60, 60 * 60 * 1000);
+
+/** Wrong current passwords in "Mi cuenta": a stolen session must not become a password oracle. */
+export const passwordChecksByAccount = new RateLimiter(5, FIFTEEN_MINUTES);
 
 /** Password-reset requests and code attempts (README "Security"). */
 export const resetRequestsByIp = new RateLimiter(20, 60 * 60 * 1000);

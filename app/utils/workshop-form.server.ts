@@ -2,12 +2,13 @@ import type { Kysely, Selectable } from "kysely";
 import type { Database, WorkshopTable } from "../../db/schema";
 import { hasRole } from "../domain/roles";
 import { localDateTime, localTime, type WorkshopInput } from "../domain/workshop-input";
-import type { FormFailureWith } from "../forms/failure";
+import type { FieldErrors, FormFailureWith } from "../forms/failure";
 import { formFailure, keepValues } from "../forms/submission.server";
 import { validateWorkshopForm } from "../forms/workshop.server";
-import { listCourseChoices, listStaffAccounts, type SessionRow } from "../models/workshop.server";
+import { listCourseChoices, listStaffAccounts, staffAccountIdsAmong, type SessionRow } from "../models/workshop.server";
 import type { SessionUser } from "./session.server";
 import { localDate } from "./dates";
+import { getDb } from "./db.server";
 
 export const MIN_SESSION_ROWS = 3;
 
@@ -72,6 +73,18 @@ export async function readWorkshopSubmission(
   const rows = Math.min(60, Math.max(MIN_SESSION_ROWS, Number(values.rows) || MIN_SESSION_ROWS));
   if (values.intent === "moreSessions") return { ok: false, response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows: rows + 3, errors: {} }, 200) };
   const result = validateWorkshopForm(values, facilitatorIds);
-  if (!result.ok) return { ok: false, response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows, errors: result.errors }) };
+  const notStaff = await hasNonStaffFacilitator(facilitatorIds);
+  if (!result.ok || notStaff) {
+    const errors: FieldErrors = { ...(result.ok ? {} : result.errors) };
+    if (notStaff) errors.facilitatorIds = { key: "workshops.form.errors.facilitatorNotStaff" };
+    return { ok: false, response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows, errors }) };
+  }
   return { ok: true, input: result.data };
+}
+
+/** The form offers only team accounts: anything else (a member, an unknown id, junk) was not chosen from it. */
+async function hasNonStaffFacilitator(facilitatorIds: string[]): Promise<boolean> {
+  if (facilitatorIds.some((id) => !/^\d{1,9}$/.test(id))) return true;
+  const ids = [...new Set(facilitatorIds.map(Number))];
+  return (await staffAccountIdsAmong(await getDb(), ids)).size !== ids.length;
 }

@@ -82,7 +82,7 @@ describe("access to one's own data", () => {
     expect((anonymous as Response).status).toBe(302);
   });
 
-  it("lets managers (not facilitators) export a person's data on request, and audits it", async () => {
+  it("lets managers (not facilitators) export the data of a person without a login on request, and audits it", async () => {
     const member = await withHistory();
     for (const role of ["member", "facilitator"] as const) {
       const staff = await makeAccount({ role });
@@ -94,6 +94,11 @@ describe("access to one's own data", () => {
     }
     const manager = await makeAccount({ role: "manager" });
     const cookie = await sessionCookie(manager.accountId);
+    const exportMember = () =>
+      settle(() => staffExportLoader({ request: getRequest(`/staff/people/${member.personId}/data`, cookie), params: { personId: String(member.personId) }, context: {} }));
+    // With a login she downloads her own data; staff export only people without one.
+    expect(((await exportMember()) as Response).status).toBe(403);
+    await (await getDb()).deleteFrom("account").where("id", "=", member.accountId).execute();
     const response = (await staffExportLoader({
       request: getRequest(`/staff/people/${member.personId}/data?format=csv`, cookie),
       params: { personId: String(member.personId) },

@@ -154,6 +154,7 @@ export default defineMessages({
       actions: "Registrar",
       notStarted: "aún no empieza",
       download: "Descargar la asistencia (CSV para Excel)",
+      downloadXlsx: "Descargar la asistencia (Excel)",
       noSessions: "Este taller no tiene sesiones.",
       csvFile: "asistencia",
       csv: {
@@ -323,6 +324,7 @@ export default defineMessages({
       actions: "Record",
       notStarted: "not started yet",
       download: "Download attendance (CSV for Excel)",
+      downloadXlsx: "Download attendance (Excel)",
       noSessions: "This workshop has no sessions.",
       csvFile: "attendance",
       csv: {

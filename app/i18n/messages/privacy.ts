@@ -7,6 +7,7 @@ export default defineMessages({
       text: "Puede descargar todo lo que guardamos sobre usted: sus datos, sus inscripciones, su asistencia y sus certificados.",
       downloadJson: "Descargar mis datos (JSON)",
       downloadCsv: "Descargar mis datos (hoja de cálculo CSV)",
+      downloadXlsx: "Descargar mis datos (Excel)",
       consentGiven: "Usted dio su consentimiento el {date} (aviso versión {version}).",
       consentStaff: "Su consentimiento fue registrado por quien facilita el {date} (aviso versión {version}).",
       withdrawTitle: "Retirar mi consentimiento",
@@ -15,6 +16,9 @@ export default defineMessages({
       withdrawSubmit: "Retirar mi consentimiento",
       withdrawConfirmRequired: "Marque la casilla para confirmar.",
       withdrawn: "Retiramos su consentimiento. Sus datos serán borrados pronto.",
+    },
+    staffExport: {
+      hasLogin: "Esta persona tiene una cuenta en Minka: ella misma descarga sus datos en «Mi cuenta», en «Sus datos personales». Si no puede ingresar, ayúdele a recuperar el acceso.",
     },
     admin: {
       title: "Privacidad y solicitudes de borrado",
@@ -48,6 +52,7 @@ export default defineMessages({
       text: "You can download everything we keep about you: your details, your enrolments, your attendance and your certificates.",
       downloadJson: "Download my data (JSON)",
       downloadCsv: "Download my data (CSV spreadsheet)",
+      downloadXlsx: "Download my data (Excel)",
       consentGiven: "You gave your consent on {date} (notice version {version}).",
       consentStaff: "Your consent was recorded by a facilitator on {date} (notice version {version}).",
       withdrawTitle: "Withdraw my consent",
@@ -56,6 +61,9 @@ export default defineMessages({
       withdrawSubmit: "Withdraw my consent",
       withdrawConfirmRequired: "Tick the box to confirm.",
       withdrawn: "We withdrew your consent. Your data will be erased soon.",
+    },
+    staffExport: {
+      hasLogin: "This person has a Minka account: they download their own data in “My account”, under “Your personal data”. If they cannot log in, help them get back into their account.",
     },
     admin: {
       title: "Privacy and erasure requests",

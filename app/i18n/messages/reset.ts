@@ -41,6 +41,8 @@ export default defineMessages({
       notFound: "No hay ninguna cuenta con ese celular o correo.",
       forbidden: "No puede crear un código para esta cuenta. Pida ayuda a la administración.",
       invalidIdentifier: "Escriba un celular o un correo completo.",
+      hasEmail: "Esta cuenta tiene correo electrónico. La persona puede crear una contraseña nueva con el enlace «¿Olvidó su contraseña?» de la página para ingresar: le llega por correo.",
+      ownerEmailed: "Le avisamos por correo a la persona dueña de la cuenta que se creó este código.",
     },
     change: {
       title: "Cambiar mi contraseña",
@@ -57,6 +59,12 @@ export default defineMessages({
       intro: "Alguien pidió crear una contraseña nueva para su cuenta de Minka. Si fue usted, abra este enlace:",
       expires: "El enlace vale por una hora y sirve una sola vez.",
       ignore: "Si no fue usted, no haga nada: su contraseña sigue igual.",
+    },
+    codeMail: {
+      subject: "Minka: se creó un código para entrar a su cuenta",
+      intro: "{staff}, de la administración de Minka, creó un código para cambiar la contraseña de su cuenta. El código no va en este correo: se entrega en persona.",
+      ifYou: "Si usted lo pidió, no tiene que hacer nada.",
+      ifNotYou: "Si no lo pidió, cree usted una contraseña nueva con «¿Olvidó su contraseña?». Así el código deja de servir:",
     },
   },
   en: {
@@ -99,6 +107,8 @@ export default defineMessages({
       notFound: "There is no account with that mobile number or e-mail.",
       forbidden: "You cannot create a code for this account. Ask the administration for help.",
       invalidIdentifier: "Enter a complete mobile number or e-mail.",
+      hasEmail: "This account has an e-mail address. The person can create a new password with the “Forgot your password?” link on the login page: it arrives by e-mail.",
+      ownerEmailed: "We told the account's owner by e-mail that this code was created.",
     },
     change: {
       title: "Change my password",
@@ -115,6 +125,12 @@ export default defineMessages({
       intro: "Someone asked to create a new password for your Minka account. If it was you, open this link:",
       expires: "The link is valid for one hour and works once.",
       ignore: "If it was not you, do nothing: your password stays the same.",
+    },
+    codeMail: {
+      subject: "Minka: a code was created to get into your account",
+      intro: "{staff}, of the Minka administration, created a code to change your account's password. The code is not in this e-mail: it is given in person.",
+      ifYou: "If you asked for it, you do not need to do anything.",
+      ifNotYou: "If you did not ask for it, create a new password yourself with “Forgot your password?”. The code then stops working:",
     },
   },
 });

@@ -1,0 +1,21 @@
+import { csvResponse, toExcelCsv } from "./csv.server";
+import { toXlsx, xlsxResponse, type Sheet, type SheetCell } from "./xlsx.server";
+
+/**
+ * Every staff export is one table with two renderings: `?format=xlsx` gives the
+ * typed workbook, anything else the CSV for Excel (formula-leading cells neutralised).
+ */
+export type DownloadFormat = "csv" | "xlsx";
+
+export function downloadFormat(request: Request): DownloadFormat {
+  return new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+}
+
+function csvValue(cell: SheetCell): string | number | null | undefined {
+  return cell instanceof Date ? cell.toISOString() : cell;
+}
+
+export async function tableDownload(format: DownloadFormat, basename: string, sheet: Sheet): Promise<Response> {
+  if (format === "xlsx") return xlsxResponse(`${basename}.xlsx`, await toXlsx(sheet.name, [sheet]));
+  return csvResponse(`${basename}.csv`, toExcelCsv(sheet.columns.map((c) => c.label), sheet.rows.map((row) => row.map(csvValue))));
+}
