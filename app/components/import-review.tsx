@@ -4,6 +4,7 @@ import type { Participant } from "../domain/attendance-import/merge";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
+import { ErrorList } from "./field";
 
 export interface PersonOption {
   id: number;
@@ -188,11 +189,7 @@ function Decision({
           </>
         ) : null}
       </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {t(error.key)}
-        </p>
-      ) : null}
+      <ErrorList id={errorId} errors={error} />
       {match.kind === "matched" && !error ? (
         <>
           <p>
