@@ -12,7 +12,12 @@ describe("fieldIds", () => {
   });
 
   it("leaves aria-describedby out when there is neither hint nor error", () => {
-    expect(fieldIds(":r2:", { hint: false, error: false })).toEqual({ id: ":r2:", hintId: undefined, errorId: undefined, describedBy: undefined });
+    expect(fieldIds(":r2:", { hint: false, error: false })).toEqual({
+      id: ":r2:",
+      hintId: undefined,
+      errorId: undefined,
+      describedBy: undefined,
+    });
   });
 
   it("names only what is there", () => {

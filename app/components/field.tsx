@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import type { FormFailure } from "../forms/failure";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -61,7 +67,12 @@ export function Field({ label, hint, error, ...input }: Described & InputHTMLAtt
   );
 }
 
-export function TextareaField({ label, hint, error, ...textarea }: Described & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  hint,
+  error,
+  ...textarea
+}: Described & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { id, aria, hintNode, errorNode } = useDescribed(error, hint);
   return (
     <div className="field">
@@ -125,7 +136,16 @@ interface ChoiceGroupProps {
  * One question with its choices: a fieldset whose legend is the question, the
  * hint and error described on the group, one input per choice.
  */
-function ChoiceGroup({ type, legend, hint, error, name, choices, checked, className }: ChoiceGroupProps & { type: "radio" | "checkbox"; checked: string[] }) {
+function ChoiceGroup({
+  type,
+  legend,
+  hint,
+  error,
+  name,
+  choices,
+  checked,
+  className,
+}: ChoiceGroupProps & { type: "radio" | "checkbox"; checked: string[] }) {
   const { id, aria, hintNode, errorNode } = useDescribed(error, hint);
   return (
     <fieldset className={className} {...aria}>
@@ -134,7 +154,13 @@ function ChoiceGroup({ type, legend, hint, error, name, choices, checked, classN
       {errorNode}
       {choices.map((choice, i) => (
         <div className="checkbox-row" key={choice.value}>
-          <input type={type} id={`${id}-${i}`} name={name} value={choice.value} defaultChecked={checked.includes(choice.value)} />
+          <input
+            type={type}
+            id={`${id}-${i}`}
+            name={name}
+            value={choice.value}
+            defaultChecked={checked.includes(choice.value)}
+          />
           <label htmlFor={`${id}-${i}`}>{choice.label}</label>
         </div>
       ))}
@@ -162,7 +188,6 @@ export function FormErrorSummary({ show, message }: { show: boolean; message?: M
     </p>
   );
 }
-
 
 /** What a one-button form (a row's "Change", "Erase", "Merge") did: a notice, or why it was refused. */
 export type FormOutcomeResult = { ok: true; message: Msg } | FormFailure;

@@ -27,13 +27,20 @@ function contact(max: number, normalize: (value: string) => string | null, inval
  */
 export const AssistedRegistrationSchema = z
   .object({
-    fullName: requiredText("workshops.walkIn.errors.fullNameRequired", "workshops.walkIn.errors.fullNameTooLong", NAME_MAX),
+    fullName: requiredText(
+      "workshops.walkIn.errors.fullNameRequired",
+      "workshops.walkIn.errors.fullNameTooLong",
+      NAME_MAX,
+    ),
     phone: contact(40, (value) => normalizePhone(value), "workshops.walkIn.errors.phoneInvalid"),
     email: contact(254, normalizeEmail, "workshops.walkIn.errors.emailInvalid"),
     sex: text().pipe(z.union([z.literal(""), z.enum(SEXES)], { error: tooLong })),
-    birthYear: text().refine((v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1900 && Number(v) <= new Date().getFullYear()), {
-      error: "workshops.walkIn.errors.birthYearInvalid",
-    }),
+    birthYear: text().refine(
+      (v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1900 && Number(v) <= new Date().getFullYear()),
+      {
+        error: "workshops.walkIn.errors.birthYearInvalid",
+      },
+    ),
     cooperative: text().pipe(z.string().max(200, { error: tooLong })),
     method: text().pipe(z.enum(["walk_in", "staff"], { error: "workshops.walkIn.errors.methodInvalid" })),
     consent: text(),

@@ -8,10 +8,14 @@ const invalid = "attendance.rule.errors.amountInvalid";
 export const AttendanceRuleSchema = z
   .object({
     kind: z.enum(["minutes", "percent"]).catch("minutes"),
-    amount: text().pipe(z.string().regex(/^\d{1,4}$/, { error: invalid })).transform(Number),
+    amount: text()
+      .pipe(z.string().regex(/^\d{1,4}$/, { error: invalid }))
+      .transform(Number),
   })
   .refine(
     ({ kind, amount }) =>
-      kind === "minutes" ? amount >= MIN_MINUTES_RANGE.min && amount <= MIN_MINUTES_RANGE.max : amount >= 1 && amount <= 100,
+      kind === "minutes"
+        ? amount >= MIN_MINUTES_RANGE.min && amount <= MIN_MINUTES_RANGE.max
+        : amount >= 1 && amount <= 100,
     { error: invalid, path: ["amount"] },
   );

@@ -9,7 +9,10 @@ export const LoginSchema = z.object({
   identifier: text()
     .transform((value) => value.slice(0, 300))
     .pipe(z.string().min(1, { error: "auth.login.required" })),
-  password: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 1000) : ""), z.string().min(1, { error: "auth.login.passwordRequired" })),
+  password: z.preprocess(
+    (value) => (typeof value === "string" ? value.slice(0, 1000) : ""),
+    z.string().min(1, { error: "auth.login.passwordRequired" }),
+  ),
 });
 
 /** Asking for a reset link: the address is checked by the action (it answers the same whether or not it exists). */

@@ -23,8 +23,16 @@ interface Options {
  * limit as `max`/`min`), so the page shows them in the reader's language, and
  * with the typed values to fill the form again.
  */
-export function parseSubmission<S extends z.ZodType>(schema: S, source: Source, options?: Options): Submission<z.output<S>>;
-export function parseSubmission<S extends z.ZodType>(schema: S, source: Request, options?: Options): Promise<Submission<z.output<S>>>;
+export function parseSubmission<S extends z.ZodType>(
+  schema: S,
+  source: Source,
+  options?: Options,
+): Submission<z.output<S>>;
+export function parseSubmission<S extends z.ZodType>(
+  schema: S,
+  source: Request,
+  options?: Options,
+): Promise<Submission<z.output<S>>>;
 export function parseSubmission<S extends z.ZodType>(
   schema: S,
   source: Source | Request,
@@ -69,7 +77,10 @@ export function keepValues(source: Source, omit: string[] = []): Record<string, 
  * argument, so every failure of an action has the same type and the page reads
  * `useActionData<typeof action>()` without a cast.
  */
-export function formFailure<F extends FormFailure = FormFailure>(failure: NoInfer<F> | ({ ok: false } & NoInfer<F>), status = 400) {
+export function formFailure<F extends FormFailure = FormFailure>(
+  failure: NoInfer<F> | ({ ok: false } & NoInfer<F>),
+  status = 400,
+) {
   const { ok: _ok, ...payload } = failure as F & { ok?: false };
   return data(payload as unknown as F, { status });
 }

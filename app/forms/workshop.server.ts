@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { COUNTRIES } from "../domain/countries";
 import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "../domain/workshop-fields";
-import { checkSessionRows, isHttpUrl, isLocalDateTime, readSessionRows, type WorkshopInput } from "../domain/workshop-input";
+import {
+  checkSessionRows,
+  isHttpUrl,
+  isLocalDateTime,
+  readSessionRows,
+  type WorkshopInput,
+} from "../domain/workshop-input";
 import { isValidTimeZone, zonedTimeToUtc } from "../utils/dates";
 import type { FieldErrors } from "./failure";
 import { requiredText, text } from "./fields.server";
@@ -16,15 +22,26 @@ export const WorkshopFieldsSchema = z.object({
   courseId: text().pipe(z.string().regex(/^\d*$/, { error: "workshops.form.errors.courseInvalid" })),
   modality: z.enum(MODALITIES, { error: "workshops.form.errors.modalityRequired" }),
   place: optional(200),
-  joinUrl: optional(500).refine((value) => value === "" || isHttpUrl(value), { error: "workshops.form.errors.joinUrlInvalid" }),
+  joinUrl: optional(500).refine((value) => value === "" || isHttpUrl(value), {
+    error: "workshops.form.errors.joinUrlInvalid",
+  }),
   country: text().pipe(z.union([z.literal(""), z.enum(COUNTRIES)], { error: "workshops.form.errors.countryInvalid" })),
   region: optional(120),
-  timezone: text().refine((value) => value !== "" && isValidTimeZone(value), { error: "workshops.form.errors.timezoneInvalid" }),
-  capacity: text().refine((value) => value === "" || (/^-?\d+$/.test(value) && Number(value) >= 1 && Number(value) <= CAPACITY_MAX), {
-    error: "workshops.form.errors.capacityInvalid",
+  timezone: text().refine((value) => value !== "" && isValidTimeZone(value), {
+    error: "workshops.form.errors.timezoneInvalid",
   }),
-  registrationOpens: text().refine((value) => value === "" || isLocalDateTime(value), { error: "workshops.form.errors.dateTimeInvalid" }),
-  registrationCloses: text().refine((value) => value === "" || isLocalDateTime(value), { error: "workshops.form.errors.dateTimeInvalid" }),
+  capacity: text().refine(
+    (value) => value === "" || (/^-?\d+$/.test(value) && Number(value) >= 1 && Number(value) <= CAPACITY_MAX),
+    {
+      error: "workshops.form.errors.capacityInvalid",
+    },
+  ),
+  registrationOpens: text().refine((value) => value === "" || isLocalDateTime(value), {
+    error: "workshops.form.errors.dateTimeInvalid",
+  }),
+  registrationCloses: text().refine((value) => value === "" || isLocalDateTime(value), {
+    error: "workshops.form.errors.dateTimeInvalid",
+  }),
   status: z.enum(WORKSHOP_STATUSES, { error: "workshops.form.errors.statusInvalid" }),
 });
 
@@ -46,7 +63,8 @@ export function validateWorkshopForm(
 
   if (!parsed.ok) return { ok: false, errors };
   const form = parsed.data;
-  const toUtc = (local: string) => (local ? zonedTimeToUtc(local.slice(0, 10), local.slice(11, 16), form.timezone) : null);
+  const toUtc = (local: string) =>
+    local ? zonedTimeToUtc(local.slice(0, 10), local.slice(11, 16), form.timezone) : null;
   const registrationOpensAt = toUtc(form.registrationOpens);
   const registrationClosesAt = toUtc(form.registrationCloses);
   if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
