@@ -21,6 +21,7 @@ export interface Database {
   attendance_import: AttendanceImportTable;
   attendance: AttendanceTable;
   attendance_upload: AttendanceUploadTable;
+  enrolment_upload: EnrolmentUploadTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
@@ -288,6 +289,16 @@ export interface AttendanceUploadTable {
   /** JSON (see app/models/attendance-upload.server.ts). */
   payload: string;
   uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EnrolmentUploadTable {
+  id: Generated<number>;
+  file_hash: string;
+  file_name: string;
+  /** The decoded CSV (see app/models/enrolment-import.server.ts). */
+  text: string;
+  uploaded_by: number;
   created_at: Timestamp;
 }
 

@@ -1,7 +1,9 @@
+import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { slicer } from "../domain/slices";
 import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow } from "../domain/enrolment-csv";
+import { decodeUpload } from "../utils/csv.server";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enrolPerson } from "./enrolment.server";
@@ -53,18 +55,77 @@ function importedPerson(row: ImportRow): PersonRequest {
   return { details: { fullName: row.fullName, email: row.email, phone: row.phone }, choice: null, askOnSimilarName: false, consent: "given", scope: null };
 }
 
-export type ImportCommit =
-  | { ok: true; enrolled: number; alreadyEnrolled: number; peopleCreated: number }
-  | { ok: false; preview: ImportPreview };
+/** Lists left unconfirmed longer than this are dropped. */
+const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface ReceivedList {
+  preview: ImportPreview;
+  /** The kept list to confirm by id; null when there is nothing to confirm (a file or row problem). */
+  uploadId: number | null;
+}
 
 /**
- * Commits the file all-or-nothing: it is checked again inside one write
- * transaction, and a single problem writes nothing. People without an account
- * are created (consent recorded by the staff member), then enrolled with
- * method "import" and the staff member as enrolled_by.
+ * Previews an uploaded list and, when every row can be committed, keeps its text for the
+ * confirmation (so the file travels once and the confirmation commits what was previewed).
+ * Abandoned lists older than a day go at the same time.
  */
-export async function commitEnrolmentImport(db: DB, text: string, staff: { accountId: number }): Promise<ImportCommit> {
+export async function receiveEnrolmentList(
+  db: Kysely<Database>,
+  input: { bytes: Uint8Array; fileName: string; uploadedBy: number },
+): Promise<ReceivedList> {
+  const text = decodeUpload(input.bytes);
+  const preview = await previewEnrolmentImport(db, text);
+  if (!preview.ok || preview.problemCount > 0) return { preview, uploadId: null };
+  const now = new Date();
+  await db.deleteFrom("enrolment_upload").where("created_at", "<", new Date(now.getTime() - UPLOAD_TTL_MS).toISOString()).execute();
+  const row = await db
+    .insertInto("enrolment_upload")
+    .values({
+      file_hash: crypto.createHash("sha256").update(input.bytes).digest("hex"),
+      file_name: input.fileName.slice(0, 200) || "list.csv",
+      text,
+      uploaded_by: input.uploadedBy,
+      created_at: now.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { preview, uploadId: row.id };
+}
+
+/** A kept list's text, for the staff member who uploaded it only (and not past its day). */
+async function uploadedText(db: Kysely<Database>, uploadId: number, staff: { accountId: number }): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("enrolment_upload")
+    .select("text")
+    .where("id", "=", uploadId)
+    .where("uploaded_by", "=", staff.accountId)
+    .where("created_at", ">=", new Date(Date.now() - UPLOAD_TTL_MS).toISOString())
+    .executeTakeFirst();
+  return row?.text;
+}
+
+/** The preview of a kept list again (the confirmation was refused); undefined when it is gone or someone else's. */
+export async function previewEnrolmentUpload(db: Kysely<Database>, uploadId: number, staff: { accountId: number }): Promise<ImportPreview | undefined> {
+  const text = await uploadedText(db, uploadId, staff);
+  return text === undefined ? undefined : previewEnrolmentImport(db, text);
+}
+
+export type ImportCommit =
+  | { ok: true; enrolled: number; alreadyEnrolled: number; peopleCreated: number }
+  | { ok: false; gone: true }
+  | { ok: false; gone?: false; preview: ImportPreview };
+
+/**
+ * Commits a kept list all-or-nothing, for the staff member who uploaded it: it
+ * is checked again inside one write transaction, and a single problem writes
+ * nothing. People without an account are created (consent recorded by the
+ * staff member), then enrolled with method "import" and the staff member as
+ * enrolled_by. The kept list is deleted once committed.
+ */
+export async function commitEnrolmentImport(db: DB, uploadId: number, staff: { accountId: number }): Promise<ImportCommit> {
   return writeTransaction(db, async (tx) => {
+    const text = await uploadedText(tx, uploadId, staff);
+    if (text === undefined) return { ok: false, gone: true } as const;
     const preview = await previewEnrolmentImport(tx, text);
     if (!preview.ok || preview.problemCount > 0) return { ok: false, preview } as const;
     const counts = { enrolled: 0, alreadyEnrolled: 0, peopleCreated: 0 };
@@ -82,6 +143,7 @@ export async function commitEnrolmentImport(db: DB, text: string, staff: { accou
       else counts.enrolled++;
     }
     await recordAudit(tx, { actorAccountId: staff.accountId, action: "enrolment.import", subjectType: "enrolment", subjectId: null, details: counts });
+    await tx.deleteFrom("enrolment_upload").where("id", "=", uploadId).execute();
     return { ok: true, ...counts } as const;
   });
 }

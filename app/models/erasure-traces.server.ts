@@ -22,6 +22,7 @@ export async function eraseTraces(tx: Kysely<Database>, personId: number, accoun
   await eraseMail(tx, recordIds, emails);
   await redactAudit(tx, recordIds, accountIds, fragments, [...emails, ...identity.phones.filter((p): p is string => Boolean(p))]);
   await dropFromPendingReports(tx, identifyingFragments(identity, { nameParts: false }));
+  await dropPendingEnrolmentLists(tx, identifyingFragments(identity, { nameParts: false }));
 }
 
 function asText(value: unknown): string | null {
@@ -106,6 +107,13 @@ async function redactAudit(tx: Kysely<Database>, recordIds: number[], accountIds
  * rows (same full name, e-mail or phone), so confirming one cannot bring them back;
  * a report left empty is dropped.
  */
+/** An enrolment list awaiting confirmation that names the person is dropped whole (it can be uploaded again without them). */
+async function dropPendingEnrolmentLists(tx: Kysely<Database>, fragments: string[]) {
+  const uploads = await tx.selectFrom("enrolment_upload").select(["id", "text"]).execute();
+  const named = uploads.filter((upload) => mentions(upload.text, fragments)).map((upload) => upload.id);
+  if (named.length > 0) await tx.deleteFrom("enrolment_upload").where("id", "in", named).execute();
+}
+
 async function dropFromPendingReports(tx: Kysely<Database>, fragments: string[]) {
   const uploads = await tx.selectFrom("attendance_upload").select(["id", "payload"]).execute();
   for (const upload of uploads) {

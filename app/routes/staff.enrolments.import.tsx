@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { EnrolmentCommitSchema } from "../forms/enrolment-import.server";
+import { parseSubmission } from "../forms/submission.server";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
 import type { FileProblem } from "../domain/enrolment-csv";
 import { formatFileSize } from "../domain/file-size";
@@ -8,10 +10,9 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, NAME_MAX } from "../domain/limits";
 import type { NotTextKind } from "../domain/upload-sniff";
 import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
-import { commitEnrolmentImport, previewEnrolmentImport, type ImportPreview } from "../models/enrolment-import.server";
+import { commitEnrolmentImport, previewEnrolmentUpload, receiveEnrolmentList, type ImportPreview } from "../models/enrolment-import.server";
 import styles from "../styles/learning.css";
 import { requireRole } from "../utils/auth.server";
-import { decodeUpload } from "../utils/csv.server";
 import { getDb } from "../utils/db.server";
 import { readUploadedFile } from "../utils/report-upload.server";
 import { TableScroll } from "../components/table-scroll";
@@ -24,17 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { exampleSlug: courses.find((c) => c.open)?.slug ?? "que-es-una-cooperativa" };
 }
 
-type Problem = FileProblem | "noFile" | "tooLarge" | "consentRequired" | `notText.${NotTextKind}`;
+type Problem = FileProblem | "noFile" | "tooLarge" | "consentRequired" | "gone" | `notText.${NotTextKind}`;
 type ActionResult =
-  | { step: "preview"; preview: Extract<ImportPreview, { ok: true }>; csv: string; problem?: Problem }
+  | { step: "preview"; preview: Extract<ImportPreview, { ok: true }>; uploadId: number | null; problem?: Problem }
   | { step: "refused"; problem: Problem; size?: number }
   | { step: "done"; enrolled: number; created: number; already: number };
 
 /**
- * Two steps, both plain forms: "preview" reads the uploaded file and checks
- * every row; "commit" sends the same text back (a hidden field) and writes it
- * all in one transaction, after checking it again. A file over MAX_IMPORT_BYTES is refused
- * before it is parsed.
+ * Two steps, both plain forms: "preview" reads the uploaded file, checks every
+ * row and keeps the list server-side (one staff member's, for a day);
+ * "commit" names that list by `uploadId` and writes it all in one
+ * transaction, after checking it again. A file over MAX_IMPORT_BYTES is
+ * refused before it is parsed; a list that is gone or someone else's is
+ * "upload it again".
  */
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "facilitator");
@@ -46,23 +49,26 @@ export async function action({ request }: ActionFunctionArgs) {
       if (upload.problem === "notText") return data<ActionResult>({ step: "refused", problem: `notText.${upload.kind}` }, { status: 415 });
       return data<ActionResult>({ step: "refused", problem: "noFile" }, { status: 400 });
     }
-    const csv = decodeUpload(upload.bytes);
-    const preview = await previewEnrolmentImport(db, csv);
+    const { preview, uploadId } = await receiveEnrolmentList(db, { bytes: upload.bytes, fileName: upload.fileName, uploadedBy: staff.accountId });
     if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
-    return data<ActionResult>({ step: "preview", preview, csv }, { status: preview.problemCount > 0 ? 400 : 200 });
+    return data<ActionResult>({ step: "preview", preview, uploadId }, { status: preview.problemCount > 0 ? 400 : 200 });
   }
   const form = await request.formData();
   if (form.get("intent") === "commit") {
-    const csv = String(form.get("csv") ?? "");
-    if (form.get("consent") !== "on") {
-      const preview = await previewEnrolmentImport(db, csv);
+    const submission = parseSubmission(EnrolmentCommitSchema, form);
+    if (!submission.ok) return data<ActionResult>({ step: "refused", problem: "gone" }, { status: 400 });
+    const { uploadId, consent } = submission.data;
+    if (!consent) {
+      const preview = await previewEnrolmentUpload(db, uploadId, { accountId: staff.accountId });
+      if (!preview) return data<ActionResult>({ step: "refused", problem: "gone" }, { status: 400 });
       if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
-      return data<ActionResult>({ step: "preview", preview, csv, problem: "consentRequired" }, { status: 400 });
+      return data<ActionResult>({ step: "preview", preview, uploadId, problem: "consentRequired" }, { status: 400 });
     }
-    const result = await commitEnrolmentImport(db, csv, { accountId: staff.accountId });
+    const result = await commitEnrolmentImport(db, uploadId, { accountId: staff.accountId });
     if (result.ok) return data<ActionResult>({ step: "done", enrolled: result.enrolled, created: result.peopleCreated, already: result.alreadyEnrolled });
+    if (result.gone) return data<ActionResult>({ step: "refused", problem: "gone" }, { status: 400 });
     if (!result.preview.ok) return data<ActionResult>({ step: "refused", problem: result.preview.problem }, { status: 400 });
-    return data<ActionResult>({ step: "preview", preview: result.preview, csv }, { status: 400 });
+    return data<ActionResult>({ step: "preview", preview: result.preview, uploadId: null }, { status: 400 });
   }
   return data<ActionResult>({ step: "refused", problem: "noFile" }, { status: 400 });
 }
@@ -90,7 +96,7 @@ export default function ImportEnrolments() {
             : t(`learning.import.fileProblems.${problem}`, { max: MAX_IMPORT_ROWS })}
         </p>
       ) : null}
-      {result?.step === "preview" ? <PreviewTable preview={result.preview} csv={result.csv} consentMissing={problem === "consentRequired"} /> : null}
+      {result?.step === "preview" ? <PreviewTable preview={result.preview} uploadId={result.uploadId} consentMissing={problem === "consentRequired"} /> : null}
       <p>{t("learning.import.intro")}</p>
       <p>{t("learning.import.example")}</p>
       <p>{t("learning.import.courseHint", { slug: exampleSlug })}</p>
@@ -105,7 +111,15 @@ export default function ImportEnrolments() {
   );
 }
 
-function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<ImportPreview, { ok: true }>; csv: string; consentMissing: boolean }) {
+function PreviewTable({
+  preview,
+  uploadId,
+  consentMissing,
+}: {
+  preview: Extract<ImportPreview, { ok: true }>;
+  uploadId: number | null;
+  consentMissing: boolean;
+}) {
   const { t } = useI18n();
   const ok = preview.problemCount === 0;
   return (
@@ -152,11 +166,11 @@ function PreviewTable({ preview, csv, consentMissing }: { preview: Extract<Impor
           </tbody>
         </table>
       </TableScroll>
-      {ok ? (
+      {ok && uploadId !== null ? (
         <Form method="post">
           <FormErrorSummary show={consentMissing} message={{ key: "learning.import.fileProblems.consentRequired" }} />
           <input type="hidden" name="intent" value="commit" />
-          <input type="hidden" name="csv" value={csv} />
+          <input type="hidden" name="uploadId" value={uploadId} />
           <CheckboxField
             label={t("learning.import.consent")}
             name="consent"

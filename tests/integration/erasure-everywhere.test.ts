@@ -6,6 +6,7 @@ import { makeMark, uploadReport } from "../../db/factories/attendance";
 import { makeWorkshop } from "../../db/factories/workshops";
 import type { ReachFilters } from "../../app/domain/reach-filters";
 import { completeLesson } from "../../app/models/completion.server";
+import { receiveEnrolmentList } from "../../app/models/enrolment-import.server";
 import { deliverDueEmails } from "../../app/models/email-outbox.server";
 import { issueStaffCode, startEmailReset } from "../../app/models/password-reset.server";
 import { mergePersons } from "../../app/models/person-ledger.server";
@@ -59,7 +60,7 @@ function findTraces(file: string, needles: string[]) {
     const tables = sqlite
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
       .all() as Array<{ name: string }>;
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["person", "email_outbox", "audit_log", "attendance_upload", "certificate"]));
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["person", "email_outbox", "audit_log", "attendance_upload", "enrolment_upload", "certificate"]));
     const traces: string[] = [];
     for (const { name: table } of tables) {
       const columns = sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as Array<{ name: string }>;
@@ -141,6 +142,13 @@ describe("erasure erases everywhere", () => {
     });
     expect(pending.received.kind).toBe("review");
 
+    // An enrolment list naming them (the phone as typed) waits for confirmation; another list does not name them.
+    await makeCourse(db, { slug: "lista-por-confirmar" });
+    const list = (text: string) => receiveEnrolmentList(db, { bytes: new TextEncoder().encode(text), fileName: "lista.csv", uploadedBy: facilitator.accountId });
+    const naming = await list(`nombre,correo,celular,curso\n${OTHER_NAME},,912 345 678,lista-por-confirmar\nJuana Flores,juana@example.org,,lista-por-confirmar\n`);
+    const unrelated = await list("nombre,correo,celular,curso\nJuana Flores,juana@example.org,,lista-por-confirmar\n");
+    expect([naming.uploadId, unrelated.uploadId]).toEqual([expect.any(Number), expect.any(Number)]);
+
     await withdrawConsent(member.personId, member.accountId);
 
     // Every needle is somewhere before erasure (so the search itself can find them).
@@ -158,6 +166,7 @@ describe("erasure erases everywhere", () => {
     // The others in the report awaiting review are still there; the sent mail stays as a bare delivery record.
     const upload = await db.selectFrom("attendance_upload").select("payload").executeTakeFirstOrThrow();
     expect((JSON.parse(upload.payload) as { participants: Array<{ name: string }> }).participants.map((p) => p.name)).toEqual(["Juana Flores"]);
+    expect(await db.selectFrom("enrolment_upload").select("id").execute()).toEqual([{ id: unrelated.uploadId }]);
     const mail = await db.selectFrom("email_outbox").select(["status", "to_address", "kind"]).where("person_id", "=", member.personId).execute();
     expect(mail).toEqual([{ status: "sent", to_address: "", kind: "confirmation" }]);
     // The events stay, with who and when.

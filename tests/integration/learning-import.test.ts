@@ -20,8 +20,12 @@ function upload(bytes: Uint8Array | string, cookie: string): Request {
   return new Request("http://localhost/staff/enrolments/import", { method: "POST", body: form, headers: { Cookie: cookie } });
 }
 
-const commit = (csv: string, cookie: string, consent = true) =>
-  formRequest("/staff/enrolments/import", { intent: "commit", csv, ...(consent ? { consent: "on" } : {}) }, cookie);
+const commit = (uploadId: number | string, cookie: string, consent = true) =>
+  formRequest("/staff/enrolments/import", { intent: "commit", uploadId: String(uploadId), ...(consent ? { consent: "on" } : {}) }, cookie);
+
+async function pendingUploads() {
+  return (await getDb()).selectFrom("enrolment_upload").select(["id", "uploaded_by"]).orderBy("id").execute();
+}
 
 async function counts() {
   const db = await getDb();
@@ -34,7 +38,7 @@ type Result = {
   step: string;
   problem?: string;
   preview?: { rows: Array<{ line: number; problems: string[]; fullName: string; existingPerson: unknown; alreadyEnrolled: boolean }>; problemCount: number };
-  csv?: string;
+  uploadId?: number | null;
   enrolled?: number;
   created?: number;
   already?: number;
@@ -56,8 +60,12 @@ describe("CSV enrolment import", () => {
     expect(preview.data.preview?.rows.map((r) => r.existingPerson)).toEqual([{ id: known.personId, fullName: "Rosa Quispe" }, null]);
     expect(await counts()).toEqual(before);
 
-    const done = await run(commit(preview.data.csv!, staff.cookie));
+    // The list waits server-side, for this staff member, until it is confirmed.
+    expect(await pendingUploads()).toEqual([{ id: preview.data.uploadId, uploaded_by: staff.accountId }]);
+
+    const done = await run(commit(preview.data.uploadId!, staff.cookie));
     expect(done.data).toEqual({ step: "done", enrolled: 2, created: 1, already: 0 });
+    expect(await pendingUploads()).toEqual([]);
     const enrolments = await db.selectFrom("enrolment").select(["person_id", "method", "enrolled_by"]).where("course_id", "=", course.id).orderBy("person_id").execute();
     expect(enrolments).toHaveLength(2);
     expect(enrolments.every((e) => e.method === "import" && e.enrolled_by === staff.accountId)).toBe(true);
@@ -67,8 +75,14 @@ describe("CSV enrolment import", () => {
     const created = await db.selectFrom("audit_log").select(["actor_account_id", "subject_id", "details"]).where("action", "=", "person.create.import").execute();
     expect(created.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([{ actor_account_id: staff.accountId, subject_id: juana.id, details: { courseId: course.id } }]);
 
+    // A confirmed list is gone: confirming it twice writes nothing.
+    const twice = await counts();
+    expect((await run(commit(preview.data.uploadId!, staff.cookie))).data).toEqual({ step: "refused", problem: "gone" });
+    expect(await counts()).toEqual(twice);
+
     // The same file again changes nothing.
-    const again = await run(commit(preview.data.csv!, staff.cookie));
+    const secondPreview = await run(upload(csv, staff.cookie));
+    const again = await run(commit(secondPreview.data.uploadId!, staff.cookie));
     expect(again.data).toEqual({ step: "done", enrolled: 0, created: 0, already: 2 });
   });
 
@@ -80,14 +94,14 @@ describe("CSV enrolment import", () => {
     expect(bytes.includes(0xf1)).toBe(true);
     const preview = await run(upload(bytes, staff.cookie));
     expect(preview.data.preview?.rows[0]).toMatchObject({ fullName: "María Ñahui Peña", problems: [] });
-    const done = await run(commit(preview.data.csv!, staff.cookie));
+    const done = await run(commit(preview.data.uploadId!, staff.cookie));
     expect(done.data.step).toBe("done");
     expect(await db.selectFrom("person").select("full_name").where("email", "=", "maria@example.org").executeTakeFirstOrThrow()).toEqual({
       full_name: "María Ñahui Peña",
     });
   });
 
-  it("shows each bad row's problem and writes nothing, even when the bad text is committed directly", async () => {
+  it("shows each bad row's problem, keeps nothing to confirm and writes nothing", async () => {
     const db = await getDb();
     await makeCourse(db, { slug: "curso-bueno" });
     const staff = await staffCookie();
@@ -108,11 +122,36 @@ describe("CSV enrolment import", () => {
       [5, ["badPhone"]],
     ]);
     expect(preview.data.preview?.problemCount).toBe(3);
-    // A forged commit of the same text is checked again and refused as a whole: not even the good row is written.
-    const forced = await run(commit(csv, staff.cookie));
-    expect(forced.status).toBe(400);
-    expect(forced.data.step).toBe("preview");
+    expect(preview.data.uploadId).toBeNull();
+    expect(await pendingUploads()).toEqual([]);
     expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a forged commit of someone else's, an unknown or a day-old list and writes nothing", async () => {
+    const db = await getDb();
+    await makeCourse(db, { slug: "curso-ajeno" });
+    const owner = await staffCookie();
+    const other = await staffCookie("admin");
+    const preview = await run(upload("nombre,correo,curso\nElena Vargas,elena@example.org,curso-ajeno\n", owner.cookie));
+    const uploadId = preview.data.uploadId!;
+    expect(uploadId).toBeGreaterThan(0);
+    const before = await counts();
+
+    for (const forged of [commit(uploadId, other.cookie), commit(uploadId + 1000, owner.cookie), commit("abc", owner.cookie), commit(uploadId, other.cookie, false)]) {
+      const refused = await run(forged);
+      expect(refused).toMatchObject({ status: 400, data: { step: "refused", problem: "gone" } });
+    }
+    expect(await counts()).toEqual(before);
+    // Another's forged attempt leaves the owner's list waiting.
+    expect(await pendingUploads()).toEqual([{ id: uploadId, uploaded_by: owner.accountId }]);
+
+    // Unconfirmed for more than a day, it is gone too.
+    await db.updateTable("enrolment_upload").set({ created_at: new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString() }).where("id", "=", uploadId).execute();
+    expect((await run(commit(uploadId, owner.cookie))).data).toEqual({ step: "refused", problem: "gone" });
+    expect(await counts()).toEqual(before);
+    // …and the next upload drops it.
+    const next = await run(upload("nombre,correo,curso\nElena Vargas,elena@example.org,curso-ajeno\n", owner.cookie));
+    expect(await pendingUploads()).toEqual([{ id: next.data.uploadId, uploaded_by: owner.accountId }]);
   });
 
   it("refuses an empty file, a file without the columns, no file and a commit without consent", async () => {
@@ -124,8 +163,9 @@ describe("CSV enrolment import", () => {
     expect((await run(upload("\uFEFFnombre,correo,curso\r\n", staff.cookie))).data).toEqual({ step: "refused", problem: "empty" });
     expect((await run(upload("a,b\n1,2\n", staff.cookie))).data).toEqual({ step: "refused", problem: "missingColumns" });
     expect((await run(formRequest("/staff/enrolments/import", { intent: "preview" }, staff.cookie))).data).toEqual({ step: "refused", problem: "noFile" });
-    const noConsent = await run(commit("nombre,correo,curso\nAna,ana2@example.org,curso-vacio\n", staff.cookie, false));
-    expect(noConsent).toMatchObject({ status: 400, data: { step: "preview", problem: "consentRequired" } });
+    const preview = await run(upload("nombre,correo,curso\nAna,ana2@example.org,curso-vacio\n", staff.cookie));
+    const noConsent = await run(commit(preview.data.uploadId!, staff.cookie, false));
+    expect(noConsent).toMatchObject({ status: 400, data: { step: "preview", problem: "consentRequired", uploadId: preview.data.uploadId } });
     expect(await counts()).toEqual(before);
   });
 
@@ -133,9 +173,10 @@ describe("CSV enrolment import", () => {
     const db = await getDb();
     await makeCourse(db, { slug: "curso-privado" });
     const member = await staffCookie("member");
-    const csv = "nombre,correo,curso\nAna,ana3@example.org,curso-privado\n";
-    expect(((await settle(() => importAction({ request: commit(csv, member.cookie), ...ctx }))) as Response).status).toBe(403);
-    expect(((await settle(() => importAction({ request: commit(csv, ""), ...ctx }))) as Response).status).toBe(302);
+    const staff = await staffCookie();
+    const { uploadId } = (await run(upload("nombre,correo,curso\nAna,ana3@example.org,curso-privado\n", staff.cookie))).data;
+    expect(((await settle(() => importAction({ request: commit(uploadId!, member.cookie), ...ctx }))) as Response).status).toBe(403);
+    expect(((await settle(() => importAction({ request: commit(uploadId!, ""), ...ctx }))) as Response).status).toBe(302);
     expect(await db.selectFrom("person").select("id").where("email", "=", "ana3@example.org").execute()).toEqual([]);
   });
 });

@@ -181,6 +181,7 @@ export default defineMessages({
         tooLarge: "El archivo pesa {size}; el máximo es {max}. Divídalo en partes. No se inscribió a nadie.",
         noFile: "Elija un archivo.",
         consentRequired: "Confirme que las personas aceptaron el uso de sus datos.",
+        gone: "Esta lista ya no está disponible. Súbala otra vez. No se inscribió a nadie.",
         notText: {
           pdf: "Este archivo es un PDF, no una lista en CSV. Abra la lista en Excel y elija Archivo › Guardar como › CSV UTF-8.",
           office: "Este archivo es un libro de Excel (u otro documento de Office), no un CSV. En Excel elija Archivo › Guardar como › CSV UTF-8 y suba ese archivo.",
@@ -370,6 +371,7 @@ export default defineMessages({
         tooLarge: "The file is {size}; the maximum is {max}. Split it into parts. Nobody was enrolled.",
         noFile: "Choose a file.",
         consentRequired: "Confirm that the people agreed to the use of their data.",
+        gone: "This list is no longer available. Upload it again. Nobody was enrolled.",
         notText: {
           pdf: "This file is a PDF, not a CSV list. Open the list in Excel and choose File › Save As › CSV UTF-8.",
           office: "This file is an Excel workbook (or another Office document), not a CSV. In Excel choose File › Save As › CSV UTF-8 and upload that file.",
