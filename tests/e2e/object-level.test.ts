@@ -27,7 +27,7 @@ const ids = {} as {
 /** Juana Flores (Norte)'s phone, +51 911 111 111, whole, in any format. */
 const FULL_PHONE = /9\D?1\D?1\D?1\D?1\D?1\D?1\D?1\D?1/;
 
-const TABLES = ["person", "registration", "attendance", "attendance_import", "attendance_upload", "enrolment", "email_outbox", "audit_log"] as const;
+const TABLES = ["person", "registration", "attendance", "attendance_import", "attendance_upload", "enrolment", "enrolment_upload", "email_outbox", "audit_log"] as const;
 
 function query<T>(sqlText: string, ...args: unknown[]): T[] {
   const db = new SQLite(server.databaseFile, { readonly: true, fileMustExist: true });
@@ -62,6 +62,16 @@ async function expectRefused(path: string, body: Record<string, string>, message
   return response;
 }
 
+async function logIn(identifier: string): Promise<string> {
+  const login = await fetch(server.url + "/login", {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ identifier, password: "minka-demo-2026" }),
+  });
+  expect(login.status, `log in as ${identifier}`).toBe(302);
+  return login.headers.get("Set-Cookie")!.split(";")[0];
+}
+
 const auditOf = (action: string, personId: number) =>
   query<{ actor: number; details: string }>(
     "select actor_account_id as actor, details from audit_log where action = ? and subject_type = 'person' and subject_id = ?",
@@ -87,12 +97,7 @@ beforeAll(async () => {
     juanaSur: juanas[1].id,
     outsider,
   });
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "facilitadora@minka.test", password: "minka-demo-2026" }),
-  });
-  cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  cookie = await logIn("facilitadora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 
@@ -224,5 +229,38 @@ describe("staff course enrolment", () => {
     const audit = auditOf("enrolment.assisted", ids.juanaNorte);
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({ courseId: ids.courseId, matchedBy: "choice" });
+  });
+});
+
+describe("enrolment import confirmation", () => {
+  const importPath = "/staff/enrolments/import";
+  const list = (email: string) => `nombre,correo,curso\nRoberta Ficticia Quispe,${email},${ids.course}\n`;
+
+  /** Previews a list as `as`; the answer's page and the kept list's id from its confirm form. */
+  async function preview(as: string, text: string) {
+    const form = new FormData();
+    form.set("intent", "preview");
+    form.set("file", new Blob([text], { type: "text/csv" }), "lista.csv");
+    const response = await fetch(server.url + importPath, { method: "POST", redirect: "manual", headers: { Cookie: as }, body: form });
+    const page = await response.text();
+    expect(response.status).toBe(200);
+    return { page, uploadId: Number(/name="uploadId" value="(\d+)"/.exec(page)?.[1]) };
+  }
+
+  it("carries the kept list's id in the confirm form, never the CSV text", async () => {
+    const { page, uploadId } = await preview(cookie, list("roberta.uno@example.org"));
+    expect(uploadId).toBeGreaterThan(0);
+    expect(page).not.toMatch(/name="csv"/);
+    expect(page.includes("nombre,correo,curso"), "the file's header line").toBe(false);
+    const [facilitator] = query<{ id: number }>("select id from account where email = 'facilitadora@minka.test'");
+    expect(query("select uploaded_by from enrolment_upload where id = ?", uploadId)).toEqual([{ uploaded_by: facilitator.id }]);
+  });
+
+  it("refuses another facilitator's list and an unknown one, writing nothing, and leaves theirs alone", async () => {
+    const other = await preview(await logIn("marco.facilitador@minka.test"), list("roberta.dos@example.org"));
+    await expectRefused(importPath, { intent: "commit", uploadId: String(other.uploadId), consent: "on" }, "Esta lista ya no está disponible");
+    await expectRefused(importPath, { intent: "commit", uploadId: "987654321", consent: "on" }, "Esta lista ya no está disponible");
+    expect(query("select id from enrolment_upload where id = ?", other.uploadId)).toEqual([{ id: other.uploadId }]);
+    expect(query("select 1 from person where email = 'roberta.dos@example.org'")).toEqual([]);
   });
 });
