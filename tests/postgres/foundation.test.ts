@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
+import { makeCourse } from "../../db/factories/learning";
 import { findAccountForLogin, listAccounts } from "../../app/models/account.server";
+import { commitEnrolmentImport, receiveEnrolmentList } from "../../app/models/enrolment-import.server";
 import { findPersonByContact, findPersonsWithSimilarName } from "../../app/models/person.server";
 import { getDb, isPostgres, writeTransaction } from "../../app/utils/db.server";
 import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/utils/session.server";
@@ -21,6 +23,20 @@ describe("the data layer on PostgreSQL", () => {
     expect((await findPersonByContact(db, { phone: "+51944118207" }))?.full_name).toBe("José Ñahui Quispe");
     expect((await findPersonsWithSimilarName(db, "quispe jose ñahui")).map((p) => p.full_name)).toEqual(["José Ñahui Quispe"]);
     expect((await listAccounts()).length).toBe(seededAccounts + 1);
+  });
+
+  it("keeps an enrolment list for its uploader until it is committed (enrolment_upload)", async () => {
+    const db = await getDb();
+    await makeCourse(db, { slug: "lista-en-postgres" });
+    const staff = await makeAccount({ role: "facilitator" });
+    const other = await makeAccount({ role: "facilitator" });
+    const bytes = new TextEncoder().encode("nombre,correo,curso\nRuth Ccama Ñaupa,ruth.pg@example.org,lista-en-postgres\n");
+    const { uploadId } = await receiveEnrolmentList(db, { bytes, fileName: "lista.csv", uploadedBy: staff.accountId });
+    expect(uploadId).toEqual(expect.any(Number));
+    expect(await commitEnrolmentImport(db, uploadId!, { accountId: other.accountId })).toEqual({ ok: false, gone: true });
+    expect(await commitEnrolmentImport(db, uploadId!, { accountId: staff.accountId })).toEqual({ ok: true, enrolled: 1, alreadyEnrolled: 0, peopleCreated: 1 });
+    expect(await db.selectFrom("enrolment_upload").select("id").where("id", "=", uploadId!).execute()).toEqual([]);
+    expect((await findPersonByContact(db, { email: "ruth.pg@example.org" }))?.full_name).toBe("Ruth Ccama Ñaupa");
   });
 
   it("keeps sessions the Lucia way", async () => {
