@@ -222,7 +222,7 @@ describe("object-level checks", () => {
         "select id from person p where erased_at is null and not exists (select 1 from registration r where r.person_id = p.id and r.workshop_id = ?) and not exists (select 1 from attendance a join workshop_session s on s.id = a.session_id where a.person_id = p.id and s.workshop_id = ?) order by id limit 1",
       )
       .get(ids.ownWorkshop, ids.ownWorkshop) as { id: number };
-    const tables = ["person", "account", "registration", "attendance", "attendance_upload", "attendance_import", "enrolment", "lesson_completion", "certificate", "email_outbox", "audit_log"];
+    const tables = ["person", "account", "registration", "attendance", "attendance_upload", "attendance_import", "enrolment", "enrolment_upload", "lesson_completion", "certificate", "email_outbox", "audit_log"];
     const counts = () => Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
     const unknown = "987654321";
     const typed = { fullName: "Nadie Conocido Aquí", consent: "on", method: "walk_in" };
@@ -252,6 +252,8 @@ describe("object-level checks", () => {
       // Upload ids: not a pending review of this session.
       ["facilitator", `${own}/sessions/${ids.ownSession}/import`, { intent: "confirm", uploadId: unknown }, [400]],
       ["facilitator", `${own}/sessions/${ids.ownSession}/import`, { intent: "discard", uploadId: unknown }, [400]],
+      // …nor a kept enrolment list of this staff member.
+      ["facilitator", "/staff/enrolments/import", { intent: "commit", uploadId: unknown, consent: "on" }, [400]],
       // Course slugs: nobody's. The learning actions answer 404, which a plain form post turns into the loader's redirect to /me/learning.
       ["facilitator", "/staff/courses/no-such-course/enrol", { intent: "create", fullName: typed.fullName, email: "nadie@example.org", consent: "on" }, [404]],
       ["member", "/learning/enrol", { course: "no-such-course" }, [302, 404]],
