@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database, Person, RegistrationMethod, Sex } from "../../db/schema";
+import type { Person, RegistrationMethod, Sex } from "../../db/schema";
 import { contactHint } from "../domain/contact";
 import { registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { writeTransaction, type DB } from "../utils/db.server";
@@ -48,7 +47,7 @@ export type AssistedPerson =
  * the typed name, or the person is already on the workshop (`workshopId`); otherwise
  * "notOffered", before anything is read about that person or written.
  */
-export async function resolveAssistedPerson(db: Kysely<Database>, input: AssistedPersonInput, workshopId?: number): Promise<AssistedPerson> {
+export async function resolveAssistedPerson(db: DB, input: AssistedPersonInput, workshopId?: number): Promise<AssistedPerson> {
   if (typeof input.choice === "number") {
     const chosen = input.choice;
     const offered = (await findPersonsWithSimilarName(db, input.fullName)).some((p) => p.id === chosen);
@@ -92,7 +91,7 @@ export type WalkInOutcome =
  * mark them present in the same transaction.
  */
 export async function registerWalkInInTransaction(
-  tx: Kysely<Database>,
+  tx: DB,
   input: { workshopId: number; person: AssistedPersonInput; method: Extract<RegistrationMethod, "walk_in" | "staff">; actorAccountId: number; now?: Date },
 ): Promise<WalkInOutcome> {
   // Refuse before creating anyone, so a refused registration leaves no orphan person.

@@ -14,6 +14,7 @@ import { verifyPassword } from "../utils/password.server";
 import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
+import { getDb } from "../utils/db.server";
 import { countSessions, invalidateAllSessions } from "../utils/session.server";
 import { NAME_MAX } from "../domain/limits";
 import { ChangePasswordSchema, ProfileSchema } from "../forms/account.server";
@@ -21,7 +22,7 @@ import { ChangePasswordSchema, ProfileSchema } from "../forms/account.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [sessions, consent] = await Promise.all([countSessions(user.accountId), getConsent(user.personId)]);
+  const [sessions, consent] = await Promise.all([countSessions(user.accountId), getConsent(await getDb(), user.personId)]);
   return {
     fullName: user.fullName,
     locale: user.locale,
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
         status: 400,
       });
     }
-    await withdrawConsent(user.personId, user.accountId);
+    await withdrawConsent(await getDb(), user.personId, user.accountId);
     await invalidateAllSessions(user.accountId);
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
   }
@@ -54,19 +55,19 @@ export async function action({ request }: ActionFunctionArgs) {
       const error = { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } as const;
       return data({ errors: { current: error }, values: {} } satisfies FormFailure, { status: 429 });
     }
-    const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
+    const account = await findAccountForLogin(await getDb(), user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
       passwordChecksByAccount.hit(key);
       return data({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} } satisfies FormFailure, { status: 400 });
     }
     passwordChecksByAccount.reset(key);
-    await changePassword(user.accountId, parsed.data.password);
+    await changePassword(await getDb(), user.accountId, parsed.data.password);
     // Every other device is logged out; this one gets a fresh session.
     return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
   const parsed = parseForm(ProfileSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
-  await updateProfile(user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
+  await updateProfile(await getDb(), user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
   return { saved: true as const };
 }
 

@@ -8,10 +8,11 @@ import { changeRole, getAccountName, listAccounts } from "../models/account.serv
 import { requireRole } from "../utils/auth.server";
 import { TableScroll } from "../components/table-scroll";
 import { formatMediumDate } from "../utils/dates";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { accounts: await listAccounts() };
+  return { accounts: await listAccounts(await getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,10 +22,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const role = String(form.get("role"));
   const refuse = (message: Msg) => data({ message, ok: false }, { status: 400 });
   if (!(ROLES as readonly string[]).includes(role)) return refuse({ key: "admin.accounts.invalidRole" });
-  const account = Number.isInteger(accountId) ? await getAccountName(accountId) : undefined;
+  const account = Number.isInteger(accountId) ? await getAccountName(await getDb(), accountId) : undefined;
   if (!account) return refuse({ key: "admin.accounts.notFound" });
   if (account.id === admin.accountId && role !== "admin") return refuse({ key: "admin.accounts.cannotDemoteSelf" });
-  await changeRole(account.id, role as Role, admin.accountId);
+  await changeRole(await getDb(), account.id, role as Role, admin.accountId);
   return { ok: true, message: { key: "admin.accounts.changed", vars: { name: account.full_name, role } } as Msg };
 }
 

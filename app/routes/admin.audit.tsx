@@ -5,10 +5,11 @@ import { listAuditLog } from "../models/privacy.server";
 import { requireRole } from "../utils/auth.server";
 import { TableScroll } from "../components/table-scroll";
 import { formatDateTime } from "../utils/dates";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { entries: await listAuditLog() };
+  return { entries: await listAuditLog(await getDb()) };
 }
 
 export default function AdminAudit() {

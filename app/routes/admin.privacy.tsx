@@ -8,17 +8,18 @@ import { erasePerson, listPendingErasures } from "../models/privacy.server";
 import { requireRole } from "../utils/auth.server";
 import { formatShortDate } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { pending: await listPendingErasures() };
+  return { pending: await listPendingErasures(await getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const form = await request.formData();
   const personId = Number(form.get("personId"));
-  const erased = Number.isInteger(personId) && personId > 0 ? await erasePerson(personId, admin.accountId) : false;
+  const erased = Number.isInteger(personId) && personId > 0 ? await erasePerson(await getDb(), personId, admin.accountId) : false;
   const message: Msg = erased
     ? { key: "privacy.admin.erased", vars: { id: personId } }
     : { key: "privacy.admin.notFound" };

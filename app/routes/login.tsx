@@ -10,6 +10,7 @@ import { getUser, safeRedirectPath, startSession } from "../utils/auth.server";
 import { verifyAgainstNothing, verifyPassword } from "../utils/password.server";
 import { loginFailuresByAccount, loginFailuresByIp } from "../utils/rate-limit.server";
 import { pageTitle } from "../i18n/page-title";
+import { getDb } from "../utils/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
 
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return fail(429, { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } });
   }
 
-  const account = identifier ? await findAccountForLogin(identifier) : undefined;
+  const account = identifier ? await findAccountForLogin(await getDb(), identifier) : undefined;
   const valid = account ? await verifyPassword(account.password_hash, password) : await verifyAgainstNothing(password);
   if (!account || !valid) {
     loginFailuresByAccount.hit(accountKey);

@@ -10,6 +10,7 @@ import { resetWithStaffCode } from "../models/password-reset.server";
 import { startSession } from "../utils/auth.server";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
+import { getDb } from "../utils/db.server";
 
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(CodeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values } satisfies FormFailure, { status: 400 });
   const identifier = parseIdentifier(parsed.data.identifier);
-  const accountId = identifier ? await resetWithStaffCode(identifier, parsed.data.code, parsed.data.password) : null;
+  const accountId = identifier ? await resetWithStaffCode(await getDb(), identifier, parsed.data.code, parsed.data.password) : null;
   if (accountId === null) {
     resetCodeAttemptsByIp.hit(ip);
     return data({ errors: { code: { key: "reset.code.invalid" } }, values } satisfies FormFailure, { status: 400 });

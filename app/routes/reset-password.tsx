@@ -8,10 +8,11 @@ import { isEmailResetUsable, resetWithEmailToken } from "../models/password-rese
 import { startSession } from "../utils/auth.server";
 import { parseForm, type FormFailure } from "../utils/form.server";
 import { NewPasswordSchema } from "../forms/reset.server";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { token, usable: await isEmailResetUsable(token) };
+  return { token, usable: await isEmailResetUsable(await getDb(), token) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -19,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = String(form.get("token") ?? "");
   const parsed = parseForm(NewPasswordSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
-  const accountId = await resetWithEmailToken(token, parsed.data.password);
+  const accountId = await resetWithEmailToken(await getDb(), token, parsed.data.password);
   if (accountId === null) return data({ errors: { form: { key: "reset.link.invalid" } }, values: {} } satisfies FormFailure, { status: 400 });
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }

@@ -13,6 +13,7 @@ import { PASSWORD_MIN } from "../domain/password-rules";
 import { signupAttemptsByIp } from "../utils/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
 import { pageTitle } from "../i18n/page-title";
+import { getDb } from "../utils/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.signup.title") }];
 
@@ -35,11 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const { fullName, identifier, password, country } = parsed.data;
   const taken = { errors: { identifier: { key: "auth.signup.errors.identifierTaken" as const } }, values };
-  if (await isIdentifierTaken(identifier)) return data(taken, { status: 409 });
+  if (await isIdentifierTaken(await getDb(), identifier)) return data(taken, { status: 409 });
 
   let accountId: number;
   try {
-    ({ accountId } = await createAccount({ fullName, identifier, password, country, locale: await getLocale(request) }));
+    ({ accountId } = await createAccount(await getDb(), { fullName, identifier, password, country, locale: await getLocale(request) }));
   } catch (error) {
     // Two sign-ups with the same login at once: the unique index decides.
     if (error instanceof Error && /unique/i.test(error.message)) return data(taken, { status: 409 });

@@ -16,8 +16,8 @@ import { personDataDownload } from "../utils/person-data.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "manager");
   const personId = Number(params.personId);
-  if (!(await personExists(personId))) throw new Response("Not found", { status: 404 });
-  if (await personHasAccount(personId)) {
+  if (!(await personExists(await getDb(), personId))) throw new Response("Not found", { status: 404 });
+  if (await personHasAccount(await getDb(), personId)) {
     const { t } = await getTranslator(request);
     throw new Response(t("privacy.staffExport.hasLogin"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

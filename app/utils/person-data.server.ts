@@ -1,6 +1,7 @@
 import { exportAsRows, exportPersonData, type PersonDataExport } from "../models/privacy.server";
 import { csvResponse, toExcelCsv } from "./csv.server";
 import { toXlsx, xlsxResponse, type SheetCell } from "./xlsx.server";
+import { getDb } from "./db.server";
 
 const HEADER = ["table", "record", "field", "value"];
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -19,7 +20,7 @@ function typedRows(data: PersonDataExport): SheetCell[][] {
 
 /** A download of everything stored about a person: JSON, a CSV spreadsheet, or an XLSX workbook. */
 export async function personDataDownload(personId: number, format: string | null): Promise<Response> {
-  const data = await exportPersonData(personId);
+  const data = await exportPersonData(await getDb(), personId);
   const name = `minka-datos-persona-${personId}`;
   if (format === "csv") {
     return csvResponse(`${name}.csv`, toExcelCsv(HEADER, exportAsRows(data)));

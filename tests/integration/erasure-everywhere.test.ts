@@ -122,8 +122,8 @@ describe("erasure erases everywhere", () => {
     expect(completed).toMatchObject({ ok: true, courseCompleted: true });
 
     // A reset link (queued mail) and a reset code, and open sessions.
-    expect(await startEmailReset(EMAIL)).toBeTruthy();
-    expect(await issueStaffCode({ kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin", fullName: "Admin de Prueba" })).toMatchObject({ ok: true });
+    expect(await startEmailReset(await getDb(), EMAIL)).toBeTruthy();
+    expect(await issueStaffCode(await getDb(), { kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin", fullName: "Admin de Prueba" })).toMatchObject({ ok: true });
     await createSession(member.accountId);
 
     // A Zoom report naming them waits for the facilitator's review.
@@ -141,7 +141,7 @@ describe("erasure erases everywhere", () => {
     });
     expect(pending.received.kind).toBe("review");
 
-    await withdrawConsent(member.personId, member.accountId);
+    await withdrawConsent(await getDb(), member.personId, member.accountId);
 
     // Every needle is somewhere before erasure (so the search itself can find them).
     const file = process.env.DATABASE_URL!;
@@ -150,7 +150,7 @@ describe("erasure erases everywhere", () => {
     const reachBefore = await Promise.all([false, true].map((c) => computeReachReport(db, filters(c), viewer)));
     expect(reachBefore[0].headline.uniqueIndividuals).toBeGreaterThan(0);
 
-    expect(await erasePerson(member.personId, admin.accountId)).toBe(true);
+    expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(true);
 
     expect(findTraces(file, FORBIDDEN)).toEqual([]);
     const reachAfter = await Promise.all([false, true].map((c) => computeReachReport(db, filters(c), viewer)));

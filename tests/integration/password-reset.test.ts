@@ -16,7 +16,7 @@ const NEW = "nueva-clave-2026";
 const ctx = () => ({ clientIp: crypto.randomUUID() });
 
 async function passwordIs(identifier: { kind: "email" | "phone"; value: string }, password: string) {
-  const account = await findAccountForLogin(identifier);
+  const account = await findAccountForLogin(await getDb(), identifier);
   return verifyPassword(account!.password_hash, password);
 }
 
@@ -39,7 +39,7 @@ describe("reset by e-mail", () => {
   it("uses a link once, ends every session and logs in on this device", async () => {
     const member = await makeAccount();
     await createSession(member.accountId);
-    const token = (await startEmailReset(member.email!))!;
+    const token = (await startEmailReset(await getDb(), member.email!))!;
     expect(unwrap<{ usable: boolean }>(await resetLoader({ request: getRequest(`/reset-password?token=${token}`), params: {}, context: {} })).data.usable).toBe(true);
     const short = unwrap(await resetAction({ request: formRequest("/reset-password", { token, password: "corta" }), params: {}, context: {} }));
     expect(short.status).toBe(400);
@@ -56,9 +56,9 @@ describe("reset by e-mail", () => {
   it("refuses an expired or forged link", async () => {
     const member = await makeAccount();
     const issued = new Date("2026-01-01T10:00:00Z");
-    const token = (await startEmailReset(member.email!, issued))!;
-    expect(await resetWithEmailToken(token, NEW, new Date(issued.getTime() + EMAIL_LINK_TTL_MS + 1))).toBeNull();
-    expect(await resetWithEmailToken("a".repeat(32), NEW)).toBeNull();
+    const token = (await startEmailReset(await getDb(), member.email!, issued))!;
+    expect(await resetWithEmailToken(await getDb(), token, NEW, new Date(issued.getTime() + EMAIL_LINK_TTL_MS + 1))).toBeNull();
+    expect(await resetWithEmailToken(await getDb(), "a".repeat(32), NEW)).toBeNull();
     expect(await passwordIs({ kind: "email", value: member.email! }, DEMO_PASSWORD)).toBe(true);
   });
 

@@ -56,7 +56,7 @@ async function withHistory() {
 describe("access to one's own data", () => {
   it("exports every table about the person, without secrets", async () => {
     const member = await withHistory();
-    const data = await exportPersonData(member.personId);
+    const data = await exportPersonData(await getDb(), member.personId);
     expect(data.person[0]).toMatchObject({ full_name: "Teodora Ccama Puma", email: member.email, consent_method: "self" });
     expect(data.account[0]).not.toHaveProperty("password_hash");
     expect(data.enrolment).toHaveLength(1);
@@ -152,8 +152,8 @@ describe("withdrawing consent and erasure", () => {
     };
     const admin = await makeAccount({ role: "admin" });
     const before = await countRows();
-    expect(await erasePerson(member.personId, admin.accountId)).toBe(true);
-    expect(await erasePerson(member.personId, admin.accountId)).toBe(false);
+    expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(true);
+    expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(false);
     expect(await countRows()).toEqual(before);
 
     const person = await db.selectFrom("person").selectAll().where("id", "=", member.personId).executeTakeFirstOrThrow();
@@ -161,10 +161,10 @@ describe("withdrawing consent and erasure", () => {
     expect(person.erased_at).not.toBeNull();
     const certificate = await db.selectFrom("certificate").selectAll().where("person_id", "=", member.personId).executeTakeFirstOrThrow();
     expect(certificate.full_name).toBe("");
-    expect(await findAccountForLogin({ kind: "email", value: member.email })).toBeUndefined();
+    expect(await findAccountForLogin(await getDb(), { kind: "email", value: member.email })).toBeUndefined();
     const account = await db.selectFrom("account").selectAll().where("id", "=", member.accountId).executeTakeFirstOrThrow();
     expect(await verifyPassword(account.password_hash, DEMO_PASSWORD)).toBe(false);
-    expect(JSON.stringify(await exportPersonData(member.personId))).not.toContain("Teodora");
+    expect(JSON.stringify(await exportPersonData(await getDb(), member.personId))).not.toContain("Teodora");
     const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "person.erased").execute();
     expect(audit).toMatchObject([{ actor_account_id: admin.accountId, subject_id: member.personId }]);
   });

@@ -14,13 +14,13 @@ describe("the data layer on PostgreSQL", () => {
   it("seeds, creates accounts and finds people the same way as on SQLite", async () => {
     const db = await getDb();
     expect(await seedDemo(db)).toEqual({ seeded: true });
-    const seededAccounts = (await listAccounts()).length;
+    const seededAccounts = (await listAccounts(await getDb())).length;
     expect(await seedDemo(db)).toEqual({ seeded: false });
     const { accountId } = await makeAccount({ fullName: "José Ñahui Quispe", phone: "+51944118207" });
-    expect(await findAccountForLogin({ kind: "phone", value: "+51944118207" })).toMatchObject({ id: accountId });
+    expect(await findAccountForLogin(await getDb(), { kind: "phone", value: "+51944118207" })).toMatchObject({ id: accountId });
     expect((await findPersonByContact(db, { phone: "+51944118207" }))?.full_name).toBe("José Ñahui Quispe");
     expect((await findPersonsWithSimilarName(db, "quispe jose ñahui")).map((p) => p.full_name)).toEqual(["José Ñahui Quispe"]);
-    expect((await listAccounts()).length).toBe(seededAccounts + 1);
+    expect((await listAccounts(await getDb())).length).toBe(seededAccounts + 1);
   });
 
   it("keeps sessions the Lucia way", async () => {
