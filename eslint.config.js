@@ -3,6 +3,11 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const noNewIntl = {
+  selector: "NewExpression[callee.object.name='Intl']",
+  message: "Use the cached formatters of app/utils/intl.ts (or the date helpers of app/utils/dates.ts).",
+};
+
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "node_modules/", ".cache/", ".tmp/", "data/"] },
   js.configs.recommended,
@@ -22,11 +27,36 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx,js}"],
     ignores: ["app/utils/intl.ts"],
     rules: {
-      "no-restricted-syntax": [
+      "no-restricted-syntax": ["error", noNewIntl],
+    },
+  },
+  {
+    // Routes stay thin: every query and transaction lives in a model (docs/decisions/002). A route may
+    // take the handle with getDb() and pass it on, nothing more.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
         "error",
         {
-          selector: "NewExpression[callee.object.name='Intl']",
-          message: "Use the cached formatters of app/utils/intl.ts (or the date helpers of app/utils/dates.ts).",
+          patterns: [
+            {
+              group: ["kysely", "kysely/*", "better-sqlite3", "pg"],
+              message: "No queries in routes: add a function to app/models/ and call it.",
+            },
+            {
+              group: ["**/db.server"],
+              allowImportNames: ["getDb", "DB"],
+              message: "Routes only take the handle (getDb) and pass it to a model; transactions and queries live in app/models/.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        noNewIntl,
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom|transaction|connection|executeQuery)$/]",
+          message: "No queries or transactions in routes: add a function to app/models/ and call it.",
         },
       ],
     },

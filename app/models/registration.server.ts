@@ -34,7 +34,7 @@ async function waitlist(db: DB, workshopId: number) {
     .execute();
 }
 
-async function countRegistered(db: DB, workshopId: number) {
+export async function countRegistered(db: DB, workshopId: number): Promise<number> {
   const row = await db
     .selectFrom("registration")
     .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -2,6 +2,7 @@ import type { Person, RegistrationMethod, Sex } from "../../db/schema";
 import { contactHint } from "../domain/contact";
 import { registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { writeTransaction, type DB } from "../utils/db.server";
+import { setMarkInTransaction } from "./attendance.server";
 import { recordAudit } from "./audit.server";
 import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
 import { registerInTransaction, type RegistrationOutcome } from "./registration.server";
@@ -150,4 +151,17 @@ export async function registerWalkInInTransaction(
 
 export function registerWalkIn(db: DB, input: Parameters<typeof registerWalkInInTransaction>[1]): Promise<WalkInOutcome> {
   return writeTransaction(db, (tx) => registerWalkInInTransaction(tx, input));
+}
+
+/** The roll call's "add a walk-in": registered and marked present at this session, in one transaction. */
+export function registerWalkInPresent(
+  db: DB,
+  input: { workshopId: number; sessionId: number; person: AssistedPersonInput; actorAccountId: number },
+): Promise<WalkInOutcome> {
+  return writeTransaction(db, async (tx) => {
+    const { sessionId, ...walkIn } = input;
+    const result = await registerWalkInInTransaction(tx, { ...walkIn, method: "walk_in" });
+    if (result.kind === "done") await setMarkInTransaction(tx, { sessionId, personId: result.personId, status: "present", actorAccountId: input.actorAccountId });
+    return result;
+  });
 }

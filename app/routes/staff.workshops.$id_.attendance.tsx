@@ -8,6 +8,7 @@ import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { setAttendanceThreshold } from "../models/attendance.server";
 import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
+import { listSessions } from "../models/workshop.server";
 import styles from "../styles/attendance.css";
 import { requireWorkshopAttendanceStaff } from "../utils/attendance-access.server";
 import { formatShortDate, formatTime } from "../utils/dates";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let error: Msg = { key: "attendance.rule.errors.amountInvalid" };
   if (kind === "minutes" && amount >= MIN_MINUTES_RANGE.min && amount <= MIN_MINUTES_RANGE.max) minutes = amount;
   if (kind === "percent" && amount >= 1 && amount <= 100) {
-    const sessions = await db.selectFrom("workshop_session").select(["starts_at", "ends_at"]).where("workshop_id", "=", workshop.id).execute();
+    const sessions = await listSessions(db, workshop.id);
     minutes = minutesFromShare(amount, sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000));
     if (minutes === null) error = { key: "attendance.rule.errors.noSessions" };
   }

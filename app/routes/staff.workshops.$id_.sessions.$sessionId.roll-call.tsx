@@ -7,10 +7,9 @@ import { AssistedRegistrationForm, type CandidateView } from "../components/assi
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
 import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
-import { listRollCall, saveRollCall, setMarkInTransaction, type RollCallEntry } from "../models/attendance.server";
-import { registerWalkInInTransaction } from "../models/walk-in.server";
+import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attendance.server";
+import { registerWalkInPresent } from "../models/walk-in.server";
 import { readAssistedRegistration } from "../utils/assisted-registration.server";
-import { writeTransaction } from "../utils/db.server";
 import { keepValues, type FieldErrors } from "../utils/form.server";
 import { kickOutbox } from "../utils/mailer.server";
 import styles from "../styles/attendance.css";
@@ -54,11 +53,7 @@ async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requi
   const values = keepValues(form);
   const parsed = readAssistedRegistration(form);
   if (!parsed.ok) return data<WalkInState>({ walkIn: true, values, errors: parsed.errors }, { status: 400 });
-  const outcome = await writeTransaction(db, async (tx) => {
-    const result = await registerWalkInInTransaction(tx, { workshopId: workshop.id, person: parsed.person, method: "walk_in", actorAccountId: user.accountId });
-    if (result.kind === "done") await setMarkInTransaction(tx, { sessionId: session.id, personId: result.personId, status: "present", actorAccountId: user.accountId });
-    return result;
-  });
+  const outcome = await registerWalkInPresent(db, { workshopId: workshop.id, sessionId: session.id, person: parsed.person, actorAccountId: user.accountId });
   switch (outcome.kind) {
     case "choose": {
       const errors: FieldErrors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" } };

@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { describeSession, describeStart } from "../domain/workshop-display";
 import { freeSeats, registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { useI18n } from "../i18n/use-translation";
-import { cancelRegistration, findRegistration, registerForWorkshop } from "../models/registration.server";
+import { cancelRegistration, countRegistered, findRegistration, registerForWorkshop } from "../models/registration.server";
 import { canManageWorkshop, getWorkshopDetails } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
 import { getUser, requireUser } from "../utils/auth.server";
-import { getDb, toNumber } from "../utils/db.server";
+import { getDb } from "../utils/db.server";
 import { kickOutbox } from "../utils/mailer.server";
 import { workshopIdFrom } from "../utils/workshop-access.server";
 
@@ -30,13 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, details, user, canManage } = await loadVisibleWorkshop(request, params.id);
   const { workshop, sessions, facilitators, course } = details;
   const registration = user ? await findRegistration(db, workshop.id, user.personId) : null;
-  const registered = await db
-    .selectFrom("registration")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("workshop_id", "=", workshop.id)
-    .where("status", "=", "registered")
-    .executeTakeFirstOrThrow();
-  const seatsLeft = freeSeats(workshop.capacity, toNumber(registered.n));
+  const seatsLeft = freeSeats(workshop.capacity, await countRegistered(db, workshop.id));
   const isRegistered = registration?.status === "registered";
   return {
     workshop: {
