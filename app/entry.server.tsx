@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
 
 // The server starts the e-mail sender through the build, so it shares the build's one database connection.
-export { startOutboxSender } from "./utils/mailer.server";
+export { startOutboxSender } from "./mail/mailer.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -9,7 +9,7 @@ import { getConsent, updateProfile } from "../models/person.server";
 import { withdrawConsent } from "../models/privacy.server";
 import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
-import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
+import { clearSessionCookie, requireUser, startSession } from "../auth/user.server";
 import { verifyPassword } from "../utils/password.server";
 import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "../utils/auth.server";
-import { personDataDownload } from "../utils/person-data.server";
+import { requireUser } from "../auth/user.server";
+import { personDataDownload } from "../downloads/person-data.server";
 
 /** GET /account/data?format=json|csv|xlsx — the logged-in person's own data. */
 export async function loader({ request }: LoaderFunctionArgs) {

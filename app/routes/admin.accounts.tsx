@@ -5,7 +5,7 @@ import { ROLES, type Role } from "../../db/schema";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
 import { changeRole, getAccountName, listAccounts } from "../models/account.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { TableScroll } from "../components/table-scroll";
 import { formatMediumDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";

@@ -5,7 +5,7 @@ import { Field } from "../components/field";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { erasePerson, listPendingErasures } from "../models/privacy.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { formatShortDate } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
 import { getDb } from "../utils/db.server";

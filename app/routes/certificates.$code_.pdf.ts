@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { normalizeCertificateCode } from "../domain/certificate";
 import { hasRole } from "../domain/roles";
 import { findCertificateByCode } from "../models/certificate.server";
-import { requireUser } from "../utils/auth.server";
-import { certificatePdf } from "../utils/certificate-pdf.server";
+import { requireUser } from "../auth/user.server";
+import { certificatePdf } from "../downloads/certificate-pdf.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { LOCALE_COOKIE, isLocale } from "../i18n/negotiate";
 import { setPreferredLanguage } from "../models/person.server";
-import { getUser, safeRedirectPath } from "../utils/auth.server";
+import { getUser, safeRedirectPath } from "../auth/user.server";
 import { serializeCookie } from "../utils/cookies.server";
 import { getDb } from "../utils/db.server";
 

@@ -6,7 +6,7 @@ import { parseIdentifier } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { findAccountForLogin } from "../models/account.server";
-import { getUser, safeRedirectPath, startSession } from "../utils/auth.server";
+import { getUser, safeRedirectPath, startSession } from "../auth/user.server";
 import { verifyAgainstNothing, verifyPassword } from "../utils/password.server";
 import { loginFailuresByAccount, loginFailuresByIp } from "../utils/rate-limit.server";
 import { pageTitle } from "../i18n/page-title";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clearSessionCookie, getUser } from "../utils/auth.server";
+import { clearSessionCookie, getUser } from "../auth/user.server";
 import { invalidateAllSessions, invalidateSession } from "../utils/session.server";
 
 export async function loader() {

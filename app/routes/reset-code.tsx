@@ -7,7 +7,7 @@ import { parseIdentifier } from "../utils/contact.server";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { resetWithStaffCode } from "../models/password-reset.server";
-import { startSession } from "../utils/auth.server";
+import { startSession } from "../auth/user.server";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
 import { getDb } from "../utils/db.server";

@@ -5,7 +5,7 @@ import { FormErrorSummary } from "../components/field";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { isEmailResetUsable, resetWithEmailToken } from "../models/password-reset.server";
-import { startSession } from "../utils/auth.server";
+import { startSession } from "../auth/user.server";
 import { parseForm, type FormFailure } from "../utils/form.server";
 import { NewPasswordSchema } from "../forms/reset.server";
 import { getDb } from "../utils/db.server";

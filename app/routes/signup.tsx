@@ -6,7 +6,7 @@ import { COUNTRIES } from "../domain/countries";
 import { SignupSchema } from "../forms/signup.server";
 import { useI18n } from "../i18n/use-translation";
 import { createAccount, isIdentifierTaken } from "../models/account.server";
-import { getUser, startSession } from "../utils/auth.server";
+import { getUser, startSession } from "../auth/user.server";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";

@@ -8,7 +8,7 @@ import type { Msg } from "../i18n/keys";
 import { findLearningCourse } from "../models/course-outline.server";
 import { enrolByStaff, type EnrolCandidate } from "../models/staff-enrolment.server";
 import styles from "../styles/learning.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { keepValues, parseForm, type FieldErrors } from "../utils/form.server";
 import { NAME_MAX } from "../domain/limits";

@@ -9,7 +9,7 @@ import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
 import { commitEnrolmentImport, previewEnrolmentImport, type ImportPreview } from "../models/enrolment-import.server";
 import styles from "../styles/learning.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { decodeUpload } from "../utils/csv.server";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { personHasAccount } from "../models/account.server";
 import { recordAudit } from "../models/audit.server";
 import { personExists } from "../models/person.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
-import { personDataDownload } from "../utils/person-data.server";
+import { personDataDownload } from "../downloads/person-data.server";
 
 /**
  * GET /staff/people/:personId/data?format=json|csv|xlsx — a programme manager answers a

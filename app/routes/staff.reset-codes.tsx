@@ -6,9 +6,9 @@ import { parseIdentifier } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { issueStaffCode } from "../models/password-reset.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { formatDateTime } from "../utils/dates";
-import { kickOutbox } from "../utils/mailer.server";
+import { kickOutbox } from "../mail/mailer.server";
 import { getDb } from "../utils/db.server";
 
 const REFUSALS = {

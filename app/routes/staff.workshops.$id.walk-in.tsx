@@ -7,8 +7,8 @@ import { registerWalkIn } from "../models/walk-in.server";
 import styles from "../styles/workshops.css";
 import { readAssistedRegistration } from "../utils/assisted-registration.server";
 import { keepValues, type FieldErrors } from "../utils/form.server";
-import { kickOutbox } from "../utils/mailer.server";
-import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { kickOutbox } from "../mail/mailer.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -21,12 +21,12 @@ interface WalkInState {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workshop } = await requireWorkshopStaff(request, params.id);
+  const { workshop } = await requireWorkshopStaff(request, params);
   return { workshop: { id: workshop.id, title: workshop.title } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopStaff(request, params.id);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const form = await request.formData();
   const values = keepValues(form);
   const parsed = readAssistedRegistration(form);

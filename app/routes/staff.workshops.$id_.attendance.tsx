@@ -10,7 +10,7 @@ import { setAttendanceThreshold } from "../models/attendance.server";
 import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
 import { listSessions } from "../models/workshop.server";
 import styles from "../styles/attendance.css";
-import { requireWorkshopAttendanceStaff } from "../utils/attendance-access.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
 
@@ -18,7 +18,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const { db, workshop } = await requireWorkshopStaff(request, params);
   const summary = await summarizeWorkshopAttendance(db, workshop.id);
   return {
     workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Sets the minutes online that count as attending; a share of the session is converted to minutes here. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const form = await request.formData();
   const kind = form.get("kind") === "percent" ? "percent" : "minutes";
   const raw = String(form.get("amount") ?? "").trim();

@@ -13,7 +13,7 @@ import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { confirmImport, discardUpload, findKnownPeople, getUpload, listImports, receiveReport } from "../models/attendance-upload.server";
 import styles from "../styles/attendance.css";
-import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
+import { requireSessionStaff } from "../auth/workshop.server";
 import { formatDate, formatShortDate } from "../utils/dates";
 import { getLocale } from "../utils/locale.server";
 import { readReportFile } from "../utils/report-upload.server";
@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const { db, workshop, session } = await requireSessionStaff(request, params);
   const uploadParam = new URL(request.url).searchParams.get("upload");
   const base = {
     workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
@@ -68,7 +68,7 @@ type GoneFailure = { step: "gone" };
 type ReviewFailure = { step: "review"; errors: Record<string, Msg>; values: Record<string, string>; message?: Msg };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const { user, db, workshop, session } = await requireSessionStaff(request, params);
   const here = new URL(request.url).pathname;
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {

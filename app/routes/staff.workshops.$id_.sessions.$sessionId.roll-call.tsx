@@ -11,15 +11,15 @@ import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attend
 import { registerWalkInPresent } from "../models/walk-in.server";
 import { readAssistedRegistration } from "../utils/assisted-registration.server";
 import { keepValues, type FieldErrors } from "../utils/form.server";
-import { kickOutbox } from "../utils/mailer.server";
+import { kickOutbox } from "../mail/mailer.server";
 import styles from "../styles/attendance.css";
-import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
+import { requireSessionStaff } from "../auth/workshop.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const { db, workshop, session } = await requireSessionStaff(request, params);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const everyone = await listRollCall(db, workshop.id, session.id);
   const shown = q ? await listRollCall(db, workshop.id, session.id, q) : everyone;
@@ -48,7 +48,7 @@ interface WalkInState {
  * "Add a walk-in": the assisted registration of [workshops] (same form, same duplicate checks and
  * verbal consent), then marked present, in one transaction.
  */
-async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requireSessionAttendanceStaff>>, here: string) {
+async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requireSessionStaff>>, here: string) {
   const { user, db, workshop, session } = access;
   const values = keepValues(form);
   const parsed = readAssistedRegistration(form);
@@ -76,7 +76,7 @@ async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requi
  * comes back with a notice; with JavaScript each tap posts one mark (intent "mark").
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireSessionAttendanceStaff(request, params);
+  const access = await requireSessionStaff(request, params);
   const { user, db, workshop, session } = access;
   const form = await request.formData();
   if (form.get("intent") === "walkIn") return addWalkIn(form, access, new URL(request.url).pathname);

@@ -7,16 +7,16 @@ import { useI18n } from "../i18n/use-translation";
 import { cancelRegistration, countRegistered, findRegistration, registerForWorkshop } from "../models/registration.server";
 import { canManageWorkshop, getWorkshopDetails } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
-import { getUser, requireUser } from "../utils/auth.server";
+import { getUser, requireUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
-import { kickOutbox } from "../utils/mailer.server";
-import { workshopIdFrom } from "../utils/workshop-access.server";
+import { kickOutbox } from "../mail/mailer.server";
+import { idParam } from "../auth/workshop.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 async function loadVisibleWorkshop(request: Request, param: string | undefined) {
-  const id = workshopIdFrom(param);
+  const id = idParam(param);
   const db = await getDb();
   const details = await getWorkshopDetails(db, id);
   const user = await getUser(request);

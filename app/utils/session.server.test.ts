@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "./auth.server";
+import { safeRedirectPath } from "../auth/user.server";
 import { ABSOLUTE_LIFETIME_MS, INACTIVITY_TIMEOUT_MS, isSessionExpired } from "./session.server";
 
 describe("isSessionExpired", () => {

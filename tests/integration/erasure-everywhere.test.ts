@@ -14,7 +14,7 @@ import { computeReachReport } from "../../app/models/reach.server";
 import { registerForWorkshop } from "../../app/models/registration.server";
 import { registerWalkIn } from "../../app/models/walk-in.server";
 import { getDb } from "../../app/utils/db.server";
-import { smtpSender } from "../../app/utils/mailer.server";
+import { smtpSender } from "../../app/mail/mailer.server";
 import { createSession } from "../../app/utils/session.server";
 import { startMailCatcher, type MailCatcher } from "../support/smtp";
 

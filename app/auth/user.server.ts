@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "../../db/schema";
 import { hasRole } from "../domain/roles";
-import { getCookie, serializeCookie, sessionCookieName } from "./cookies.server";
-import { ABSOLUTE_LIFETIME_MS, createSession, validateSessionToken, type SessionUser } from "./session.server";
+import { getCookie, serializeCookie, sessionCookieName } from "../utils/cookies.server";
+import { ABSOLUTE_LIFETIME_MS, createSession, validateSessionToken, type SessionUser } from "../utils/session.server";
 
 // Root and route loaders run for the same request: validate the cookie once.
 const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>();

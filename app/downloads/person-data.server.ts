@@ -1,7 +1,7 @@
 import { exportAsRows, exportPersonData, type PersonDataExport } from "../models/privacy.server";
-import { csvResponse, toExcelCsv } from "./csv.server";
-import { toXlsx, xlsxResponse, type SheetCell } from "./xlsx.server";
-import { getDb } from "./db.server";
+import { csvResponse, toExcelCsv } from "../utils/csv.server";
+import { toXlsx, xlsxResponse, type SheetCell } from "../utils/xlsx.server";
+import { getDb } from "../utils/db.server";
 
 const HEADER = ["table", "record", "field", "value"];
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
