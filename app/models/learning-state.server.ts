@@ -1,6 +1,6 @@
 import { completionRule, type CompletionRule } from "../domain/completion";
 import { courseProgress } from "../domain/progress";
-import type { SessionUser } from "../utils/session.server";
+import type { SessionUser } from "./session.server";
 import { findCertificateFor } from "./certificate.server";
 import { completedLessonIds, findLearningCourse, listOutlineLessons } from "./course-outline.server";
 import { findEnrolment } from "./enrolment.server";

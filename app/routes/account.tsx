@@ -15,14 +15,15 @@ import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
 import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { getDb } from "../utils/db.server";
-import { countSessions, invalidateAllSessions } from "../utils/session.server";
+import { countSessions, invalidateAllSessions } from "../models/session.server";
 import { NAME_MAX } from "../domain/limits";
 import { ChangePasswordSchema, ProfileSchema } from "../forms/account.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [sessions, consent] = await Promise.all([countSessions(user.accountId), getConsent(await getDb(), user.personId)]);
+  const db = await getDb();
+  const [sessions, consent] = await Promise.all([countSessions(db, user.accountId), getConsent(db, user.personId)]);
   return {
     fullName: user.fullName,
     locale: user.locale,
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     }
     await withdrawConsent(await getDb(), user.personId, user.accountId);
-    await invalidateAllSessions(user.accountId);
+    await invalidateAllSessions(await getDb(), user.accountId);
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
   }
   if (form.get("intent") === "change-password") {

@@ -4,7 +4,7 @@ import type { Database, WorkshopTable } from "../../db/schema";
 import { hasRole } from "../domain/roles";
 import { localDateTime, localTime, validateWorkshopForm, type WorkshopInput } from "../domain/workshop-input";
 import { listCourseChoices, listStaffAccounts, staffAccountIdsAmong, type SessionRow } from "../models/workshop.server";
-import type { SessionUser } from "./session.server";
+import type { SessionUser } from "../models/session.server";
 import { localDate } from "./dates";
 import { getDb } from "./db.server";
 import { keepValues, type FieldErrors } from "./form.server";

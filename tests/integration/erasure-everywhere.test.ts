@@ -15,7 +15,7 @@ import { registerForWorkshop } from "../../app/models/registration.server";
 import { registerWalkIn } from "../../app/models/walk-in.server";
 import { getDb } from "../../app/utils/db.server";
 import { smtpSender } from "../../app/mail/mailer.server";
-import { createSession } from "../../app/utils/session.server";
+import { createSession } from "../../app/models/session.server";
 import { startMailCatcher, type MailCatcher } from "../support/smtp";
 
 /**
@@ -124,7 +124,7 @@ describe("erasure erases everywhere", () => {
     // A reset link (queued mail) and a reset code, and open sessions.
     expect(await startEmailReset(await getDb(), EMAIL)).toBeTruthy();
     expect(await issueStaffCode(await getDb(), { kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin", fullName: "Admin de Prueba" })).toMatchObject({ ok: true });
-    await createSession(member.accountId);
+    await createSession(await getDb(), member.accountId);
 
     // A Zoom report naming them waits for the facilitator's review.
     const report = [

@@ -9,7 +9,7 @@ import { EMAIL_LINK_TTL_MS, resetWithEmailToken, startEmailReset } from "../../a
 import { findAccountForLogin } from "../../app/models/account.server";
 import { getDb } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
-import { countSessions, createSession } from "../../app/utils/session.server";
+import { countSessions, createSession } from "../../app/models/session.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 
 const NEW = "nueva-clave-2026";
@@ -38,7 +38,7 @@ describe("reset by e-mail", () => {
 
   it("uses a link once, ends every session and logs in on this device", async () => {
     const member = await makeAccount();
-    await createSession(member.accountId);
+    await createSession(await getDb(), member.accountId);
     const token = (await startEmailReset(await getDb(), member.email!))!;
     expect(unwrap<{ usable: boolean }>(await resetLoader({ request: getRequest(`/reset-password?token=${token}`), params: {}, context: {} })).data.usable).toBe(true);
     const short = unwrap(await resetAction({ request: formRequest("/reset-password", { token, password: "corta" }), params: {}, context: {} }));
@@ -46,7 +46,7 @@ describe("reset by e-mail", () => {
     const done = (await resetAction({ request: formRequest("/reset-password", { token, password: NEW }), params: {}, context: {} })) as Response;
     expect(done.status).toBe(302);
     expect(done.headers.get("Set-Cookie")).toContain("minka_session=");
-    expect(await countSessions(member.accountId)).toBe(1);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(1);
     expect(await passwordIs({ kind: "email", value: member.email! }, NEW)).toBe(true);
     const again = unwrap(await resetAction({ request: formRequest("/reset-password", { token, password: "otra-clave-2026" }), params: {}, context: {} }));
     expect(again.status).toBe(400);
@@ -136,16 +136,16 @@ describe("reset with a code from staff", () => {
 describe("changing the password in Mi cuenta", () => {
   it("needs the current password, then ends the other sessions", async () => {
     const member = await makeAccount();
-    const other = await createSession(member.accountId);
+    const other = await createSession(await getDb(), member.accountId);
     const cookie = await sessionCookie(member.accountId);
     const wrong = unwrap(await accountAction({ request: formRequest("/account", { intent: "change-password", current: "nope", password: NEW }, cookie), params: {}, context: {} }));
     expect(wrong.status).toBe(400);
-    expect(await countSessions(member.accountId)).toBe(2);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(2);
     const done = unwrap(await accountAction({ request: formRequest("/account", { intent: "change-password", current: DEMO_PASSWORD, password: NEW }, cookie), params: {}, context: {} }));
     expect(done.data).toEqual({ passwordChanged: true });
-    expect(await countSessions(member.accountId)).toBe(1);
-    const { validateSessionToken } = await import("../../app/utils/session.server");
-    expect(await validateSessionToken(other.token)).toBeNull();
+    expect(await countSessions(await getDb(), member.accountId)).toBe(1);
+    const { validateSessionToken } = await import("../../app/models/session.server");
+    expect(await validateSessionToken(await getDb(), other.token)).toBeNull();
     expect(await passwordIs({ kind: "email", value: member.email! }, NEW)).toBe(true);
   });
 });

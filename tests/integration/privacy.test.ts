@@ -8,7 +8,7 @@ import { loader as staffExportLoader } from "../../app/routes/staff.people.$pers
 import { findAccountForLogin } from "../../app/models/account.server";
 import { erasePerson, exportPersonData } from "../../app/models/privacy.server";
 import { getDb } from "../../app/utils/db.server";
-import { countSessions } from "../../app/utils/session.server";
+import { countSessions } from "../../app/models/session.server";
 import { verifyPassword } from "../../app/utils/password.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 
@@ -121,7 +121,7 @@ describe("withdrawing consent and erasure", () => {
     await sessionCookie(member.accountId);
     const refused = unwrap(await accountAction({ request: formRequest("/account", { intent: "withdraw-consent" }, cookie), params: {}, context: {} }));
     expect(refused.status).toBe(400);
-    expect(await countSessions(member.accountId)).toBe(2);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(2);
 
     const done = (await accountAction({
       request: formRequest("/account", { intent: "withdraw-consent", confirm: "on" }, cookie),
@@ -129,7 +129,7 @@ describe("withdrawing consent and erasure", () => {
       context: {},
     })) as Response;
     expect(done.headers.get("Location")).toBe("/account/withdrawn");
-    expect(await countSessions(member.accountId)).toBe(0);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(0);
     const person = await (await getDb()).selectFrom("person").selectAll().where("id", "=", member.personId).executeTakeFirstOrThrow();
     expect(person.consent_withdrawn_at).not.toBeNull();
     const admin = await makeAccount({ role: "admin" });

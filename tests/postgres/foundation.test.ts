@@ -3,7 +3,7 @@ import { makeAccount } from "../../db/factories";
 import { findAccountForLogin, listAccounts } from "../../app/models/account.server";
 import { findPersonByContact, findPersonsWithSimilarName } from "../../app/models/person.server";
 import { getDb, isPostgres, writeTransaction } from "../../app/utils/db.server";
-import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/utils/session.server";
+import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/models/session.server";
 import { seedDemo } from "../../db/seed";
 
 describe("the data layer on PostgreSQL", () => {
@@ -25,11 +25,11 @@ describe("the data layer on PostgreSQL", () => {
 
   it("keeps sessions the Lucia way", async () => {
     const { accountId } = await makeAccount();
-    const { token } = await createSession(accountId);
-    expect(await validateSessionToken(token)).toMatchObject({ accountId });
-    expect(await countSessions(accountId)).toBe(1);
-    await invalidateAllSessions(accountId);
-    expect(await validateSessionToken(token)).toBeNull();
+    const { token } = await createSession(await getDb(), accountId);
+    expect(await validateSessionToken(await getDb(), token)).toMatchObject({ accountId });
+    expect(await countSessions(await getDb(), accountId)).toBe(1);
+    await invalidateAllSessions(await getDb(), accountId);
+    expect(await validateSessionToken(await getDb(), token)).toBeNull();
   });
 
   it("rolls a write transaction back on error", async () => {
