@@ -31,6 +31,53 @@ export default tseslint.config(
     },
   },
   {
+    // Models take the handle as their first parameter (the caller's db or transaction), and every
+    // transaction that writes takes the write lock first (docs/decisions/002).
+    files: ["app/models/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db.server"],
+              importNames: ["getDb"],
+              message: "A model takes db as its first parameter; only routes, guards and services call getDb().",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        noNewIntl,
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Use writeTransaction(db, fn) from app/utils/db.server.ts (decision 002).",
+        },
+      ],
+    },
+  },
+  {
+    // app/utils holds utilities: nothing there reads or writes the database through a model.
+    files: ["app/utils/**/*.{ts,tsx}"],
+    // Being moved to app/forms on another branch; drop them from this list when they leave.
+    ignores: ["app/utils/workshop-form.server.ts", "app/utils/assisted-registration.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/models/*"],
+              allowTypeImports: true,
+              message: "app/utils holds utilities only: code that calls models belongs in app/models, app/auth, app/mail, app/reports, app/downloads or app/forms.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes stay thin: every query and transaction lives in a model (docs/decisions/002). A route may
     // take the handle with getDb() and pass it on, nothing more.
     files: ["app/routes/**/*.{ts,tsx}"],

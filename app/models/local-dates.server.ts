@@ -48,6 +48,7 @@ export async function refreshLocalDates(db: DB): Promise<{ sessions: number; enr
 
   // Not writeTransaction: nothing is read inside, and the batch is idempotent. Two reports opened at
   // once may refresh the same rows; under SERIALIZABLE PostgreSQL would abort one of them for nothing.
+  // eslint-disable-next-line no-restricted-syntax
   await db.transaction().execute(async (tx) => {
     // Rows sharing the same new values are updated together: few statements even for a big backfill.
     // The keys are rebuilt in SQL from the same columns the stale check reads (see sessionLocalDateKey).

@@ -391,6 +391,8 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
   const { from, to } = periodRange(filters.period);
   const includesCourses = reportIncludesCourses(filters, viewer);
   // The temporary tables are created inside the transaction, so an error rolls them back too.
+  // A read-only snapshot, not writeTransaction: it must not hold the write lock while it counts.
+  // eslint-disable-next-line no-restricted-syntax
   return db.transaction().execute(async (tx) => {
     await createTempTables(tx, filters, viewer, from, to);
     const workshops = await workshopRows(tx);
