@@ -8,6 +8,8 @@ import { NonceContext } from "./utils/nonce";
 
 // The server starts the e-mail sender through the build, so it shares the build's one database connection.
 export { startOutboxSender } from "./mail/mailer.server";
+// Likewise the server asks, before reading an upload, whether the session is staff's.
+export { mayUploadFiles } from "./auth/upload-access.server";
 
 const ABORT_DELAY = 5_000;
 

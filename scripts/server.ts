@@ -7,13 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
-import express, { type Request, type Response } from "express";
+import express, { type Request } from "express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import common from "../app/i18n/messages/common";
 import { LOCALE_COOKIE, negotiateLocale, readCookie } from "../app/i18n/negotiate";
-import { limitedBody } from "./server/body";
+import { limitedBody, type BodyProblem } from "./server/body";
 import { manageLifecycle } from "./server/lifecycle";
-import { remixHandler } from "./server/remix-handler";
+import { remixHandler, requestUrl } from "./server/remix-handler";
 import { sameOriginOnly, securityHeaders, trustProxySetting } from "./server/security";
 
 const dev = process.env.NODE_ENV !== "production";
@@ -24,12 +24,24 @@ async function importBuild(): Promise<ServerBuild> {
   return import(pathToFileURL(buildPath).href + version);
 }
 
-function tooLarge(req: Request, res: Response) {
+const REFUSALS = { tooLarge: "tooLargeTitle", notForm: "notForm", crossSite: "crossSite" } as const;
+
+/** The short text of a request refused before Remix, in the visitor's language. */
+function refusalMessage(req: Request, problem: BodyProblem | "crossSite"): string {
   const locale = negotiateLocale({
     cookieLocale: readCookie(req.headers.cookie ?? null, LOCALE_COOKIE),
     acceptLanguage: req.headers["accept-language"] ?? null,
   });
-  res.status(413).type("text/plain; charset=utf-8").send(common[locale].errors.tooLargeTitle);
+  return common[locale].errors[REFUSALS[problem]];
+}
+
+/** The app decides who is staff, through the build (so with its one database connection). */
+function staffCheck(getBuild: () => Promise<ServerBuild>) {
+  return async (req: Request): Promise<boolean> => {
+    const entry = (await getBuild()).entry.module as { mayUploadFiles?: (request: globalThis.Request) => Promise<boolean> };
+    const request = new globalThis.Request(requestUrl(req), { headers: { Cookie: req.headers.cookie ?? "" } });
+    return (await entry.mayUploadFiles?.(request)) ?? false;
+  };
 }
 
 export async function startServer(port = Number(process.env.PORT || 3000), host = process.env.HOST) {
@@ -47,9 +59,10 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
   app.use(securityHeaders({ dev }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.use(sameOriginOnly);
-  app.use(limitedBody(tooLarge));
-  app.all("*", remixHandler(dev ? importBuild : async () => initialBuild, dev ? "development" : "production"));
+  app.use(sameOriginOnly((req) => refusalMessage(req, "crossSite")));
+  const getBuild = dev ? importBuild : async () => initialBuild;
+  app.use(limitedBody({ message: refusalMessage, isStaff: staffCheck(getBuild) }));
+  app.all("*", remixHandler(getBuild, dev ? "development" : "production"));
 
   return new Promise<import("node:http").Server>((resolve) => {
     const server = host ? app.listen(port, host, done) : app.listen(port, done);

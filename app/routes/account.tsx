@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: user.locale,
     role: user.role,
     identifier: user.email ?? user.phone ?? "",
+    passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
     sessions,
     consent: consent ?? null,
   };
@@ -63,8 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     passwordChecksByAccount.reset(key);
     await changePassword(await getDb(), user.accountId, parsed.data.password);
-    // Every other device is logged out; this one gets a fresh session.
-    return data({ passwordChanged: true as const }, { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
+    // Every other device is logged out; this one gets a fresh session. A redirect, so the page is
+    // loaded with the new session: without JavaScript the old one would send them to the login page.
+    return redirect("/account?password=changed", { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
   const parsed = parseForm(ProfileSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
@@ -121,7 +123,7 @@ export default function AccountPage() {
       <h2>{t("reset.change.title")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="change-password" />
-        {result && "passwordChanged" in result ? (
+        {account.passwordChanged ? (
           <p className="notice" role="status">
             {t("reset.change.changed")}
           </p>

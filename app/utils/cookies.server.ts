@@ -12,8 +12,11 @@ export function isSecureRequest(request: Request): boolean {
   return process.env.NODE_ENV === "production" && !LOOPBACK.has(url.hostname);
 }
 
+/** Over HTTPS, then plain; the server also reads them (no caching of anything a session sees). */
+export const SESSION_COOKIE_NAMES = ["__Host-minka_session", "minka_session"] as const;
+
 export function sessionCookieName(request: Request): string {
-  return isSecureRequest(request) ? "__Host-minka_session" : "minka_session";
+  return isSecureRequest(request) ? SESSION_COOKIE_NAMES[0] : SESSION_COOKIE_NAMES[1];
 }
 
 export function getCookie(request: Request, name: string): string | undefined {

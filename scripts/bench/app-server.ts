@@ -10,6 +10,8 @@ export const OUT_DIR = path.resolve(".tmp/bench");
 
 export interface AppServer {
   url: string;
+  /** The server's process (start.ts serves in-process), e.g. to read its memory. */
+  pid: number;
   stop: () => void;
 }
 
@@ -35,7 +37,7 @@ export async function startAppServer(database = path.join(OUT_DIR, "bench.db")):
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}\n${out}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
 async function html(url: string): Promise<string> {

@@ -1,10 +1,27 @@
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import { readCookie } from "../../app/i18n/negotiate";
+import { SESSION_COOKIE_NAMES } from "../../app/utils/cookies.server";
 import { countingQueries, withQueryCount } from "../../app/utils/query-count.server";
 
 /**
+ * What Remix answers to someone with a session (pages, redirects, CSV and XLSX exports)
+ * may show their data, and so may a response that starts or ends a session: neither a
+ * shared proxy nor the browser's cache may keep it. Anonymous public pages stay cacheable.
+ */
+function dependsOnSession(req: Request, response: globalThis.Response): boolean {
+  const cookies = req.headers.cookie ?? null;
+  return SESSION_COOKIE_NAMES.some((name) => readCookie(cookies, name) !== undefined) || response.headers.has("Set-Cookie");
+}
+
+/** The URL the client asked for, as the app sees it (protocol and host through "trust proxy"). */
+export function requestUrl(req: Request): URL {
+  return new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
+}
+
+/**
  * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
- * the body already read (and size-checked) by `limitedBody`.
+ * the body already read (and size- and type-checked) by `limitedBody`.
  */
 export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -17,8 +34,10 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
         else if (value !== undefined) headers.set(name, value);
       }
-      const url = new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
+      const url = requestUrl(req);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      // limitedBody lets through only forms, and an empty body without a type: that is an empty form.
+      if (hasBody && !headers.has("Content-Type")) headers.set("Content-Type", "application/x-www-form-urlencoded");
       const request = new Request(url, {
         method: req.method,
         headers,
@@ -42,6 +61,7 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         if (name !== "set-cookie") res.append(name, value);
       }
       for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+      if (dependsOnSession(req, response)) res.setHeader("Cache-Control", "private, no-store");
       if (response.body && req.method !== "HEAD") await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {

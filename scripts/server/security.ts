@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { refuse } from "./refuse";
 
 /** Headers on every response; the CSP allows only scripts carrying this response's nonce. */
 export function securityHeaders(options: { dev: boolean }) {
@@ -49,17 +50,38 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Refuses state-changing requests sent from another site (CSRF), on top of
- * SameSite=Lax cookies. Requests without Origin (curl, old browsers) pass:
- * they carry no ambient credentials from another site.
+ * SameSite=Lax cookies.
  */
-export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const origin = req.headers.origin;
-  const expected = process.env.ORIGIN ?? `${req.protocol}://${req.headers.host}`;
-  const crossSite = req.headers["sec-fetch-site"] === "cross-site";
-  if ((origin && origin !== expected) || crossSite) {
-    res.status(403).type("text/plain").send("Cross-site request refused");
-    return;
+export function sameOriginOnly(message: (req: Request) => string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const expected = process.env.ORIGIN ?? `${req.protocol}://${req.headers.host}`;
+    if (!sentFromThisSite(req.headers, expected)) return refuse(req, res, 403, message(req));
+    next();
+  };
+}
+
+/**
+ * Whether a request comes from a page of `origin`, by what the browser says: Origin
+ * first; without it (some browsers on some requests), Sec-Fetch-Site, then Referer.
+ * "same-site" is another host of the same site, not this origin. A request with none
+ * of them (curl, scripts) passes: it carries no ambient credentials from another site.
+ */
+export function sentFromThisSite(
+  headers: { origin?: string; referer?: string; "sec-fetch-site"?: string | string[] },
+  origin: string,
+): boolean {
+  const fetchSite = headers["sec-fetch-site"];
+  if (fetchSite === "cross-site" || fetchSite === "same-site") return false;
+  if (headers.origin) return headers.origin === origin;
+  if (headers.referer) return originOf(headers.referer) === origin;
+  return true;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
-  next();
 }

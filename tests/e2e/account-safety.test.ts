@@ -153,6 +153,23 @@ describe("rate limits", () => {
   });
 });
 
+describe("password change without JavaScript", () => {
+  it("keeps the person signed in on this device and tells them it worked", async () => {
+    const cookie = await signUp("rosa.huanca@example.org");
+    const response = await post("/account", { intent: "change-password", current: PASSWORD, password: "otra-clave-2026" }, { cookie });
+    // A plain form post: the answer must not send them to the login page with the old, ended session.
+    expect(response.headers.get("Location") ?? "").not.toContain("/login");
+    const fresh = response.headers.get("Set-Cookie")?.split(";")[0];
+    expect(fresh, "a new session for this device").toBeTruthy();
+    const page = response.status === 200 ? response : await get(response.headers.get("Location")!, fresh);
+    expect(page.status).toBe(200);
+    expect(await shown(page)).toContain("Su contraseña cambió. Cerramos su sesión en los otros dispositivos.");
+    // The old session is over; the new one works.
+    expect((await get("/account", cookie)).status).toBe(302);
+    expect((await get("/account", fresh)).status).toBe(200);
+  });
+});
+
 describe("workshop facilitators", () => {
   const workshopForm = (title: string, facilitatorIds: Array<string | number>, session: { id?: number; date: string } = { date: "2031-05-06" }) => {
     const form = new URLSearchParams({

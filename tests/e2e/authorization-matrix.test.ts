@@ -191,6 +191,11 @@ function expectSecurityHeaders(response: Response, what: string) {
   expect(response.headers.get("Permissions-Policy"), what).toContain("camera=()");
 }
 
+/** Whatever a logged-in person is sent (pages, redirects, CSV and XLSX exports) stays out of shared and browser caches. */
+function expectNotStored(response: Response, role: Role, what: string) {
+  if (role !== "anonymous") expect(response.headers.get("Cache-Control"), what).toBe("private, no-store");
+}
+
 describe("object-level checks", () => {
   it("keeps a facilitator out of another facilitator's workshop", async () => {
     for (const [method, url] of [
@@ -298,6 +303,7 @@ describe("authorization matrix", () => {
         for (const role of ROLES) {
           const response = await request(method, url, role);
           expectSecurityHeaders(response, `${method} ${url} as ${role}`);
+          expectNotStored(response, role, `${method} ${url} as ${role}`);
           if (method === "GET") await expectTranslated(response, `GET ${url} as ${role}`);
           seen.push(`${role}: ${outcome(response)}`);
           const allowed = RANK[role] >= RANK[access];

@@ -141,8 +141,9 @@ describe("changing the password in Mi cuenta", () => {
     const wrong = unwrap(await accountAction({ request: formRequest("/account", { intent: "change-password", current: "nope", password: NEW }, cookie), params: {}, context: {} }));
     expect(wrong.status).toBe(400);
     expect(await countSessions(await getDb(), member.accountId)).toBe(2);
-    const done = unwrap(await accountAction({ request: formRequest("/account", { intent: "change-password", current: DEMO_PASSWORD, password: NEW }, cookie), params: {}, context: {} }));
-    expect(done.data).toEqual({ passwordChanged: true });
+    const done = (await accountAction({ request: formRequest("/account", { intent: "change-password", current: DEMO_PASSWORD, password: NEW }, cookie), params: {}, context: {} })) as Response;
+    expect(done.headers.get("Location")).toBe("/account?password=changed");
+    expect(done.headers.get("Set-Cookie")).toContain("minka_session=");
     expect(await countSessions(await getDb(), member.accountId)).toBe(1);
     const { validateSessionToken } = await import("../../app/models/session.server");
     expect(await validateSessionToken(await getDb(), other.token)).toBeNull();
