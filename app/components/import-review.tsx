@@ -1,23 +1,8 @@
 import { Form } from "@remix-run/react";
-import type { ParticipantMatch } from "../domain/attendance-import/match";
-import type { Participant } from "../domain/attendance-import/merge";
+import type { PersonOption, ReviewItem } from "../domain/attendance-review";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
-
-export interface PersonOption {
-  id: number;
-  fullName: string;
-  registered: boolean;
-  details: string[];
-}
-
-export interface ReviewItem {
-  participant: Participant;
-  match: ParticipantMatch;
-  /** The form value the choice starts with ("person:12", "new", "ignore"), or "" when it must be made. */
-  initial: string;
-}
 
 /**
  * The review of an uploaded report: one question per participant, all in one plain form.

@@ -1,5 +1,5 @@
-import { parse } from "csv-parse/sync";
 import { normalizeEmail, normalizePhone } from "./contact";
+import { readCsvInSlices } from "./csv-slices";
 import { nameKey } from "./names";
 
 /**
@@ -55,32 +55,46 @@ const simplify = (value: string) =>
     .toLowerCase()
     .trim();
 
+function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return (end < 0 ? text : text.slice(0, end)).replace(/\r$/, "");
+}
+
 function guessDelimiter(firstLine: string): string {
   const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
-export function parseEnrolmentCsv(text: string, courses: readonly ImportCourse[]): ParsedImport {
+/**
+ * Reading stops at the first record past the header and MAX_IMPORT_ROWS filled rows: a file of
+ * 100,000 lines is refused after reading 2,002 of them, in slices that let other requests through.
+ */
+export async function parseEnrolmentCsv(text: string, courses: readonly ImportCourse[]): Promise<ParsedImport> {
   const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return { ok: false, problem: "empty" };
-  let records: string[][];
+  if (!/\S/.test(body)) return { ok: false, problem: "empty" };
+  const records: string[][] = [];
+  let complete: boolean;
   try {
-    records = parse(body, {
-      delimiter: guessDelimiter(body.split(/\r?\n/, 1)[0]),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    });
+    ({ complete } = await readCsvInSlices(
+      body,
+      { delimiter: guessDelimiter(firstLine(body)), relax_column_count: true, skip_empty_lines: true, trim: true },
+      (record) => {
+        if (!record.some((cell) => cell !== "")) return "more";
+        if (records.length > MAX_IMPORT_ROWS) return "stop";
+        records.push(record);
+        return "more";
+      },
+    ));
   } catch {
     return { ok: false, problem: "unreadable" };
   }
-  const [header, ...data] = records;
+  const [header, ...rows] = records;
+  if (!header) return { ok: false, problem: "empty" };
   const column = (field: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[field].includes(simplify(h)));
   const at = { name: column("name"), email: column("email"), phone: column("phone"), course: column("course") };
   if (at.name < 0 || at.course < 0 || (at.email < 0 && at.phone < 0)) return { ok: false, problem: "missingColumns" };
-  const rows = data.filter((record) => record.some((cell) => cell !== ""));
+  if (!complete) return { ok: false, problem: "tooManyRows" };
   if (rows.length === 0) return { ok: false, problem: "empty" };
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problem: "tooManyRows" };
 
   const bySlug = new Map(courses.map((c) => [c.slug.toLowerCase(), c]));
   const byTitle = new Map(courses.map((c) => [nameKey(c.title), c]));

@@ -1,7 +1,8 @@
 import { exportAsRows, exportPersonData, type PersonDataExport } from "../models/privacy.server";
 import { csvResponse, toExcelCsv } from "../utils/csv.server";
-import { toXlsx, xlsxResponse, type SheetCell } from "../utils/xlsx.server";
 import { getDb } from "../utils/db.server";
+import { attachment } from "../utils/export-filename";
+import { toXlsx, xlsxResponse, type SheetCell } from "../utils/xlsx.server";
 
 const HEADER = ["table", "record", "field", "value"];
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -18,21 +19,23 @@ function typedRows(data: PersonDataExport): SheetCell[][] {
   );
 }
 
-/** A download of everything stored about a person: JSON, a CSV spreadsheet, or an XLSX workbook. */
-export async function personDataDownload(personId: number, format: string | null): Promise<Response> {
+/**
+ * A download of everything stored about a person: JSON, a CSV spreadsheet, or an XLSX workbook.
+ * `filename` names it for its extension (`exportFilename`: "mis-datos" for oneself, "datos-persona" for staff).
+ */
+export async function personDataDownload(personId: number, format: string | null, filename: (ext: "json" | "csv" | "xlsx") => string): Promise<Response> {
   const data = await exportPersonData(await getDb(), personId);
-  const name = `minka-datos-persona-${personId}`;
   if (format === "csv") {
-    return csvResponse(`${name}.csv`, toExcelCsv(HEADER, exportAsRows(data)));
+    return csvResponse(filename("csv"), toExcelCsv(HEADER, exportAsRows(data)));
   }
   if (format === "xlsx") {
     const sheet = { name: "Minka", columns: HEADER.map((label, i) => ({ label, kind: i === 1 ? ("number" as const) : ("text" as const) })), rows: typedRows(data) };
-    return xlsxResponse(`${name}.xlsx`, await toXlsx(name, [sheet]));
+    return xlsxResponse(filename("xlsx"), await toXlsx(filename("xlsx").replace(/\.xlsx$/, ""), [sheet]));
   }
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}.json"`,
+      "Content-Disposition": attachment(filename("json")),
     },
   });
 }

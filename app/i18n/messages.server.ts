@@ -5,6 +5,7 @@ import attendance from "./messages/attendance";
 import auth from "./messages/auth";
 import common from "./messages/common";
 import courses from "./messages/courses";
+import downloads from "./messages/downloads";
 import home from "./messages/home";
 import learning from "./messages/learning";
 import privacy from "./messages/privacy";
@@ -20,6 +21,7 @@ const namespaces = {
   auth,
   common,
   courses,
+  downloads,
   home,
   learning,
   privacy,
@@ -46,6 +48,8 @@ export const messages: Record<Locale, Messages> = { es: pick("es"), en: pick("en
 export const STAFF_ONLY_TEXTS = [
   "admin",
   "attendance",
+  // Only loaders name files, on the server: no page needs these.
+  "downloads",
   "reports",
   "learning.enrolOne",
   "learning.import",

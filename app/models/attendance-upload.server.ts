@@ -52,10 +52,10 @@ export async function receiveReport(
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const previous = await findImportByHash(db, input.session.id, fileHash);
   if (previous) return { kind: "already", importedAt: previous.imported_at, fileName: previous.file_name };
-  const outcome = parseAttendanceReport(decodeUpload(input.bytes), { timeZone: input.timeZone, sessionDate: localDate(input.session.starts_at, input.timeZone) });
+  const outcome = await parseAttendanceReport(decodeUpload(input.bytes), { timeZone: input.timeZone, sessionDate: localDate(input.session.starts_at, input.timeZone) });
   if (!outcome.ok) return { kind: "invalid", error: outcome.error };
   const { report } = outcome;
-  const participants = mergeParticipants(report.rows, report.format);
+  const participants = await mergeParticipants(report.rows, report.format);
   if (participants.length === 0) return { kind: "invalid", error: { code: "noRows", format: report.format } };
   const uploadId = await createUpload(db, {
     sessionId: input.session.id,

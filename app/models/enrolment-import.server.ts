@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { slicer } from "../domain/slices";
 import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow } from "../domain/enrolment-csv";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -21,10 +22,12 @@ async function importableCourses(db: Kysely<Database>): Promise<ImportCourse[]> 
 
 /** Checks every row and says what committing would do; writes nothing. */
 export async function previewEnrolmentImport(db: Kysely<Database>, text: string): Promise<ImportPreview> {
-  const parsed = parseEnrolmentCsv(text, await importableCourses(db));
+  const parsed = await parseEnrolmentCsv(text, await importableCourses(db));
   if (!parsed.ok) return parsed;
   const rows: PreviewRow[] = [];
+  const slice = slicer();
   for (const row of parsed.rows) {
+    if (slice.due()) await slice.pause();
     const person = row.problems.length === 0 ? await findPersonByContact(db, { email: row.email, phone: row.phone }) : undefined;
     const enrolment =
       person && row.course

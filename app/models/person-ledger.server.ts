@@ -1,5 +1,14 @@
-import { sql, type Kysely } from "kysely";
-import type { AttendanceStatus, Database, Person, RegistrationStatus } from "../../db/schema";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { Database, Person } from "../../db/schema";
+import {
+  fillPerson,
+  resolveAttendance,
+  resolveCertificate,
+  resolveEnrolment,
+  resolveLessonCompletion,
+  resolveRegistration,
+  type Resolution,
+} from "../domain/merge-rules";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 
@@ -130,15 +139,68 @@ export async function markDistinct(db: DB, input: { personIds: [number, number];
 }
 
 // ── Merge ────────────────────────────────────────────────────────────────────
-const REGISTRATION_STRENGTH: Record<RegistrationStatus, number> = { registered: 3, waitlisted: 2, cancelled: 1 };
-const ATTENDANCE_STRENGTH: Record<AttendanceStatus, number> = { present: 4, late: 3, excused: 2, absent: 1 };
-const strongerStatus = (x: AttendanceStatus | null, y: AttendanceStatus | null) =>
-  (x ? ATTENDANCE_STRENGTH[x] : 0) >= (y ? ATTENDANCE_STRENGTH[y] : 0) ? x : y;
-const maxOrNull = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.max(x, y));
-const minOrNull = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : x < y ? x : y);
+type MergedTable = "registration" | "attendance" | "enrolment" | "lesson_completion" | "certificate";
+/** A table, the column that with `person_id` makes a row unique, its count in the audit log, and its rule, typed by its rows. */
+type MergeSpec = {
+  [T in MergedTable]: {
+    table: T;
+    key: keyof Selectable<Database[T]> & string;
+    counted: keyof MovedCounts;
+    resolve: (kept: Selectable<Database[T]>, dropped: Selectable<Database[T]>) => Resolution<Selectable<Database[T]>>;
+  };
+}[MergedTable];
+type MovedCounts = { registrations: number; attendance: number; enrolments: number; lessonCompletions: number; certificates: number };
 
-/** Personal fields the kept record takes from the other one when it has none. */
-const FILLABLE = ["email", "phone", "birth_year", "country", "region", "cooperative"] as const;
+/**
+ * The tables whose rows follow a person on a merge: their unique key (besides `person_id`) says
+ * when both persons have a row for the same thing, and the rule of `app/domain/merge-rules.ts`
+ * says which row survives. The order is the order of the audit log's `moved` counts.
+ */
+const MERGED_TABLES = [
+  { table: "registration", key: "workshop_id", counted: "registrations", resolve: resolveRegistration },
+  { table: "attendance", key: "session_id", counted: "attendance", resolve: resolveAttendance },
+  { table: "enrolment", key: "course_id", counted: "enrolments", resolve: resolveEnrolment },
+  { table: "lesson_completion", key: "lesson_id", counted: "lessonCompletions", resolve: resolveLessonCompletion },
+  { table: "certificate", key: "course_id", counted: "certificates", resolve: resolveCertificate },
+] as const satisfies ReadonlyArray<MergeSpec>;
+type MergedRow = { id: number; person_id: number } & Record<string, unknown>;
+
+/**
+ * Moves one table's rows from `dropId` to `keepId`. Where both have a row with the same key, the
+ * loser is deleted first (the unique constraint), then the survivor takes the rule's update and,
+ * if it was the dropped person's, moves. Returns the rows that lost, for the audit log.
+ */
+async function mergeRows(
+  tx: Kysely<Database>,
+  spec: MergeSpec,
+  persons: { keepId: number; dropId: number },
+): Promise<{ moved: number; conflicts: number; losers: MergedRow[] }> {
+  // One loop for every table: the rows are handled by id and column name, the rules are typed in their spec.
+  const db = tx as unknown as Kysely<Record<MergedTable, { id: number; person_id: number }>>;
+  const resolve = spec.resolve as (kept: MergedRow, dropped: MergedRow) => Resolution<MergedRow>;
+  const rows = (await db.selectFrom(spec.table).selectAll().where("person_id", "in", [persons.keepId, persons.dropId]).execute()) as MergedRow[];
+  const result = { moved: 0, conflicts: 0, losers: [] as MergedRow[] };
+  for (const theirs of rows.filter((r) => r.person_id === persons.dropId)) {
+    const mine = rows.find((r) => r.person_id === persons.keepId && r[spec.key] === theirs[spec.key]);
+    let survivor = theirs;
+    if (mine) {
+      result.conflicts++;
+      const resolution = resolve(mine, theirs);
+      survivor = resolution.survivor === "kept" ? mine : theirs;
+      const loser = survivor === mine ? theirs : mine;
+      result.losers.push(loser);
+      await db.deleteFrom(spec.table).where("id", "=", loser.id).execute();
+      if (resolution.update && Object.keys(resolution.update).length > 0) {
+        await db.updateTable(spec.table).set(resolution.update).where("id", "=", survivor.id).execute();
+      }
+    }
+    if (survivor === theirs) {
+      await db.updateTable(spec.table).set({ person_id: persons.keepId }).where("id", "=", theirs.id).execute();
+      result.moved++;
+    }
+  }
+  return result;
+}
 
 export type MergeResult =
   | { ok: true; keptId: number; name: string }
@@ -162,97 +224,14 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
       const accounts = await tx.selectFrom("account").select(["id", "person_id"]).where("person_id", "in", [keepId, dropId]).execute();
       if (accounts.length > 1) return { ok: false, error: "bothAccounts" } as const;
 
-      const log = { registrations: 0, attendance: 0, enrolments: 0, lessonCompletions: 0, certificates: 0, conflictsResolved: 0 };
-      const droppedCertificateCodes: string[] = [];
-
-      const registrations = await tx.selectFrom("registration").selectAll().where("person_id", "in", [keepId, dropId]).execute();
-      for (const theirs of registrations.filter((r) => r.person_id === dropId)) {
-        const mine = registrations.find((r) => r.person_id === keepId && r.workshop_id === theirs.workshop_id);
-        if (mine) {
-          log.conflictsResolved++;
-          const theirsWins =
-            REGISTRATION_STRENGTH[theirs.status] > REGISTRATION_STRENGTH[mine.status] ||
-            (theirs.status === mine.status && theirs.created_at < mine.created_at);
-          await tx.deleteFrom("registration").where("id", "=", theirsWins ? mine.id : theirs.id).execute();
-          if (!theirsWins) continue;
-        }
-        await tx.updateTable("registration").set({ person_id: keepId }).where("id", "=", theirs.id).execute();
-        log.registrations++;
-      }
-
-      const attendance = await tx.selectFrom("attendance").selectAll().where("person_id", "in", [keepId, dropId]).execute();
-      for (const theirs of attendance.filter((a) => a.person_id === dropId)) {
-        const mine = attendance.find((a) => a.person_id === keepId && a.session_id === theirs.session_id);
-        if (mine) {
-          // One human in one session: the strongest mark and the longest time online, never a sum.
-          log.conflictsResolved++;
-          await tx.deleteFrom("attendance").where("id", "=", theirs.id).execute();
-          await tx
-            .updateTable("attendance")
-            .set({ status: strongerStatus(mine.status, theirs.status), minutes_online: maxOrNull(mine.minutes_online, theirs.minutes_online) })
-            .where("id", "=", mine.id)
-            .execute();
-          continue;
-        }
-        await tx.updateTable("attendance").set({ person_id: keepId }).where("id", "=", theirs.id).execute();
-        log.attendance++;
-      }
-
-      const enrolments = await tx.selectFrom("enrolment").selectAll().where("person_id", "in", [keepId, dropId]).execute();
-      for (const theirs of enrolments.filter((e) => e.person_id === dropId)) {
-        const mine = enrolments.find((e) => e.person_id === keepId && e.course_id === theirs.course_id);
-        if (mine) {
-          // The earliest enrolment and the earliest completion are this human's; active if either is.
-          log.conflictsResolved++;
-          const first = theirs.enrolled_at < mine.enrolled_at ? theirs : mine;
-          await tx.deleteFrom("enrolment").where("id", "=", theirs.id).execute();
-          await tx
-            .updateTable("enrolment")
-            .set({
-              enrolled_at: first.enrolled_at,
-              method: first.method,
-              enrolled_by: first.enrolled_by,
-              completed_at: minOrNull(mine.completed_at, theirs.completed_at),
-              left_at: mine.left_at && theirs.left_at ? (mine.left_at > theirs.left_at ? mine.left_at : theirs.left_at) : null,
-              local_dates_key: null,
-            })
-            .where("id", "=", mine.id)
-            .execute();
-          continue;
-        }
-        await tx.updateTable("enrolment").set({ person_id: keepId }).where("id", "=", theirs.id).execute();
-        log.enrolments++;
-      }
-
-      const completions = await tx.selectFrom("lesson_completion").selectAll().where("person_id", "in", [keepId, dropId]).execute();
-      for (const theirs of completions.filter((c) => c.person_id === dropId)) {
-        const mine = completions.find((c) => c.person_id === keepId && c.lesson_id === theirs.lesson_id);
-        if (mine) {
-          log.conflictsResolved++;
-          await tx.deleteFrom("lesson_completion").where("id", "=", theirs.id).execute();
-          if (theirs.completed_at < mine.completed_at) {
-            await tx.updateTable("lesson_completion").set({ completed_at: theirs.completed_at, method: theirs.method }).where("id", "=", mine.id).execute();
-          }
-          continue;
-        }
-        await tx.updateTable("lesson_completion").set({ person_id: keepId }).where("id", "=", theirs.id).execute();
-        log.lessonCompletions++;
-      }
-
-      const certificates = await tx.selectFrom("certificate").selectAll().where("person_id", "in", [keepId, dropId]).execute();
-      for (const theirs of certificates.filter((c) => c.person_id === dropId)) {
-        const mine = certificates.find((c) => c.person_id === keepId && c.course_id === theirs.course_id);
-        if (mine) {
-          // One certificate per course: the earlier one stays valid; the other code is kept in the audit log.
-          log.conflictsResolved++;
-          const theirsWins = theirs.issued_at < mine.issued_at;
-          const loser = theirsWins ? mine : theirs;
-          droppedCertificateCodes.push(loser.code);
-          await tx.deleteFrom("certificate").where("id", "=", loser.id).execute();
-          if (!theirsWins) continue;
-        }
-        await tx.updateTable("certificate").set({ person_id: keepId }).where("id", "=", theirs.id).execute();
-        log.certificates++;
+      const moved: MovedCounts = { registrations: 0, attendance: 0, enrolments: 0, lessonCompletions: 0, certificates: 0 };
+      let conflictsResolved = 0;
+      const losers = new Map<MergedTable, MergedRow[]>();
+      for (const spec of MERGED_TABLES) {
+        const result = await mergeRows(tx, spec, { keepId, dropId });
+        moved[spec.counted] = result.moved;
+        conflictsResolved += result.conflicts;
+        losers.set(spec.table, result.losers);
       }
 
       const accountMoved = accounts.some((a) => a.person_id === dropId);
@@ -260,22 +239,7 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
       // Mail about the other record (a walk-in's confirmation) now concerns the kept person; erasure finds it there.
       await tx.updateTable("email_outbox").set({ person_id: keepId }).where("person_id", "=", dropId).execute();
 
-      const filled: Record<string, unknown> = {};
-      const differing: Record<string, unknown> = {};
-      for (const field of FILLABLE) {
-        if ((keep[field] === null || keep[field] === "") && drop[field] !== null && drop[field] !== "") filled[field] = drop[field];
-        else if (drop[field] !== null && drop[field] !== "" && drop[field] !== keep[field]) differing[field] = drop[field];
-      }
-      if (keep.sex === "not_stated" && drop.sex !== "not_stated") filled.sex = drop.sex;
-      else if (drop.sex !== "not_stated" && drop.sex !== keep.sex) differing.sex = drop.sex;
-      if (!keep.consent_given_at && drop.consent_given_at) {
-        Object.assign(filled, {
-          consent_given_at: drop.consent_given_at,
-          consent_notice_version: drop.consent_notice_version,
-          consent_method: drop.consent_method,
-          consent_recorded_by: drop.consent_recorded_by,
-        });
-      }
+      const { filled, differing } = fillPerson(keep, drop);
       await tx
         .updateTable("person")
         .set({ ...filled, updated_at: new Date().toISOString() })
@@ -293,12 +257,12 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
           keptId: keepId,
           droppedId: dropId,
           droppedName: drop.full_name,
-          moved: log,
+          moved: { ...moved, conflictsResolved },
           accountMoved,
           filledFields: Object.keys(filled),
           // What the dropped record said where it disagreed with the kept one: nothing is lost.
           differingValues: differing,
-          droppedCertificateCodes,
+          droppedCertificateCodes: (losers.get("certificate") ?? []).map((c) => c.code as string),
         },
       });
       return { ok: true, keptId: keepId, name: keep.full_name } as const;

@@ -4,7 +4,9 @@ import { hasRole } from "../domain/roles";
 import { findCertificateByCode } from "../models/certificate.server";
 import { requireUser } from "../auth/user.server";
 import { certificatePdf } from "../downloads/certificate-pdf.server";
+import { localDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
+import { attachment, exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
 
 /** The certificate PDF: for its owner, and for staff (facilitator and above). */
@@ -20,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="certificado-${certificate.code}.pdf"`,
+      "Content-Disposition": attachment(exportFilename(t, "certificate", { subject: [certificate.courseTitle, certificate.code], date: localDate(certificate.issuedAt), ext: "pdf" })),
       "Cache-Control": "private, no-store",
     },
   });

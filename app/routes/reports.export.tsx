@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildReportTables } from "../domain/reach-tables";
 import { csvResponse } from "../utils/csv.server";
+import { exportFilename } from "../utils/export-filename";
 import { reportCsv, reportXlsx } from "../utils/reach-export.server";
 import { getTranslator } from "../utils/locale.server";
 import { loadReachRequest } from "../reports/reach-request.server";
@@ -16,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!report) return new Response(errors.map((e) => t(e)).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const tables = buildReportTables(report, t as T);
   const title = t("reports.title");
-  const name = `alcance-${report.from ?? "inicio"}-${report.to ?? "hoy"}${filters.workshopId ? `-taller-${filters.workshopId}` : ""}`;
-  if (format === "csv") return csvResponse(`${name}.csv`, reportCsv(title, tables));
-  return xlsxResponse(`${name}.xlsx`, await reportXlsx(title, tables));
+  const workshop = filters.workshopId ? `${t("downloads.kinds.workshop")}-${filters.workshopId}` : null;
+  const filename = exportFilename(t, "reach", { subject: [report.from, report.to, workshop], ext: format });
+  if (format === "csv") return csvResponse(filename, reportCsv(title, tables));
+  return xlsxResponse(filename, await reportXlsx(title, tables));
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "../models/audit.server";
 import { requireRole } from "../auth/user.server";
 import { localDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
+import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     l.lastActivityAt ? localDate(l.lastActivityAt) : null,
   ]);
   await recordAudit(db, { actorAccountId: staff.accountId, action: "course.export", subjectType: "course", subjectId: course.id, details: { format } });
-  return tableDownload(format, `${t("learning.staff.csvFile")}-${course.slug}`, {
+  return tableDownload(format, exportFilename(t, "progress", { subject: course.title, ext: format }), {
     name: course.title,
     columns: [
       { label: t("learning.staff.table.name"), kind: "text" },

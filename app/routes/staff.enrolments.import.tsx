@@ -3,8 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
 import type { FileProblem } from "../domain/enrolment-csv";
-import { MAX_IMPORT_ROWS, NAME_MAX } from "../domain/limits";
-import { sniffUpload, type NotTextKind } from "../domain/upload-sniff";
+import { formatFileSize } from "../domain/file-size";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, NAME_MAX } from "../domain/limits";
+import type { NotTextKind } from "../domain/upload-sniff";
 import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
 import { commitEnrolmentImport, previewEnrolmentImport, type ImportPreview } from "../models/enrolment-import.server";
@@ -12,6 +13,7 @@ import styles from "../styles/learning.css";
 import { requireRole } from "../auth/user.server";
 import { decodeUpload } from "../utils/csv.server";
 import { getDb } from "../utils/db.server";
+import { readUploadedFile } from "../utils/report-upload.server";
 import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -22,21 +24,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { exampleSlug: courses.find((c) => c.open)?.slug ?? "que-es-una-cooperativa" };
 }
 
-type Problem = FileProblem | "noFile" | "consentRequired" | `notText.${NotTextKind}`;
+type Problem = FileProblem | "noFile" | "tooLarge" | "consentRequired" | `notText.${NotTextKind}`;
 type ActionResult =
   | { step: "preview"; preview: Extract<ImportPreview, { ok: true }>; csv: string; problem?: Problem }
-  | { step: "refused"; problem: Problem }
+  | { step: "refused"; problem: Problem; size?: number }
   | { step: "done"; enrolled: number; created: number; already: number };
 
 /**
  * Two steps, both plain forms: "preview" reads the uploaded file and checks
  * every row; "commit" sends the same text back (a hidden field) and writes it
- * all in one transaction, after checking it again.
+ * all in one transaction, after checking it again. A file over MAX_IMPORT_BYTES is refused
+ * before it is parsed.
  */
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "facilitator");
-  const form = await request.formData();
   const db = await getDb();
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUploadedFile(request, MAX_IMPORT_BYTES);
+    if (!upload.ok) {
+      if (upload.problem === "tooLarge") return data<ActionResult>({ step: "refused", problem: "tooLarge", size: upload.size }, { status: 413 });
+      if (upload.problem === "notText") return data<ActionResult>({ step: "refused", problem: `notText.${upload.kind}` }, { status: 415 });
+      return data<ActionResult>({ step: "refused", problem: "noFile" }, { status: 400 });
+    }
+    const csv = decodeUpload(upload.bytes);
+    const preview = await previewEnrolmentImport(db, csv);
+    if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
+    return data<ActionResult>({ step: "preview", preview, csv }, { status: preview.problemCount > 0 ? 400 : 200 });
+  }
+  const form = await request.formData();
   if (form.get("intent") === "commit") {
     const csv = String(form.get("csv") ?? "");
     if (form.get("consent") !== "on") {
@@ -49,23 +64,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.preview.ok) return data<ActionResult>({ step: "refused", problem: result.preview.problem }, { status: 400 });
     return data<ActionResult>({ step: "preview", preview: result.preview, csv }, { status: 400 });
   }
-  const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) {
-    return data<ActionResult>({ step: "refused", problem: file instanceof Blob ? "empty" : "noFile" }, { status: 400 });
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const sniffed = sniffUpload(bytes);
-  if (!sniffed.ok) return data<ActionResult>({ step: "refused", problem: `notText.${sniffed.kind}` }, { status: 415 });
-  const csv = decodeUpload(bytes);
-  const preview = await previewEnrolmentImport(db, csv);
-  if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
-  return data<ActionResult>({ step: "preview", preview, csv }, { status: preview.problemCount > 0 ? 400 : 200 });
+  return data<ActionResult>({ step: "refused", problem: "noFile" }, { status: 400 });
 }
 
 export default function ImportEnrolments() {
   const { exampleSlug } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const problem = result && result.step !== "done" ? result.problem : undefined;
   return (
     <div>
@@ -80,7 +85,9 @@ export default function ImportEnrolments() {
       ) : null}
       {problem && result?.step === "refused" ? (
         <p className="form-error" role="alert">
-          {t(`learning.import.fileProblems.${problem}`, { max: MAX_IMPORT_ROWS })}
+          {problem === "tooLarge"
+            ? t("learning.import.fileProblems.tooLarge", { size: formatFileSize(result.size ?? 0, locale), max: formatFileSize(MAX_IMPORT_BYTES, locale) })
+            : t(`learning.import.fileProblems.${problem}`, { max: MAX_IMPORT_ROWS })}
         </p>
       ) : null}
       {result?.step === "preview" ? <PreviewTable preview={result.preview} csv={result.csv} consentMissing={problem === "consentRequired"} /> : null}

@@ -4,6 +4,7 @@ import { recordAudit } from "../models/audit.server";
 import { personExists } from "../models/person.server";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
+import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
 import { personDataDownload } from "../downloads/person-data.server";
 
@@ -17,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "manager");
   const personId = Number(params.personId);
   if (!(await personExists(await getDb(), personId))) throw new Response("Not found", { status: 404 });
+  const { t } = await getTranslator(request);
   if (await personHasAccount(await getDb(), personId)) {
-    const { t } = await getTranslator(request);
     throw new Response(t("privacy.staffExport.hasLogin"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const format = new URL(request.url).searchParams.get("format");
   await recordAudit(await getDb(), { actorAccountId: staff.accountId, action: "person.exported", subjectType: "person", subjectId: personId, details: { format } });
-  return personDataDownload(personId, format);
+  return personDataDownload(personId, format, (ext) => exportFilename(t, "personData", { subject: personId, ext }));
 }

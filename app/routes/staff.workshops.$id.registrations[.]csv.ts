@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { localDateTime } from "../domain/workshop-input";
 import { recordAudit } from "../models/audit.server";
+import { exportFilename } from "../utils/export-filename";
 import { listRegistrations } from "../models/registration.server";
 import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subjectId: workshop.id,
     details: { rows: rows.length, format },
   });
-  return tableDownload(format, `taller-${workshop.id}-inscripciones`, {
+  return tableDownload(format, exportFilename(t, "registrations", { subject: workshop.title, ext: format }), {
     name: tr("workshops.staff.view.registered"),
     columns: COLUMNS.map(([key, kind]) => ({ label: tr(`workshops.csv.${key}`), kind })),
     rows: rows.map((r) => [

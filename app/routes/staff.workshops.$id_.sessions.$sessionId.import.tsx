@@ -3,15 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { Field } from "../components/field";
-import { ImportReview, type PersonOption, type ReviewItem } from "../components/import-review";
-import { matchParticipants } from "../domain/attendance-import/match";
-import { contactHint } from "../domain/contact";
-import { decisionValue, defaultDecision, readDecision, type Decision } from "../domain/attendance-import/plan";
-import { MAX_REPORT_BYTES, REPORT_FORMATS, type ParseError } from "../domain/attendance-import/types";
+import { ImportReview } from "../components/import-review";
+import { MAX_REPORT_BYTES, REPORT_FORMATS } from "../domain/attendance-import/types";
 import { formatFileSize } from "../domain/file-size";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
-import { confirmImport, discardUpload, findKnownPeople, getUpload, listImports, receiveReport } from "../models/attendance-upload.server";
+import { answerReview, importPage, receiveUploadedReport, type ImportFailure, type ImportStep } from "../models/attendance-import-review.server";
 import styles from "../styles/attendance.css";
 import { requireSessionStaff } from "../auth/workshop.server";
 import { formatDate, formatShortDate } from "../utils/dates";
@@ -22,127 +19,37 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop, session } = await requireSessionStaff(request, params);
-  const uploadParam = new URL(request.url).searchParams.get("upload");
-  const base = {
-    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
-    session: { id: session.id, startsAt: session.starts_at },
-    imports: (await listImports(db, session.id)).map((i) => ({ id: i.id, fileName: i.file_name, importedAt: i.imported_at, people: i.rows_matched, ignored: i.rows_ignored })),
-  };
-  const upload = uploadParam && /^\d{1,12}$/.test(uploadParam) ? await getUpload(db, Number(uploadParam), session.id) : undefined;
-  if (!upload) return { ...base, review: null, gone: Boolean(uploadParam) };
-
-  const { participants } = upload.payload;
-  const known = await findKnownPeople(db, workshop.id, participants);
-  const matches = matchParticipants(participants, known);
-  const option = (p: (typeof known)[number]): PersonOption => ({
-    id: p.id,
-    fullName: p.fullName,
-    registered: p.registered,
-    details: [p.cooperative, p.birthYear ? String(p.birthYear) : null, contactHint(p.phone), contactHint(p.email)].filter((d): d is string => Boolean(d)),
-  });
-  const items: ReviewItem[] = participants.map((participant) => {
-    const match = matches.get(participant.key)!;
-    const decision = defaultDecision(participant, match);
-    return { participant, match, initial: decision ? decisionValue(decision) : "" };
-  });
-  return {
-    ...base,
-    gone: false,
-    review: {
-      uploadId: upload.id,
-      fileName: upload.fileName,
-      format: upload.format,
-      otherDate: upload.payload.otherDate,
-      problems: upload.payload.problems,
-      items,
-      people: Object.fromEntries(known.map((p) => [p.id, option(p)])),
-      registered: known.filter((p) => p.registered).map(option).sort((a, b) => a.fullName.localeCompare(b.fullName, "es")),
-    },
-  };
+  const access = await requireSessionStaff(request, params);
+  return importPage(access.db, access, new URL(request.url).searchParams.get("upload"));
 }
-
-type UploadFailure = { step: "upload"; error: Msg };
-/** The upload id posted is not a pending review of this session (confirmed, discarded, expired, or another session's). */
-type GoneFailure = { step: "gone" };
-type ReviewFailure = { step: "review"; errors: Record<string, Msg>; values: Record<string, string>; message?: Msg };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop, session } = await requireSessionStaff(request, params);
-  const here = new URL(request.url).pathname;
-
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const file = await readReportFile(request);
-    if (!file.ok) {
-      if (file.problem === "tooLarge") {
-        const locale = await getLocale(request);
-        const vars = { size: formatFileSize(file.size, locale), max: formatFileSize(MAX_REPORT_BYTES, locale) };
-        return data<UploadFailure>({ step: "upload", error: { key: "attendance.import.errors.tooLarge", vars } }, { status: 413 });
-      }
-      if (file.problem === "notText") return data<UploadFailure>({ step: "upload", error: { key: `attendance.import.errors.notText.${file.kind}` } }, { status: 415 });
-      return data<UploadFailure>({ step: "upload", error: { key: "attendance.import.errors.noFile" } }, { status: 400 });
-    }
-    const received = await receiveReport(db, { bytes: file.bytes, fileName: file.fileName, session, timeZone: workshop.timezone, uploadedBy: user.accountId });
-    if (received.kind === "review") return redirect(`${here}?upload=${received.uploadId}`);
-    if (received.kind === "already") return redirect(`${here}?already=${encodeURIComponent(received.importedAt)}`);
-    return data<UploadFailure>({ step: "upload", error: parseErrorMessage(received.error) }, { status: 400 });
-  }
-
-  const form = await request.formData();
-  const uploadId = Number(form.get("uploadId"));
-  const validId = Number.isSafeInteger(uploadId) && uploadId > 0;
-  if (form.get("intent") === "discard") {
-    if (validId && (await discardUpload(db, uploadId, session.id))) return redirect(`${here}?discarded=1`);
-    return data<GoneFailure>({ step: "gone" }, { status: 400 });
-  }
-  const upload = validId ? await getUpload(db, uploadId, session.id) : undefined;
-  if (!upload) return data<GoneFailure>({ step: "gone" }, { status: 400 });
-
-  const decisions = new Map<string, Decision>();
-  const errors: Record<string, Msg> = {};
-  for (const participant of upload.payload.participants) {
-    const raw = form.get(`d-${participant.key}`);
-    const decision = raw === "link" ? readDecision(form.get(`link-${participant.key}`)) : readDecision(raw);
-    if (decision) decisions.set(participant.key, decision);
-    else errors[participant.key] = { key: raw === "link" ? "attendance.review.linkRequired" : "attendance.review.chooseRequired" };
-  }
-  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]));
-  if (Object.keys(errors).length) return data<ReviewFailure>({ step: "review", errors, values }, { status: 400 });
-
-  const outcome = await confirmImport(db, { uploadId: upload.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: user.accountId });
-  switch (outcome.kind) {
-    case "saved":
-      return redirect(`/staff/workshops/${workshop.id}/attendance?imported=${outcome.people}.${outcome.newPeople}.${outcome.ignored}`);
-    case "already":
-      return redirect(`${here}?already=${encodeURIComponent(outcome.importedAt)}`);
-    case "gone":
-      return data<GoneFailure>({ step: "gone" }, { status: 400 });
-    case "undecided":
-      return data<ReviewFailure>(
-        { step: "review", errors: Object.fromEntries(outcome.keys.map((key) => [key, { key: "attendance.review.chooseRequired" } as Msg])), values },
-        { status: 400 },
-      );
-    case "unknownPerson":
-      return data<ReviewFailure>({ step: "review", errors: {}, values, message: { key: "attendance.review.unknownPerson" } }, { status: 400 });
-    case "notOffered":
-      return data<ReviewFailure>({ step: "review", errors: {}, values, message: { key: "attendance.review.notOffered" } }, { status: 400 });
-  }
+  const { user, db, ...scope } = await requireSessionStaff(request, params);
+  const step = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
+    ? await receiveUploadedReport(db, scope, { file: await readReportFile(request), uploadedBy: user.accountId, locale: await getLocale(request) })
+    : await answerReview(db, scope, { form: await request.formData(), actorAccountId: user.accountId });
+  return respond(step, new URL(request.url).pathname, scope.workshop.id);
 }
 
-function parseErrorMessage(error: ParseError): Msg {
-  switch (error.code) {
-    case "missingColumns":
-      return { key: "attendance.import.errors.missingColumns", vars: { columns: error.columns.join(", ") } };
-    case "tooManyRows":
-      return { key: "attendance.import.errors.tooManyRows", vars: { max: error.max } };
-    default:
-      return { key: `attendance.import.errors.${error.code}` };
+/** Every step that moves on is a redirect (so a reload never posts twice); a refusal is the page again with its message. */
+function respond(step: ImportStep, here: string, workshopId: number) {
+  switch (step.kind) {
+    case "review":
+      return redirect(`${here}?upload=${step.uploadId}`);
+    case "already":
+      return redirect(`${here}?already=${encodeURIComponent(step.importedAt)}`);
+    case "discarded":
+      return redirect(`${here}?discarded=1`);
+    case "saved":
+      return redirect(`/staff/workshops/${workshopId}/attendance?imported=${step.people}.${step.newPeople}.${step.ignored}`);
+    case "failed":
+      return data<ImportFailure>(step.failure, { status: step.status });
   }
 }
 
 export default function ImportPage() {
   const { workshop, session, imports, review, gone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as UploadFailure | ReviewFailure | GoneFailure | undefined;
+  const result = useActionData<typeof action>() as ImportFailure | undefined;
   const [searchParams] = useSearchParams();
   const { t, locale } = useI18n();
   const already = searchParams.get("already");

@@ -4,6 +4,8 @@ import { canManageWorkshop, getWorkshopDetails } from "../models/workshop.server
 import { calendarFor } from "../models/workshop-mail.server";
 import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
+import { attachment, exportFilename } from "../utils/export-filename";
+import { getTranslator } from "../utils/locale.server";
 import { idParam } from "../auth/workshop.server";
 
 /** `/workshops/:id/calendar.ics`: every session of the workshop, for any calendar app. */
@@ -16,10 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!details || (details.workshop.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const registered = user ? (await findRegistration(db, id, user.personId))?.status === "registered" : false;
   const ics = calendarFor(details.workshop, details.sessions, registered || canManage, new URL(request.url).origin);
+  const { t } = await getTranslator(request);
   return new Response(ics, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="taller-${id}.ics"`,
+      "Content-Disposition": attachment(exportFilename(t, "workshop", { subject: details.workshop.title, ext: "ics" })),
       "Cache-Control": "private, no-store",
     },
   });

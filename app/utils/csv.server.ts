@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { stringify } from "csv-stringify/sync";
 import { textLayout } from "../domain/upload-sniff";
+import { attachment } from "./export-filename";
 
 /**
  * Text of an uploaded file: UTF-8 (with or without BOM), UTF-16 (LE/BE, with BOM,
@@ -41,7 +42,7 @@ export function csvResponse(filename: string, body: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Content-Disposition": attachment(filename),
     },
   });
 }

@@ -15,7 +15,8 @@ function csvValue(cell: SheetCell): string | number | null | undefined {
   return cell instanceof Date ? cell.toISOString() : cell;
 }
 
-export async function tableDownload(format: DownloadFormat, basename: string, sheet: Sheet): Promise<Response> {
-  if (format === "xlsx") return xlsxResponse(`${basename}.xlsx`, await toXlsx(sheet.name, [sheet]));
-  return csvResponse(`${basename}.csv`, toExcelCsv(sheet.columns.map((c) => c.label), sheet.rows.map((row) => row.map(csvValue))));
+/** `filename` from `exportFilename`, with `format` as its extension. */
+export async function tableDownload(format: DownloadFormat, filename: string, sheet: Sheet): Promise<Response> {
+  if (format === "xlsx") return xlsxResponse(filename, await toXlsx(sheet.name, [sheet]));
+  return csvResponse(filename, toExcelCsv(sheet.columns.map((c) => c.label), sheet.rows.map((row) => row.map(csvValue))));
 }

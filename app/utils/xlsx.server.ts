@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { attachment } from "./export-filename";
 
 /**
  * The one XLSX writer of the staff exports. Cells are typed by their column, so a
@@ -94,7 +95,7 @@ export function xlsxResponse(filename: string, body: Buffer): Response {
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+      "Content-Disposition": attachment(filename),
     },
   });
 }

@@ -66,7 +66,7 @@ const MATRIX: Record<string, Entry> = {
   "routes/staff.workshops.$id.walk-in": { path: (i) => `/staff/workshops/${i.ownWorkshop}/walk-in`, get: "facilitator", post: "facilitator" },
   "routes/staff.workshops.$id.registrations[.]csv": { path: (i) => `/staff/workshops/${i.ownWorkshop}/registrations.csv`, get: "facilitator" },
   "routes/staff.workshops.$id_.attendance": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance`, get: "facilitator", post: "facilitator" },
-  "routes/staff.workshops.$id_.attendance[.csv]": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance.csv`, get: "facilitator" },
+  "routes/staff.workshops.$id_.attendance[.]csv": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance.csv`, get: "facilitator" },
   "routes/staff.workshops.$id_.sessions.$sessionId.roll-call": {
     path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/roll-call`,
     get: "facilitator",

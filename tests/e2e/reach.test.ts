@@ -41,7 +41,7 @@ describe("the reach report on the demo data", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /CSV/ }).click()]);
-    expect(download.suggestedFilename()).toBe("alcance-2022-10-01-2023-09-30.csv");
+    expect(download.suggestedFilename()).toMatch(/^minka-alcance-2022-10-01-2023-09-30-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("Personas únicas alcanzadas,910\r\n");
@@ -54,7 +54,7 @@ describe("the reach report on the demo data", () => {
     expect(page).toMatch(/data-figure="unique"><dt>[^<]+<\/dt><dd>910<\/dd>/);
     expect(page).toMatch(/data-figure="workshops"><dt>[^<]+<\/dt><dd>6<\/dd>/);
     const csv = await fetch(server.url + "/reports/export?format=csv&period=fy-2023", { headers: { Cookie: cookie } });
-    expect(csv.headers.get("Content-Disposition")).toContain("alcance-2022-10-01-2023-09-30.csv");
+    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="minka-alcance-2022-10-01-2023-09-30-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = await csv.text();
     expect(text).toContain("Personas únicas alcanzadas,910\r\n");
     expect(text).toContain("Talleres realizados,6\r\n");

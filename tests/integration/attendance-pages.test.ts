@@ -5,7 +5,7 @@ import { makeCostsWorkshop } from "../../db/factories/attendance";
 import { action as rollCallAction, loader as rollCallLoader } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.roll-call";
 import { action as importAction, loader as importLoader } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.import";
 import { action as summaryAction, loader as summaryLoader } from "../../app/routes/staff.workshops.$id_.attendance";
-import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.csv]";
+import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.]csv";
 import { getDb } from "../../app/utils/db.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";

@@ -1,4 +1,5 @@
-import { parse, type CsvError } from "csv-parse/sync";
+import type { CsvError } from "csv-parse";
+import { readCsvInSlices } from "../csv-slices";
 
 const MAX_CELL = 1000;
 
@@ -8,28 +9,51 @@ export interface CsvRecord {
   line: number;
 }
 
+export interface ReadRecords {
+  records: CsvRecord[];
+  unreadableLines: number[];
+  /** False when reading stopped at `maxRecords`: the file has more. */
+  complete: boolean;
+}
+
 /**
  * Every record of a delimited text, however ragged: reports have sections of different widths.
  * Records the CSV library cannot read (an unclosed quote in a truncated file) are listed by line
- * instead of failing the whole file.
+ * instead of failing the whole file. Reading stops after `maxRecords` records that are not blank,
+ * so a file far over the row limit costs no more than one at the limit. A run of blank records
+ * is kept as one: they only ever separate sections.
  */
-export function readRecords(text: string, delimiter: string): { records: CsvRecord[]; unreadableLines: number[] } {
+export async function readRecords(text: string, delimiter: string, { maxRecords }: { maxRecords: number }): Promise<ReadRecords> {
   const unreadableLines: number[] = [];
-  const parsed = parse(text, {
-    delimiter,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      unreadableLines.push(typeof error?.lines === "number" ? error.lines : 0);
-      return undefined;
+  const records: CsvRecord[] = [];
+  let filled = 0;
+  const { complete } = await readCsvInSlices(
+    text,
+    {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      skip_records_with_error: true,
+      on_skip: (error: CsvError | undefined) => {
+        unreadableLines.push(typeof error?.lines === "number" ? error.lines : 0);
+        return undefined;
+      },
     },
-  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  // No real cell is this long; capping keeps every later regular expression cheap on hostile input.
-  const records = parsed.map(({ record, info }) => ({ cells: record.map((cell) => cell.slice(0, MAX_CELL).trim()), line: info.lines }));
-  return { records, unreadableLines };
+    (cells, line) => {
+      // No real cell is this long; capping keeps every later regular expression cheap on hostile input.
+      const record = { cells: cells.map((cell) => cell.slice(0, MAX_CELL).trim()), line };
+      if (isBlank(record)) {
+        if (records.length === 0 || !isBlank(records[records.length - 1])) records.push(record);
+        return "more";
+      }
+      if (filled === maxRecords) return "stop";
+      filled++;
+      records.push(record);
+      return "more";
+    },
+  );
+  return { records, unreadableLines, complete };
 }
 
 export function isBlank(record: CsvRecord): boolean {

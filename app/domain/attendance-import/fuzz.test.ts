@@ -9,10 +9,10 @@ const fixtures = fs.readdirSync(ATTENDANCE_FIXTURES).map(fixtureText).filter(Boo
 const options = { timeZone: "America/Lima", sessionDate: "2026-11-19" };
 
 /** Parsing then merging must answer, never throw; each run is also bounded in time. */
-function survives(text: string) {
+async function survives(text: string) {
   const started = Date.now();
-  const outcome = parseAttendanceReport(text, options);
-  if (outcome.ok) mergeParticipants(outcome.report.rows, outcome.report.format);
+  const outcome = await parseAttendanceReport(text, options);
+  if (outcome.ok) await mergeParticipants(outcome.report.rows, outcome.report.format);
   expect(typeof outcome.ok).toBe("boolean");
   // Generous on a shared machine: this catches hangs and runaway backtracking, not slowness.
   expect(Date.now() - started).toBeLessThan(5000);
@@ -48,22 +48,22 @@ function mutate(text: string, steps: Mutation[]): string {
 }
 
 describe("parsers under random and mutated input", { timeout: 60_000 }, () => {
-  it("answer random text with an outcome", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400, unit: "binary" }), survives), { numRuns: 300, endOnFailure: true });
+  it("answer random text with an outcome", async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 400, unit: "binary" }), survives), { numRuns: 300, endOnFailure: true });
   });
 
-  it("answer random text behind every known header with an outcome", () => {
+  it("answer random text behind every known header with an outcome", async () => {
     const headers = fixtures.map((text) => text.split(/\r?\n/).slice(0, 4).join("\n") + "\n");
-    fc.assert(
-      fc.property(fc.constantFrom(...headers), fc.array(fc.string({ maxLength: 80 }), { maxLength: 20 }), (header, lines) =>
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...headers), fc.array(fc.string({ maxLength: 80 }), { maxLength: 20 }), (header, lines) =>
         survives(header + lines.join("\n")),
       ),
       { numRuns: 150, endOnFailure: true },
     );
   });
 
-  it("answer mutated fixtures with an outcome", () => {
-    fc.assert(fc.property(fc.constantFrom(...fixtures), fc.array(mutation, { minLength: 1, maxLength: 6 }), (text, steps) => survives(mutate(text, steps))), {
+  it("answer mutated fixtures with an outcome", async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(mutation, { minLength: 1, maxLength: 6 }), (text, steps) => survives(mutate(text, steps))), {
       numRuns: 200,
       endOnFailure: true,
     });

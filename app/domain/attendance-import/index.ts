@@ -8,7 +8,7 @@ import { looksLikeZoomWebinar, parseZoomWebinar } from "./zoom-webinar";
 
 export * from "./types";
 
-const PARSERS: Array<{ format: ReportFormat; looksLike: (head: string[]) => boolean; parse: (text: string, o: ParseOptions) => ParseOutcome }> = [
+const PARSERS: Array<{ format: ReportFormat; looksLike: (head: string[]) => boolean; parse: (text: string, o: ParseOptions) => Promise<ParseOutcome> }> = [
   { format: "teams", looksLike: looksLikeTeams, parse: parseTeams },
   { format: "zoom-webinar", looksLike: looksLikeZoomWebinar, parse: parseZoomWebinar },
   { format: "zoom-meeting", looksLike: looksLikeZoomMeeting, parse: parseZoomMeeting },
@@ -23,16 +23,18 @@ export function detectFormat(text: string): ReportFormat | null {
 
 /**
  * Reads an attendance report of any supported format (already decoded to text).
- * Never throws on bad input: a file it cannot use comes back as an error code.
+ * Never throws on bad input: a file it cannot use comes back as an error code. A file with more
+ * rows than allowed is answered "too many rows" after reading just past the limit, and a long
+ * file is read in slices, so other requests are served meanwhile.
  */
-export function parseAttendanceReport(input: string, options: ParseOptions): ParseOutcome {
+export async function parseAttendanceReport(input: string, options: ParseOptions): Promise<ParseOutcome> {
   const text = input.replace(/^\uFEFF/, "");
-  if (text.replace(/[\s,;"]/g, "") === "") return { ok: false, error: { code: "empty" } };
+  if (!/[^\s,;"]/.test(text)) return { ok: false, error: { code: "empty" } };
   const format = detectFormat(text);
   const parser = PARSERS.find((p) => p.format === format);
   if (!parser) return { ok: false, error: { code: "unknownFormat" } };
   try {
-    return parser.parse(text, options);
+    return await parser.parse(text, options);
   } catch {
     // The CSV library refuses some inputs outright (e.g. a binary file that looked like a header).
     return { ok: false, error: { code: "unknownFormat" } };

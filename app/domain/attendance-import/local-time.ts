@@ -34,7 +34,9 @@ export function numericDateParts(text: string): [number, number] | null {
  * a second above 12 means month first. When the samples allow both, the session date decides,
  * then the platform's usual order.
  */
-export function chooseDayOrder(samples: string[], fallback: DayOrder, sessionDate?: string): DayOrder {
+export function chooseDayOrder(allSamples: string[], fallback: DayOrder, sessionDate?: string): DayOrder {
+  // A report of thousands of joins repeats the same few dates: each is looked at once.
+  const samples = [...new Set(allSamples)];
   let dayFirstPossible = true;
   let monthFirstPossible = true;
   for (const sample of samples) {
@@ -42,6 +44,7 @@ export function chooseDayOrder(samples: string[], fallback: DayOrder, sessionDat
     if (!parts) continue;
     if (parts[0] > 12) monthFirstPossible = false;
     if (parts[1] > 12) dayFirstPossible = false;
+    if (!dayFirstPossible && !monthFirstPossible) break;
   }
   if (dayFirstPossible !== monthFirstPossible) return dayFirstPossible ? "day-first" : "month-first";
   if (sessionDate && dayFirstPossible) {

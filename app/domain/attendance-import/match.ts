@@ -32,12 +32,31 @@ export function participantNameKeys(participant: Pick<Participant, "name" | "oth
 export function matchParticipants(participants: Participant[], people: KnownPerson[]): Map<string, ParticipantMatch> {
   const ordered = [...people].sort((a, b) => Number(b.registered) - Number(a.registered) || a.id - b.id);
   const keyOf = new Map(ordered.map((person) => [person.id, nameKey(person.fullName)]));
+  // Indexes instead of a scan of everyone per participant: a report of thousands against thousands of people.
+  const firstBy = (contact: (p: KnownPerson) => string | null) => {
+    const index = new Map<string, KnownPerson>();
+    for (const p of ordered) {
+      const value = contact(p);
+      if (value && !index.has(value)) index.set(value, p);
+    }
+    return index;
+  };
+  const byEmailIndex = firstBy((p) => p.email);
+  const byPhoneIndex = firstBy((p) => p.phone);
+  const byNameKey = new Map<string, KnownPerson[]>();
+  for (const p of ordered) {
+    const list = byNameKey.get(keyOf.get(p.id)!);
+    if (list) list.push(p);
+    else byNameKey.set(keyOf.get(p.id)!, [p]);
+  }
+  const rank = new Map(ordered.map((p, index) => [p.id, index]));
+  const registered = ordered.filter((p) => p.registered);
   const matches = new Map<string, ParticipantMatch>();
   const claimed = new Set<number>();
 
   for (const participant of participants) {
-    const byEmail = participant.email ? ordered.find((p) => p.email === participant.email) : undefined;
-    const byPhone = !byEmail && participant.phone ? ordered.find((p) => p.phone === participant.phone) : undefined;
+    const byEmail = participant.email ? byEmailIndex.get(participant.email) : undefined;
+    const byPhone = !byEmail && participant.phone ? byPhoneIndex.get(participant.phone) : undefined;
     const person = byEmail ?? byPhone;
     if (person) {
       matches.set(participant.key, { kind: "matched", personId: person.id, by: byEmail ? "email" : "phone" });
@@ -50,9 +69,10 @@ export function matchParticipants(participants: Participant[], people: KnownPers
   for (const participant of participants) {
     if (matches.has(participant.key)) continue;
     const keys = participantNameKeys(participant);
-    const exact = ordered.filter((p) => keys.includes(keyOf.get(p.id)!));
+    const exactIds = new Set(keys.flatMap((key) => (byNameKey.get(key) ?? []).map((p) => p.id)));
+    const exact = [...new Set(keys.flatMap((key) => byNameKey.get(key) ?? []))].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
     const exactRegistered = exact.filter((p) => p.registered);
-    const partial = ordered.filter((p) => p.registered && !exact.includes(p) && keys.some((key) => overlapsAsName(key, keyOf.get(p.id)!)));
+    const partial = registered.filter((p) => !exactIds.has(p.id) && keys.some((key) => overlapsAsName(key, keyOf.get(p.id)!)));
     const candidates = [...exactRegistered, ...partial, ...exact.filter((p) => !p.registered)].map((p) => p.id);
     candidatesOf.set(participant.key, candidates);
     // Someone who signed in with another e-mail is not the registered person of the same name.

@@ -3,10 +3,10 @@ import { fixtureText } from "../../../tests/support/attendance-fixtures";
 import { parseAttendanceReport, type ReportRow } from "./index";
 import { combineParticipants, mergeParticipants, overlapSeconds, toMinutes } from "./merge";
 
-function participantsOf(fixture: string) {
-  const outcome = parseAttendanceReport(fixtureText(fixture), { timeZone: "America/Lima" });
+async function participantsOf(fixture: string) {
+  const outcome = await parseAttendanceReport(fixtureText(fixture), { timeZone: "America/Lima" });
   if (!outcome.ok) throw new Error(outcome.error.code);
-  return mergeParticipants(outcome.report.rows, outcome.report.format);
+  return await mergeParticipants(outcome.report.rows, outcome.report.format);
 }
 
 function row(overrides: Partial<ReportRow>): ReportRow {
@@ -27,8 +27,8 @@ function row(overrides: Partial<ReportRow>): ReportRow {
 }
 
 describe("mergeParticipants", () => {
-  it("sums rejoins, counts two devices at once only once, and keeps the original name", () => {
-    const participants = participantsOf("zoom-meeting-participants.csv");
+  it("sums rejoins, counts two devices at once only once, and keeps the original name", async () => {
+    const participants = await participantsOf("zoom-meeting-participants.csv");
     expect(participants.map((p) => [p.name, toMinutes(p.seconds), p.joins])).toEqual([
       ["Carmen Huamán Torres", 95, 1],
       ["Rosa Quispe Mamani", 88, 2],
@@ -43,16 +43,16 @@ describe("mergeParticipants", () => {
     expect(participants[0].role).toBe("host");
   });
 
-  it("joins a guest row to the signed-in person with the same name in another spelling", () => {
-    const participants = participantsOf("zoom-meeting-no-block.csv");
+  it("joins a guest row to the signed-in person with the same name in another spelling", async () => {
+    const participants = await participantsOf("zoom-meeting-no-block.csv");
     expect(participants.map((p) => [p.name, p.email, toMinutes(p.seconds), p.otherNames])).toEqual([
       ["María Pérez Huamán", "maria.perez@coop-sur.pe", 70, ["maria perez huaman"]],
       ["Luis Ticona", null, 28, []],
     ]);
   });
 
-  it("keeps two people with the same name apart, and a same-named guest row apart from both", () => {
-    const participants = participantsOf("zoom-same-name-two-people.csv");
+  it("keeps two people with the same name apart, and a same-named guest row apart from both", async () => {
+    const participants = await participantsOf("zoom-same-name-two-people.csv");
     expect(participants.map((p) => [p.email, toMinutes(p.seconds)])).toEqual([
       ["juana.flores@coop-norte.pe", 79],
       ["jflores@coop-sur.pe", 72],
@@ -60,22 +60,22 @@ describe("mergeParticipants", () => {
     ]);
   });
 
-  it("does not add up a sign-in sheet's duplicate lines", () => {
+  it("does not add up a sign-in sheet's duplicate lines", async () => {
     const rows = [row({ line: 2, durationSeconds: 5400 }), row({ line: 3, name: "rosa QUISPE", durationSeconds: 3600, present: true })];
-    const [rosa] = mergeParticipants(rows, "sign-in-sheet");
+    const [rosa] = await mergeParticipants(rows, "sign-in-sheet");
     expect(rosa).toMatchObject({ seconds: 5400, timed: true, present: true, joins: 2 });
-    const [marked] = mergeParticipants([row({ present: true })], "sign-in-sheet");
+    const [marked] = await mergeParticipants([row({ present: true })], "sign-in-sheet");
     expect(marked).toMatchObject({ seconds: 0, timed: false, present: true });
   });
 
-  it("groups by phone when there is no e-mail", () => {
+  it("groups by phone when there is no e-mail", async () => {
     const rows = [row({ line: 2, phone: "+51987654321", durationSeconds: 600 }), row({ line: 3, name: "Otra", phone: "+51987654321", durationSeconds: 600 })];
-    expect(mergeParticipants(rows, "zoom-meeting")).toHaveLength(1);
+    expect(await mergeParticipants(rows, "zoom-meeting")).toHaveLength(1);
   });
 });
 
 describe("overlapSeconds", () => {
-  it("is zero for separate joins and the shared time for overlapping ones", () => {
+  it("is zero for separate joins and the shared time for overlapping ones", async () => {
     expect(overlapSeconds([["2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z"], ["2026-01-01T10:30:00Z", "2026-01-01T11:00:00Z"]])).toBe(0);
     expect(overlapSeconds([["2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z"], ["2026-01-01T10:15:00Z", "2026-01-01T10:45:00Z"]])).toBe(1800);
     expect(
@@ -89,8 +89,8 @@ describe("overlapSeconds", () => {
 });
 
 describe("combineParticipants", () => {
-  it("adds two participants' time and removes the time they overlap", () => {
-    const [a, b] = mergeParticipants(
+  it("adds two participants' time and removes the time they overlap", async () => {
+    const [a, b] = await mergeParticipants(
       [
         row({ line: 2, name: "Rosa", joinedAt: "2026-01-01T10:00:00Z", leftAt: "2026-01-01T11:00:00Z", durationSeconds: 3600 }),
         row({ line: 3, name: "Galaxy A12", joinedAt: "2026-01-01T10:30:00Z", leftAt: "2026-01-01T11:30:00Z", durationSeconds: 3600 }),

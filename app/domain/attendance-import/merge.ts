@@ -1,4 +1,5 @@
 import { nameKey } from "../names";
+import { slicer } from "../slices";
 import type { ReportFormat, ReportRow } from "./types";
 
 /** One person in a report, with all their joins merged. */
@@ -37,31 +38,45 @@ export function rowNameKeys(row: Pick<ReportRow, "name" | "originalName">): stri
  * e-mails share that name, it stays apart, because two people may share a name and the
  * facilitator must choose. Paper sheets typed twice are not rejoins: their minutes are not added up.
  */
-export function mergeParticipants(rows: ReportRow[], format: ReportFormat): Participant[] {
+export async function mergeParticipants(rows: ReportRow[], format: ReportFormat): Promise<Participant[]> {
+  const slice = slicer();
   const groups = new Map<string, ReportRow[]>();
-  const add = (key: string, row: ReportRow) => groups.set(key, [...(groups.get(key) ?? []), row]);
+  // In place: copying the group on every row made one name repeated 20,000 times quadratic.
+  const add = (key: string, row: ReportRow) => {
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  };
 
   const anonymous: ReportRow[] = [];
   for (const row of rows) {
     if (row.email) add(`e:${row.email}`, row);
     else if (row.phone) add(`p:${row.phone}`, row);
     else anonymous.push(row);
+    if (slice.due()) await slice.pause();
   }
   const identifiedByName = new Map<string, Set<string>>();
   for (const [groupKey, groupRows] of groups) {
     for (const row of groupRows) for (const key of rowNameKeys(row)) {
       identifiedByName.set(key, (identifiedByName.get(key) ?? new Set()).add(groupKey));
     }
+    if (slice.due()) await slice.pause();
   }
   for (const row of anonymous) {
     const keys = rowNameKeys(row);
     const owners = new Set(keys.flatMap((key) => [...(identifiedByName.get(key) ?? [])]));
     if (owners.size === 1) add([...owners][0], row);
     else add(`n:${keys[0] ?? `line${row.line}`}${owners.size > 1 ? `:${row.line}` : ""}`, row);
+    if (slice.due()) await slice.pause();
   }
   // Renamed people: "Teo (Teodoro Mamani)" and a later "Teodoro Mamani" row are one participant.
   const merged = joinByOriginalName([...groups.values()]);
-  return merged.map((group) => toParticipant(group, format)).sort((a, b) => a.lines[0] - b.lines[0]);
+  const participants: Participant[] = [];
+  for (const group of merged) {
+    participants.push(toParticipant(group, format));
+    if (slice.due()) await slice.pause();
+  }
+  return participants.sort((a, b) => a.lines[0] - b.lines[0]);
 }
 
 function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
@@ -74,7 +89,7 @@ function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
     }
     const keys = group.flatMap(rowNameKeys);
     const existing = keys.map((key) => anonymousByKey.get(key)).find(Boolean);
-    if (existing) existing.push(...group);
+    if (existing) for (const row of group) existing.push(row);
     else result.push(group);
     const target = existing ?? group;
     for (const key of keys) if (!anonymousByKey.has(key)) anonymousByKey.set(key, target);
@@ -83,6 +98,7 @@ function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
 }
 
 function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
+  if (rows.length === 1) return oneRowParticipant(rows[0]);
   const sorted = [...rows].sort((a, b) => a.line - b.line);
   const best = sorted.find((row) => row.originalName) ?? sorted[0];
   const name = best.originalName ?? best.name;
@@ -107,6 +123,27 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
     guest: sorted.every((row) => row.guest),
     role: sorted.some((row) => row.role === "host") ? "host" : sorted.some((row) => row.role === "panelist") ? "panelist" : "attendee",
     lines: sorted.map((row) => row.line),
+  };
+}
+
+/** Most people join once: the same participant as toParticipant makes, without the bookkeeping for several rows. */
+function oneRowParticipant(row: ReportRow): Participant {
+  const name = row.originalName ?? row.name;
+  const otherNames = row.originalName && row.name && row.name !== name ? [row.name] : [];
+  return {
+    key: `L${row.line}`,
+    name,
+    otherNames,
+    email: row.email || null,
+    phone: row.phone || null,
+    seconds: Math.max(0, row.durationSeconds ?? 0),
+    timed: row.durationSeconds !== null,
+    intervals: row.joinedAt && row.leftAt ? [[row.joinedAt, row.leftAt]] : [],
+    joins: 1,
+    present: row.present,
+    guest: row.guest,
+    role: row.role,
+    lines: [row.line],
   };
 }
 

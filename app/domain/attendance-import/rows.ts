@@ -1,4 +1,5 @@
 import { normalizeEmail, normalizePhone } from "../contact";
+import { slicer } from "../slices";
 import type { CsvRecord } from "./csv-records";
 import { localToUtc, readDuration, type DayOrder } from "./local-time";
 import { phoneFromName, splitOriginalName, stripGuestLabel } from "./participant-name";
@@ -34,14 +35,16 @@ const YES = /^(yes|y|s[ií]|true|1|x|✓|presente?|asisti[oó]|attended)$/i;
 const NO = /^(no|n|false|0|ausente|absent)$/i;
 const EMPTY = /^(--|-|n\/a)?$/i;
 
-/** Turns a table's records into rows, collecting one problem per bad line. */
-export function buildRows(records: CsvRecord[], columns: Columns, context: RowContext) {
+/** Turns a table's records into rows, collecting one problem per bad line; pauses now and then for other requests. */
+export async function buildRows(records: CsvRecord[], columns: Columns, context: RowContext) {
   const rows: ReportRow[] = [];
   const problems: RowProblem[] = [];
+  const slice = slicer();
   for (const record of records) {
     const result = buildRow(record, columns, context);
-    problems.push(...result.problems);
+    for (const problem of result.problems) problems.push(problem);
     if (result.row) rows.push(result.row);
+    if (slice.due()) await slice.pause();
   }
   return { rows, problems };
 }

@@ -5,8 +5,8 @@ import { parseAttendanceReport } from "./index";
 const options = { timeZone: "America/Lima" };
 
 describe("sign-in sheet CSV", () => {
-  it("reads Excel's Spanish export: Windows-1252, semicolons, sí/x/no marks, minutes", () => {
-    const outcome = parseAttendanceReport(fixtureText("sign-in-sheet-windows-1252.csv"), options);
+  it("reads Excel's Spanish export: Windows-1252, semicolons, sí/x/no marks, minutes", async () => {
+    const outcome = await parseAttendanceReport(fixtureText("sign-in-sheet-windows-1252.csv"), options);
     if (!outcome.ok) throw new Error(outcome.error.code);
     expect(outcome.report.format).toBe("sign-in-sheet");
     expect(outcome.report.rows.map((row) => [row.name, row.email, row.phone, row.present, row.durationSeconds])).toEqual([
@@ -18,8 +18,8 @@ describe("sign-in sheet CSV", () => {
     ]);
   });
 
-  it("reads English column names with commas", () => {
-    const outcome = parseAttendanceReport(fixtureText("sign-in-sheet.csv"), options);
+  it("reads English column names with commas", async () => {
+    const outcome = await parseAttendanceReport(fixtureText("sign-in-sheet.csv"), options);
     if (!outcome.ok) throw new Error(outcome.error.code);
     expect(outcome.report.rows.map((row) => [row.name, row.phone, row.present])).toEqual([
       ["Rosa Quispe Mamani", null, true],
@@ -27,10 +27,10 @@ describe("sign-in sheet CSV", () => {
     ]);
   });
 
-  it("skips lines without a name and answers a header alone with 'no rows'", () => {
-    const outcome = parseAttendanceReport("nombre,correo\n,rosa@x\nRosa,\n", options);
+  it("skips lines without a name and answers a header alone with 'no rows'", async () => {
+    const outcome = await parseAttendanceReport("nombre,correo\n,rosa@x\nRosa,\n", options);
     expect(outcome.ok && outcome.report.problems).toEqual([{ line: 2, code: "missingName", skipped: true }]);
     expect(outcome.ok && outcome.report.rows.map((row) => row.name)).toEqual(["Rosa"]);
-    expect(parseAttendanceReport("nombre;correo;telefono\n", options)).toEqual({ ok: false, error: { code: "noRows", format: "sign-in-sheet" } });
+    expect(await parseAttendanceReport("nombre;correo;telefono\n", options)).toEqual({ ok: false, error: { code: "noRows", format: "sign-in-sheet" } });
   });
 });

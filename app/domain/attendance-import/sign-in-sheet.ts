@@ -1,6 +1,6 @@
 import { firstLines, guessDelimiter, isBlank, locateColumns, readRecords } from "./csv-records";
 import { buildRows } from "./rows";
-import { MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome } from "./types";
+import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome } from "./types";
 
 /**
  * Minka's own format for paper sign-in sheets typed up later (documented on the import page):
@@ -23,17 +23,17 @@ export function looksLikeSignInSheet(head: string[]): boolean {
   return columns.name !== undefined;
 }
 
-export function parseSignInSheet(text: string, options: ParseOptions): ParseOutcome {
+export async function parseSignInSheet(text: string, options: ParseOptions): Promise<ParseOutcome> {
   const delimiter = guessDelimiter(firstLines(text, 1)[0] ?? "");
-  const { records, unreadableLines } = readRecords(text, delimiter);
+  const { records, unreadableLines, complete } = await readRecords(text, delimiter, { maxRecords: MAX_REPORT_RECORDS });
   const content = records.filter((record) => !isBlank(record));
   const [header, ...data] = content;
   if (!header) return { ok: false, error: { code: "empty" } };
   const columns = locateColumns(header.cells, SIGN_IN_COLUMNS);
   if (columns.name === undefined) return { ok: false, error: { code: "missingColumns", format: "sign-in-sheet", columns: ["nombre"] } };
   if (data.length === 0) return { ok: false, error: { code: "noRows", format: "sign-in-sheet" } };
-  if (data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "sign-in-sheet", max: MAX_REPORT_ROWS } };
-  const { rows, problems } = buildRows(data, columns, {
+  if (!complete || data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "sign-in-sheet", max: MAX_REPORT_ROWS } };
+  const { rows, problems } = await buildRows(data, columns, {
     order: "day-first",
     timeZone: options.timeZone,
     // Typed by hand: trailing empty columns are often left out, so only the name must be there.

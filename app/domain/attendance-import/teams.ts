@@ -1,7 +1,7 @@
 import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "./csv-records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows } from "./rows";
-import { MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome } from "./types";
+import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome } from "./types";
 
 /**
  * Microsoft Teams' attendance report: UTF-16LE, tab-separated, in sections
@@ -33,8 +33,8 @@ export function looksLikeTeams(head: string[]): boolean {
   );
 }
 
-export function parseTeams(text: string, options: ParseOptions): ParseOutcome {
-  const { records, unreadableLines } = readRecords(text, "\t");
+export async function parseTeams(text: string, options: ParseOptions): Promise<ParseOutcome> {
+  const { records, unreadableLines, complete } = await readRecords(text, "\t", { maxRecords: MAX_REPORT_RECORDS });
   const headerAt = records.findIndex((record) => {
     const columns = locateColumns(record.cells, PARTICIPANT_COLUMNS);
     return columns.name === 0 && (columns.duration !== undefined || columns.join !== undefined);
@@ -42,12 +42,17 @@ export function parseTeams(text: string, options: ParseOptions): ParseOutcome {
   if (headerAt < 0) return { ok: false, error: { code: "missingColumns", format: "teams", columns: ["Name", "In-Meeting Duration"] } };
   const header = records[headerAt];
   const data: CsvRecord[] = [];
+  // The participants end at a blank line or the next section; what follows (one row per join) is not read.
+  let tableEnded = false;
   for (const record of records.slice(headerAt + 1)) {
-    if (isBlank(record) || isSectionTitle(record)) break;
+    if (isBlank(record) || isSectionTitle(record)) {
+      tableEnded = true;
+      break;
+    }
     data.push(record);
   }
-  if (data.length === 0) return { ok: false, error: { code: "noRows", format: "teams" } };
-  if (data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "teams", max: MAX_REPORT_ROWS } };
+  if (data.length === 0 && (complete || tableEnded)) return { ok: false, error: { code: "noRows", format: "teams" } };
+  if ((!complete && !tableEnded) || data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "teams", max: MAX_REPORT_ROWS } };
 
   const summary = readSummary(records.slice(0, headerAt));
   const columns = locateColumns(header.cells, PARTICIPANT_COLUMNS);
@@ -57,7 +62,7 @@ export function parseTeams(text: string, options: ParseOptions): ParseOutcome {
   // The organiser's locale decides; a 12-hour clock is the United States' month-first habit.
   const fallback = samples.some((s) => /\d\s?[ap]\.?\s?m\.?$/i.test(s)) ? "month-first" : "day-first";
   const order = chooseDayOrder(samples, fallback, options.sessionDate);
-  const { rows, problems } = buildRows(data, columns, { order, timeZone: options.timeZone, width: header.cells.length, role: "attendee" });
+  const { rows, problems } = await buildRows(data, columns, { order, timeZone: options.timeZone, width: header.cells.length, role: "attendee" });
   problems.push(...unreadableLines.map((line) => ({ line, code: "unreadable" as const, skipped: true })));
   return {
     ok: true,

@@ -81,6 +81,9 @@ export const MAX_REPORT_BYTES = 5_000_000;
 /** More rows than any real session has: a sign that the file is not an attendance report. */
 export const MAX_REPORT_ROWS = 20_000;
 
+/** Records read at most: the row limit plus room for titles and a meeting summary around the table. Past it, reading stops. */
+export const MAX_REPORT_RECORDS = MAX_REPORT_ROWS + 100;
+
 /** Longer than a day online in one session is not a real duration. */
 export const MAX_DURATION_SECONDS = 24 * 60 * 60;
 

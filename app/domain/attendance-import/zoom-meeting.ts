@@ -2,7 +2,7 @@ import { normalizeEmail } from "../contact";
 import { isBlank, locateColumns, readRecords, type CsvRecord } from "./csv-records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows } from "./rows";
-import { MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome, type ReportMeeting } from "./types";
+import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome, type ReportMeeting } from "./types";
 
 /**
  * Zoom's meeting "Participants" report. Optionally it starts with a meeting block
@@ -32,8 +32,8 @@ export function looksLikeZoomMeeting(head: string[]): boolean {
   return first.startsWith("meeting id,") || /^"?name \(original name\)"?,/.test(first);
 }
 
-export function parseZoomMeeting(text: string, options: ParseOptions): ParseOutcome {
-  const { records, unreadableLines } = readRecords(text, ",");
+export async function parseZoomMeeting(text: string, options: ParseOptions): Promise<ParseOutcome> {
+  const { records, unreadableLines, complete } = await readRecords(text, ",", { maxRecords: MAX_REPORT_RECORDS });
   const headerAt = records.findIndex(isParticipantHeader);
   if (headerAt < 0) return { ok: false, error: { code: "missingColumns", format: "zoom-meeting", columns: ["Name (Original Name)", "Duration (Minutes)"] } };
   const header = records[headerAt];
@@ -43,7 +43,7 @@ export function parseZoomMeeting(text: string, options: ParseOptions): ParseOutc
   }
   const data = records.slice(headerAt + 1).filter((record) => !isBlank(record));
   if (data.length === 0) return { ok: false, error: { code: "noRows", format: "zoom-meeting" } };
-  if (data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "zoom-meeting", max: MAX_REPORT_ROWS } };
+  if (!complete || data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "zoom-meeting", max: MAX_REPORT_ROWS } };
 
   const meetingBlock = headerAt > 0 ? readMeetingBlock(records.slice(0, headerAt)) : null;
   const samples = [meetingBlock?.start, meetingBlock?.end, ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]])];
@@ -57,7 +57,7 @@ export function parseZoomMeeting(text: string, options: ParseOptions): ParseOutc
         hostEmail: normalizeEmail(meetingBlock.hostEmail ?? ""),
       }
     : NO_MEETING;
-  const { rows, problems } = buildRows(data, columns, {
+  const { rows, problems } = await buildRows(data, columns, {
     order,
     timeZone: options.timeZone,
     width: header.cells.length,

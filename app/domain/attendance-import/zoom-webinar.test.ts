@@ -5,8 +5,8 @@ import { parseAttendanceReport } from "./index";
 const options = { timeZone: "America/Lima" };
 
 describe("Zoom webinar attendee report", () => {
-  it("reads host, panelists, attendees and other attendees; leaves out registrants who did not come", () => {
-    const outcome = parseAttendanceReport(fixtureText("zoom-webinar-attendees.csv"), options);
+  it("reads host, panelists, attendees and other attendees; leaves out registrants who did not come", async () => {
+    const outcome = await parseAttendanceReport(fixtureText("zoom-webinar-attendees.csv"), options);
     if (!outcome.ok) throw new Error(outcome.error.code);
     const { report } = outcome;
     expect(report.format).toBe("zoom-webinar");
@@ -24,13 +24,13 @@ describe("Zoom webinar attendee report", () => {
     expect(report.problems).toEqual([]);
   });
 
-  it("answers a report whose attendee table is empty with 'no rows'", () => {
+  it("answers a report whose attendee table is empty with 'no rows'", async () => {
     const text = "Attendee Report,\nAttendee Details,\nAttended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes)\n";
-    expect(parseAttendanceReport(text, options)).toEqual({ ok: false, error: { code: "noRows", format: "zoom-webinar" } });
+    expect(await parseAttendanceReport(text, options)).toEqual({ ok: false, error: { code: "noRows", format: "zoom-webinar" } });
   });
 
-  it("names the missing attendee section", () => {
-    const outcome = parseAttendanceReport("Attendee Report,\nHost Details,\nAttended,User Name\nYes,Carmen\n", options);
+  it("names the missing attendee section", async () => {
+    const outcome = await parseAttendanceReport("Attendee Report,\nHost Details,\nAttended,User Name\nYes,Carmen\n", options);
     expect(outcome).toEqual({ ok: false, error: { code: "missingColumns", format: "zoom-webinar", columns: ["Attendee Details"] } });
   });
 });

@@ -2,7 +2,7 @@ import { normalizeEmail } from "../contact";
 import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "./csv-records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows, type Columns } from "./rows";
-import { MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome, type ReportRow, type RowProblem } from "./types";
+import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome, type ReportRow, type RowProblem } from "./types";
 
 /**
  * Zoom's webinar "Attendee Report": sections, each a title line then a table
@@ -36,8 +36,8 @@ export function looksLikeZoomWebinar(head: string[]): boolean {
   return head.slice(0, 3).some((line) => /^"?attendee report"?,*$/i.test(line));
 }
 
-export function parseZoomWebinar(text: string, options: ParseOptions): ParseOutcome {
-  const { records, unreadableLines } = readRecords(text, ",");
+export async function parseZoomWebinar(text: string, options: ParseOptions): Promise<ParseOutcome> {
+  const { records, unreadableLines, complete } = await readRecords(text, ",", { maxRecords: MAX_REPORT_RECORDS });
   const sections = splitSections(records);
   const people = sections.filter((s) => s.kind === "host" || s.kind === "panelist" || s.kind === "attendee" || s.kind === "other");
   const attendeeTables = people.filter((s) => s.kind === "attendee" || s.kind === "other");
@@ -46,7 +46,7 @@ export function parseZoomWebinar(text: string, options: ParseOptions): ParseOutc
   }
   const total = people.reduce((n, s) => n + s.data.length, 0);
   if (attendeeTables.every((s) => s.data.length === 0)) return { ok: false, error: { code: "noRows", format: "zoom-webinar" } };
-  if (total > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "zoom-webinar", max: MAX_REPORT_ROWS } };
+  if (!complete || total > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "zoom-webinar", max: MAX_REPORT_ROWS } };
 
   const topic = sections.find((s) => s.kind === "topic");
   const topicColumns = topic ? locateColumns(topic.header.cells, { topic: ["Topic"], start: ["Actual Start Time", "Start Time"] }) : {};
@@ -66,9 +66,9 @@ export function parseZoomWebinar(text: string, options: ParseOptions): ParseOutc
     const columns: Columns = locateColumns(section.header.cells, PEOPLE_COLUMNS);
     if (columns.name === undefined && columns.firstName === undefined && columns.email === undefined) continue;
     const role = section.kind === "host" ? "host" : section.kind === "panelist" ? "panelist" : "attendee";
-    const built = buildRows(section.data, columns, { order, timeZone: options.timeZone, width: section.header.cells.length, role });
-    rows.push(...built.rows);
-    problems.push(...built.problems);
+    const built = await buildRows(section.data, columns, { order, timeZone: options.timeZone, width: section.header.cells.length, role });
+    for (const row of built.rows) rows.push(row);
+    for (const problem of built.problems) problems.push(problem);
     if (section.kind === "host") hostEmail ??= built.rows.find((r) => r.email)?.email ?? null;
   }
   return {

@@ -156,7 +156,6 @@ export default defineMessages({
       download: "Descargar la asistencia (CSV para Excel)",
       downloadXlsx: "Descargar la asistencia (Excel)",
       noSessions: "Este taller no tiene sesiones.",
-      csvFile: "asistencia",
       csv: {
         name: "Nombre",
         email: "Correo",
@@ -326,7 +325,6 @@ export default defineMessages({
       download: "Download attendance (CSV for Excel)",
       downloadXlsx: "Download attendance (Excel)",
       noSessions: "This workshop has no sessions.",
-      csvFile: "attendance",
       csv: {
         name: "Name",
         email: "E-mail",

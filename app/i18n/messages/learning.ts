@@ -117,7 +117,6 @@ export default defineMessages({
       export: "Descargar la lista (CSV para Excel)",
       exportXlsx: "Descargar la lista (Excel)",
       enrolOne: "Inscribir a una persona",
-      csvFile: "avance",
     },
     enrolOne: {
       title: "Inscribir a una persona en {course}",
@@ -178,7 +177,8 @@ export default defineMessages({
         empty: "El archivo está vacío: no tiene filas con personas.",
         missingColumns: "Faltan columnas. La primera línea debe tener: nombre, correo y/o celular, curso.",
         unreadable: "No pudimos leer el archivo como CSV. Guárdelo desde Excel como «CSV» e inténtelo otra vez.",
-        tooManyRows: "El archivo tiene demasiadas filas (máximo {max}). Divídalo en partes.",
+        tooManyRows: "El archivo tiene más de {max} filas. Divídalo en partes de {max} filas como máximo. No se inscribió a nadie.",
+        tooLarge: "El archivo pesa {size}; el máximo es {max}. Divídalo en partes. No se inscribió a nadie.",
         noFile: "Elija un archivo.",
         consentRequired: "Confirme que las personas aceptaron el uso de sus datos.",
         notText: {
@@ -306,7 +306,6 @@ export default defineMessages({
       export: "Download the list (CSV for Excel)",
       exportXlsx: "Download the list (Excel)",
       enrolOne: "Enrol one person",
-      csvFile: "progress",
     },
     enrolOne: {
       title: "Enrol one person in {course}",
@@ -367,7 +366,8 @@ export default defineMessages({
         empty: "The file is empty: it has no rows with people.",
         missingColumns: "Columns are missing. The first line must have: name, e-mail and/or mobile, course.",
         unreadable: "We could not read the file as CSV. Save it from Excel as “CSV” and try again.",
-        tooManyRows: "The file has too many rows (at most {max}). Split it into parts.",
+        tooManyRows: "The file has more than {max} rows. Split it into parts of at most {max} rows. Nobody was enrolled.",
+        tooLarge: "The file is {size}; the maximum is {max}. Split it into parts. Nobody was enrolled.",
         noFile: "Choose a file.",
         consentRequired: "Confirm that the people agreed to the use of their data.",
         notText: {

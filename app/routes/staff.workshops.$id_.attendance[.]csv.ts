@@ -3,6 +3,7 @@ import { recordAudit } from "../models/audit.server";
 import { summarizeWorkshopAttendance } from "../models/attendance-summary.server";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { localDate } from "../utils/dates";
+import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
 import type { SheetColumn } from "../utils/xlsx.server";
@@ -38,5 +39,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     yesNo(p.attended),
   ]);
   await recordAudit(db, { actorAccountId: user.accountId, action: "workshop.attendance.export", subjectType: "workshop", subjectId: workshop.id, details: { format } });
-  return tableDownload(format, `${t("attendance.summary.csvFile")}-${workshop.id}`, { name: t("attendance.nav.summary"), columns, rows });
+  return tableDownload(format, exportFilename(t, "attendance", { subject: workshop.title, ext: format }), { name: t("attendance.nav.summary"), columns, rows });
 }

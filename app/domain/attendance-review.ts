@@ -1,0 +1,78 @@
+import type { Msg } from "../i18n/keys";
+import type { KnownPerson, ParticipantMatch } from "./attendance-import/match";
+import type { Participant } from "./attendance-import/merge";
+import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
+import { contactHint } from "./contact";
+
+/**
+ * The review screen of an uploaded attendance report, without a database: what it shows for each
+ * participant and each person it offers, and how the facilitator's answers are read back.
+ */
+export interface PersonOption {
+  id: number;
+  fullName: string;
+  registered: boolean;
+  details: string[];
+}
+
+export interface ReviewItem {
+  participant: Participant;
+  match: ParticipantMatch;
+  /** The form value the choice starts with ("person:12", "new", "ignore"), or "" when it must be made. */
+  initial: string;
+}
+
+export interface ReviewPerson extends KnownPerson {
+  cooperative: string | null;
+  birthYear: number | null;
+}
+
+/** How a person is told apart from others with the same name: cooperative, birth year, a hint of phone and e-mail. */
+export function personOption(person: ReviewPerson): PersonOption {
+  return {
+    id: person.id,
+    fullName: person.fullName,
+    registered: person.registered,
+    details: [person.cooperative, person.birthYear ? String(person.birthYear) : null, contactHint(person.phone), contactHint(person.email)].filter(
+      (d): d is string => Boolean(d),
+    ),
+  };
+}
+
+/** One question per participant with the choice it starts with, every person offered, and the registered ones by name (the "link" list). */
+export function reviewQuestions(participants: Participant[], matches: Map<string, ParticipantMatch>, known: ReviewPerson[]) {
+  const items: ReviewItem[] = participants.map((participant) => {
+    const match = matches.get(participant.key)!;
+    const decision = defaultDecision(participant, match);
+    return { participant, match, initial: decision ? decisionValue(decision) : "" };
+  });
+  return {
+    items,
+    people: Object.fromEntries(known.map((p) => [p.id, personOption(p)])) as Record<number, PersonOption>,
+    registered: known
+      .filter((p) => p.registered)
+      .map(personOption)
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, "es")),
+  };
+}
+
+/** The form fields the review posts; only their string values matter. */
+export interface ReviewForm {
+  get(name: string): unknown;
+}
+
+/**
+ * Reads one decision per participant (`d-<key>`: "person:12", "new", "ignore", or "link" with the
+ * person in `link-<key>`). A participant without a valid one gets an error; nothing is guessed.
+ */
+export function readReviewDecisions(participants: Participant[], form: ReviewForm): { decisions: Map<string, Decision>; errors: Record<string, Msg> } {
+  const decisions = new Map<string, Decision>();
+  const errors: Record<string, Msg> = {};
+  for (const participant of participants) {
+    const raw = form.get(`d-${participant.key}`);
+    const decision = raw === "link" ? readDecision(form.get(`link-${participant.key}`)) : readDecision(raw);
+    if (decision) decisions.set(participant.key, decision);
+    else errors[participant.key] = { key: raw === "link" ? "attendance.review.linkRequired" : "attendance.review.chooseRequired" };
+  }
+  return { decisions, errors };
+}

@@ -1,0 +1,29 @@
+import { defineMessages } from "../define";
+
+// The kind of file in every download's name (`app/utils/export-filename.ts`): lower case, words joined by "-".
+export default defineMessages({
+  es: {
+    kinds: {
+      registrations: "inscripciones",
+      attendance: "asistencia",
+      progress: "avance",
+      reach: "alcance",
+      certificate: "certificado",
+      workshop: "taller",
+      myData: "mis-datos",
+      personData: "datos-persona",
+    },
+  },
+  en: {
+    kinds: {
+      registrations: "registrations",
+      attendance: "attendance",
+      progress: "progress",
+      reach: "reach",
+      certificate: "certificate",
+      workshop: "workshop",
+      myData: "my-data",
+      personData: "person-data",
+    },
+  },
+});

@@ -1,0 +1,118 @@
+import type { Locale } from "../../db/schema";
+import { matchParticipants } from "../domain/attendance-import/match";
+import { readReviewDecisions, reviewQuestions, type ReviewForm } from "../domain/attendance-review";
+import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-errors";
+import type { Msg } from "../i18n/keys";
+import type { DB } from "../utils/db.server";
+import type { UploadedFile } from "../utils/report-upload.server";
+import { confirmImport, discardUpload, findKnownPeople, getUpload, listImports, receiveReport } from "./attendance-upload.server";
+
+/**
+ * The steps of importing an attendance report for one session, as the import page takes them:
+ * what the page shows (the upload form or a pending review), receiving a file, and answering the
+ * review (confirm or discard). Each step ends in an outcome the page turns into a redirect or a message.
+ */
+interface ImportScope {
+  workshop: { id: number; title: string; timezone: string };
+  session: { id: number; starts_at: string };
+}
+
+export type UploadFailure = { step: "upload"; error: Msg };
+/** The upload id posted is not a pending review of this session (confirmed, discarded, expired, or another session's). */
+export type GoneFailure = { step: "gone" };
+export type ReviewFailure = { step: "review"; errors: Record<string, Msg>; values: Record<string, string>; message?: Msg };
+export type ImportFailure = UploadFailure | GoneFailure | ReviewFailure;
+
+export type ImportStep =
+  | { kind: "review"; uploadId: number }
+  | { kind: "already"; importedAt: string }
+  | { kind: "discarded" }
+  | { kind: "saved"; people: number; newPeople: number; ignored: number }
+  | { kind: "failed"; status: number; failure: ImportFailure };
+
+const gone: ImportStep = { kind: "failed", status: 400, failure: { step: "gone" } };
+
+/** The page: earlier imports of the session and, when `upload` names a pending review of it, that review. */
+export async function importPage(db: DB, { workshop, session }: ImportScope, uploadParam: string | null) {
+  const base = {
+    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
+    session: { id: session.id, startsAt: session.starts_at },
+    imports: (await listImports(db, session.id)).map((i) => ({ id: i.id, fileName: i.file_name, importedAt: i.imported_at, people: i.rows_matched, ignored: i.rows_ignored })),
+  };
+  const upload = uploadParam && /^\d{1,12}$/.test(uploadParam) ? await getUpload(db, Number(uploadParam), session.id) : undefined;
+  if (!upload) return { ...base, review: null, gone: Boolean(uploadParam) };
+  const { participants } = upload.payload;
+  const known = await findKnownPeople(db, workshop.id, participants);
+  return {
+    ...base,
+    gone: false,
+    review: {
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      format: upload.format,
+      otherDate: upload.payload.otherDate,
+      problems: upload.payload.problems,
+      ...reviewQuestions(participants, matchParticipants(participants, known), known),
+    },
+  };
+}
+
+/** An uploaded file (as `readReportFile` read it): refused, already imported, not a report, or kept for review. */
+export async function receiveUploadedReport(
+  db: DB,
+  { workshop, session }: ImportScope,
+  input: { file: UploadedFile; uploadedBy: number; locale: Locale },
+): Promise<ImportStep> {
+  const { file } = input;
+  if (!file.ok) {
+    const { status, error } = reportFileError(file, input.locale);
+    return { kind: "failed", status, failure: { step: "upload", error } };
+  }
+  const received = await receiveReport(db, { bytes: file.bytes, fileName: file.fileName, session, timeZone: workshop.timezone, uploadedBy: input.uploadedBy });
+  switch (received.kind) {
+    case "review":
+      return { kind: "review", uploadId: received.uploadId };
+    case "already":
+      return { kind: "already", importedAt: received.importedAt };
+    case "invalid":
+      return { kind: "failed", status: 400, failure: { step: "upload", error: parseErrorMessage(received.error) } };
+  }
+}
+
+/**
+ * The facilitator's answer to a review: discard it, or confirm it with one decision per participant.
+ * A refused confirmation keeps every choice made (`values`), so the form comes back as it was sent.
+ */
+export async function answerReview(db: DB, { workshop, session }: ImportScope, input: { form: FormData; actorAccountId: number }): Promise<ImportStep> {
+  const { form } = input;
+  const uploadId = Number(form.get("uploadId"));
+  const validId = Number.isSafeInteger(uploadId) && uploadId > 0;
+  if (form.get("intent") === "discard") return validId && (await discardUpload(db, uploadId, session.id)) ? { kind: "discarded" } : gone;
+  const upload = validId ? await getUpload(db, uploadId, session.id) : undefined;
+  if (!upload) return gone;
+
+  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]));
+  const refused = (errors: Record<string, Msg>, message?: Msg): ImportStep => ({
+    kind: "failed",
+    status: 400,
+    failure: message ? { step: "review", errors, values, message } : { step: "review", errors, values },
+  });
+  const { decisions, errors } = readReviewDecisions(upload.payload.participants, form as ReviewForm);
+  if (Object.keys(errors).length) return refused(errors);
+
+  const outcome = await confirmImport(db, { uploadId: upload.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: input.actorAccountId });
+  switch (outcome.kind) {
+    case "saved":
+      return { kind: "saved", people: outcome.people, newPeople: outcome.newPeople, ignored: outcome.ignored };
+    case "already":
+      return { kind: "already", importedAt: outcome.importedAt };
+    case "gone":
+      return gone;
+    case "undecided":
+      return refused(Object.fromEntries(outcome.keys.map((key) => [key, { key: "attendance.review.chooseRequired" } as Msg])));
+    case "unknownPerson":
+      return refused({}, { key: "attendance.review.unknownPerson" });
+    case "notOffered":
+      return refused({}, { key: "attendance.review.notOffered" });
+  }
+}
