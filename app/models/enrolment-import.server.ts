@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { slicer } from "../domain/slices";
 import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow } from "../domain/enrolment-csv";
 import { writeTransaction, type DB } from "../utils/db.server";
@@ -15,13 +13,13 @@ export interface PreviewRow extends ImportRow {
 
 export type ImportPreview = { ok: true; rows: PreviewRow[]; problemCount: number } | { ok: false; problem: FileProblem };
 
-async function importableCourses(db: Kysely<Database>): Promise<ImportCourse[]> {
+async function importableCourses(db: DB): Promise<ImportCourse[]> {
   const rows = await db.selectFrom("course").select(["id", "slug", "title", "published", "archived_at"]).execute();
   return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, open: Boolean(c.published) && c.archived_at === null }));
 }
 
 /** Checks every row and says what committing would do; writes nothing. */
-export async function previewEnrolmentImport(db: Kysely<Database>, text: string): Promise<ImportPreview> {
+export async function previewEnrolmentImport(db: DB, text: string): Promise<ImportPreview> {
   const parsed = await parseEnrolmentCsv(text, await importableCourses(db));
   if (!parsed.ok) return parsed;
   const rows: PreviewRow[] = [];
