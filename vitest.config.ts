@@ -8,6 +8,9 @@ const expect = { poll: { timeout: 10_000, interval: 50 } };
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one file at a time; end-to-end files mostly wait on their
+    // server and browser, so two at once took the e2e layer from ≈ 480 s to ≈ 270 s here.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { SEXES } from "../../db/schema";
 import type { MessageKey } from "../i18n/keys";
-import type { FieldErrors } from "../utils/form.server";
+import type { FieldErrors } from "../forms/failure";
 import { useI18n } from "../i18n/use-translation";
 import { NAME_MAX } from "../domain/limits";
-import { CheckboxField, Field, FormErrorSummary, SelectField } from "./field";
+import { CheckboxField, Field, FormErrorSummary, RadioGroupField, SelectField } from "./field";
 
 export interface CandidateView {
   id: number;
@@ -48,26 +48,26 @@ export function AssistedRegistrationForm({
       ))}
       <FormErrorSummary show={Boolean(errors && Object.keys(errors).length)} message={errors?.form} />
       {choosing ? (
-        <fieldset className="candidates" aria-describedby="candidates-hint">
-          <legend>{t("workshops.walkIn.chooseLegend")}</legend>
-          <p id="candidates-hint" className="hint">
-            {t("workshops.walkIn.chooseHint")}
-          </p>
-          {errors?.choice ? <p className="field-error">{t(errors.choice.key, errors.choice.vars)}</p> : null}
-          {candidates.map((c) => (
-            <div className="checkbox-row" key={c.id}>
-              <input type="radio" id={`choice-${c.id}`} name="choice" value={String(c.id)} defaultChecked={values.choice === String(c.id)} />
-              <label htmlFor={`choice-${c.id}`}>
-                <strong>{c.full_name}</strong>
-                {[c.cooperative, c.birth_year, c.phoneHint, c.emailHint].filter(Boolean).map((detail) => ` · ${detail}`)}
-              </label>
-            </div>
-          ))}
-          <div className="checkbox-row">
-            <input type="radio" id="choice-new" name="choice" value="new" defaultChecked={values.choice === "new"} />
-            <label htmlFor="choice-new">{t("workshops.walkIn.newPerson")}</label>
-          </div>
-        </fieldset>
+        <RadioGroupField
+          className="candidates"
+          legend={t("workshops.walkIn.chooseLegend")}
+          hint={t("workshops.walkIn.chooseHint")}
+          error={errors?.choice}
+          name="choice"
+          defaultValue={values.choice}
+          choices={[
+            ...candidates.map((c) => ({
+              value: String(c.id),
+              label: (
+                <>
+                  <strong>{c.full_name}</strong>
+                  {[c.cooperative, c.birth_year, c.phoneHint, c.emailHint].filter(Boolean).map((detail) => ` · ${detail}`)}
+                </>
+              ),
+            })),
+            { value: "new", label: t("workshops.walkIn.newPerson") },
+          ]}
+        />
       ) : null}
       <Field
         label={t("workshops.walkIn.fullName")}
@@ -121,18 +121,16 @@ export function AssistedRegistrationForm({
         error={errors?.cooperative}
       />
       {showMethod ? (
-        <fieldset>
-          <legend>{t("workshops.walkIn.how")}</legend>
-          {errors?.method ? <p className="field-error">{t(errors.method.key)}</p> : null}
-          <div className="checkbox-row">
-            <input type="radio" id="method-walk-in" name="method" value="walk_in" defaultChecked={(values.method ?? "walk_in") === "walk_in"} />
-            <label htmlFor="method-walk-in">{t("workshops.walkIn.howWalkIn")}</label>
-          </div>
-          <div className="checkbox-row">
-            <input type="radio" id="method-staff" name="method" value="staff" defaultChecked={values.method === "staff"} />
-            <label htmlFor="method-staff">{t("workshops.walkIn.howStaff")}</label>
-          </div>
-        </fieldset>
+        <RadioGroupField
+          legend={t("workshops.walkIn.how")}
+          error={errors?.method}
+          name="method"
+          defaultValue={values.method ?? "walk_in"}
+          choices={[
+            { value: "walk_in", label: t("workshops.walkIn.howWalkIn") },
+            { value: "staff", label: t("workshops.walkIn.howStaff") },
+          ]}
+        />
       ) : null}
       <CheckboxField
         label={t("workshops.walkIn.consent")}

@@ -3,6 +3,7 @@ import type { PersonOption, ReviewItem } from "../domain/attendance-review";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
+import { ErrorList } from "./field";
 
 /**
  * The review of an uploaded report: one question per participant, all in one plain form.
@@ -173,11 +174,7 @@ function Decision({
           </>
         ) : null}
       </p>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {t(error.key)}
-        </p>
-      ) : null}
+      <ErrorList id={errorId} errors={error} />
       {match.kind === "matched" && !error ? (
         <>
           <p>

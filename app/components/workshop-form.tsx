@@ -2,8 +2,8 @@ import { Form } from "@remix-run/react";
 import { COUNTRIES } from "../domain/countries";
 import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "../domain/workshop-fields";
 import { useI18n } from "../i18n/use-translation";
-import type { FieldErrors } from "../utils/form.server";
-import { Field, FormErrorSummary, SelectField } from "./field";
+import type { FieldErrors } from "../forms/failure";
+import { CheckboxGroupField, Field, FormErrorSummary, SelectField, TextareaField } from "./field";
 
 export interface WorkshopFormProps {
   values: Record<string, string>;
@@ -22,22 +22,15 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
     <Form method="post" noValidate>
       <FormErrorSummary show={Boolean(errors && Object.keys(errors).length)} message={errors?.form} />
       <Field label={t("workshops.form.title")} name="title" defaultValue={values.title} error={errors?.title} maxLength={TITLE_MAX} required />
-      <div className="field">
-        <label htmlFor="workshop-description">{optional(t("workshops.form.description"))}</label>
-        <p className="hint" id="workshop-description-hint">
-          {t("workshops.form.descriptionHint")}
-        </p>
-        <textarea
-          id="workshop-description"
-          name="description"
-          rows={5}
-          maxLength={DESCRIPTION_MAX}
-          defaultValue={values.description}
-          aria-describedby="workshop-description-hint"
-          aria-invalid={errors?.description ? true : undefined}
-        />
-        {errors?.description ? <p className="field-error">{t(errors.description.key, errors.description.vars)}</p> : null}
-      </div>
+      <TextareaField
+        label={optional(t("workshops.form.description"))}
+        hint={t("workshops.form.descriptionHint")}
+        name="description"
+        rows={5}
+        maxLength={DESCRIPTION_MAX}
+        defaultValue={values.description}
+        error={errors?.description}
+      />
       <SelectField label={t("workshops.form.status")} name="status" defaultValue={values.status ?? "draft"} error={errors?.status}>
         {WORKSHOP_STATUSES.map((status) => (
           <option key={status} value={status}>
@@ -137,22 +130,13 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
         </SelectField>
       ) : null}
 
-      <fieldset>
-        <legend>{t("workshops.form.facilitators")}</legend>
-        {errors?.facilitatorIds ? <p className="field-error">{t(errors.facilitatorIds.key)}</p> : null}
-        {staff.map((person) => (
-          <div className="checkbox-row" key={person.accountId}>
-            <input
-              type="checkbox"
-              id={`facilitator-${person.accountId}`}
-              name="facilitatorIds"
-              value={String(person.accountId)}
-              defaultChecked={facilitatorIds.includes(String(person.accountId))}
-            />
-            <label htmlFor={`facilitator-${person.accountId}`}>{person.fullName}</label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroupField
+        legend={t("workshops.form.facilitators")}
+        error={errors?.facilitatorIds}
+        name="facilitatorIds"
+        defaultValue={facilitatorIds}
+        choices={staff.map((person) => ({ value: String(person.accountId), label: person.fullName }))}
+      />
 
       <button type="submit" name="intent" value="save" className="button primary">
         {t("workshops.form.save")}

@@ -27,6 +27,12 @@ describe("parseEnrolmentCsv", () => {
     expect(rows[0].course?.slug).toBe("que-es-una-cooperativa");
   });
 
+  it("reads the file the way attendance reports are read: blank lines before the header, titles with punctuation", async () => {
+    // A sheet exported with an empty first row; the delimiter is guessed from the first line with content.
+    const rows = await rowsOf("\n;;\nNombre;Correo electrónico:;Curso\nRosa Quispe;rosa@example.org;que-es-una-cooperativa\n");
+    expect(rows).toEqual([expect.objectContaining({ fullName: "Rosa Quispe", email: "rosa@example.org", problems: [] })]);
+  });
+
   it("names each row's problems", async () => {
     const rows = await rowsOf(
       [

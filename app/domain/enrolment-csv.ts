@@ -1,5 +1,5 @@
 import { normalizeEmail, normalizePhone } from "./contact";
-import { readCsvInSlices } from "./csv-slices";
+import { firstLines, guessDelimiter, isBlank, locateColumns, readRecords } from "./csv/records";
 import { nameKey } from "./names";
 
 /**
@@ -48,52 +48,21 @@ const HEADERS: Record<"name" | "email" | "phone" | "course", string[]> = {
   course: ["curso", "course", "codigo del curso", "course slug", "slug"],
 };
 
-const simplify = (value: string) =>
-  value
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .trim();
-
-function firstLine(text: string): string {
-  const end = text.indexOf("\n");
-  return (end < 0 ? text : text.slice(0, end)).replace(/\r$/, "");
-}
-
-function guessDelimiter(firstLine: string): string {
-  const counts = [",", ";", "\t"].map((d) => [d, firstLine.split(d).length - 1] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
 /**
  * Reading stops at the first record past the header and MAX_IMPORT_ROWS filled rows: a file of
  * 100,000 lines is refused after reading 2,002 of them, in slices that let other requests through.
+ * The reader is the one attendance reports use (csv/records.ts).
  */
 export async function parseEnrolmentCsv(text: string, courses: readonly ImportCourse[]): Promise<ParsedImport> {
   const body = text.replace(/^\uFEFF/, "");
   if (!/\S/.test(body)) return { ok: false, problem: "empty" };
-  const records: string[][] = [];
-  let complete: boolean;
-  try {
-    ({ complete } = await readCsvInSlices(
-      body,
-      { delimiter: guessDelimiter(firstLine(body)), relax_column_count: true, skip_empty_lines: true, trim: true },
-      (record) => {
-        if (!record.some((cell) => cell !== "")) return "more";
-        if (records.length > MAX_IMPORT_ROWS) return "stop";
-        records.push(record);
-        return "more";
-      },
-    ));
-  } catch {
-    return { ok: false, problem: "unreadable" };
-  }
-  const [header, ...rows] = records;
+  const read = await readRecords(body, guessDelimiter(firstLines(body, 1)[0] ?? ""), { maxRecords: MAX_IMPORT_ROWS + 1 });
+  if (read.unreadableLines.length > 0) return { ok: false, problem: "unreadable" };
+  const [header, ...rows] = read.records.filter((record) => !isBlank(record)).map((record) => record.cells);
   if (!header) return { ok: false, problem: "empty" };
-  const column = (field: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[field].includes(simplify(h)));
-  const at = { name: column("name"), email: column("email"), phone: column("phone"), course: column("course") };
-  if (at.name < 0 || at.course < 0 || (at.email < 0 && at.phone < 0)) return { ok: false, problem: "missingColumns" };
-  if (!complete) return { ok: false, problem: "tooManyRows" };
+  const at = locateColumns(header, HEADERS);
+  if (at.name === undefined || at.course === undefined || (at.email === undefined && at.phone === undefined)) return { ok: false, problem: "missingColumns" };
+  if (!read.complete) return { ok: false, problem: "tooManyRows" };
   if (rows.length === 0) return { ok: false, problem: "empty" };
 
   const bySlug = new Map(courses.map((c) => [c.slug.toLowerCase(), c]));
@@ -103,7 +72,7 @@ export async function parseEnrolmentCsv(text: string, courses: readonly ImportCo
   return {
     ok: true,
     rows: rows.map((record, index) => {
-      const cell = (i: number) => (i >= 0 ? (record[i] ?? "").trim() : "");
+      const cell = (i: number | undefined) => (i === undefined ? "" : (record[i] ?? ""));
       const fullName = cell(at.name).replace(/\s+/g, " ");
       const rawEmail = cell(at.email);
       const rawPhone = cell(at.phone);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isHttpUrl, localDateTime, readSessionRows, validateWorkshopForm } from "./workshop-input";
+import { validateWorkshopForm } from "../forms/workshop.server";
+import { isHttpUrl, localDateTime, readSessionRows } from "./workshop-input";
 
 const base: Record<string, string> = {
   title: "Contabilidad básica para cooperativas",

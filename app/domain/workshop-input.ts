@@ -1,11 +1,7 @@
-import { z } from "zod";
 import type { Modality, WorkshopStatus } from "../../db/schema";
-import { isValidTimeZone, localDate, zonedTimeToUtc } from "../utils/dates";
+import type { Msg } from "../i18n/keys";
+import { localDate, zonedTimeToUtc } from "../utils/dates";
 import { dateFormat } from "../utils/intl";
-import { parseForm, type FieldErrors } from "../utils/form.server";
-import { requiredText, text } from "../utils/schema.server";
-import { COUNTRIES } from "./countries";
-import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "./workshop-fields";
 
 export { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "./workshop-fields";
 
@@ -36,28 +32,9 @@ export interface WorkshopInput {
   sessions: Array<{ id: number | null; startsAt: string; endsAt: string }>;
 }
 
-const optional = (max: number) => text().pipe(z.string().max(max, { error: "workshops.form.errors.tooLong" }));
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(([01]\d|2[0-3]):[0-5]\d)$/;
-
-const FieldsSchema = z.object({
-  title: requiredText("workshops.form.errors.titleRequired", "workshops.form.errors.tooLong", TITLE_MAX),
-  description: optional(DESCRIPTION_MAX),
-  courseId: text().pipe(z.string().regex(/^\d*$/, { error: "workshops.form.errors.courseInvalid" })),
-  modality: z.enum(MODALITIES, { error: "workshops.form.errors.modalityRequired" }),
-  place: optional(200),
-  joinUrl: optional(500).refine((value) => value === "" || isHttpUrl(value), { error: "workshops.form.errors.joinUrlInvalid" }),
-  country: text().pipe(z.union([z.literal(""), z.enum(COUNTRIES)], { error: "workshops.form.errors.countryInvalid" })),
-  region: optional(120),
-  timezone: text().refine((value) => value !== "" && isValidTimeZone(value), { error: "workshops.form.errors.timezoneInvalid" }),
-  capacity: text().refine((value) => value === "" || (/^-?\d+$/.test(value) && Number(value) >= 1 && Number(value) <= CAPACITY_MAX), {
-    error: "workshops.form.errors.capacityInvalid",
-  }),
-  registrationOpens: text().refine((value) => value === "" || isLocalDateTime(value), { error: "workshops.form.errors.dateTimeInvalid" }),
-  registrationCloses: text().refine((value) => value === "" || isLocalDateTime(value), { error: "workshops.form.errors.dateTimeInvalid" }),
-  status: z.enum(WORKSHOP_STATUSES, { error: "workshops.form.errors.statusInvalid" }),
-});
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -68,12 +45,12 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-function isLocalDateTime(value: string): boolean {
+export function isLocalDateTime(value: string): boolean {
   const match = LOCAL_DATE_TIME.exec(value);
   return match !== null && isRealDate(match[1]);
 }
 
-function isRealDate(value: string): boolean {
+export function isRealDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -97,19 +74,17 @@ export function readSessionRows(values: Record<string, string>): SessionRow[] {
 }
 
 /**
- * Validates the workshop form. Errors are keyed by input name (`session-1-end`),
- * so the page can show each one beside its field.
+ * The session rules: each filled row a real date and times, ending after it
+ * starts, not overlapping an earlier one; at least one row. Errors are keyed by
+ * input name (`session-1-end`) so the page shows each beside its field. Without
+ * a valid time zone the rows are only checked for shape.
  */
-export function validateWorkshopForm(
-  values: Record<string, string>,
-  facilitatorIds: string[],
-): { ok: true; data: WorkshopInput } | { ok: false; errors: FieldErrors } {
-  const parsed = parseForm(FieldsSchema, values);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  const timezone = parsed.ok ? parsed.data.timezone : isValidTimeZone(values.timezone ?? "") ? values.timezone : null;
-
+export function checkSessionRows(
+  rows: SessionRow[],
+  timezone: string | null,
+): { sessions: WorkshopInput["sessions"]; errors: Record<string, Msg> } {
+  const errors: Record<string, Msg> = {};
   const sessions: WorkshopInput["sessions"] = [];
-  const rows = readSessionRows(values);
   rows.forEach((row, i) => {
     if (!row.date && !row.start && !row.end) return;
     const name = (field: string) => `session-${i}-${field}`;
@@ -133,39 +108,7 @@ export function validateWorkshopForm(
   if (sessions.length === 0 && rows.every((r) => !r.date && !r.start && !r.end)) {
     errors["session-0-date"] = { key: "workshops.form.errors.sessionRequired" };
   }
-
-  const ids = facilitatorIds.filter((id) => /^\d+$/.test(id)).map(Number);
-  if (ids.length === 0) errors.facilitatorIds = { key: "workshops.form.errors.facilitatorRequired" };
-
-  if (!parsed.ok) return { ok: false, errors };
-  const form = parsed.data;
-  const toUtc = (local: string) => (local ? zonedTimeToUtc(local.slice(0, 10), local.slice(11, 16), form.timezone) : null);
-  const registrationOpensAt = toUtc(form.registrationOpens);
-  const registrationClosesAt = toUtc(form.registrationCloses);
-  if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
-    errors.registrationCloses = { key: "workshops.form.errors.windowOrder" };
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    data: {
-      title: form.title,
-      description: form.description,
-      courseId: form.courseId ? Number(form.courseId) : null,
-      modality: form.modality,
-      place: form.place || null,
-      joinUrl: form.joinUrl || null,
-      country: form.country || null,
-      region: form.region || null,
-      timezone: form.timezone,
-      capacity: form.capacity ? Number(form.capacity) : null,
-      registrationOpensAt,
-      registrationClosesAt,
-      status: form.status,
-      facilitatorIds: [...new Set(ids)],
-      sessions: [...sessions].sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)),
-    },
-  };
+  return { sessions: [...sessions].sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)), errors };
 }
 
 /** "10:00": the wall-clock time of an instant in a time zone, as a time input wants it. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "../domain/contact";
 import { NAME_MAX } from "../domain/limits";
-import { requiredText, text } from "../utils/schema.server";
+import { requiredText, text } from "./fields.server";
 
 export const EnrolSchema = z
   .object({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { COUNTRIES, phoneCountry } from "../domain/countries";
 import { NAME_MAX } from "../domain/limits";
 import { parseIdentifier } from "../domain/contact";
-import { newPassword, requiredText, text } from "../utils/schema.server";
+import { newPassword, requiredText, text } from "./fields.server";
 
 export const SignupSchema = z
   .object({

@@ -8,7 +8,7 @@ import { matchParticipants, participantNameKeys, type ParticipantMatch } from ".
 import { localDate } from "../utils/dates";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
-import { createPerson, findPersonByContact } from "./person.server";
+import { resolvePerson } from "./person-resolution.server";
 import { peopleOnWorkshop } from "./workshop-people.server";
 
 /** What is kept of a parsed report between upload and confirmation. */
@@ -229,13 +229,19 @@ export function confirmImport(
     for (const entry of planned.plan.entries) {
       let personId = entry.personId;
       if (personId === null) {
-        // "New" for someone whose e-mail or phone is already known would make a duplicate: reuse them.
-        const existing = await findPersonByContact(tx, { email: entry.newPerson!.email, phone: entry.newPerson!.phone });
-        if (existing && existing.erased_at === null) personId = existing.id;
-        else {
-          personId = await createPerson(tx, { ...entry.newPerson!, consent: null });
-          newPeople++;
-        }
+        // "New" for someone whose e-mail or phone is already known would make a duplicate: the service reuses them.
+        const resolved = await resolvePerson(tx, {
+          details: entry.newPerson!,
+          choice: "new",
+          askOnSimilarName: false,
+          consent: "notAsked",
+          scope: null,
+          actorAccountId: input.actorAccountId,
+          audit: { action: "person.create.import", details: { workshopId: input.workshopId, sessionId: input.sessionId, importId } },
+        });
+        if (resolved.kind !== "found" && resolved.kind !== "created") throw new Error(`A new person from a report resolved to "${resolved.kind}"`);
+        personId = resolved.person.id;
+        if (resolved.kind === "created") newPeople++;
       }
       if (saved.has(personId)) continue;
       saved.add(personId);

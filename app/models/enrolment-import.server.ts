@@ -3,7 +3,7 @@ import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow 
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enrolPerson } from "./enrolment.server";
-import { createPerson, findPersonByContact } from "./person.server";
+import { lookUpPerson, resolvePerson, type PersonRequest } from "./person-resolution.server";
 
 export interface PreviewRow extends ImportRow {
   /** The person this row will enrol, when one with this e-mail or phone already exists. */
@@ -26,7 +26,8 @@ export async function previewEnrolmentImport(db: DB, text: string): Promise<Impo
   const slice = slicer();
   for (const row of parsed.rows) {
     if (slice.due()) await slice.pause();
-    const person = row.problems.length === 0 ? await findPersonByContact(db, { email: row.email, phone: row.phone }) : undefined;
+    const lookup = row.problems.length === 0 ? await lookUpPerson(db, importedPerson(row)) : undefined;
+    const person = lookup?.kind === "found" ? lookup.person : undefined;
     const enrolment =
       person && row.course
         ? await db
@@ -38,11 +39,16 @@ export async function previewEnrolmentImport(db: DB, text: string): Promise<Impo
         : undefined;
     rows.push({
       ...row,
-      existingPerson: person ? { id: person.id, fullName: person.full_name } : null,
+      existingPerson: person ?? null,
       alreadyEnrolled: Boolean(enrolment && enrolment.left_at === null),
     });
   }
   return { ok: true, rows, problemCount: rows.filter((r) => r.problems.length > 0).length };
+}
+
+/** A file cannot be asked "¿es esta persona?": an exact contact is the person, anyone else is new (consent recorded by the importing staff member). */
+function importedPerson(row: ImportRow): PersonRequest {
+  return { details: { fullName: row.fullName, email: row.email, phone: row.phone }, choice: null, askOnSimilarName: false, consent: "given", scope: null };
 }
 
 export type ImportCommit =
@@ -61,16 +67,14 @@ export async function commitEnrolmentImport(db: DB, text: string, staff: { accou
     if (!preview.ok || preview.problemCount > 0) return { ok: false, preview } as const;
     const counts = { enrolled: 0, alreadyEnrolled: 0, peopleCreated: 0 };
     for (const row of preview.rows) {
-      let personId = (await findPersonByContact(tx, { email: row.email, phone: row.phone }))?.id;
-      if (!personId) {
-        personId = await createPerson(tx, {
-          fullName: row.fullName,
-          email: row.email,
-          phone: row.phone,
-          consent: { method: "staff", recordedBy: staff.accountId },
-        });
-        counts.peopleCreated++;
-      }
+      const resolved = await resolvePerson(tx, {
+        ...importedPerson(row),
+        actorAccountId: staff.accountId,
+        audit: { action: "person.create.import", details: { courseId: row.course!.id } },
+      });
+      if (resolved.kind !== "found" && resolved.kind !== "created") throw new Error(`An import row resolved to "${resolved.kind}"`);
+      const personId = resolved.person.id;
+      if (resolved.kind === "created") counts.peopleCreated++;
       const outcome = await enrolPerson(tx, { personId, courseId: row.course!.id, method: "import", enrolledBy: staff.accountId });
       if (outcome === "already") counts.alreadyEnrolled++;
       else counts.enrolled++;

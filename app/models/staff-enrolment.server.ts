@@ -1,9 +1,8 @@
-import { contactHint } from "../domain/contact";
 import type { DB } from "../utils/db.server";
 import { writeTransaction } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enrolPerson, type EnrolOutcome } from "./enrolment.server";
-import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
+import { resolvePerson } from "./person-resolution.server";
 
 /** A person offered under "¿es alguna de estas personas?": the contact only as a hint. */
 export interface EnrolCandidate {
@@ -44,55 +43,33 @@ export async function enrolByStaff(
   },
 ): Promise<StaffEnrolResult> {
   return writeTransaction(db, async (tx) => {
-    let person: { id: number; full_name: string } | undefined;
-    let matchedBy: "email" | "phone" | "choice" | null = null;
-    if (input.mode === "choose") {
-      const chosen = input.chosenPersonId ?? -1;
-      const offered = (await findPersonsWithSimilarName(tx, input.fullName)).some((p) => p.id === chosen);
-      const onCourse =
-        offered ||
-        (await tx.selectFrom("enrolment").select("id").where("course_id", "=", input.courseId).where("person_id", "=", chosen).executeTakeFirst()) !== undefined;
-      if (!offered && !onCourse) return { kind: "notOffered" } as const;
-      person = await tx.selectFrom("person").select(["id", "full_name"]).where("id", "=", chosen).where("erased_at", "is", null).executeTakeFirst();
-      if (!person) return { kind: "notOffered" } as const;
-      matchedBy = "choice";
-    } else {
-      const byContact = await findPersonByContact(tx, { email: input.email, phone: input.phone });
-      if (byContact) {
-        person = byContact;
-        matchedBy = byContact.email !== null && byContact.email === input.email ? "email" : "phone";
-      }
-      if (!person && input.mode === "match") {
-        const similar = await findPersonsWithSimilarName(tx, input.fullName);
-        if (similar.length > 0) {
-          return {
-            kind: "similar",
-            candidates: similar.map((p) => ({ id: p.id, fullName: p.full_name, contactHint: contactHint(p.email ?? p.phone) })),
-          } as const;
-        }
-      }
-      if (!person) {
-        if (!input.consentGiven) return { kind: "consentRequired" } as const;
-        const id = await createPerson(tx, {
-          fullName: input.fullName,
-          email: input.email,
-          phone: input.phone,
-          consent: { method: "staff", recordedBy: input.staffAccountId },
-        });
-        person = { id, full_name: input.fullName };
-        await recordAudit(tx, { actorAccountId: input.staffAccountId, action: "person.create.assisted", subjectType: "person", subjectId: id, details: { courseId: input.courseId } });
-      }
+    const resolved = await resolvePerson(tx, {
+      details: { fullName: input.fullName, email: input.email, phone: input.phone },
+      choice: input.mode === "choose" ? (input.chosenPersonId ?? -1) : input.mode === "create" ? "new" : null,
+      askOnSimilarName: true,
+      consent: input.consentGiven ? "given" : "missing",
+      scope: { courseId: input.courseId },
+      actorAccountId: input.staffAccountId,
+      audit: { action: "person.create.assisted", details: { courseId: input.courseId } },
+    });
+    if (resolved.kind === "refused") return { kind: resolved.reason } as const;
+    if (resolved.kind === "choose") {
+      return {
+        kind: "similar",
+        candidates: resolved.candidates.map((c) => ({ id: c.id, fullName: c.fullName, contactHint: c.emailHint ?? c.phoneHint })),
+      } as const;
     }
+    const { person } = resolved;
     const outcome = await enrolPerson(tx, { personId: person.id, courseId: input.courseId, method: "staff", enrolledBy: input.staffAccountId });
-    if (matchedBy) {
+    if (resolved.kind === "found") {
       await recordAudit(tx, {
         actorAccountId: input.staffAccountId,
         action: "enrolment.assisted",
         subjectType: "person",
         subjectId: person.id,
-        details: { courseId: input.courseId, outcome, matchedBy },
+        details: { courseId: input.courseId, outcome, matchedBy: resolved.matchedBy },
       });
     }
-    return { kind: "done", outcome, personId: person.id, fullName: person.full_name } as const;
+    return { kind: "done", outcome, personId: person.id, fullName: person.fullName } as const;
   });
 }

@@ -1,12 +1,10 @@
-import type { Person, RegistrationMethod, Sex } from "../../db/schema";
-import { contactHint } from "../domain/contact";
+import type { RegistrationMethod, Sex } from "../../db/schema";
 import { registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { setMarkInTransaction } from "./attendance.server";
 import { recordAudit } from "./audit.server";
-import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
+import { resolvePerson, type PersonCandidate } from "./person-resolution.server";
 import { registerInTransaction, type RegistrationOutcome } from "./registration.server";
-import { peopleOnWorkshop } from "./workshop-people.server";
 
 /** What a facilitator types for someone registering with their help. Contacts already normalised. */
 export interface AssistedPersonInput {
@@ -33,51 +31,6 @@ export interface Candidate {
   emailHint: string | null;
 }
 
-export type AssistedPerson =
-  | { kind: "existing"; person: Person; matchedBy: "email" | "phone" | "choice" }
-  | { kind: "choose"; candidates: Candidate[] }
-  | { kind: "notOffered" }
-  | { kind: "new" };
-
-/**
- * Finds who this is without creating duplicates: an exact e-mail or phone match
- * is the same person; a similar name (accents, case, word order) needs a human
- * to say "¿es esta persona?"; otherwise a new person.
- *
- * A chosen id comes from the browser, so it is trusted only when this form offers it again for
- * the typed name, or the person is already on the workshop (`workshopId`); otherwise
- * "notOffered", before anything is read about that person or written.
- */
-export async function resolveAssistedPerson(db: DB, input: AssistedPersonInput, workshopId?: number): Promise<AssistedPerson> {
-  if (typeof input.choice === "number") {
-    const chosen = input.choice;
-    const offered = (await findPersonsWithSimilarName(db, input.fullName)).some((p) => p.id === chosen);
-    const onWorkshop = !offered && workshopId !== undefined && (await peopleOnWorkshop(db, workshopId, [chosen])).has(chosen);
-    if (!offered && !onWorkshop) return { kind: "notOffered" };
-    const person = await db.selectFrom("person").selectAll().where("id", "=", chosen).where("erased_at", "is", null).executeTakeFirst();
-    if (!person) return { kind: "notOffered" };
-    return { kind: "existing", person, matchedBy: "choice" };
-  }
-  const byContact = await findPersonByContact(db, { email: input.email, phone: input.phone });
-  if (byContact) return { kind: "existing", person: byContact, matchedBy: byContact.email && byContact.email === input.email ? "email" : "phone" };
-  if (input.choice === "new") return { kind: "new" };
-  const similar = await findPersonsWithSimilarName(db, input.fullName);
-  if (similar.length > 0) {
-    return {
-      kind: "choose",
-      candidates: similar.map(({ id, full_name, cooperative, birth_year, email, phone }) => ({
-        id,
-        full_name,
-        cooperative,
-        birth_year,
-        phoneHint: contactHint(phone),
-        emailHint: contactHint(email),
-      })),
-    };
-  }
-  return { kind: "new" };
-}
-
 export type WalkInOutcome =
   | { kind: "choose"; candidates: Candidate[] }
   | { kind: "notOffered" }
@@ -101,28 +54,20 @@ export async function registerWalkInInTransaction(
   const sessions = await tx.selectFrom("workshop_session").select("ends_at").where("workshop_id", "=", workshop.id).execute();
   const refusal = registrationRefusal(workshop, sessions, input.method, (input.now ?? new Date()).toISOString());
   if (refusal) return { kind: "refused", reason: refusal };
-  const resolved = await resolveAssistedPerson(tx, input.person, workshop.id);
-  if (resolved.kind === "choose" || resolved.kind === "notOffered") return resolved;
-  if (resolved.kind === "new" && !input.person.verbalConsent) return { kind: "needsConsent" };
-  let personId: number;
-  let fullName: string;
-  if (resolved.kind === "existing") {
-    personId = resolved.person.id;
-    fullName = resolved.person.full_name;
-  } else {
-    personId = await createPerson(tx, {
-      fullName: input.person.fullName,
-      email: input.person.email ?? null,
-      phone: input.person.phone ?? null,
-      sex: input.person.sex,
-      birthYear: input.person.birthYear ?? null,
-      cooperative: input.person.cooperative ?? null,
-      country: input.person.country ?? null,
-      consent: { method: "staff", recordedBy: input.actorAccountId },
-    });
-    fullName = input.person.fullName;
-    await recordAudit(tx, { actorAccountId: input.actorAccountId, action: "person.create.assisted", subjectType: "person", subjectId: personId, details: { workshopId: input.workshopId } });
-  }
+  const { person } = input;
+  const resolved = await resolvePerson(tx, {
+    details: { ...person, email: person.email ?? null, phone: person.phone ?? null },
+    choice: person.choice ?? null,
+    askOnSimilarName: true,
+    consent: person.verbalConsent ? "given" : "missing",
+    scope: { workshopId: workshop.id },
+    actorAccountId: input.actorAccountId,
+    audit: { action: "person.create.assisted", details: { workshopId: input.workshopId } },
+  });
+  if (resolved.kind === "choose") return { kind: "choose", candidates: resolved.candidates.map(asCandidate) };
+  if (resolved.kind === "refused") return resolved.reason === "notOffered" ? { kind: "notOffered" } : { kind: "needsConsent" };
+  const personId = resolved.person.id;
+  const fullName = resolved.person.fullName;
   const registration = await registerInTransaction(tx, {
     workshopId: input.workshopId,
     personId,
@@ -130,7 +75,7 @@ export async function registerWalkInInTransaction(
     registeredBy: input.actorAccountId,
     now: input.now,
   });
-  if (resolved.kind === "existing" && registration.ok) {
+  if (resolved.kind === "found" && registration.ok) {
     await recordAudit(tx, {
       actorAccountId: input.actorAccountId,
       action: "registration.assisted",
@@ -143,10 +88,14 @@ export async function registerWalkInInTransaction(
     kind: "done",
     personId,
     fullName,
-    createdPerson: resolved.kind === "new",
-    matchedBy: resolved.kind === "existing" ? resolved.matchedBy : null,
+    createdPerson: resolved.kind === "created",
+    matchedBy: resolved.kind === "found" ? resolved.matchedBy : null,
     registration,
   };
+}
+
+function asCandidate(c: PersonCandidate): Candidate {
+  return { id: c.id, full_name: c.fullName, cooperative: c.cooperative, birth_year: c.birthYear, phoneHint: c.phoneHint, emailHint: c.emailHint };
 }
 
 export function registerWalkIn(db: DB, input: Parameters<typeof registerWalkInInTransaction>[1]): Promise<WalkInOutcome> {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LOCALES } from "../../db/schema";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
@@ -13,11 +13,11 @@ import { clearSessionCookie, requireUser, startSession } from "../auth/user.serv
 import { verifyPassword } from "../utils/password.server";
 import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
-import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
-import { getDb } from "../utils/db.server";
 import { countSessions, invalidateAllSessions } from "../models/session.server";
 import { NAME_MAX } from "../domain/limits";
-import { ChangePasswordSchema, ProfileSchema } from "../forms/account.server";
+import { ChangePasswordSchema, ProfileSchema, WithdrawConsentSchema } from "../forms/account.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
+import { getDb } from "../utils/db.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,28 +39,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   if (form.get("intent") === "withdraw-consent") {
-    if (form.get("confirm") !== "on") {
-      return data({ errors: { confirm: { key: "privacy.yourData.withdrawConfirmRequired" } }, values: {} } satisfies FormFailure, {
-        status: 400,
-      });
-    }
+    const parsed = parseSubmission(WithdrawConsentSchema, form);
+    if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
     await withdrawConsent(await getDb(), user.personId, user.accountId);
     await invalidateAllSessions(await getDb(), user.accountId);
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
   }
   if (form.get("intent") === "change-password") {
-    const parsed = parseForm(ChangePasswordSchema, form);
-    if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
+    const parsed = parseSubmission(ChangePasswordSchema, form);
+    if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
     const key = String(user.accountId);
     const wait = passwordChecksByAccount.retryAfter(key);
     if (wait > 0) {
-      const error = { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } as const;
-      return data({ errors: { current: error }, values: {} } satisfies FormFailure, { status: 429 });
+      return formFailure({ errors: { current: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values: {} }, 429);
     }
     const account = await findAccountForLogin(await getDb(), user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
       passwordChecksByAccount.hit(key);
-      return data({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} } satisfies FormFailure, { status: 400 });
+      return formFailure({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} });
     }
     passwordChecksByAccount.reset(key);
     await changePassword(await getDb(), user.accountId, parsed.data.password);
@@ -68,8 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
     // loaded with the new session: without JavaScript the old one would send them to the login page.
     return redirect("/account?password=changed", { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
-  const parsed = parseForm(ProfileSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: keepValues(form) } satisfies FormFailure, { status: 400 });
+  const parsed = parseSubmission(ProfileSchema, form);
+  if (!parsed.ok) return formFailure(parsed);
   await updateProfile(await getDb(), user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
   return { saved: true as const };
 }
@@ -77,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? (result as FormFailure) : undefined;
+  const failure = result && "errors" in result ? result : undefined;
   const { t, locale } = useI18n();
   const consent = account.consent;
   return (

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES, type Role } from "../../db/schema";
+import { FormOutcome } from "../components/field";
+import { RoleChangeSchema } from "../forms/role-change.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
 import { changeRole, getAccountName, listAccounts } from "../models/account.server";
@@ -17,34 +19,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const form = await request.formData();
-  const accountId = Number(form.get("accountId"));
-  const role = String(form.get("role"));
-  const refuse = (message: Msg) => data({ message, ok: false }, { status: 400 });
-  if (!(ROLES as readonly string[]).includes(role)) return refuse({ key: "admin.accounts.invalidRole" });
-  const account = Number.isInteger(accountId) ? await getAccountName(await getDb(), accountId) : undefined;
+  const parsed = await parseSubmission(RoleChangeSchema, request);
+  if (!parsed.ok) return formFailure(parsed);
+  const { accountId, role } = parsed.data;
+  const refuse = (message: Msg) => formFailure({ errors: { form: message }, values: parsed.values });
+  const account = await getAccountName(await getDb(), accountId);
   if (!account) return refuse({ key: "admin.accounts.notFound" });
   if (account.id === admin.accountId && role !== "admin") return refuse({ key: "admin.accounts.cannotDemoteSelf" });
-  await changeRole(await getDb(), account.id, role as Role, admin.accountId);
-  return { ok: true, message: { key: "admin.accounts.changed", vars: { name: account.full_name, role } } as Msg };
+  await changeRole(await getDb(), account.id, role, admin.accountId);
+  const message: Msg = { key: "admin.accounts.changed", vars: { name: account.full_name, role } };
+  return { ok: true as const, message };
 }
 
 export default function AdminAccounts() {
   const { accounts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const resultText = result
-    ? t(result.message.key, { ...result.message.vars, role: t(`common.roles.${(result.message.vars?.role ?? "member") as Role}`) })
-    : null;
+
   return (
     <div>
       <h1>{t("admin.accounts.title")}</h1>
       <p>{t("admin.accounts.intro")}</p>
-      {resultText ? (
-        <p className={result?.ok ? "notice" : "form-error"} role="status">
-          {resultText}
-        </p>
-      ) : null}
+      <FormOutcome
+        result={result}
+        format={(message) => t(message.key, { ...message.vars, role: t(`common.roles.${(message.vars?.role ?? "member") as Role}`) })}
+      />
       <TableScroll label={t("admin.accounts.title")}>
         <table>
           <thead>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field } from "../components/field";
+import { Field, FormOutcome } from "../components/field";
+import { ErasureSchema } from "../forms/privacy.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { erasePerson, listPendingErasures } from "../models/privacy.server";
@@ -17,13 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const form = await request.formData();
-  const personId = Number(form.get("personId"));
-  const erased = Number.isInteger(personId) && personId > 0 ? await erasePerson(await getDb(), personId, admin.accountId) : false;
-  const message: Msg = erased
-    ? { key: "privacy.admin.erased", vars: { id: personId } }
-    : { key: "privacy.admin.notFound" };
-  return data({ ok: erased, message }, { status: erased ? 200 : 400 });
+  const parsed = await parseSubmission(ErasureSchema, request);
+  const erased = parsed.ok && (await erasePerson(await getDb(), parsed.data.personId, admin.accountId));
+  if (!parsed.ok || !erased) return formFailure({ errors: { form: { key: "privacy.admin.notFound" } }, values: parsed.values });
+  const message: Msg = { key: "privacy.admin.erased", vars: { id: parsed.data.personId } };
+  return { ok: true as const, message };
 }
 
 export default function AdminPrivacy() {
@@ -34,11 +33,7 @@ export default function AdminPrivacy() {
     <div>
       <h1>{t("privacy.admin.title")}</h1>
       <p>{t("privacy.admin.intro")}</p>
-      {result ? (
-        <p className={result.ok ? "notice" : "form-error"} role="status">
-          {t(result.message.key, result.message.vars)}
-        </p>
-      ) : null}
+      <FormOutcome result={result} />
       {pending.length === 0 ? (
         <p>{t("privacy.admin.none")}</p>
       ) : (

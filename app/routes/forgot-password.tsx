@@ -1,38 +1,40 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
 import { normalizeEmail } from "../utils/contact.server";
-import type { Msg } from "../i18n/keys";
+import { ForgotPasswordSchema } from "../forms/login.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { startEmailReset } from "../models/password-reset.server";
 import { resetRequestsByAccount, resetRequestsByIp } from "../utils/rate-limit.server";
 import { getDb } from "../utils/db.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const input = String(form.get("identifier") ?? "").slice(0, 300);
+  const parsed = await parseSubmission(ForgotPasswordSchema, request);
+  const input = parsed.ok ? parsed.data.identifier : "";
+  const values = { identifier: input };
   const email = normalizeEmail(input);
-  if (!email) return data({ sent: false, error: { key: "reset.forgot.invalidEmail" } as Msg, value: input }, { status: 400 });
+  if (!email) return formFailure({ errors: { form: { key: "reset.forgot.invalidEmail" } }, values });
   const ip = context.clientIp ?? "unknown";
   const wait = Math.max(resetRequestsByIp.retryAfter(ip), resetRequestsByAccount.retryAfter(email));
   if (wait > 0) {
-    return data({ sent: false, error: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } as Msg, value: input }, { status: 429 });
+    return formFailure({ errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
   }
   resetRequestsByIp.hit(ip);
   resetRequestsByAccount.hit(email);
   await startEmailReset(await getDb(), email);
   // The same answer whether or not the account exists.
-  return { sent: true, error: null, value: "" };
+  return { sent: true as const };
 }
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
+  const failure = result && "errors" in result ? result : undefined;
   const { t } = useI18n();
   return (
     <div className="narrow">
       <h1>{t("reset.forgot.title")}</h1>
-      {result?.sent ? (
+      {result && "sent" in result ? (
         <p className="notice" role="status">
           {t("reset.forgot.sent")}
         </p>
@@ -40,13 +42,13 @@ export default function ForgotPassword() {
         <>
           <p>{t("reset.forgot.intro")}</p>
           <Form method="post" noValidate>
-            <FormErrorSummary show={Boolean(result?.error)} message={result?.error ?? undefined} />
+            <FormErrorSummary show={Boolean(failure)} message={failure?.errors.form} />
             <Field
               label={t("reset.forgot.identifier")}
               name="identifier"
               type="email"
               autoComplete="email"
-              defaultValue={result?.value}
+              defaultValue={failure?.values.identifier}
               required
             />
             <button type="submit" className="button primary">

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
 import { parseIdentifier } from "../utils/contact.server";
-import type { Msg } from "../i18n/keys";
+import { LoginSchema } from "../forms/login.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { findAccountForLogin } from "../models/account.server";
 import { getUser, safeRedirectPath, startSession } from "../auth/user.server";
@@ -21,26 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const identifierInput = String(form.get("identifier") ?? "").trim().slice(0, 300);
-  const password = String(form.get("password") ?? "").slice(0, 1000);
-  const redirectTo = safeRedirectPath(form.get("redirectTo"));
-  const fail = (status: number, error: { form?: Msg; identifier?: Msg; password?: Msg }) =>
-    data({ errors: error, values: { identifier: identifierInput } }, { status });
-
-  if (!identifierInput || !password) {
-    return fail(400, {
-      identifier: identifierInput ? undefined : { key: "auth.login.required" },
-      password: password ? undefined : { key: "auth.login.passwordRequired" },
-    });
-  }
+  const parsed = await parseSubmission(LoginSchema, request);
+  const values = { identifier: parsed.values.identifier ?? "" };
+  if (!parsed.ok) return formFailure({ errors: parsed.errors, values });
+  const { identifier: identifierInput, password } = parsed.data;
+  const redirectTo = safeRedirectPath(parsed.values.redirectTo);
 
   const identifier = parseIdentifier(identifierInput);
   const accountKey = identifier?.value ?? identifierInput.toLowerCase();
   const ipKey = context.clientIp ?? "unknown";
   const wait = Math.max(loginFailuresByAccount.retryAfter(accountKey), loginFailuresByIp.retryAfter(ipKey));
   if (wait > 0) {
-    return fail(429, { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } });
+    return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
   }
 
   const account = identifier ? await findAccountForLogin(await getDb(), identifier) : undefined;
@@ -48,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!account || !valid) {
     loginFailuresByAccount.hit(accountKey);
     loginFailuresByIp.hit(ipKey);
-    return fail(401, { form: { key: "auth.login.invalid" } });
+    return formFailure({ errors: { form: { key: "auth.login.invalid" } }, values }, 401);
   }
 
   loginFailuresByAccount.reset(accountKey);

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormOutcome } from "../components/field";
 import { DecisionSchema } from "../forms/duplicate-decision.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { countryName, sexLabel } from "../domain/reach-tables";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -23,21 +24,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "manager");
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
-  const refuse = (message: Msg) => data({ ok: false, message }, { status: 400 });
-  if (!parsed.success) return refuse({ key: "reports.people.errors.notFound" });
+  const parsed = await parseSubmission(DecisionSchema, request);
+  const refuse = (message: Msg) => formFailure({ errors: { form: message }, values: parsed.values });
+  if (!parsed.ok) return refuse({ key: "reports.people.errors.notFound" });
   const { a, b } = parsed.data;
   if (a === b) return refuse({ key: "reports.people.errors.same" });
   const db = await getDb();
   if (parsed.data.intent === "distinct") {
     const done = await markDistinct(db, { personIds: [a, b], actorAccountId: user.accountId });
-    return done ? { ok: true, message: { key: "reports.people.markedDistinct" } as Msg } : refuse({ key: "reports.people.errors.notFound" });
+    return done ? { ok: true as const, message: { key: "reports.people.markedDistinct" } as Msg } : refuse({ key: "reports.people.errors.notFound" });
   }
   const keep = parsed.data.keep;
   if (keep !== a && keep !== b) return refuse({ key: "reports.people.errors.notFound" });
   const result = await mergePersons(db, { keepId: keep, dropId: keep === a ? b : a, actorAccountId: user.accountId });
   if (!result.ok) return refuse({ key: `reports.people.errors.${result.error}` });
-  return { ok: true, message: { key: "reports.people.merged", vars: { name: result.name } } as Msg };
+  return { ok: true as const, message: { key: "reports.people.merged", vars: { name: result.name } } as Msg };
 }
 
 function PersonCard({ person, n, keepDefault }: { person: LedgerPerson; n: number; keepDefault: boolean }) {
@@ -83,11 +84,7 @@ export default function PeopleLedger() {
       <p>
         <Link to="/reports">{t("reports.people.back")}</Link>
       </p>
-      {result ? (
-        <p className={result.ok ? "notice" : "form-error"} role="status">
-          {t(result.message.key, result.message.vars)}
-        </p>
-      ) : null}
+      <FormOutcome result={result} />
       <p>{t("reports.people.count", { count: waiting })}</p>
       {pairs.length === 0 ? <p>{t("reports.people.none")}</p> : null}
       {pairs.map((pair) => (

@@ -1,39 +1,38 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
 import { CodeSchema } from "../forms/reset.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { parseIdentifier } from "../utils/contact.server";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { resetWithStaffCode } from "../models/password-reset.server";
 import { startSession } from "../auth/user.server";
-import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
 import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
 import { getDb } from "../utils/db.server";
 
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = keepValues(form, ["password", "code"]);
+  const parsed = await parseSubmission(CodeSchema, request);
+  const { values } = parsed;
   const ip = context.clientIp ?? "unknown";
   const wait = resetCodeAttemptsByIp.retryAfter(ip);
   if (wait > 0) {
-    return data({ errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values } satisfies FormFailure, { status: 429 });
+    return formFailure({ errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
   }
-  const parsed = parseForm(CodeSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values } satisfies FormFailure, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const identifier = parseIdentifier(parsed.data.identifier);
   const accountId = identifier ? await resetWithStaffCode(await getDb(), identifier, parsed.data.code, parsed.data.password) : null;
   if (accountId === null) {
     resetCodeAttemptsByIp.hit(ip);
-    return data({ errors: { code: { key: "reset.code.invalid" } }, values } satisfies FormFailure, { status: 400 });
+    return formFailure({ errors: { code: { key: "reset.code.invalid" } }, values });
   }
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }
 
 export default function ResetWithCode() {
-  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const failure = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <div className="narrow">

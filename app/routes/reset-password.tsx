@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "../components/field";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { isEmailResetUsable, resetWithEmailToken } from "../models/password-reset.server";
 import { startSession } from "../auth/user.server";
-import { parseForm, type FormFailure } from "../utils/form.server";
 import { NewPasswordSchema } from "../forms/reset.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,18 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const token = String(form.get("token") ?? "");
-  const parsed = parseForm(NewPasswordSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: {} } satisfies FormFailure, { status: 400 });
-  const accountId = await resetWithEmailToken(await getDb(), token, parsed.data.password);
-  if (accountId === null) return data({ errors: { form: { key: "reset.link.invalid" } }, values: {} } satisfies FormFailure, { status: 400 });
+  const parsed = await parseSubmission(NewPasswordSchema, request);
+  if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
+  const accountId = await resetWithEmailToken(await getDb(), parsed.data.token, parsed.data.password);
+  if (accountId === null) return formFailure({ errors: { form: { key: "reset.link.invalid" } }, values: {} });
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }
 
 export default function ResetPassword() {
   const { token, usable } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const failure = useActionData<typeof action>();
   const { t } = useI18n();
   if (!usable) {
     return (

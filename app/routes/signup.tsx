@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
 import { COUNTRIES } from "../domain/countries";
@@ -7,7 +7,7 @@ import { SignupSchema } from "../forms/signup.server";
 import { useI18n } from "../i18n/use-translation";
 import { createAccount, isIdentifierTaken } from "../models/account.server";
 import { getUser, startSession } from "../auth/user.server";
-import { keepValues, parseForm, type FormFailure } from "../utils/form.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
 import { signupAttemptsByIp } from "../utils/rate-limit.server";
@@ -24,33 +24,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = keepValues(form);
+  const parsed = await parseSubmission(SignupSchema, request);
+  const { values } = parsed;
   const ip = context.clientIp ?? "unknown";
   const wait = signupAttemptsByIp.retryAfter(ip);
   if (wait > 0) {
-    return data({ errors: { form: { key: "auth.login.rateLimited" as const, vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, { status: 429 });
+    return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
   }
   signupAttemptsByIp.hit(ip);
-  const parsed = parseForm(SignupSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok) return formFailure(parsed);
   const { fullName, identifier, password, country } = parsed.data;
-  const taken = { errors: { identifier: { key: "auth.signup.errors.identifierTaken" as const } }, values };
-  if (await isIdentifierTaken(await getDb(), identifier)) return data(taken, { status: 409 });
+  const taken = () => formFailure({ errors: { identifier: { key: "auth.signup.errors.identifierTaken" } }, values }, 409);
+  if (await isIdentifierTaken(await getDb(), identifier)) return taken();
 
   let accountId: number;
   try {
     ({ accountId } = await createAccount(await getDb(), { fullName, identifier, password, country, locale: await getLocale(request) }));
   } catch (error) {
     // Two sign-ups with the same login at once: the unique index decides.
-    if (error instanceof Error && /unique/i.test(error.message)) return data(taken, { status: 409 });
+    if (error instanceof Error && /unique/i.test(error.message)) return taken();
     throw error;
   }
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }
 
 export default function Signup() {
-  const result = useActionData<typeof action>() as FormFailure | undefined;
+  const result = useActionData<typeof action>();
   const { t } = useI18n();
   const busy = useNavigation().state === "submitting";
   const errors = result?.errors;

@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
 import { EnrolSchema } from "../forms/enrol-person.server";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { findLearningCourse } from "../models/course-outline.server";
-import { enrolByStaff, type EnrolCandidate } from "../models/staff-enrolment.server";
+import { enrolByStaff } from "../models/staff-enrolment.server";
 import styles from "../styles/learning.css";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
-import { keepValues, parseForm, type FieldErrors } from "../utils/form.server";
 import { NAME_MAX } from "../domain/limits";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -28,18 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { course: { slug: course.slug, title: course.title } };
 }
 
-type ActionResult =
-  | { kind: "errors"; errors: FieldErrors; values: Record<string, string> }
-  | { kind: "similar"; candidates: EnrolCandidate[]; values: Record<string, string> }
-  | { kind: "done"; message: Msg };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, course } = await staffCourse(request, params.course);
-  const form = await request.formData();
-  const values = keepValues(form);
-  const parsed = parseForm(EnrolSchema, form);
-  if (!parsed.ok) return data<ActionResult>({ kind: "errors", errors: parsed.errors, values }, { status: 400 });
-  const input = parsed.data;
+  const parsed = await parseSubmission(EnrolSchema, request);
+  if (!parsed.ok) return formFailure(parsed);
+  const { data: input, values } = parsed;
   const result = await enrolByStaff(await getDb(), {
     courseId: course.id,
     staffAccountId: staff.accountId,
@@ -51,38 +43,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
     consentGiven: input.consent === "on",
   });
   if (result.kind === "consentRequired") {
-    return data<ActionResult>({ kind: "errors", errors: { consent: { key: "learning.enrolOne.errors.consentRequired" } }, values }, { status: 400 });
+    return formFailure({ errors: { consent: { key: "learning.enrolOne.errors.consentRequired" } }, values });
   }
   if (result.kind === "notOffered") {
-    return data<ActionResult>({ kind: "errors", errors: { form: { key: "learning.enrolOne.errors.notOffered" } }, values }, { status: 400 });
+    return formFailure({ errors: { form: { key: "learning.enrolOne.errors.notOffered" } }, values });
   }
-  if (result.kind === "similar") return data<ActionResult>({ kind: "similar", candidates: result.candidates, values });
-  return data<ActionResult>({ kind: "done", message: { key: `learning.enrolOne.done.${result.outcome}`, vars: { name: result.fullName } } });
+  if (result.kind === "similar") return { kind: "similar" as const, candidates: result.candidates, values };
+  const message: Msg = { key: `learning.enrolOne.done.${result.outcome}`, vars: { name: result.fullName } };
+  return { kind: "done" as const, message };
 }
 
 export default function StaffEnrolOne() {
   const { course } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const { t } = useI18n();
-  const errors = result?.kind === "errors" ? result.errors : undefined;
-  const values = result && result.kind !== "done" ? result.values : {};
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const values: Record<string, string> = (result && "values" in result ? result.values : undefined) ?? {};
+  const done = result && "kind" in result && result.kind === "done" ? result : undefined;
+  const similar = result && "kind" in result && result.kind === "similar" ? result : undefined;
   return (
     <div className="narrow">
       <p>
         <Link to={`/staff/courses/${course.slug}`}>{course.title}</Link>
       </p>
       <h1>{t("learning.enrolOne.title", { course: course.title })}</h1>
-      {result?.kind === "done" ? (
+      {done ? (
         <p className="notice" role="status">
-          {t(result.message.key, result.message.vars)}
+          {t(done.message.key, done.message.vars)}
         </p>
       ) : null}
-      {result?.kind === "similar" ? (
+      {similar ? (
         <section aria-labelledby="similar">
           <h2 id="similar">{t("learning.enrolOne.similarTitle")}</h2>
           <p>{t("learning.enrolOne.similarIntro")}</p>
           <ul>
-            {result.candidates.map((candidate) => (
+            {similar.candidates.map((candidate) => (
               <li key={candidate.id}>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="choose" />
@@ -109,7 +104,7 @@ export default function StaffEnrolOne() {
       ) : (
         <>
           <p>{t("learning.enrolOne.intro")}</p>
-          <Form method="post" noValidate key={result?.kind === "done" ? "again" : "form"}>
+          <Form method="post" noValidate key={done ? "again" : "form"}>
             <FormErrorSummary show={Boolean(errors)} message={errors?.form} />
             <Field label={t("learning.enrolOne.fullName")} name="fullName" defaultValue={values.fullName} error={errors?.fullName} maxLength={NAME_MAX} required />
             <Field label={t("learning.enrolOne.email")} hint={t("learning.enrolOne.contactHint")} name="email" type="email" defaultValue={values.email} error={errors?.email} />

@@ -69,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportEnrolments() {
   const { exampleSlug } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const problem = result && result.step !== "done" ? result.problem : undefined;
   return (

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
+import { StaffCodeSchema } from "../forms/reset.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { parseIdentifier } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -24,21 +25,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "facilitator");
-  const form = await request.formData();
-  const input = String(form.get("identifier") ?? "").slice(0, 300);
-  const fail = (error: Msg, status: number) => data({ issued: null, error, value: input }, { status });
+  const parsed = await parseSubmission(StaffCodeSchema, request);
+  const input = parsed.ok ? parsed.data.identifier : "";
+  const fail = (error: Msg, status: number) => formFailure({ errors: { form: error }, values: { identifier: input } }, status);
   const identifier = parseIdentifier(input);
   if (!identifier) return fail({ key: "reset.staff.invalidIdentifier" }, 400);
   const result = await issueStaffCode(await getDb(), identifier, staff);
   if (!result.ok) return fail(REFUSALS[result.reason].error, REFUSALS[result.reason].status);
   if (result.ownerEmailed) kickOutbox();
-  return { issued: { code: result.code, fullName: result.fullName, expiresAt: result.expiresAt, ownerEmailed: result.ownerEmailed }, error: null, value: "" };
+  return { issued: { code: result.code, fullName: result.fullName, expiresAt: result.expiresAt, ownerEmailed: result.ownerEmailed } };
 }
 
 export default function StaffResetCodes() {
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const issued = result?.issued;
+  const issued = result && "issued" in result ? result.issued : undefined;
+  const error = result && "errors" in result ? result.errors.form : undefined;
   return (
     <div className="narrow">
       <h1>{t("reset.staff.title")}</h1>
@@ -57,13 +59,13 @@ export default function StaffResetCodes() {
         </div>
       ) : null}
       <Form method="post" noValidate>
-        <FormErrorSummary show={Boolean(result?.error)} message={result?.error ?? undefined} />
-        {result?.error?.key === "reset.staff.hasEmail" ? (
+        <FormErrorSummary show={Boolean(error)} message={error} />
+        {error?.key === "reset.staff.hasEmail" ? (
           <p>
             <Link to="/forgot-password">{t("reset.forgotLink")}</Link>
           </p>
         ) : null}
-        <Field label={t("reset.staff.identifier")} name="identifier" defaultValue={result?.value} required />
+        <Field label={t("reset.staff.identifier")} name="identifier" defaultValue={result && "values" in result ? result.values.identifier : undefined} required />
         <button type="submit" className="button primary">
           {t("reset.staff.submit")}
         </button>

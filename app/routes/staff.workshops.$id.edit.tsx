@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { WorkshopForm } from "../components/workshop-form";
 import { useI18n } from "../i18n/use-translation";
 import { listFacilitators, listSessions, updateWorkshop } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
-import { keepValues } from "../utils/form.server";
+import { formFailure, keepValues } from "../forms/submission.server";
 import { kickOutbox } from "../mail/mailer.server";
 import { requireWorkshopStaff } from "../auth/workshop.server";
-import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormState } from "../utils/workshop-form.server";
+import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormFailure } from "../utils/workshop-form.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -31,14 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await updateWorkshop(db, workshop.id, submission.input, user.accountId);
   if (!result.ok) {
     const form = await request.formData();
-    return data(
+    const values = keepValues(form);
+    return formFailure<WorkshopFormFailure>(
       {
-        values: keepValues(form),
+        values,
         facilitatorIds: form.getAll("facilitatorIds").map(String),
-        rows: Number(form.get("rows")) || 3,
-        errors: { form: { key: "workshops.form.errors.sessionHasAttendance" as const } },
-      } satisfies WorkshopFormState,
-      { status: 409 },
+        rows: Number(values.rows) || 3,
+        errors: { form: { key: "workshops.form.errors.sessionHasAttendance" } },
+      },
+      409,
     );
   }
   kickOutbox();
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditWorkshop() {
   const { id, initial, staff, courses } = useLoaderData<typeof loader>();
-  const state = (useActionData<typeof action>() as WorkshopFormState | undefined) ?? initial;
+  const state = useActionData<typeof action>() ?? initial;
   const { t } = useI18n();
   return (
     <div className="narrow">

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AttendanceNav } from "../components/attendance-nav";
-import { Field } from "../components/field";
-import { MIN_MINUTES_RANGE, minutesFromShare } from "../domain/attendance-rule";
-import type { Msg } from "../i18n/keys";
+import { Field, RadioGroupField } from "../components/field";
+import { minutesFromShare } from "../domain/attendance-rule";
+import { AttendanceRuleSchema } from "../forms/attendance-rule.server";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { setAttendanceThreshold } from "../models/attendance.server";
 import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
@@ -31,19 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Sets the minutes online that count as attending; a share of the session is converted to minutes here. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, workshop } = await requireWorkshopStaff(request, params);
-  const form = await request.formData();
-  const kind = form.get("kind") === "percent" ? "percent" : "minutes";
-  const raw = String(form.get("amount") ?? "").trim();
-  const amount = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  let minutes: number | null = null;
-  let error: Msg = { key: "attendance.rule.errors.amountInvalid" };
-  if (kind === "minutes" && amount >= MIN_MINUTES_RANGE.min && amount <= MIN_MINUTES_RANGE.max) minutes = amount;
-  if (kind === "percent" && amount >= 1 && amount <= 100) {
+  const parsed = await parseSubmission(AttendanceRuleSchema, request);
+  if (!parsed.ok) return formFailure(parsed);
+  const { kind, amount } = parsed.data;
+  let minutes: number | null = amount;
+  if (kind === "percent") {
     const sessions = await listSessions(db, workshop.id);
     minutes = minutesFromShare(amount, sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000));
-    if (minutes === null) error = { key: "attendance.rule.errors.noSessions" };
   }
-  if (minutes === null) return data({ error, values: { kind, amount: raw } }, { status: 400 });
+  if (minutes === null) return formFailure({ errors: { amount: { key: "attendance.rule.errors.noSessions" } }, values: parsed.values });
   await setAttendanceThreshold(db, { workshopId: workshop.id, minutes, actorAccountId: user.accountId });
   return redirect(`/staff/workshops/${workshop.id}/attendance?rule=${minutes}`);
 }
@@ -147,22 +144,20 @@ export default function WorkshopAttendancePage() {
       <section aria-labelledby="change-rule" className="narrow">
         <h2 id="change-rule">{t("attendance.rule.change")}</h2>
         <Form method="post" noValidate>
-          <fieldset>
-            <legend>{t("attendance.rule.kind")}</legend>
-            {(["minutes", "percent"] as const).map((kind) => (
-              <div className="checkbox-row" key={kind}>
-                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} defaultChecked={(failure?.values.kind ?? "minutes") === kind} />
-                <label htmlFor={`kind-${kind}`}>{t(`attendance.rule.${kind}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroupField
+            legend={t("attendance.rule.kind")}
+            error={failure?.errors.kind}
+            name="kind"
+            defaultValue={failure?.values.kind === "percent" ? "percent" : "minutes"}
+            choices={(["minutes", "percent"] as const).map((kind) => ({ value: kind, label: t(`attendance.rule.${kind}`) }))}
+          />
           <Field
             label={t("attendance.rule.amount")}
             hint={t("attendance.rule.amountHint")}
             name="amount"
             inputMode="numeric"
             defaultValue={failure?.values.amount ?? String(minMinutes)}
-            error={failure?.error}
+            error={failure?.errors.amount}
             required
           />
           <button type="submit" className="button primary">

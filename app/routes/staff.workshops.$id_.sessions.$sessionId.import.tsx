@@ -49,7 +49,7 @@ function respond(step: ImportStep, here: string, workshopId: number) {
 
 export default function ImportPage() {
   const { workshop, session, imports, review, gone } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ImportFailure | undefined;
+  const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, locale } = useI18n();
   const already = searchParams.get("already");

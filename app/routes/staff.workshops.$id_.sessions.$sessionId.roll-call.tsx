@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { AttendanceStatus } from "../../db/schema";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
@@ -9,8 +9,10 @@ import { useI18n } from "../i18n/use-translation";
 import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
 import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attendance.server";
 import { registerWalkInPresent } from "../models/walk-in.server";
-import { readAssistedRegistration } from "../utils/assisted-registration.server";
-import { keepValues, type FieldErrors } from "../utils/form.server";
+import { AssistedRegistrationSchema } from "../forms/assisted-registration.server";
+import { RollCallMarkSchema } from "../forms/roll-call.server";
+import type { FormFailureWith } from "../forms/failure";
+import { formFailure, parseSubmission } from "../forms/submission.server";
 import { kickOutbox } from "../mail/mailer.server";
 import styles from "../styles/attendance.css";
 import { requireSessionStaff } from "../auth/workshop.server";
@@ -37,12 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const isStatus = (value: unknown): value is AttendanceStatus => ROLL_CALL_STATUSES.includes(value as AttendanceStatus);
 
-interface WalkInState {
-  walkIn: true;
-  values: Record<string, string>;
-  errors?: FieldErrors;
-  candidates?: CandidateView[];
-}
+/** The walk-in form's failure, told apart from the roll call's own by `walkIn`. */
+type WalkInFailure = FormFailureWith<{ walkIn: true; candidates?: CandidateView[] }>;
+/** The roll call's own refusals; `walkIn` stays unset so the page's union keeps the two apart. */
+type MarksFailure = FormFailureWith<{ walkIn?: undefined }>;
 
 /**
  * "Add a walk-in": the assisted registration of [workshops] (same form, same duplicate checks and
@@ -50,21 +50,22 @@ interface WalkInState {
  */
 async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requireSessionStaff>>, here: string) {
   const { user, db, workshop, session } = access;
-  const values = keepValues(form);
-  const parsed = readAssistedRegistration(form);
-  if (!parsed.ok) return data<WalkInState>({ walkIn: true, values, errors: parsed.errors }, { status: 400 });
-  const outcome = await registerWalkInPresent(db, { workshopId: workshop.id, sessionId: session.id, person: parsed.person, actorAccountId: user.accountId });
+  const parsed = parseSubmission(AssistedRegistrationSchema, form);
+  if (!parsed.ok) return formFailure<WalkInFailure>({ ...parsed, walkIn: true });
+  const { values } = parsed;
+  const { person } = parsed.data;
+  const outcome = await registerWalkInPresent(db, { workshopId: workshop.id, sessionId: session.id, person, actorAccountId: user.accountId });
   switch (outcome.kind) {
     case "choose": {
-      const errors: FieldErrors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" } };
-      return data<WalkInState>({ walkIn: true, values, errors, candidates: outcome.candidates }, { status: 200 });
+      const errors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
+      return formFailure<WalkInFailure>({ walkIn: true, values, errors, candidates: outcome.candidates }, 200);
     }
     case "notOffered":
-      return data<WalkInState>({ walkIn: true, values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } }, { status: 400 });
+      return formFailure<WalkInFailure>({ walkIn: true, values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } });
     case "needsConsent":
-      return data<WalkInState>({ walkIn: true, values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } }, { status: 400 });
+      return formFailure<WalkInFailure>({ walkIn: true, values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } });
     case "refused":
-      return data<WalkInState>({ walkIn: true, values, errors: { form: { key: "attendance.rollCall.walkInRefused" } } }, { status: 409 });
+      return formFailure<WalkInFailure>({ walkIn: true, values, errors: { form: { key: "attendance.rollCall.walkInRefused" } } }, 409);
     case "done":
       if (outcome.registration.ok && outcome.registration.mailQueued) kickOutbox();
       return redirect(`${here}?walkIn=${encodeURIComponent(outcome.fullName)}`);
@@ -82,19 +83,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "walkIn") return addWalkIn(form, access, new URL(request.url).pathname);
   const marks: Array<{ personId: number; status: AttendanceStatus }> = [];
   if (form.get("intent") === "mark") {
-    const personId = Number(form.get("personId"));
-    const status = form.get("status");
-    if (!Number.isInteger(personId) || !isStatus(status)) return data({ error: "notOnRoll" as const }, { status: 400 });
-    marks.push({ personId, status });
+    const parsed = parseSubmission(RollCallMarkSchema, form);
+    if (!parsed.ok) return formFailure<MarksFailure>({ errors: { form: { key: "attendance.rollCall.notOnRoll" } }, values: {} });
+    marks.push(parsed.data);
   } else {
     for (const [name, value] of form) {
       const m = /^mark-(\d{1,12})$/.exec(name);
       if (m && isStatus(value)) marks.push({ personId: Number(m[1]), status: value });
     }
-    if (marks.length === 0) return data({ error: "nothingMarked" as const }, { status: 400 });
+    if (marks.length === 0) return formFailure<MarksFailure>({ errors: { form: { key: "attendance.rollCall.nothingMarked" } }, values: {} });
   }
   const outcome = await saveRollCall(db, { workshopId: workshop.id, sessionId: session.id, marks, actorAccountId: user.accountId });
-  if (!outcome.ok) return data({ error: outcome.reason }, { status: 400 });
+  if (!outcome.ok) return formFailure<MarksFailure>({ errors: { form: { key: `attendance.rollCall.${outcome.reason}` } }, values: {} });
   if (form.get("intent") === "mark") return { saved: outcome.saved };
   const url = new URL(request.url);
   url.searchParams.set("saved", String(outcome.saved));
@@ -103,8 +103,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RollCallPage() {
   const { workshop, session, q, total, entries, counts } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { error: "notOnRoll" | "nothingMarked" } | WalkInState | undefined;
-  const walkIn = result && "walkIn" in result ? result : undefined;
+  const result = useActionData<typeof action>();
+  const walkIn = result && "walkIn" in result && result.walkIn ? result : undefined;
+  const refused = result && "errors" in result && !result.walkIn ? result.errors.form : undefined;
   const [searchParams] = useSearchParams();
   const saved = Number(searchParams.get("saved") ?? "");
   const walkedIn = searchParams.get("walkIn");
@@ -129,9 +130,9 @@ export default function RollCallPage() {
           {t("attendance.rollCall.walkInDone", { name: walkedIn })}
         </p>
       ) : null}
-      {result && "error" in result ? (
+      {refused ? (
         <p className="form-error" role="alert">
-          {t(`attendance.rollCall.${result.error}`)}
+          {t(refused.key, refused.vars)}
         </p>
       ) : null}
       <p>{t("attendance.rollCall.counts", counts)}</p>

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewWorkshop() {
   const { initial, staff, courses } = useLoaderData<typeof loader>();
-  const state = (useActionData<typeof action>() as WorkshopFormState | undefined) ?? initial;
+  const state = useActionData<typeof action>() ?? initial;
   const { t } = useI18n();
   return (
     <div className="narrow">

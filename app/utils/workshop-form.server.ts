@@ -1,22 +1,25 @@
-import { data } from "@remix-run/node";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, WorkshopTable } from "../../db/schema";
 import { hasRole } from "../domain/roles";
-import { localDateTime, localTime, validateWorkshopForm, type WorkshopInput } from "../domain/workshop-input";
+import { localDateTime, localTime, type WorkshopInput } from "../domain/workshop-input";
+import type { FieldErrors, FormFailureWith } from "../forms/failure";
+import { formFailure, keepValues } from "../forms/submission.server";
+import { validateWorkshopForm } from "../forms/workshop.server";
 import { listCourseChoices, listStaffAccounts, staffAccountIdsAmong, type SessionRow } from "../models/workshop.server";
 import type { SessionUser } from "../models/session.server";
 import { localDate } from "./dates";
 import { getDb } from "./db.server";
-import { keepValues, type FieldErrors } from "./form.server";
 
 export const MIN_SESSION_ROWS = 3;
 
-export interface WorkshopFormState {
-  values: Record<string, string>;
+interface WorkshopFormExtra {
   facilitatorIds: string[];
   rows: number;
-  errors?: FieldErrors;
 }
+
+/** What the workshop form shows: a workshop's values (loader), or a refused submission (action). */
+export type WorkshopFormState = Omit<WorkshopFormFailure, "errors"> & Partial<Pick<WorkshopFormFailure, "errors">>;
+export type WorkshopFormFailure = FormFailureWith<WorkshopFormExtra>;
 
 export async function workshopFormChoices(db: Kysely<Database>) {
   const [staff, courses] = await Promise.all([listStaffAccounts(db), listCourseChoices(db)]);
@@ -62,19 +65,19 @@ export function valuesFromWorkshop(
 export async function readWorkshopSubmission(
   request: Request,
   user: SessionUser,
-): Promise<{ ok: true; input: WorkshopInput } | { ok: false; response: ReturnType<typeof data<WorkshopFormState>> }> {
+): Promise<{ ok: true; input: WorkshopInput } | { ok: false; response: ReturnType<typeof formFailure<WorkshopFormFailure>> }> {
   const form = await request.formData();
   const values = keepValues(form);
   const facilitatorIds = form.getAll("facilitatorIds").map(String);
   if (!hasRole(user.role, "manager") && !facilitatorIds.includes(String(user.accountId))) facilitatorIds.push(String(user.accountId));
   const rows = Math.min(60, Math.max(MIN_SESSION_ROWS, Number(values.rows) || MIN_SESSION_ROWS));
-  if (values.intent === "moreSessions") return { ok: false, response: data({ values, facilitatorIds, rows: rows + 3 }, { status: 200 }) };
+  if (values.intent === "moreSessions") return { ok: false, response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows: rows + 3, errors: {} }, 200) };
   const result = validateWorkshopForm(values, facilitatorIds);
   const notStaff = await hasNonStaffFacilitator(facilitatorIds);
   if (!result.ok || notStaff) {
     const errors: FieldErrors = { ...(result.ok ? {} : result.errors) };
     if (notStaff) errors.facilitatorIds = { key: "workshops.form.errors.facilitatorNotStaff" };
-    return { ok: false, response: data({ values, facilitatorIds, rows, errors }, { status: 400 }) };
+    return { ok: false, response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows, errors }) };
   }
   return { ok: true, input: result.data };
 }

@@ -85,6 +85,11 @@ describe("importing a Zoom participants report", () => {
     const db = await getDb();
     const pedro = await db.selectFrom("person").selectAll().where("full_name", "=", "Pedro Ccama Huarca").executeTakeFirstOrThrow();
     expect(pedro.consent_given_at).toBeNull();
+    // Every person created is audit-logged by the person-matching service (docs/decisions/012).
+    const created = await db.selectFrom("audit_log").select(["actor_account_id", "subject_id", "details"]).where("action", "=", "person.create.import").execute();
+    expect(created.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([
+      { actor_account_id: actor, subject_id: pedro.id, details: { workshopId: workshop.id, sessionId: session.id, importId: expect.any(Number) } },
+    ]);
     // Found in the report, not registered afterwards: a walk-in.
     expect(await db.selectFrom("registration").selectAll().where("person_id", "=", pedro.id).execute()).toEqual([]);
     const imports = await db.selectFrom("attendance_import").selectAll().where("session_id", "=", session.id).execute();

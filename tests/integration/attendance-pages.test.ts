@@ -112,8 +112,11 @@ describe("roll call", () => {
     const path = `${base}/sessions/${params.sessionId}/roll-call`;
     const stranger = await makeAccount();
     const refused = await rollCallAction({ request: formRequest(path, { [`mark-${stranger.personId}`]: "present" }, cookie), params, context: {} });
-    expect(unwrap(refused)).toEqual({ status: 400, data: { error: "notOnRoll" } });
-    expect(unwrap(await rollCallAction({ request: formRequest(path, {}, cookie), params, context: {} }))).toEqual({ status: 400, data: { error: "nothingMarked" } });
+    expect(unwrap(refused)).toEqual({ status: 400, data: { errors: { form: { key: "attendance.rollCall.notOnRoll" } }, values: {} } });
+    expect(unwrap(await rollCallAction({ request: formRequest(path, {}, cookie), params, context: {} }))).toEqual({
+      status: 400,
+      data: { errors: { form: { key: "attendance.rollCall.nothingMarked" } }, values: {} },
+    });
   });
 });
 

@@ -63,6 +63,9 @@ describe("CSV enrolment import", () => {
     expect(enrolments.every((e) => e.method === "import" && e.enrolled_by === staff.accountId)).toBe(true);
     const juana = await db.selectFrom("person").selectAll().where("phone", "=", "+51987111222").executeTakeFirstOrThrow();
     expect(juana).toMatchObject({ full_name: "Juana Mamani", consent_method: "staff", consent_recorded_by: staff.accountId });
+    // Every person created is audit-logged by the person-matching service (docs/decisions/012).
+    const created = await db.selectFrom("audit_log").select(["actor_account_id", "subject_id", "details"]).where("action", "=", "person.create.import").execute();
+    expect(created.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([{ actor_account_id: staff.accountId, subject_id: juana.id, details: { courseId: course.id } }]);
 
     // The same file again changes nothing.
     const again = await run(commit(preview.data.csv!, staff.cookie));

@@ -3,7 +3,7 @@ import { action } from "../../app/routes/signup";
 import { getDb } from "../../app/utils/db.server";
 import { makeAccount } from "../../db/factories";
 import { formRequest, settle, unwrap } from "../support/requests";
-import type { FormFailure } from "../../app/utils/form.server";
+import type { FormFailure } from "../../app/forms/failure";
 
 const good = {
   fullName: "Juana Mamani Ccori",

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
 import { makePerson, makeRegistration, makeWorkshop } from "../../db/factories/workshops";
 import { cancelRegistration, findRegistration, listRegistrations, registerForWorkshop } from "../../app/models/registration.server";
-import { registerWalkIn, resolveAssistedPerson } from "../../app/models/walk-in.server";
+import { lookUpPerson } from "../../app/models/person-resolution.server";
+import { registerWalkIn } from "../../app/models/walk-in.server";
 import { getDb } from "../../app/utils/db.server";
 
 async function outbox(workshopId: number) {
@@ -116,8 +117,9 @@ describe("assisted registration (walk-ins)", () => {
   it("reuses a person found by exact e-mail or phone, whatever name was typed", async () => {
     const db = await getDb();
     const personId = await makePerson({ fullName: "Juana Mamani", email: "juana@minka.test", phone: "+51987111222" });
-    expect(await resolveAssistedPerson(db, { fullName: "J. Mamani", email: "juana@minka.test" })).toMatchObject({ kind: "existing", person: { id: personId }, matchedBy: "email" });
-    expect(await resolveAssistedPerson(db, { fullName: "Otra", phone: "+51987111222" })).toMatchObject({ kind: "existing", person: { id: personId }, matchedBy: "phone" });
+    const typed = { choice: null, askOnSimilarName: true, consent: "missing", scope: null } as const;
+    expect(await lookUpPerson(db, { ...typed, details: { fullName: "J. Mamani", email: "juana@minka.test", phone: null } })).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "email" });
+    expect(await lookUpPerson(db, { ...typed, details: { fullName: "Otra", email: null, phone: "+51987111222" } })).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "phone" });
   });
 
   it("asks «¿es esta persona?» for a similar name, and creates a new person only when told to", async () => {

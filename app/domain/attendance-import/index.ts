@@ -1,5 +1,5 @@
 import { localDate } from "../../utils/dates";
-import { firstLines } from "./csv-records";
+import { firstLines } from "../csv/records";
 import { looksLikeSignInSheet, parseSignInSheet } from "./sign-in-sheet";
 import { looksLikeTeams, parseTeams } from "./teams";
 import type { ParseOptions, ParseOutcome, ParsedReport, ReportFormat } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRecords } from "./csv-records";
+import { readRecords } from "../csv/records";
 import { parseAttendanceReport } from "./index";
 import { mergeParticipants } from "./merge";
 import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS } from "./types";

@@ -1,6 +1,6 @@
 import { normalizeEmail, normalizePhone } from "../contact";
 import { slicer } from "../slices";
-import type { CsvRecord } from "./csv-records";
+import type { CsvRecord } from "../csv/records";
 import { localToUtc, readDuration, type DayOrder } from "./local-time";
 import { phoneFromName, splitOriginalName, stripGuestLabel } from "./participant-name";
 import { MAX_DURATION_SECONDS, type ReportRow, type RowProblem } from "./types";

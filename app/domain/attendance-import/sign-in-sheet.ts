@@ -1,4 +1,4 @@
-import { firstLines, guessDelimiter, isBlank, locateColumns, readRecords } from "./csv-records";
+import { firstLines, guessDelimiter, isBlank, locateColumns, readRecords } from "../csv/records";
 import { buildRows } from "./rows";
 import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome } from "./types";
 

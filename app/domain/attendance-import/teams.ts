@@ -1,4 +1,4 @@
-import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "./csv-records";
+import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows } from "./rows";
 import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome } from "./types";

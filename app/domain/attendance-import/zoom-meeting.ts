@@ -1,5 +1,5 @@
 import { normalizeEmail } from "../contact";
-import { isBlank, locateColumns, readRecords, type CsvRecord } from "./csv-records";
+import { isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows } from "./rows";
 import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome, type ReportMeeting } from "./types";

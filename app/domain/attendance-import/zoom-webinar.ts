@@ -1,5 +1,5 @@
 import { normalizeEmail } from "../contact";
-import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "./csv-records";
+import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows, type Columns } from "./rows";
 import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome, type ReportRow, type RowProblem } from "./types";

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { parse, type Options } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { ATTENDANCE_FIXTURES, fixtureText } from "../../tests/support/attendance-fixtures";
-import { readCsvInSlices } from "./csv-slices";
+import { ATTENDANCE_FIXTURES, fixtureText } from "../../../tests/support/attendance-fixtures";
+import { readCsvInSlices } from "./read-in-slices";
 
 const REPORT_OPTIONS: Options = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, skip_records_with_error: true };
 

@@ -1,5 +1,5 @@
 import type { CsvError } from "csv-parse";
-import { readCsvInSlices } from "../csv-slices";
+import { readCsvInSlices } from "./read-in-slices";
 
 const MAX_CELL = 1000;
 

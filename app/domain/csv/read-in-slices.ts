@@ -1,5 +1,5 @@
 import { parse, type Options } from "csv-parse/sync";
-import { slicer, type Slicer } from "./slices";
+import { slicer, type Slicer } from "../slices";
 
 /** What the visitor answers for each record: keep reading, or stop (a row limit reached). */
 export type Visit = (cells: string[], line: number) => "more" | "stop";

@@ -14,8 +14,6 @@ export function requiredText(required: MessageKey, tooLong: MessageKey, max: num
   );
 }
 
-export { NAME_MAX } from "../domain/limits";
-
 /** A new password: 8 to 200 characters, taken as typed (no trimming). */
 export function newPassword() {
   return z.preprocess(

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { SEXES } from "../../db/schema";
+import { normalizeEmail, normalizePhone } from "../domain/contact";
+import { NAME_MAX } from "../domain/limits";
+import type { AssistedPersonInput } from "../models/walk-in.server";
+import type { MessageKey } from "../i18n/keys";
+import { requiredText, text } from "./fields.server";
+
+const tooLong = "workshops.walkIn.errors.tooLong";
+
+/** An optional contact: "" is none; anything else must normalise, or the field shows `invalid`. */
+function contact(max: number, normalize: (value: string) => string | null, invalid: MessageKey) {
+  return text()
+    .pipe(z.string().max(max, { error: tooLong }))
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const normal = normalize(value);
+      if (normal === null) ctx.addIssue({ code: "custom", message: invalid });
+      return normal;
+    });
+}
+
+/**
+ * The assisted-registration form (components/assisted-registration-form.tsx):
+ * a walk-in on the workshop page, and on the [attendance] roll call, which adds
+ * the person and marks them present.
+ */
+export const AssistedRegistrationSchema = z
+  .object({
+    fullName: requiredText(
+      "workshops.walkIn.errors.fullNameRequired",
+      "workshops.walkIn.errors.fullNameTooLong",
+      NAME_MAX,
+    ),
+    phone: contact(40, (value) => normalizePhone(value), "workshops.walkIn.errors.phoneInvalid"),
+    email: contact(254, normalizeEmail, "workshops.walkIn.errors.emailInvalid"),
+    sex: text().pipe(z.union([z.literal(""), z.enum(SEXES)], { error: tooLong })),
+    birthYear: text().refine(
+      (v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1900 && Number(v) <= new Date().getFullYear()),
+      {
+        error: "workshops.walkIn.errors.birthYearInvalid",
+      },
+    ),
+    cooperative: text().pipe(z.string().max(200, { error: tooLong })),
+    method: text().pipe(z.enum(["walk_in", "staff"], { error: "workshops.walkIn.errors.methodInvalid" })),
+    consent: text(),
+    choice: text().pipe(z.string().regex(/^(\d+|new)?$/, { error: "workshops.walkIn.errors.chooseRequired" })),
+  })
+  .transform((form): { person: AssistedPersonInput; method: "walk_in" | "staff" } => ({
+    method: form.method,
+    person: {
+      fullName: form.fullName,
+      phone: form.phone,
+      email: form.email,
+      sex: form.sex || undefined,
+      birthYear: form.birthYear ? Number(form.birthYear) : null,
+      cooperative: form.cooperative || null,
+      verbalConsent: form.consent === "on",
+      choice: form.choice === "new" ? "new" : form.choice ? Number(form.choice) : null,
+    },
+  }));
