@@ -7,9 +7,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
 
 // The server starts the e-mail sender through the build, so it shares the build's one database connection.
-export { startOutboxSender } from "./utils/mailer.server";
+export { startOutboxSender } from "./mail/mailer.server";
 // Likewise the server asks, before reading an upload, whether the session is staff's.
-export { mayUploadFiles } from "./utils/upload-access.server";
+export { mayUploadFiles } from "./auth/upload-access.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -8,7 +8,7 @@ import { hasRole } from "./domain/roles";
 import { pageMessages } from "./i18n/messages.server";
 import { useI18n } from "./i18n/use-translation";
 import stylesheet from "./styles/app.css";
-import { getUser } from "./utils/auth.server";
+import { getUser } from "./auth/user.server";
 import { getLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
 

@@ -4,6 +4,7 @@
  */
 import type { Locale, Role } from "./schema";
 import { createAccount } from "../app/models/account.server";
+import { getDb } from "../app/utils/db.server";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -23,7 +24,7 @@ export interface AccountSpec {
 export async function makeAccount(spec: AccountSpec = {}) {
   const email = spec.email ?? (spec.phone ? undefined : `persona-${unique()}@minka.test`);
   const identifier = email ? ({ kind: "email", value: email } as const) : ({ kind: "phone", value: spec.phone! } as const);
-  const ids = await createAccount({
+  const ids = await createAccount(await getDb(), {
     fullName: spec.fullName ?? "Persona de Prueba",
     identifier,
     password: spec.password ?? DEMO_PASSWORD,

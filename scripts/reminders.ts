@@ -5,7 +5,7 @@
  */
 import { enqueueDueReminders } from "../app/models/reminders.server";
 import { deliverDueEmails } from "../app/models/email-outbox.server";
-import { smtpSender } from "../app/utils/mailer.server";
+import { smtpSender } from "../app/mail/mailer.server";
 import { closeDb, getDb } from "../app/utils/db.server";
 
 const db = await getDb();

@@ -1,12 +1,11 @@
 import type { Locale, Role } from "../../db/schema";
 import type { LoginIdentifier } from "../domain/contact";
-import { getDb } from "../utils/db.server";
+import { writeTransaction, type DB } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
 import { createPerson } from "./person.server";
 
-export async function findAccountForLogin(identifier: LoginIdentifier) {
-  const db = await getDb();
+export async function findAccountForLogin(db: DB, identifier: LoginIdentifier) {
   return db
     .selectFrom("account")
     .select(["id", "password_hash"])
@@ -14,8 +13,8 @@ export async function findAccountForLogin(identifier: LoginIdentifier) {
     .executeTakeFirst();
 }
 
-export async function isIdentifierTaken(identifier: LoginIdentifier): Promise<boolean> {
-  return (await findAccountForLogin(identifier)) !== undefined;
+export async function isIdentifierTaken(db: DB, identifier: LoginIdentifier): Promise<boolean> {
+  return (await findAccountForLogin(db, identifier)) !== undefined;
 }
 
 export interface NewMemberAccount {
@@ -28,11 +27,10 @@ export interface NewMemberAccount {
 }
 
 /** Creates the person and the login together; consent is given by the person themself. */
-export async function createAccount(input: NewMemberAccount): Promise<{ accountId: number; personId: number }> {
-  const db = await getDb();
+export async function createAccount(db: DB, input: NewMemberAccount): Promise<{ accountId: number; personId: number }> {
   const passwordHash = await hashPassword(input.password);
   const now = new Date().toISOString();
-  return db.transaction().execute(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const personId = await createPerson(tx, {
       fullName: input.fullName,
       email: input.identifier.kind === "email" ? input.identifier.value : null,
@@ -56,8 +54,7 @@ export async function createAccount(input: NewMemberAccount): Promise<{ accountI
   });
 }
 
-export async function listAccounts() {
-  const db = await getDb();
+export async function listAccounts(db: DB) {
   return db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
@@ -66,8 +63,7 @@ export async function listAccounts() {
     .execute();
 }
 
-export async function getAccountName(accountId: number) {
-  const db = await getDb();
+export async function getAccountName(db: DB, accountId: number) {
   return db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
@@ -76,9 +72,8 @@ export async function getAccountName(accountId: number) {
     .executeTakeFirst();
 }
 
-export async function changeRole(accountId: number, role: Role, actorAccountId: number): Promise<void> {
-  const db = await getDb();
-  await db.transaction().execute(async (tx) => {
+export async function changeRole(db: DB, accountId: number, role: Role, actorAccountId: number): Promise<void> {
+  await writeTransaction(db, async (tx) => {
     const before = await tx.selectFrom("account").select("role").where("id", "=", accountId).executeTakeFirstOrThrow();
     await tx.updateTable("account").set({ role, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
     await recordAudit(tx, { actorAccountId, action: "account.role_changed", subjectType: "account", subjectId: accountId, details: { from: before.role, to: role } });
@@ -86,7 +81,6 @@ export async function changeRole(accountId: number, role: Role, actorAccountId: 
 }
 
 /** Whether this person can log in (and so download their own data in "Mi cuenta"). */
-export async function personHasAccount(personId: number): Promise<boolean> {
-  const db = await getDb();
+export async function personHasAccount(db: DB, personId: number): Promise<boolean> {
   return (await db.selectFrom("account").select("id").where("person_id", "=", personId).executeTakeFirst()) !== undefined;
 }

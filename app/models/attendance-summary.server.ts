@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
-import type { AttendanceStatus, Database, RegistrationMethod, RegistrationStatus } from "../../db/schema";
+import type { AttendanceStatus, RegistrationMethod, RegistrationStatus } from "../../db/schema";
 import { attendedSession, attendedWorkshop, type AttendanceMark } from "../domain/attendance-rule";
 import { WALK_IN_METHODS } from "./attendance.server";
+import type { DB } from "../utils/db.server";
 
 export interface AttendanceCounts {
   /** Active registrations (any method). */
@@ -41,7 +41,7 @@ export interface PersonAttendance {
  * Registered, attended, walk-ins, no-shows and ignored report rows, per session and for the whole
  * workshop, counted with the one attendance rule (app/domain/attendance-rule.ts).
  */
-export async function summarizeWorkshopAttendance(db: Kysely<Database>, workshopId: number, now = new Date().toISOString()) {
+export async function summarizeWorkshopAttendance(db: DB, workshopId: number, now = new Date().toISOString()) {
   const workshop = await db.selectFrom("workshop").select(["id", "attendance_min_minutes"]).where("id", "=", workshopId).executeTakeFirstOrThrow();
   const minMinutes = workshop.attendance_min_minutes;
   const sessions = await db.selectFrom("workshop_session").select(["id", "starts_at", "ends_at"]).where("workshop_id", "=", workshopId).orderBy("starts_at").orderBy("id").execute();

@@ -1,6 +1,4 @@
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import type { KnownPerson } from "../domain/attendance-import/match";
 import { mergeParticipants, type Participant } from "../domain/attendance-import/merge";
 import { planImport, type Decision } from "../domain/attendance-import/plan";
@@ -46,7 +44,7 @@ export type ReceiveOutcome =
  * Nothing about attendance is written here.
  */
 export async function receiveReport(
-  db: Kysely<Database>,
+  db: DB,
   input: { bytes: Uint8Array; fileName: string; session: { id: number; starts_at: string }; timeZone: string; uploadedBy: number },
 ): Promise<ReceiveOutcome> {
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
@@ -68,17 +66,17 @@ export async function receiveReport(
   return { kind: "review", uploadId };
 }
 
-export async function findImportByHash(db: Kysely<Database>, sessionId: number, fileHash: string) {
+export async function findImportByHash(db: DB, sessionId: number, fileHash: string) {
   return db.selectFrom("attendance_import").selectAll().where("session_id", "=", sessionId).where("file_hash", "=", fileHash).executeTakeFirst();
 }
 
-export async function listImports(db: Kysely<Database>, sessionId: number) {
+export async function listImports(db: DB, sessionId: number) {
   return db.selectFrom("attendance_import").selectAll().where("session_id", "=", sessionId).orderBy("imported_at", "desc").execute();
 }
 
 /** Keeps a parsed report for review; old abandoned reviews go at the same time. */
 export async function createUpload(
-  db: Kysely<Database>,
+  db: DB,
   input: { sessionId: number; fileHash: string; fileName: string; format: ReportFormat; payload: UploadPayload; uploadedBy: number },
 ): Promise<number> {
   const now = new Date();
@@ -99,7 +97,7 @@ export async function createUpload(
   return row.id;
 }
 
-export async function getUpload(db: Kysely<Database>, uploadId: number, sessionId: number): Promise<PendingUpload | undefined> {
+export async function getUpload(db: DB, uploadId: number, sessionId: number): Promise<PendingUpload | undefined> {
   const row = await db.selectFrom("attendance_upload").selectAll().where("id", "=", uploadId).where("session_id", "=", sessionId).executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -114,7 +112,7 @@ export async function getUpload(db: Kysely<Database>, uploadId: number, sessionI
 }
 
 /** Drops a pending review of this session; false when there was none (another session's, or gone). */
-export async function discardUpload(db: Kysely<Database>, uploadId: number, sessionId: number): Promise<boolean> {
+export async function discardUpload(db: DB, uploadId: number, sessionId: number): Promise<boolean> {
   const result = await db.deleteFrom("attendance_upload").where("id", "=", uploadId).where("session_id", "=", sessionId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -128,7 +126,7 @@ export interface KnownPersonView extends KnownPerson {
  * The people a report could be about: everyone registered or waiting for this workshop,
  * and anyone with one of the report's e-mails, phones or names. Erased people are never matched.
  */
-export async function findKnownPeople(db: Kysely<Database>, workshopId: number, participants: Participant[]): Promise<KnownPersonView[]> {
+export async function findKnownPeople(db: DB, workshopId: number, participants: Participant[]): Promise<KnownPersonView[]> {
   const columns = ["person.id", "person.full_name", "person.email", "person.phone", "person.cooperative", "person.birth_year"] as const;
   const registered = await db
     .selectFrom("registration")
@@ -285,7 +283,7 @@ export function confirmImport(
  * A person id from the browser that is neither is never trusted.
  */
 async function offeredPeople(
-  tx: Kysely<Database>,
+  tx: DB,
   workshopId: number,
   participants: Participant[],
   decisions: Map<string, Decision>,
@@ -302,7 +300,7 @@ async function offeredPeople(
 }
 
 async function recordImportedAttendance(
-  tx: Kysely<Database>,
+  tx: DB,
   input: { sessionId: number; personId: number; importId: number; minutes: number | null; present: boolean | null; actorAccountId: number; now: string },
 ) {
   const status = input.present === null ? null : input.present ? ("present" as const) : ("absent" as const);

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { AttendanceStatus, Database, RegistrationMethod, RegistrationStatus } from "../../db/schema";
+import type { AttendanceStatus, RegistrationMethod, RegistrationStatus } from "../../db/schema";
 import { nameKey } from "../domain/names";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -7,7 +6,7 @@ import { recordAudit } from "./audit.server";
 /** Registrations made on the day: their people count as walk-ins, like attendees with no registration at all. */
 export const WALK_IN_METHODS: readonly RegistrationMethod[] = ["walk_in", "import"];
 
-export async function findSessionOfWorkshop(db: Kysely<Database>, workshopId: number, sessionId: number) {
+export async function findSessionOfWorkshop(db: DB, workshopId: number, sessionId: number) {
   return db.selectFrom("workshop_session").selectAll().where("id", "=", sessionId).where("workshop_id", "=", workshopId).executeTakeFirst();
 }
 
@@ -25,7 +24,7 @@ export interface RollCallEntry {
  * people who may turn up) plus anyone already marked. Sorted by name; `search` filters by
  * name words ignoring accents and case.
  */
-export async function listRollCall(db: Kysely<Database>, workshopId: number, sessionId: number, search = ""): Promise<RollCallEntry[]> {
+export async function listRollCall(db: DB, workshopId: number, sessionId: number, search = ""): Promise<RollCallEntry[]> {
   const [registrations, marks] = await Promise.all([
     db
       .selectFrom("registration")
@@ -57,7 +56,7 @@ export async function listRollCall(db: Kysely<Database>, workshopId: number, ses
 
 /** Sets one roll-call mark inside the caller's transaction, keeping any minutes an import recorded. */
 export async function setMarkInTransaction(
-  tx: Kysely<Database>,
+  tx: DB,
   input: { sessionId: number; personId: number; status: AttendanceStatus; actorAccountId: number; now?: string },
 ): Promise<void> {
   const now = input.now ?? new Date().toISOString();

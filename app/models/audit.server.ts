@@ -1,9 +1,8 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { DB } from "../utils/db.server";
 
 /** Records a staff action on personal data or reach figures: who, what, when. */
 export async function recordAudit(
-  db: Kysely<Database>,
+  db: DB,
   entry: { actorAccountId: number | null; action: string; subjectType: string; subjectId: number | null; details?: unknown },
 ): Promise<void> {
   await db

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { certificateHours, newCertificateCode } from "../domain/certificate";
+import type { DB } from "../utils/db.server";
 
 export interface Certificate {
   id: number;
@@ -20,7 +19,7 @@ export interface Certificate {
  * same even if the person or the course changes later. Issuing twice returns the first.
  */
 export async function issueCertificate(
-  tx: Kysely<Database>,
+  tx: DB,
   input: { personId: number; courseId: number; completedAt: string },
 ): Promise<Certificate> {
   const existing = await findCertificateFor(tx, input.personId, input.courseId);
@@ -62,12 +61,12 @@ const columns = [
   "issued_at as issuedAt",
 ] as const;
 
-export async function findCertificateByCode(db: Kysely<Database>, code: string): Promise<Certificate | undefined> {
+export async function findCertificateByCode(db: DB, code: string): Promise<Certificate | undefined> {
   const row = await db.selectFrom("certificate").select(columns).where("code", "=", code).executeTakeFirst();
   return row && { ...row, hours: Number(row.hours) };
 }
 
-export async function findCertificateFor(db: Kysely<Database>, personId: number, courseId: number): Promise<Certificate | undefined> {
+export async function findCertificateFor(db: DB, personId: number, courseId: number): Promise<Certificate | undefined> {
   const row = await db
     .selectFrom("certificate")
     .select(columns)
@@ -77,7 +76,7 @@ export async function findCertificateFor(db: Kysely<Database>, personId: number,
   return row && { ...row, hours: Number(row.hours) };
 }
 
-export async function listCertificatesOf(db: Kysely<Database>, personId: number): Promise<Certificate[]> {
+export async function listCertificatesOf(db: DB, personId: number): Promise<Certificate[]> {
   const rows = await db.selectFrom("certificate").select(columns).where("person_id", "=", personId).orderBy("completed_at", "desc").execute();
   return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
 }

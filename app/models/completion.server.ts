@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { judgeCompletion, type ClaimVerdict, type CompletionClaim } from "../domain/completion";
 import { courseProgress, type CourseProgress } from "../domain/progress";
 import { writeTransaction, type DB } from "../utils/db.server";
@@ -86,7 +84,7 @@ export async function completeLesson(
 }
 
 /** A person's progress in one course, from their completions. */
-export async function progressIn(db: Kysely<Database>, personId: number, courseId: number): Promise<CourseProgress> {
+export async function progressIn(db: DB, personId: number, courseId: number): Promise<CourseProgress> {
   const lessons = await listOutlineLessons(db, [courseId]);
   const done = await completedLessonIds(db, personId, lessons.map((l) => l.id));
   return courseProgress(lessons, done);

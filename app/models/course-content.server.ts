@@ -1,5 +1,4 @@
-import { sql, type Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import { sql } from "kysely";
 import type { LoadedCourse } from "../content/load.server";
 import type { Problem } from "../content/problem";
 import { isPostgres, toNumber, writeTransaction, type DB } from "../utils/db.server";
@@ -72,7 +71,7 @@ export async function upsertCourseContent(db: DB, course: LoadedCourse, now = ne
   });
 }
 
-async function indexCourseForSearch(tx: Kysely<Database>, courseId: number, course: LoadedCourse) {
+async function indexCourseForSearch(tx: DB, courseId: number, course: LoadedCourse) {
   // PostgreSQL searches the course and lesson columns directly (see searchCourses).
   if (isPostgres(tx)) return;
   const body = course.lessons.map((l) => `${l.meta.title}. ${l.meta.summary}. ${l.text}`).join("\n");

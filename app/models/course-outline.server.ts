@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import type { OutlineLesson } from "../domain/progress";
+import type { DB } from "../utils/db.server";
 
 /** A course as learning sees it: open for enrolment when published and not archived. */
 export interface LearningCourse {
@@ -11,7 +10,7 @@ export interface LearningCourse {
   open: boolean;
 }
 
-export async function findLearningCourse(db: Kysely<Database>, slug: string): Promise<LearningCourse | undefined> {
+export async function findLearningCourse(db: DB, slug: string): Promise<LearningCourse | undefined> {
   const row = await db
     .selectFrom("course")
     .select(["id", "slug", "title", "estimated_minutes", "published", "archived_at"])
@@ -20,7 +19,7 @@ export async function findLearningCourse(db: Kysely<Database>, slug: string): Pr
   return row && toCourse(row);
 }
 
-export async function findLearningCourseById(db: Kysely<Database>, id: number): Promise<LearningCourse | undefined> {
+export async function findLearningCourseById(db: DB, id: number): Promise<LearningCourse | undefined> {
   const row = await db
     .selectFrom("course")
     .select(["id", "slug", "title", "estimated_minutes", "published", "archived_at"])
@@ -46,7 +45,7 @@ export interface OutlineLessonRow extends OutlineLesson {
 }
 
 /** Every lesson of these courses, archived ones included (the progress rules leave them out). */
-export async function listOutlineLessons(db: Kysely<Database>, courseIds: readonly number[]): Promise<OutlineLessonRow[]> {
+export async function listOutlineLessons(db: DB, courseIds: readonly number[]): Promise<OutlineLessonRow[]> {
   if (courseIds.length === 0) return [];
   const rows = await db
     .selectFrom("lesson")
@@ -68,7 +67,7 @@ export async function listOutlineLessons(db: Kysely<Database>, courseIds: readon
 }
 
 /** Lesson ids this person has completed among the given lessons. */
-export async function completedLessonIds(db: Kysely<Database>, personId: number, lessonIds: readonly number[]): Promise<Set<number>> {
+export async function completedLessonIds(db: DB, personId: number, lessonIds: readonly number[]): Promise<Set<number>> {
   if (lessonIds.length === 0) return new Set();
   const rows = await db
     .selectFrom("lesson_completion")

@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
-import type { Database, EnrolmentMethod } from "../../db/schema";
+import type { EnrolmentMethod } from "../../db/schema";
 import { courseProgress, daysBetween, median } from "../domain/progress";
 import { listOutlineLessons } from "./course-outline.server";
+import type { DB } from "../utils/db.server";
 
 export interface LearnerRow {
   personId: number;
@@ -33,7 +33,7 @@ export interface CourseReport {
  * The staff view of one course. "Enrolled" counts people who have not left
  * (finished ones included); progress comes from completions, like everywhere.
  */
-export async function courseReport(db: Kysely<Database>, courseId: number): Promise<CourseReport> {
+export async function courseReport(db: DB, courseId: number): Promise<CourseReport> {
   const enrolments = await db
     .selectFrom("enrolment")
     .innerJoin("person", "person.id", "enrolment.person_id")
@@ -85,7 +85,7 @@ export async function courseReport(db: Kysely<Database>, courseId: number): Prom
 }
 
 /** Every course with its count of active enrolments, for the staff list. */
-export async function listCoursesForStaff(db: Kysely<Database>) {
+export async function listCoursesForStaff(db: DB) {
   const rows = await db
     .selectFrom("course")
     .leftJoin("enrolment", (join) => join.onRef("enrolment.course_id", "=", "course.id").on("enrolment.left_at", "is", null))

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { afterFailure } from "../domain/outbox";
+import type { DB } from "../utils/db.server";
 
 export interface OutgoingEmail {
   to: string;
@@ -20,7 +19,7 @@ export type QueuedEmail = Awaited<ReturnType<typeof dueEmails>>[number];
  * Queues an e-mail, in the caller's transaction, so that it exists exactly when
  * the change it reports exists. Returns false when the dedupe key was already used.
  */
-export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail, now = new Date()): Promise<boolean> {
+export async function enqueueEmail(db: DB, mail: OutgoingEmail, now = new Date()): Promise<boolean> {
   const result = await db
     .insertInto("email_outbox")
     .values({
@@ -41,7 +40,7 @@ export async function enqueueEmail(db: Kysely<Database>, mail: OutgoingEmail, no
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-function dueEmails(db: Kysely<Database>, now: Date, limit: number) {
+function dueEmails(db: DB, now: Date, limit: number) {
   return db
     .selectFrom("email_outbox")
     .select(["id", "to_address", "subject", "text_body", "html_body", "ics", "kind", "attempts", "next_attempt_at"])
@@ -62,7 +61,7 @@ const LEASE_MS = 5 * 60_000;
  * failure is recorded and retried later with a growing delay.
  */
 export async function deliverDueEmails(
-  db: Kysely<Database>,
+  db: DB,
   send: (mail: QueuedEmail) => Promise<void>,
   options: { now?: Date; limit?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
@@ -106,7 +105,7 @@ export async function deliverDueEmails(
 }
 
 /** E-mails about a workshop that have not been delivered: shown to its staff. */
-export async function listUndeliveredEmails(db: Kysely<Database>, workshopId: number) {
+export async function listUndeliveredEmails(db: DB, workshopId: number) {
   return db
     .selectFrom("email_outbox")
     .select(["id", "to_address", "kind", "status", "attempts", "last_error", "created_at"])

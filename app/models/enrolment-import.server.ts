@@ -1,6 +1,4 @@
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { slicer } from "../domain/slices";
 import { parseEnrolmentCsv, type FileProblem, type ImportCourse, type ImportRow } from "../domain/enrolment-csv";
 import { decodeUpload } from "../utils/csv.server";
@@ -17,13 +15,13 @@ export interface PreviewRow extends ImportRow {
 
 export type ImportPreview = { ok: true; rows: PreviewRow[]; problemCount: number } | { ok: false; problem: FileProblem };
 
-async function importableCourses(db: Kysely<Database>): Promise<ImportCourse[]> {
+async function importableCourses(db: DB): Promise<ImportCourse[]> {
   const rows = await db.selectFrom("course").select(["id", "slug", "title", "published", "archived_at"]).execute();
   return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, open: Boolean(c.published) && c.archived_at === null }));
 }
 
 /** Checks every row and says what committing would do; writes nothing. */
-export async function previewEnrolmentImport(db: Kysely<Database>, text: string): Promise<ImportPreview> {
+export async function previewEnrolmentImport(db: DB, text: string): Promise<ImportPreview> {
   const parsed = await parseEnrolmentCsv(text, await importableCourses(db));
   if (!parsed.ok) return parsed;
   const rows: PreviewRow[] = [];
@@ -70,7 +68,7 @@ export interface ReceivedList {
  * Abandoned lists older than a day go at the same time.
  */
 export async function receiveEnrolmentList(
-  db: Kysely<Database>,
+  db: DB,
   input: { bytes: Uint8Array; fileName: string; uploadedBy: number },
 ): Promise<ReceivedList> {
   const text = decodeUpload(input.bytes);
@@ -93,7 +91,7 @@ export async function receiveEnrolmentList(
 }
 
 /** A kept list's text, for the staff member who uploaded it only (and not past its day). */
-async function uploadedText(db: Kysely<Database>, uploadId: number, staff: { accountId: number }): Promise<string | undefined> {
+async function uploadedText(db: DB, uploadId: number, staff: { accountId: number }): Promise<string | undefined> {
   const row = await db
     .selectFrom("enrolment_upload")
     .select("text")
@@ -105,7 +103,7 @@ async function uploadedText(db: Kysely<Database>, uploadId: number, staff: { acc
 }
 
 /** The preview of a kept list again (the confirmation was refused); undefined when it is gone or someone else's. */
-export async function previewEnrolmentUpload(db: Kysely<Database>, uploadId: number, staff: { accountId: number }): Promise<ImportPreview | undefined> {
+export async function previewEnrolmentUpload(db: DB, uploadId: number, staff: { accountId: number }): Promise<ImportPreview | undefined> {
   const text = await uploadedText(db, uploadId, staff);
   return text === undefined ? undefined : previewEnrolmentImport(db, text);
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Database, EnrolmentMethod } from "../../db/schema";
+import type { EnrolmentMethod } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import type { DB } from "../utils/db.server";
 
 export type EnrolOutcome = "enrolled" | "rejoined" | "already";
 
@@ -10,7 +10,7 @@ export type EnrolOutcome = "enrolled" | "rejoined" | "already";
  * progress is as they left it; the leave and the return stay in the audit log.
  */
 export async function enrolPerson(
-  db: Kysely<Database>,
+  db: DB,
   input: { personId: number; courseId: number; method: EnrolmentMethod; enrolledBy: number | null; now?: string },
 ): Promise<EnrolOutcome> {
   const now = input.now ?? new Date().toISOString();
@@ -52,7 +52,7 @@ export type LeaveOutcome = "left" | "notEnrolled" | "completed";
 
 /** Leaves a course: the enrolment and the completions stay (history kept). A finished course cannot be left. */
 export async function leaveCourse(
-  db: Kysely<Database>,
+  db: DB,
   input: { personId: number; courseId: number; accountId: number | null },
 ): Promise<LeaveOutcome> {
   const enrolment = await findEnrolment(db, input.personId, input.courseId);
@@ -64,7 +64,7 @@ export async function leaveCourse(
   return "left";
 }
 
-export function findEnrolment(db: Kysely<Database>, personId: number, courseId: number) {
+export function findEnrolment(db: DB, personId: number, courseId: number) {
   return db
     .selectFrom("enrolment")
     .selectAll()

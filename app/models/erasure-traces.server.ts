@@ -1,14 +1,15 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import type { UploadPayload } from "./attendance-upload.server";
 import { identifyingFragments, mentions, redactJson, type Identity } from "../domain/redact";
+import type { DB } from "../utils/db.server";
 
 /**
  * What erasure removes besides the person's own row: copies of their name and
  * contacts in mail, in the audit log and in reports awaiting review. Runs inside
  * the erasure's transaction, before the person's row is blanked.
  */
-export async function eraseTraces(tx: Kysely<Database>, personId: number, accountIds: number[], identity: Identity): Promise<void> {
+export async function eraseTraces(tx: DB, personId: number, accountIds: number[], identity: Identity): Promise<void> {
   const { recordIds, mergeDetails } = await mergedRecords(tx, personId);
   // A merge keeps the other record's spelling and contacts in the audit log: they are this human's too.
   for (const details of mergeDetails) {
@@ -39,7 +40,7 @@ function parseObject(json: string): Record<string, unknown> {
 }
 
 /** The person's id and the ids of every record merged into it (merges of merges too). */
-async function mergedRecords(tx: Kysely<Database>, personId: number) {
+async function mergedRecords(tx: DB, personId: number) {
   const recordIds = new Set([personId]);
   const mergeDetails: Array<Record<string, unknown>> = [];
   let frontier = [personId];
@@ -66,7 +67,7 @@ async function mergedRecords(tx: Kysely<Database>, personId: number) {
 }
 
 /** Unsent mail to the person is deleted; sent mail stays as a bare delivery record (kind, dedupe key, dates). */
-async function eraseMail(tx: Kysely<Database>, recordIds: number[], emails: string[]) {
+async function eraseMail(tx: DB, recordIds: number[], emails: string[]) {
   const toThem = (eb: ExpressionBuilder<Database, "email_outbox">) =>
     eb.or([eb("person_id", "in", recordIds), ...(emails.length > 0 ? [eb("to_address", "in", emails)] : [])]);
   await tx.deleteFrom("email_outbox").where(toThem).where("status", "<>", "sent").execute();
@@ -83,7 +84,7 @@ async function eraseMail(tx: Kysely<Database>, recordIds: number[], emails: stri
  * the person are blanked. Entries about the person or their accounts are checked, and
  * any other entry that quotes one of their contacts.
  */
-async function redactAudit(tx: Kysely<Database>, recordIds: number[], accountIds: number[], fragments: string[], contacts: string[]) {
+async function redactAudit(tx: DB, recordIds: number[], accountIds: number[], fragments: string[], contacts: string[]) {
   const rows = await tx
     .selectFrom("audit_log")
     .select(["id", "details"])
@@ -107,14 +108,7 @@ async function redactAudit(tx: Kysely<Database>, recordIds: number[], accountIds
  * rows (same full name, e-mail or phone), so confirming one cannot bring them back;
  * a report left empty is dropped.
  */
-/** An enrolment list awaiting confirmation that names the person is dropped whole (it can be uploaded again without them). */
-async function dropPendingEnrolmentLists(tx: Kysely<Database>, fragments: string[]) {
-  const uploads = await tx.selectFrom("enrolment_upload").select(["id", "text"]).execute();
-  const named = uploads.filter((upload) => mentions(upload.text, fragments)).map((upload) => upload.id);
-  if (named.length > 0) await tx.deleteFrom("enrolment_upload").where("id", "in", named).execute();
-}
-
-async function dropFromPendingReports(tx: Kysely<Database>, fragments: string[]) {
+async function dropFromPendingReports(tx: DB, fragments: string[]) {
   const uploads = await tx.selectFrom("attendance_upload").select(["id", "payload"]).execute();
   for (const upload of uploads) {
     if (!mentions(upload.payload, fragments)) continue;
@@ -128,4 +122,11 @@ async function dropFromPendingReports(tx: Kysely<Database>, fragments: string[])
     const kept = redactJson({ ...payload, participants, problems }, fragments);
     await tx.updateTable("attendance_upload").set({ payload: JSON.stringify(kept) }).where("id", "=", upload.id).execute();
   }
+}
+
+/** An enrolment list awaiting confirmation that names the person is dropped whole (it can be uploaded again without them). */
+async function dropPendingEnrolmentLists(tx: DB, fragments: string[]) {
+  const uploads = await tx.selectFrom("enrolment_upload").select(["id", "text"]).execute();
+  const named = uploads.filter((upload) => mentions(upload.text, fragments)).map((upload) => upload.id);
+  if (named.length > 0) await tx.deleteFrom("enrolment_upload").where("id", "in", named).execute();
 }

@@ -1,11 +1,10 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { completionRule, type CompletionRule } from "../domain/completion";
 import { courseProgress } from "../domain/progress";
-import type { SessionUser } from "../utils/session.server";
+import type { SessionUser } from "./session.server";
 import { findCertificateFor } from "./certificate.server";
 import { completedLessonIds, findLearningCourse, listOutlineLessons } from "./course-outline.server";
 import { findEnrolment } from "./enrolment.server";
+import type { DB } from "../utils/db.server";
 
 /** What the course page needs to show enrolment and progress; plain data for a loader. */
 export interface CourseLearningState {
@@ -28,7 +27,7 @@ export interface LessonLearningState extends CourseLearningState {
 
 /** The signed-in person's state in a course (anonymous people get an empty one); undefined for an unknown course. */
 export async function courseLearningState(
-  db: Kysely<Database>,
+  db: DB,
   user: Pick<SessionUser, "personId"> | null,
   courseSlug: string,
 ): Promise<CourseLearningState | undefined> {
@@ -55,7 +54,7 @@ export async function courseLearningState(
 }
 
 export async function lessonLearningState(
-  db: Kysely<Database>,
+  db: DB,
   user: Pick<SessionUser, "personId"> | null,
   courseSlug: string,
   lessonSlug: string,
@@ -70,7 +69,7 @@ export async function lessonLearningState(
   };
 }
 
-export function findLessonBySlugs(db: Kysely<Database>, courseSlug: string, lessonSlug: string) {
+export function findLessonBySlugs(db: DB, courseSlug: string, lessonSlug: string) {
   return db
     .selectFrom("lesson")
     .innerJoin("course", "course.id", "lesson.course_id")

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import { sql } from "kysely";
 import { DEFAULT_TIME_ZONE, isValidTimeZone, localDate } from "../utils/dates";
+import type { DB } from "../utils/db.server";
 
 /** Courses have no place: their moments are dated in the program's home time zone. */
 export const COURSE_TIME_ZONE = DEFAULT_TIME_ZONE;
@@ -25,7 +25,7 @@ export function sessionLocalDate(startsAt: string, timeZone: string): string {
  * and time-zone rules are not portable SQL, so they are applied in JavaScript once per row change.
  * Cheap when nothing changed: one indexed comparison per row, no writes.
  */
-export async function refreshLocalDates(db: Kysely<Database>): Promise<{ sessions: number; enrolments: number }> {
+export async function refreshLocalDates(db: DB): Promise<{ sessions: number; enrolments: number }> {
   const sessions = await db
     .selectFrom("workshop_session as s")
     .innerJoin("workshop as w", "w.id", "s.workshop_id")
@@ -46,6 +46,9 @@ export async function refreshLocalDates(db: Kysely<Database>): Promise<{ session
     .execute();
   if (sessions.length === 0 && enrolments.length === 0) return { sessions: 0, enrolments: 0 };
 
+  // Not writeTransaction: nothing is read inside, and the batch is idempotent. Two reports opened at
+  // once may refresh the same rows; under SERIALIZABLE PostgreSQL would abort one of them for nothing.
+  // eslint-disable-next-line no-restricted-syntax
   await db.transaction().execute(async (tx) => {
     // Rows sharing the same new values are updated together: few statements even for a big backfill.
     // The keys are rebuilt in SQL from the same columns the stale check reads (see sessionLocalDateKey).

@@ -1,7 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { courseProgress, type CourseProgress } from "../domain/progress";
 import { completedLessonIds, listOutlineLessons } from "./course-outline.server";
+import type { DB } from "../utils/db.server";
 
 export interface MyCourse {
   courseId: number;
@@ -15,7 +14,7 @@ export interface MyCourse {
 }
 
 /** The courses a person is enrolled in (not left), with progress computed from their completions. */
-export async function listMyCourses(db: Kysely<Database>, personId: number): Promise<MyCourse[]> {
+export async function listMyCourses(db: DB, personId: number): Promise<MyCourse[]> {
   const enrolments = await db
     .selectFrom("enrolment")
     .innerJoin("course", "course.id", "enrolment.course_id")

@@ -1,13 +1,12 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import type { Kysely } from "kysely";
-import type { Database, Role } from "../../db/schema";
+import type { Role } from "../../db/schema";
 import type { LoginIdentifier } from "../domain/contact";
 import { hasRole } from "../domain/roles";
 import { messages } from "../i18n/messages.server";
 import type { T } from "../i18n/keys";
 import { createTranslator, type MessageTree } from "../i18n/translate";
-import { getDb } from "../utils/db.server";
+import { writeTransaction, type DB } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./email-outbox.server";
@@ -22,7 +21,7 @@ const hash = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encod
 const codeHash = (accountId: number, code: string) => hash(`${accountId}:${code}`);
 
 /** Sets a new password and ends every session of the account (the caller starts a new one if it wants). */
-async function setPassword(db: Kysely<Database>, accountId: number, password: string): Promise<void> {
+async function setPassword(db: DB, accountId: number, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.updateTable("account").set({ password_hash: passwordHash, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
   await db.deleteFrom("session").where("account_id", "=", accountId).execute();
@@ -32,8 +31,7 @@ async function setPassword(db: Kysely<Database>, accountId: number, password: st
  * Sends a single-use reset link to the account with this e-mail, if there is one.
  * Returns the token only so tests can follow the link; callers must not show it.
  */
-export async function startEmailReset(email: string, now = new Date()): Promise<string | null> {
-  const db = await getDb();
+export async function startEmailReset(db: DB, email: string, now = new Date()): Promise<string | null> {
   const account = await db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
@@ -43,7 +41,7 @@ export async function startEmailReset(email: string, now = new Date()): Promise<
   if (!account) return null;
   const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
   const t = createTranslator(account.preferred_language, messages[account.preferred_language] as unknown as MessageTree) as T;
-  await db.transaction().execute(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     await tx
       .insertInto("password_reset")
       .values({
@@ -73,7 +71,7 @@ export async function startEmailReset(email: string, now = new Date()): Promise<
   return token;
 }
 
-async function usableEmailReset(db: Kysely<Database>, token: string, now: Date) {
+async function usableEmailReset(db: DB, token: string, now: Date) {
   if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
   return db
     .selectFrom("password_reset")
@@ -85,14 +83,13 @@ async function usableEmailReset(db: Kysely<Database>, token: string, now: Date) 
     .executeTakeFirst();
 }
 
-export async function isEmailResetUsable(token: string, now = new Date()): Promise<boolean> {
-  return (await usableEmailReset(await getDb(), token, now)) !== undefined;
+export async function isEmailResetUsable(db: DB, token: string, now = new Date()): Promise<boolean> {
+  return (await usableEmailReset(db, token, now)) !== undefined;
 }
 
 /** Uses a reset link once. Returns the account id, or null for an unknown, used or expired link. */
-export async function resetWithEmailToken(token: string, password: string, now = new Date()): Promise<number | null> {
-  const db = await getDb();
-  return db.transaction().execute(async (tx) => {
+export async function resetWithEmailToken(db: DB, token: string, password: string, now = new Date()): Promise<number | null> {
+  return writeTransaction(db, async (tx) => {
     const reset = await usableEmailReset(tx, token, now);
     if (!reset) return null;
     await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", reset.account_id).where("used_at", "is", null).execute();
@@ -114,11 +111,11 @@ export type StaffCodeResult =
  * can never take over an account silently.
  */
 export async function issueStaffCode(
+  db: DB,
   identifier: LoginIdentifier,
   issuer: { accountId: number; role: Role; fullName: string },
   now = new Date(),
 ): Promise<StaffCodeResult> {
-  const db = await getDb();
   const target = await db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
@@ -132,7 +129,7 @@ export async function issueStaffCode(
   const code = String(crypto.getRandomValues(new Uint32Array(1))[0] % 100_000_000).padStart(8, "0");
   const expiresAt = new Date(now.getTime() + STAFF_CODE_TTL_MS).toISOString();
   const ownerEmail = target.email;
-  await db.transaction().execute(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     // One valid code at a time: issuing a new one retires the old.
     await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", target.id).where("kind", "=", "staff_code").where("used_at", "is", null).execute();
     await tx
@@ -167,9 +164,8 @@ export async function issueStaffCode(
 }
 
 /** Uses a staff code once; five wrong tries retire it. Returns the account id or null. */
-export async function resetWithStaffCode(identifier: LoginIdentifier, code: string, password: string, now = new Date()): Promise<number | null> {
-  const db = await getDb();
-  return db.transaction().execute(async (tx) => {
+export async function resetWithStaffCode(db: DB, identifier: LoginIdentifier, code: string, password: string, now = new Date()): Promise<number | null> {
+  return writeTransaction(db, async (tx) => {
     const reset = await tx
       .selectFrom("password_reset")
       .innerJoin("account", "account.id", "password_reset.account_id")
@@ -196,7 +192,6 @@ export async function resetWithStaffCode(identifier: LoginIdentifier, code: stri
 }
 
 /** A logged-in person changes their password: every session ends, including on other devices. */
-export async function changePassword(accountId: number, password: string): Promise<void> {
-  const db = await getDb();
-  await db.transaction().execute((tx) => setPassword(tx, accountId, password));
+export async function changePassword(db: DB, accountId: number, password: string): Promise<void> {
+  await writeTransaction(db, (tx) => setPassword(tx, accountId, password));
 }

@@ -39,7 +39,7 @@ function duplicatePairsSql() {
 const notDismissed = sql`not exists (select 1 from person_distinct d where d.person_a = pairs.a and d.person_b = pairs.b)`;
 
 /** How many pairs are waiting for a manager's decision. */
-export async function countLikelyDuplicates(db: Kysely<Database>): Promise<number> {
+export async function countLikelyDuplicates(db: DB): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`
     select count(*) as n from (select distinct a, b from (${duplicatePairsSql()}) pairs where ${notDismissed}) waiting`.execute(db);
   return toNumber(rows[0]?.n);
@@ -66,7 +66,7 @@ export interface DuplicatePair {
   reasons: DuplicateReason[];
 }
 
-export async function listLikelyDuplicates(db: Kysely<Database>, limit = 50): Promise<DuplicatePair[]> {
+export async function listLikelyDuplicates(db: DB, limit = 50): Promise<DuplicatePair[]> {
   const { rows } = await sql<{ a: number; b: number; reason: DuplicateReason }>`
     select a, b, reason from (${duplicatePairsSql()}) pairs where ${notDismissed} order by a, b`.execute(db);
   const pairs = new Map<string, { a: number; b: number; reasons: DuplicateReason[] }>();
@@ -81,7 +81,7 @@ export async function listLikelyDuplicates(db: Kysely<Database>, limit = 50): Pr
   return shown.map((p) => ({ a: people.get(p.a)!, b: people.get(p.b)!, reasons: p.reasons }));
 }
 
-async function ledgerPeople(db: Kysely<Database>, ids: number[]): Promise<Map<number, LedgerPerson>> {
+async function ledgerPeople(db: DB, ids: number[]): Promise<Map<number, LedgerPerson>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("person as p")
@@ -171,7 +171,7 @@ type MergedRow = { id: number; person_id: number } & Record<string, unknown>;
  * if it was the dropped person's, moves. Returns the rows that lost, for the audit log.
  */
 async function mergeRows(
-  tx: Kysely<Database>,
+  tx: DB,
   spec: MergeSpec,
   persons: { keepId: number; dropId: number },
 ): Promise<{ moved: number; conflicts: number; losers: MergedRow[] }> {

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database, Sex } from "../../db/schema";
+import type { Sex } from "../../db/schema";
 import { contactHint } from "../domain/contact";
 import {
   decidePerson,
@@ -11,6 +10,7 @@ import {
 import { recordAudit } from "./audit.server";
 import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
 import { peopleOnWorkshop } from "./workshop-people.server";
+import type { DB } from "../utils/db.server";
 
 /** What staff typed or a file said about someone. Contacts already normalised. */
 export interface PersonDetails {
@@ -63,7 +63,7 @@ export type PersonLookup = Exclude<PersonResolution, { kind: "created" }> | { ki
  * never matched. A chosen id from the browser counts only when this form offers it again for the
  * typed name or the person is already on the workshop/course, before anything is read about them.
  */
-export async function lookUpPerson(db: Kysely<Database>, request: PersonRequest): Promise<PersonLookup> {
+export async function lookUpPerson(db: DB, request: PersonRequest): Promise<PersonLookup> {
   const needed = factsNeeded(request);
   const facts: PersonFacts<PersonCandidate> = { chosen: null, byContact: null, similar: [] };
   let found: { id: number; fullName: string } | undefined;
@@ -123,7 +123,7 @@ export async function lookUpPerson(db: Kysely<Database>, request: PersonRequest)
  * attendance) is the caller's to record.
  */
 export async function resolvePerson(
-  tx: Kysely<Database>,
+  tx: DB,
   request: PersonRequest & {
     actorAccountId: number;
     audit: { action: "person.create.assisted" | "person.create.import"; details: Record<string, unknown> };
@@ -152,7 +152,7 @@ export async function resolvePerson(
   return { kind: "created", person: { id, fullName: details.fullName } };
 }
 
-async function onScope(db: Kysely<Database>, scope: PersonRequest["scope"], personId: number): Promise<boolean> {
+async function onScope(db: DB, scope: PersonRequest["scope"], personId: number): Promise<boolean> {
   if (!scope) return false;
   if ("workshopId" in scope) return (await peopleOnWorkshop(db, scope.workshopId, [personId])).has(personId);
   return (

@@ -1,8 +1,7 @@
-import type { Kysely } from "kysely";
-import type { ConsentMethod, Database, Locale, Person, Sex } from "../../db/schema";
+import type { ConsentMethod, Locale, Person, Sex } from "../../db/schema";
 import { CONSENT_NOTICE_VERSION } from "../domain/consent";
 import { cleanName, nameKey } from "../domain/names";
-import { getDb } from "../utils/db.server";
+import type { DB } from "../utils/db.server";
 
 export interface NewPersonInput {
   fullName: string;
@@ -20,7 +19,7 @@ export interface NewPersonInput {
 }
 
 /** Inserts a person (inside the caller's transaction when given one). */
-export async function createPerson(db: Kysely<Database>, input: NewPersonInput): Promise<number> {
+export async function createPerson(db: DB, input: NewPersonInput): Promise<number> {
   const now = new Date().toISOString();
   const fullName = cleanName(input.fullName);
   const row = await db
@@ -49,7 +48,7 @@ export async function createPerson(db: Kysely<Database>, input: NewPersonInput):
 
 /** The person with exactly this normalised e-mail or phone, if any (e-mail first). */
 export async function findPersonByContact(
-  db: Kysely<Database>,
+  db: DB,
   contact: { email?: string | null; phone?: string | null },
 ): Promise<Person | undefined> {
   for (const field of ["email", "phone"] as const) {
@@ -62,12 +61,11 @@ export async function findPersonByContact(
 }
 
 /** People whose name matches ignoring accents, case and word order: candidates for "¿es esta persona?". */
-export async function findPersonsWithSimilarName(db: Kysely<Database>, fullName: string, limit = 10): Promise<Person[]> {
+export async function findPersonsWithSimilarName(db: DB, fullName: string, limit = 10): Promise<Person[]> {
   return db.selectFrom("person").selectAll().where("name_key", "=", nameKey(fullName)).orderBy("id").limit(limit).execute();
 }
 
-export async function updateProfile(personId: number, changes: { fullName: string; locale: Locale }): Promise<void> {
-  const db = await getDb();
+export async function updateProfile(db: DB, personId: number, changes: { fullName: string; locale: Locale }): Promise<void> {
   const fullName = cleanName(changes.fullName);
   await db
     .updateTable("person")
@@ -76,8 +74,7 @@ export async function updateProfile(personId: number, changes: { fullName: strin
     .execute();
 }
 
-export async function setPreferredLanguage(personId: number, locale: Locale): Promise<void> {
-  const db = await getDb();
+export async function setPreferredLanguage(db: DB, personId: number, locale: Locale): Promise<void> {
   await db
     .updateTable("person")
     .set({ preferred_language: locale, updated_at: new Date().toISOString() })
@@ -85,14 +82,12 @@ export async function setPreferredLanguage(personId: number, locale: Locale): Pr
     .execute();
 }
 
-export async function personExists(personId: number): Promise<boolean> {
+export async function personExists(db: DB, personId: number): Promise<boolean> {
   if (!Number.isInteger(personId)) return false;
-  const db = await getDb();
   return (await db.selectFrom("person").select("id").where("id", "=", personId).executeTakeFirst()) !== undefined;
 }
 
-export async function getConsent(personId: number) {
-  const db = await getDb();
+export async function getConsent(db: DB, personId: number) {
   return db
     .selectFrom("person")
     .select(["consent_given_at", "consent_notice_version", "consent_method", "consent_withdrawn_at"])

@@ -1,6 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
-import { getDb } from "../utils/db.server";
+import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { eraseTraces } from "./erasure-traces.server";
 
@@ -12,8 +10,7 @@ import { eraseTraces } from "./erasure-traces.server";
 export type PersonDataExport = Record<string, Array<Record<string, unknown>>>;
 
 /** Everything stored about one person, table by table (secrets such as password hashes excluded). */
-export async function exportPersonData(personId: number, db?: Kysely<Database>): Promise<PersonDataExport> {
-  db ??= await getDb();
+export async function exportPersonData(db: DB, personId: number): Promise<PersonDataExport> {
   const [person, accounts, registrations, enrolments, completions, certificates, attendance] = await Promise.all([
     db.selectFrom("person").selectAll().where("id", "=", personId).execute(),
     db
@@ -48,9 +45,8 @@ export function exportAsRows(data: PersonDataExport): Array<[string, number, str
   );
 }
 
-export async function withdrawConsent(personId: number, actorAccountId: number | null): Promise<void> {
-  const db = await getDb();
-  await db.transaction().execute(async (tx) => {
+export async function withdrawConsent(db: DB, personId: number, actorAccountId: number | null): Promise<void> {
+  await writeTransaction(db, async (tx) => {
     const now = new Date().toISOString();
     await tx.updateTable("person").set({ consent_withdrawn_at: now, updated_at: now }).where("id", "=", personId).execute();
     await recordAudit(tx, { actorAccountId, action: "consent.withdrawn", subjectType: "person", subjectId: personId });
@@ -58,8 +54,7 @@ export async function withdrawConsent(personId: number, actorAccountId: number |
 }
 
 /** People who withdrew consent and are waiting for an administrator to erase their data. */
-export async function listPendingErasures() {
-  const db = await getDb();
+export async function listPendingErasures(db: DB) {
   return db
     .selectFrom("person")
     .select(["id", "full_name", "email", "phone", "consent_withdrawn_at"])
@@ -77,9 +72,8 @@ export async function listPendingErasures() {
  * mail to them (unsent: deleted; sent: emptied), their name and contacts in audit
  * details (the events stay) and their rows in attendance reports awaiting review.
  */
-export async function erasePerson(personId: number, adminAccountId: number): Promise<boolean> {
-  const db = await getDb();
-  return db.transaction().execute(async (tx) => {
+export async function erasePerson(db: DB, personId: number, adminAccountId: number): Promise<boolean> {
+  return writeTransaction(db, async (tx) => {
     const person = await tx.selectFrom("person").select(["id", "full_name", "email", "phone", "erased_at"]).where("id", "=", personId).executeTakeFirst();
     if (!person || person.erased_at) return false;
     const now = new Date().toISOString();
@@ -120,8 +114,7 @@ export async function erasePerson(personId: number, adminAccountId: number): Pro
   });
 }
 
-export async function listAuditLog(limit = 200) {
-  const db = await getDb();
+export async function listAuditLog(db: DB, limit = 200) {
   return db
     .selectFrom("audit_log")
     .leftJoin("account", "account.id", "audit_log.actor_account_id")

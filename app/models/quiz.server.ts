@@ -1,5 +1,5 @@
 import type { QuizResult } from "../domain/quiz";
-import type { SessionUser } from "../utils/session.server";
+import type { SessionUser } from "./session.server";
 import type { DB } from "../utils/db.server";
 import { completeLesson } from "./completion.server";
 

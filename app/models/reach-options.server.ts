@@ -1,10 +1,10 @@
-import { sql, type Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import { sql } from "kysely";
 import { fiscalYearOf, type Period } from "../domain/reach-filters";
 import type { ReachViewer } from "./reach.server";
+import type { DB } from "../utils/db.server";
 
 /** What the filter form may offer this viewer: only workshops they may see, facilitators and courses for managers. */
-export async function listVisibleWorkshops(db: Kysely<Database>, viewer: ReachViewer) {
+export async function listVisibleWorkshops(db: DB, viewer: ReachViewer) {
   let query = db
     .selectFrom("workshop as w")
     .leftJoin("workshop_session as s", "s.workshop_id", "w.id")
@@ -21,7 +21,7 @@ export async function listVisibleWorkshops(db: Kysely<Database>, viewer: ReachVi
   return query.execute();
 }
 
-export async function listFacilitators(db: Kysely<Database>) {
+export async function listFacilitators(db: DB) {
   return db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
@@ -31,12 +31,12 @@ export async function listFacilitators(db: Kysely<Database>) {
     .execute();
 }
 
-export async function listCourses(db: Kysely<Database>) {
+export async function listCourses(db: DB) {
   return db.selectFrom("course").select(["id", "title"]).orderBy("title").execute();
 }
 
 /** The years for which the period list offers fiscal and calendar years: from the first data to next year. */
-export async function dataYearRange(db: Kysely<Database>, today: string): Promise<{ first: number; last: number }> {
+export async function dataYearRange(db: DB, today: string): Promise<{ first: number; last: number }> {
   const row = await db.selectFrom("workshop_session").select(sql<string | null>`min(local_date)`.as("first")).executeTakeFirst();
   const enrolled = await db.selectFrom("enrolment").select(sql<string | null>`min(enrolled_local_date)`.as("first")).executeTakeFirst();
   const candidates = [row?.first, enrolled?.first, today].filter((d): d is string => Boolean(d));
@@ -48,7 +48,7 @@ export async function dataYearRange(db: Kysely<Database>, today: string): Promis
  * The report opens on the fiscal year of the latest attended session up to today, so a manager
  * sees figures at once; the current fiscal year when nothing has happened yet.
  */
-export async function defaultPeriod(db: Kysely<Database>, viewer: ReachViewer, today: string): Promise<Period> {
+export async function defaultPeriod(db: DB, viewer: ReachViewer, today: string): Promise<Period> {
   let query = db
     .selectFrom("workshop_session as s")
     .select(sql<string | null>`max(s.local_date)`.as("latest"))

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { Database, Modality, Sex } from "../../db/schema";
+import { sql, type RawBuilder } from "kysely";
+import type { Modality, Sex } from "../../db/schema";
 import { SEXES } from "../../db/schema";
 import {
   AGE_BAND_KEYS,
@@ -13,7 +13,7 @@ import {
   type ReachFilters,
 } from "../domain/reach-filters";
 import { ATTENDED_STATUSES } from "../domain/attendance-rule";
-import { isPostgres, toNumber } from "../utils/db.server";
+import { isPostgres, toNumber, type DB } from "../utils/db.server";
 import { refreshLocalDates } from "./local-dates.server";
 
 /**
@@ -113,8 +113,6 @@ export interface ReachReport {
   };
 }
 
-type Tx = Kysely<Database>;
-
 const TEMP_TABLES = ["reach_people", "reach_attended", "reach_workshop"] as const;
 
 /** Whether course participation belongs in this report: not for a facilitator, nor when it is narrowed to workshops. */
@@ -158,7 +156,7 @@ function ageBandSql(): RawBuilder<string> {
     ${sql.join(bands, sql` `)} else 'not_stated' end`;
 }
 
-async function createTempTables(tx: Tx, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
+async function createTempTables(tx: DB, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
   for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
   await sql`create temporary table reach_workshop (id integer primary key, sessions integer not null, first_date text not null, last_date text not null)`.execute(
     tx,
@@ -223,7 +221,7 @@ async function createTempTables(tx: Tx, filters: ReachFilters, viewer: ReachView
     join person p on p.id = x.person_id`.execute(tx);
 }
 
-async function countBy<K>(tx: Tx, column: RawBuilder<unknown>): Promise<Count<K>[]> {
+async function countBy<K>(tx: DB, column: RawBuilder<unknown>): Promise<Count<K>[]> {
   const { rows } = await sql<{ key: K; count: number | string }>`
     select ${column} as key, count(*) as count from reach_people group by ${column}`.execute(tx);
   return rows.map((row) => ({ key: row.key, count: toNumber(row.count) }));
@@ -249,7 +247,7 @@ function nullsLast(a: string | null, b: string | null): number {
   return a.localeCompare(b);
 }
 
-async function workshopRows(tx: Tx): Promise<WorkshopReach[]> {
+async function workshopRows(tx: DB): Promise<WorkshopReach[]> {
   const { rows } = await sql<{
     id: number;
     title: string;
@@ -311,7 +309,7 @@ async function workshopRows(tx: Tx): Promise<WorkshopReach[]> {
   });
 }
 
-async function courseRows(tx: Tx, filters: ReachFilters, from: string | null, to: string | null) {
+async function courseRows(tx: DB, filters: ReachFilters, from: string | null, to: string | null) {
   const inPeriod = (column: RawBuilder<unknown>) => and(dateConditions(column, from, to));
   const enrolledIn = inPeriod(sql`e.enrolled_local_date`);
   const completedIn = inPeriod(sql`e.completed_local_date`);
@@ -345,7 +343,7 @@ async function courseRows(tx: Tx, filters: ReachFilters, from: string | null, to
 }
 
 /** Attendance-import figures of the period; the missing-field figures come from the disaggregations. */
-async function importFigures(tx: Tx, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
+async function importFigures(tx: DB, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
   const { rows: imports } = await sql<{ total: number | string | null; matched: number | string | null; ignored: number | string | null }>`
     select sum(ai.rows_total) as total, sum(ai.rows_matched) as matched, sum(ai.rows_ignored) as ignored
     from attendance_import ai
@@ -358,7 +356,7 @@ async function importFigures(tx: Tx, filters: ReachFilters, viewer: ReachViewer,
 }
 
 /** Age bands, split by whether the birth year is missing (the data-quality panel tells that apart from implausible ages). */
-async function ageCounts(tx: Tx): Promise<{ ages: Count<AgeBand>[]; missingBirthYear: number }> {
+async function ageCounts(tx: DB): Promise<{ ages: Count<AgeBand>[]; missingBirthYear: number }> {
   const { rows } = await sql<{ key: AgeBand; no_birth_year: number | string; count: number | string }>`
     select age_band as key, case when birth_year is null then 1 else 0 end as no_birth_year, count(*) as count
     from reach_people group by age_band, case when birth_year is null then 1 else 0 end`.execute(tx);
@@ -369,7 +367,7 @@ async function ageCounts(tx: Tx): Promise<{ ages: Count<AgeBand>[]; missingBirth
 }
 
 /** Country and region in one GROUP BY; the country table is its sum (an empty value counts as not stated). */
-async function placeCounts(tx: Tx): Promise<{ byRegion: ReachReport["byRegion"]; countries: Count<string | null>[] }> {
+async function placeCounts(tx: DB): Promise<{ byRegion: ReachReport["byRegion"]; countries: Count<string | null>[] }> {
   const { rows } = await sql<{ country: string | null; region: string | null; count: number | string }>`
     select country, region, count(*) as count from reach_people group by country, region`.execute(tx);
   const regions = new Map<string, ReachReport["byRegion"][number]>();
@@ -388,11 +386,13 @@ async function placeCounts(tx: Tx): Promise<{ byRegion: ReachReport["byRegion"];
  * The full reach report for these filters, as this viewer may see it. All figures come from one
  * read transaction, so they describe the same moment and reconcile with each other.
  */
-export async function computeReachReport(db: Kysely<Database>, filters: ReachFilters, viewer: ReachViewer): Promise<ReachReport> {
+export async function computeReachReport(db: DB, filters: ReachFilters, viewer: ReachViewer): Promise<ReachReport> {
   await refreshLocalDates(db);
   const { from, to } = periodRange(filters.period);
   const includesCourses = reportIncludesCourses(filters, viewer);
   // The temporary tables are created inside the transaction, so an error rolls them back too.
+  // A read-only snapshot, not writeTransaction: it must not hold the write lock while it counts.
+  // eslint-disable-next-line no-restricted-syntax
   return db.transaction().execute(async (tx) => {
     await createTempTables(tx, filters, viewer, from, to);
     const workshops = await workshopRows(tx);
@@ -449,6 +449,6 @@ export async function computeReachReport(db: Kysely<Database>, filters: ReachFil
 }
 
 /** The unique count alone, from the same tables and rule (used by the ledger's "merging never raises a count" check). */
-export async function countUniqueIndividuals(db: Kysely<Database>, filters: ReachFilters, viewer: ReachViewer): Promise<number> {
+export async function countUniqueIndividuals(db: DB, filters: ReachFilters, viewer: ReachViewer): Promise<number> {
   return (await computeReachReport(db, filters, viewer)).headline.uniqueIndividuals;
 }

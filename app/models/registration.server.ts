@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database, RegistrationMethod } from "../../db/schema";
+import type { RegistrationMethod } from "../../db/schema";
 import { byArrival, placeFor, registrationRefusal, toPromote, waitlistPosition, type RegistrationRefusal } from "../domain/waitlist";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { enqueueWorkshopMail } from "./workshop-mail.server";
@@ -26,7 +25,7 @@ export type RegistrationOutcome =
     }
   | { ok: false; reason: RegistrationRefusal | "notFound" };
 
-async function waitlist(db: Kysely<Database>, workshopId: number) {
+async function waitlist(db: DB, workshopId: number) {
   return db
     .selectFrom("registration")
     .select(["id", "created_at", "person_id"])
@@ -35,7 +34,7 @@ async function waitlist(db: Kysely<Database>, workshopId: number) {
     .execute();
 }
 
-async function countRegistered(db: Kysely<Database>, workshopId: number) {
+export async function countRegistered(db: DB, workshopId: number): Promise<number> {
   const row = await db
     .selectFrom("registration")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -51,7 +50,7 @@ async function countRegistered(db: Kysely<Database>, workshopId: number) {
  * committed, so concurrent registrations can never overbook. Registering twice
  * changes nothing; a cancelled registration is renewed as a new arrival.
  */
-export async function registerInTransaction(tx: Kysely<Database>, request: RegistrationRequest): Promise<RegistrationOutcome> {
+export async function registerInTransaction(tx: DB, request: RegistrationRequest): Promise<RegistrationOutcome> {
   const now = (request.now ?? new Date()).toISOString();
   const workshop = await tx.selectFrom("workshop").selectAll().where("id", "=", request.workshopId).executeTakeFirst();
   if (!workshop) return { ok: false, reason: "notFound" };
@@ -112,7 +111,7 @@ export function registerForWorkshop(db: DB, request: RegistrationRequest): Promi
  * Gives free seats to the first people on the waitlist and queues their e-mails.
  * Call inside a write transaction after anything that may free a seat.
  */
-export async function promoteFromWaitlist(tx: Kysely<Database>, workshopId: number, now = new Date().toISOString()): Promise<number[]> {
+export async function promoteFromWaitlist(tx: DB, workshopId: number, now = new Date().toISOString()): Promise<number[]> {
   const workshop = await tx.selectFrom("workshop").select(["capacity", "status"]).where("id", "=", workshopId).executeTakeFirst();
   if (!workshop || workshop.status === "cancelled") return [];
   const promoted = toPromote(await waitlist(tx, workshopId), workshop.capacity, await countRegistered(tx, workshopId));
@@ -157,7 +156,7 @@ export function cancelRegistration(db: DB, input: { workshopId: number; personId
 }
 
 /** This person's registration for a workshop, with their waitlist position. */
-export async function findRegistration(db: Kysely<Database>, workshopId: number, personId: number) {
+export async function findRegistration(db: DB, workshopId: number, personId: number) {
   const row = await db
     .selectFrom("registration")
     .select(["id", "status", "created_at"])
@@ -170,7 +169,7 @@ export async function findRegistration(db: Kysely<Database>, workshopId: number,
 }
 
 /** The registrations of one person among these workshops, for list badges. */
-export async function registrationStatuses(db: Kysely<Database>, personId: number, workshopIds: number[]) {
+export async function registrationStatuses(db: DB, personId: number, workshopIds: number[]) {
   if (workshopIds.length === 0) return new Map<number, string>();
   const rows = await db
     .selectFrom("registration")
@@ -182,7 +181,7 @@ export async function registrationStatuses(db: Kysely<Database>, personId: numbe
 }
 
 /** Everyone who registered for a workshop, in arrival order, with waitlist positions. */
-export async function listRegistrations(db: Kysely<Database>, workshopId: number) {
+export async function listRegistrations(db: DB, workshopId: number) {
   const rows = await db
     .selectFrom("registration")
     .innerJoin("person", "person.id", "registration.person_id")

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { enqueueWorkshopMail } from "./workshop-mail.server";
+import type { DB } from "../utils/db.server";
 
 export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 
@@ -9,7 +8,7 @@ export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
  * starts within the next 24 hours. The dedupe key (one per session and person)
  * makes running this again, from cron or by hand, queue nothing twice.
  */
-export async function enqueueDueReminders(db: Kysely<Database>, now = new Date()): Promise<number> {
+export async function enqueueDueReminders(db: DB, now = new Date()): Promise<number> {
   const due = await db
     .selectFrom("workshop_session")
     .innerJoin("workshop", "workshop.id", "workshop_session.workshop_id")

@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
-import type { Database, RegistrationMethod, Sex } from "../../db/schema";
+import type { RegistrationMethod, Sex } from "../../db/schema";
 import { registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { writeTransaction, type DB } from "../utils/db.server";
+import { setMarkInTransaction } from "./attendance.server";
 import { recordAudit } from "./audit.server";
 import { resolvePerson, type PersonCandidate } from "./person-resolution.server";
 import { registerInTransaction, type RegistrationOutcome } from "./registration.server";
@@ -45,7 +45,7 @@ export type WalkInOutcome =
  * mark them present in the same transaction.
  */
 export async function registerWalkInInTransaction(
-  tx: Kysely<Database>,
+  tx: DB,
   input: { workshopId: number; person: AssistedPersonInput; method: Extract<RegistrationMethod, "walk_in" | "staff">; actorAccountId: number; now?: Date },
 ): Promise<WalkInOutcome> {
   // Refuse before creating anyone, so a refused registration leaves no orphan person.
@@ -100,4 +100,17 @@ function asCandidate(c: PersonCandidate): Candidate {
 
 export function registerWalkIn(db: DB, input: Parameters<typeof registerWalkInInTransaction>[1]): Promise<WalkInOutcome> {
   return writeTransaction(db, (tx) => registerWalkInInTransaction(tx, input));
+}
+
+/** The roll call's "add a walk-in": registered and marked present at this session, in one transaction. */
+export function registerWalkInPresent(
+  db: DB,
+  input: { workshopId: number; sessionId: number; person: AssistedPersonInput; actorAccountId: number },
+): Promise<WalkInOutcome> {
+  return writeTransaction(db, async (tx) => {
+    const { sessionId, ...walkIn } = input;
+    const result = await registerWalkInInTransaction(tx, { ...walkIn, method: "walk_in" });
+    if (result.kind === "done") await setMarkInTransaction(tx, { sessionId, personId: result.personId, status: "present", actorAccountId: input.actorAccountId });
+    return result;
+  });
 }

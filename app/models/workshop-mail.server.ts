@@ -1,11 +1,10 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
 import { workshopCalendar } from "../domain/calendar";
 import { describeSession } from "../domain/workshop-display";
 import type { MessageKey } from "../i18n/keys";
 import { messages } from "../i18n/messages.server";
 import { createTranslator, type MessageTree } from "../i18n/translate";
 import { enqueueEmail } from "./email-outbox.server";
+import type { DB } from "../utils/db.server";
 
 export type WorkshopMailKind = "confirmation" | "promotion" | "reminder";
 
@@ -34,7 +33,7 @@ export function calendarFor(
  * transaction. People without an e-mail address (many walk-ins) get none.
  */
 export async function enqueueWorkshopMail(
-  db: Kysely<Database>,
+  db: DB,
   kind: WorkshopMailKind,
   input: { workshopId: number; personId: number; dedupeKey: string; sessionId?: number; now?: Date },
 ): Promise<boolean> {

@@ -1,12 +1,11 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { DB } from "../utils/db.server";
 
 /**
  * Which of these people are already on the workshop: registered in any state, or with attendance
  * at one of its sessions. Staff who manage the workshop already see them, so a form may name them
  * by id; anyone else must be offered by the server first (docs: design "Identity rules").
  */
-export async function peopleOnWorkshop(db: Kysely<Database>, workshopId: number, personIds: readonly number[]): Promise<Set<number>> {
+export async function peopleOnWorkshop(db: DB, workshopId: number, personIds: readonly number[]): Promise<Set<number>> {
   const ids = [...new Set(personIds)].filter((id) => Number.isSafeInteger(id));
   if (ids.length === 0) return new Set();
   const found = new Set<number>();

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database, Role } from "../../db/schema";
+import type { Role } from "../../db/schema";
 import type { WorkshopInput } from "../domain/workshop-input";
 import { hasRole } from "../domain/roles";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
@@ -14,15 +13,15 @@ export interface SessionRow {
   ends_at: string;
 }
 
-export async function findWorkshop(db: Kysely<Database>, id: number) {
+export async function findWorkshop(db: DB, id: number) {
   return db.selectFrom("workshop").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function listSessions(db: Kysely<Database>, workshopId: number): Promise<SessionRow[]> {
+export async function listSessions(db: DB, workshopId: number): Promise<SessionRow[]> {
   return db.selectFrom("workshop_session").selectAll().where("workshop_id", "=", workshopId).orderBy("starts_at").orderBy("id").execute();
 }
 
-export async function listFacilitators(db: Kysely<Database>, workshopId: number) {
+export async function listFacilitators(db: DB, workshopId: number) {
   return db
     .selectFrom("workshop_facilitator")
     .innerJoin("account", "account.id", "workshop_facilitator.account_id")
@@ -34,7 +33,7 @@ export async function listFacilitators(db: Kysely<Database>, workshopId: number)
 }
 
 /** A workshop with its sessions, facilitators and linked course, or undefined. */
-export async function getWorkshopDetails(db: Kysely<Database>, id: number) {
+export async function getWorkshopDetails(db: DB, id: number) {
   const workshop = await findWorkshop(db, id);
   if (!workshop) return undefined;
   const [sessions, facilitators, course] = await Promise.all([
@@ -48,7 +47,7 @@ export async function getWorkshopDetails(db: Kysely<Database>, id: number) {
 }
 
 /** Facilitators manage the workshops they facilitate; managers and admins manage all. */
-export async function canManageWorkshop(db: Kysely<Database>, user: { accountId: number; role: Role }, workshopId: number) {
+export async function canManageWorkshop(db: DB, user: { accountId: number; role: Role }, workshopId: number) {
   if (hasRole(user.role, "manager")) return true;
   if (!hasRole(user.role, "facilitator")) return false;
   const row = await db
@@ -61,7 +60,7 @@ export async function canManageWorkshop(db: Kysely<Database>, user: { accountId:
 }
 
 /** Accounts that may facilitate (facilitator and above), for the form. */
-export async function listStaffAccounts(db: Kysely<Database>) {
+export async function listStaffAccounts(db: DB) {
   return db
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
@@ -72,7 +71,7 @@ export async function listStaffAccounts(db: Kysely<Database>) {
 }
 
 /** Which of these account ids may facilitate (facilitator, manager or admin). */
-export async function staffAccountIdsAmong(db: Kysely<Database>, accountIds: number[]): Promise<Set<number>> {
+export async function staffAccountIdsAmong(db: DB, accountIds: number[]): Promise<Set<number>> {
   if (accountIds.length === 0) return new Set();
   const rows = await db
     .selectFrom("account")
@@ -83,7 +82,7 @@ export async function staffAccountIdsAmong(db: Kysely<Database>, accountIds: num
   return new Set(rows.map((row) => row.id));
 }
 
-export async function listCourseChoices(db: Kysely<Database>) {
+export async function listCourseChoices(db: DB) {
   return db.selectFrom("course").select(["id", "title"]).where("archived_at", "is", null).orderBy("title").execute();
 }
 
@@ -107,7 +106,7 @@ function workshopColumns(input: WorkshopInput) {
 
 export async function createWorkshop(db: DB, input: WorkshopInput, actorAccountId: number | null): Promise<number> {
   const now = new Date().toISOString();
-  return db.transaction().execute(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const { id } = await tx
       .insertInto("workshop")
       .values({ ...workshopColumns(input), attendance_min_minutes: DEFAULT_MIN_MINUTES, created_by: actorAccountId, created_at: now, updated_at: now })
@@ -157,7 +156,7 @@ export async function updateWorkshop(db: DB, id: number, input: WorkshopInput, a
   });
 }
 
-async function seatCounts(db: Kysely<Database>, workshopIds: number[]) {
+async function seatCounts(db: DB, workshopIds: number[]) {
   if (workshopIds.length === 0) return new Map<number, { registered: number; waitlisted: number }>();
   const rows = await db
     .selectFrom("registration")
@@ -172,7 +171,7 @@ async function seatCounts(db: Kysely<Database>, workshopIds: number[]) {
   return counts;
 }
 
-async function withSchedule<W extends { id: number }>(db: Kysely<Database>, workshops: W[]) {
+async function withSchedule<W extends { id: number }>(db: DB, workshops: W[]) {
   const ids = workshops.map((w) => w.id);
   const sessions = ids.length
     ? await db.selectFrom("workshop_session").selectAll().where("workshop_id", "in", ids).orderBy("starts_at").execute()
@@ -193,7 +192,7 @@ async function withSchedule<W extends { id: number }>(db: Kysely<Database>, work
 const LIST_COLUMNS = ["id", "title", "description", "modality", "place", "country", "region", "timezone", "capacity", "status"] as const;
 
 /** Published workshops: upcoming (soonest first) and past (latest first). */
-export async function listPublicWorkshops(db: Kysely<Database>, now: string) {
+export async function listPublicWorkshops(db: DB, now: string) {
   const workshops = await withSchedule(
     db,
     await db.selectFrom("workshop").select(LIST_COLUMNS).where("status", "in", ["published", "cancelled"]).execute(),
@@ -207,7 +206,7 @@ export async function listPublicWorkshops(db: Kysely<Database>, now: string) {
 }
 
 /** The workshops a staff member manages: their own, or all for managers and admins. */
-export async function listManagedWorkshops(db: Kysely<Database>, user: { accountId: number; role: Role }) {
+export async function listManagedWorkshops(db: DB, user: { accountId: number; role: Role }) {
   let query = db.selectFrom("workshop").select(LIST_COLUMNS);
   if (!hasRole(user.role, "manager")) {
     query = query.where("id", "in", db.selectFrom("workshop_facilitator").select("workshop_id").where("account_id", "=", user.accountId));

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { metaTranslator } from "../i18n/page-title";
 import { useI18n } from "../i18n/use-translation";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   // Search results and shared links show these, in the visitor's language; the description is the page's own lead.

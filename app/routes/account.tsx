@@ -9,19 +9,21 @@ import { getConsent, updateProfile } from "../models/person.server";
 import { withdrawConsent } from "../models/privacy.server";
 import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
-import { clearSessionCookie, requireUser, startSession } from "../utils/auth.server";
+import { clearSessionCookie, requireUser, startSession } from "../auth/user.server";
 import { verifyPassword } from "../utils/password.server";
 import { passwordChecksByAccount } from "../utils/rate-limit.server";
 import { formatDate } from "../utils/dates";
-import { countSessions, invalidateAllSessions } from "../utils/session.server";
+import { countSessions, invalidateAllSessions } from "../models/session.server";
 import { NAME_MAX } from "../domain/limits";
 import { ChangePasswordSchema, ProfileSchema, WithdrawConsentSchema } from "../forms/account.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
+import { getDb } from "../utils/db.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [sessions, consent] = await Promise.all([countSessions(user.accountId), getConsent(user.personId)]);
+  const db = await getDb();
+  const [sessions, consent] = await Promise.all([countSessions(db, user.accountId), getConsent(db, user.personId)]);
   return {
     fullName: user.fullName,
     locale: user.locale,
@@ -39,8 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "withdraw-consent") {
     const parsed = parseSubmission(WithdrawConsentSchema, form);
     if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
-    await withdrawConsent(user.personId, user.accountId);
-    await invalidateAllSessions(user.accountId);
+    await withdrawConsent(await getDb(), user.personId, user.accountId);
+    await invalidateAllSessions(await getDb(), user.accountId);
     return redirect("/account/withdrawn", { headers: { "Set-Cookie": clearSessionCookie(request) } });
   }
   if (form.get("intent") === "change-password") {
@@ -51,20 +53,20 @@ export async function action({ request }: ActionFunctionArgs) {
     if (wait > 0) {
       return formFailure({ errors: { current: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values: {} }, 429);
     }
-    const account = await findAccountForLogin(user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
+    const account = await findAccountForLogin(await getDb(), user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
       passwordChecksByAccount.hit(key);
       return formFailure({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} });
     }
     passwordChecksByAccount.reset(key);
-    await changePassword(user.accountId, parsed.data.password);
+    await changePassword(await getDb(), user.accountId, parsed.data.password);
     // Every other device is logged out; this one gets a fresh session. A redirect, so the page is
     // loaded with the new session: without JavaScript the old one would send them to the login page.
     return redirect("/account?password=changed", { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
   }
   const parsed = parseSubmission(ProfileSchema, form);
   if (!parsed.ok) return formFailure(parsed);
-  await updateProfile(user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
+  await updateProfile(await getDb(), user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
   return { saved: true as const };
 }
 

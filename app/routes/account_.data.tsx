@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "../utils/auth.server";
+import { requireUser } from "../auth/user.server";
 import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
-import { personDataDownload } from "../utils/person-data.server";
+import { personDataDownload } from "../downloads/person-data.server";
 
 /** GET /account/data?format=json|csv|xlsx — the logged-in person's own data. */
 export async function loader({ request }: LoaderFunctionArgs) {

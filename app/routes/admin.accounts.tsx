@@ -7,13 +7,14 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
 import { changeRole, getAccountName, listAccounts } from "../models/account.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { TableScroll } from "../components/table-scroll";
 import { formatMediumDate } from "../utils/dates";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { accounts: await listAccounts() };
+  return { accounts: await listAccounts(await getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,10 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed);
   const { accountId, role } = parsed.data;
   const refuse = (message: Msg) => formFailure({ errors: { form: message }, values: parsed.values });
-  const account = await getAccountName(accountId);
+  const account = await getAccountName(await getDb(), accountId);
   if (!account) return refuse({ key: "admin.accounts.notFound" });
   if (account.id === admin.accountId && role !== "admin") return refuse({ key: "admin.accounts.cannotDemoteSelf" });
-  await changeRole(account.id, role, admin.accountId);
+  await changeRole(await getDb(), account.id, role, admin.accountId);
   const message: Msg = { key: "admin.accounts.changed", vars: { name: account.full_name, role } };
   return { ok: true as const, message };
 }

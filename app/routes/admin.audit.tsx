@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useI18n } from "../i18n/use-translation";
 import { listAuditLog } from "../models/privacy.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { TableScroll } from "../components/table-scroll";
 import { formatDateTime } from "../utils/dates";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { entries: await listAuditLog() };
+  return { entries: await listAuditLog(await getDb()) };
 }
 
 export default function AdminAudit() {

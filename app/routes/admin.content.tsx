@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useI18n } from "../i18n/use-translation";
 import { listContentProblems } from "../models/course-content.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
 

@@ -6,19 +6,20 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { erasePerson, listPendingErasures } from "../models/privacy.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { formatShortDate } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { pending: await listPendingErasures() };
+  return { pending: await listPendingErasures(await getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const parsed = await parseSubmission(ErasureSchema, request);
-  const erased = parsed.ok && (await erasePerson(parsed.data.personId, admin.accountId));
+  const erased = parsed.ok && (await erasePerson(await getDb(), parsed.data.personId, admin.accountId));
   if (!parsed.ok || !erased) return formFailure({ errors: { form: { key: "privacy.admin.notFound" } }, values: parsed.values });
   const message: Msg = { key: "privacy.admin.erased", vars: { id: parsed.data.personId } };
   return { ok: true as const, message };

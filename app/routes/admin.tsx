@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useI18n } from "../i18n/use-translation";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 
 /** Layout for the admin pages. Each child loader and action still checks the role itself. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
 import { findCertificateByCode } from "../models/certificate.server";
 import styles from "../styles/learning.css";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 import { formatDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { CertificateLookup } from "./certificates._index";

@@ -15,7 +15,7 @@ import { lessonLearningState } from "../models/learning-state.server";
 import { recordQuizResult } from "../models/quiz.server";
 import styles from "../styles/courses.css";
 import learningStyles from "../styles/learning.css";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
 import { getVideoQuality, isVideoQuality, videoQualityCookie } from "../utils/video-quality.server";

@@ -10,7 +10,7 @@ import { getCourseBySlug } from "../models/course.server";
 import { courseLearningState } from "../models/learning-state.server";
 import styles from "../styles/courses.css";
 import learningStyles from "../styles/learning.css";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 
 export const links: LinksFunction = () => [

@@ -8,7 +8,7 @@ import { useI18n } from "../i18n/use-translation";
 import { countContentProblems } from "../models/course-content.server";
 import { searchCourses } from "../models/course.server";
 import styles from "../styles/courses.css";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
 

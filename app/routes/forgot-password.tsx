@@ -7,6 +7,7 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { startEmailReset } from "../models/password-reset.server";
 import { resetRequestsByAccount, resetRequestsByIp } from "../utils/rate-limit.server";
+import { getDb } from "../utils/db.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(ForgotPasswordSchema, request);
@@ -21,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   resetRequestsByIp.hit(ip);
   resetRequestsByAccount.hit(email);
-  await startEmailReset(email);
+  await startEmailReset(await getDb(), email);
   // The same answer whether or not the account exists.
   return { sent: true as const };
 }

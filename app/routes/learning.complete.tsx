@@ -4,7 +4,7 @@ import { LearningRefusal } from "../components/learning/refusal";
 import { claimFromForm } from "../domain/completion";
 import { completeLesson } from "../models/completion.server";
 import { findLessonBySlugs } from "../models/learning-state.server";
-import { getUser, safeRedirectPath } from "../utils/auth.server";
+import { getUser, safeRedirectPath } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 
 export const loader = () => redirect("/me/learning");

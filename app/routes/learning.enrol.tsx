@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { LearningRefusal } from "../components/learning/refusal";
 import { enrolPerson } from "../models/enrolment.server";
 import { findLearningCourse } from "../models/course-outline.server";
-import { getUser, safeRedirectPath } from "../utils/auth.server";
+import { getUser, safeRedirectPath } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 
 // Only a target for the "Inscribirme" form on the course page.

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { LearningRefusal } from "../components/learning/refusal";
 import { findLearningCourse } from "../models/course-outline.server";
 import { leaveCourse } from "../models/enrolment.server";
-import { requireUser, safeRedirectPath } from "../utils/auth.server";
+import { requireUser, safeRedirectPath } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 
 export const loader = () => redirect("/me/learning");

@@ -7,10 +7,11 @@ import { LoginSchema } from "../forms/login.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { findAccountForLogin } from "../models/account.server";
-import { getUser, safeRedirectPath, startSession } from "../utils/auth.server";
+import { getUser, safeRedirectPath, startSession } from "../auth/user.server";
 import { verifyAgainstNothing, verifyPassword } from "../utils/password.server";
 import { loginFailuresByAccount, loginFailuresByIp } from "../utils/rate-limit.server";
 import { pageTitle } from "../i18n/page-title";
+import { getDb } from "../utils/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
 
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
   }
 
-  const account = identifier ? await findAccountForLogin(identifier) : undefined;
+  const account = identifier ? await findAccountForLogin(await getDb(), identifier) : undefined;
   const valid = account ? await verifyPassword(account.password_hash, password) : await verifyAgainstNothing(password);
   if (!account || !valid) {
     loginFailuresByAccount.hit(accountKey);

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clearSessionCookie, getUser } from "../utils/auth.server";
-import { invalidateAllSessions, invalidateSession } from "../utils/session.server";
+import { clearSessionCookie, getUser } from "../auth/user.server";
+import { invalidateAllSessions, invalidateSession } from "../models/session.server";
+import { getDb } from "../utils/db.server";
 
 export async function loader() {
   return redirect("/");
@@ -12,8 +13,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request);
   const form = await request.formData();
   if (user) {
-    if (form.get("scope") === "everywhere") await invalidateAllSessions(user.accountId);
-    else await invalidateSession(user.sessionId);
+    if (form.get("scope") === "everywhere") await invalidateAllSessions(await getDb(), user.accountId);
+    else await invalidateSession(await getDb(), user.sessionId);
   }
   return redirect("/", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }

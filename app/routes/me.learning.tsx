@@ -4,7 +4,7 @@ import { ProgressBar } from "../components/learning/progress-bar";
 import { useI18n } from "../i18n/use-translation";
 import { listMyCourses } from "../models/my-learning.server";
 import styles from "../styles/learning.css";
-import { requireUser } from "../utils/auth.server";
+import { requireUser } from "../auth/user.server";
 import { formatDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";

@@ -7,7 +7,7 @@ import { filtersToSearch } from "../domain/reach-filters";
 import { calendarDateFormatter, periodText } from "../domain/reach-tables";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
-import { loadReachRequest } from "../utils/reach-request.server";
+import { loadReachRequest } from "../reports/reach-request.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

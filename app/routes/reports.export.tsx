@@ -4,7 +4,7 @@ import { csvResponse } from "../utils/csv.server";
 import { exportFilename } from "../utils/export-filename";
 import { reportCsv, reportXlsx } from "../utils/reach-export.server";
 import { getTranslator } from "../utils/locale.server";
-import { loadReachRequest } from "../utils/reach-request.server";
+import { loadReachRequest } from "../reports/reach-request.server";
 import { xlsxResponse } from "../utils/xlsx.server";
 import type { T } from "../i18n/keys";
 

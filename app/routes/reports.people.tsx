@@ -8,7 +8,7 @@ import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { countLikelyDuplicates, listLikelyDuplicates, markDistinct, mergePersons, type LedgerPerson } from "../models/person-ledger.server";
 import styles from "../styles/reach.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { pageTitle } from "../i18n/page-title";
 

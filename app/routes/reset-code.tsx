@@ -8,8 +8,9 @@ import { parseIdentifier } from "../utils/contact.server";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { resetWithStaffCode } from "../models/password-reset.server";
-import { startSession } from "../utils/auth.server";
+import { startSession } from "../auth/user.server";
 import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
+import { getDb } from "../utils/db.server";
 
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -22,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!parsed.ok) return formFailure(parsed);
   const identifier = parseIdentifier(parsed.data.identifier);
-  const accountId = identifier ? await resetWithStaffCode(identifier, parsed.data.code, parsed.data.password) : null;
+  const accountId = identifier ? await resetWithStaffCode(await getDb(), identifier, parsed.data.code, parsed.data.password) : null;
   if (accountId === null) {
     resetCodeAttemptsByIp.hit(ip);
     return formFailure({ errors: { code: { key: "reset.code.invalid" } }, values });

@@ -5,19 +5,20 @@ import { FormErrorSummary } from "../components/field";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { isEmailResetUsable, resetWithEmailToken } from "../models/password-reset.server";
-import { startSession } from "../utils/auth.server";
+import { startSession } from "../auth/user.server";
 import { NewPasswordSchema } from "../forms/reset.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
+import { getDb } from "../utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { token, usable: await isEmailResetUsable(token) };
+  return { token, usable: await isEmailResetUsable(await getDb(), token) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseSubmission(NewPasswordSchema, request);
   if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
-  const accountId = await resetWithEmailToken(parsed.data.token, parsed.data.password);
+  const accountId = await resetWithEmailToken(await getDb(), parsed.data.token, parsed.data.password);
   if (accountId === null) return formFailure({ errors: { form: { key: "reset.link.invalid" } }, values: {} });
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });
 }

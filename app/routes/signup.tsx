@@ -6,13 +6,14 @@ import { COUNTRIES } from "../domain/countries";
 import { SignupSchema } from "../forms/signup.server";
 import { useI18n } from "../i18n/use-translation";
 import { createAccount, isIdentifierTaken } from "../models/account.server";
-import { getUser, startSession } from "../utils/auth.server";
+import { getUser, startSession } from "../auth/user.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
 import { signupAttemptsByIp } from "../utils/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
 import { pageTitle } from "../i18n/page-title";
+import { getDb } from "../utils/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.signup.title") }];
 
@@ -34,11 +35,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed);
   const { fullName, identifier, password, country } = parsed.data;
   const taken = () => formFailure({ errors: { identifier: { key: "auth.signup.errors.identifierTaken" } }, values }, 409);
-  if (await isIdentifierTaken(identifier)) return taken();
+  if (await isIdentifierTaken(await getDb(), identifier)) return taken();
 
   let accountId: number;
   try {
-    ({ accountId } = await createAccount({ fullName, identifier, password, country, locale: await getLocale(request) }));
+    ({ accountId } = await createAccount(await getDb(), { fullName, identifier, password, country, locale: await getLocale(request) }));
   } catch (error) {
     // Two sign-ups with the same login at once: the unique index decides.
     if (error instanceof Error && /unique/i.test(error.message)) return taken();

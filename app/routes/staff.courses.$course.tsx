@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/use-translation";
 import { findLearningCourse } from "../models/course-outline.server";
 import { courseReport } from "../models/course-report.server";
 import styles from "../styles/learning.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { formatShortDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";

@@ -8,7 +8,7 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { findLearningCourse } from "../models/course-outline.server";
 import { enrolByStaff } from "../models/staff-enrolment.server";
 import styles from "../styles/learning.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { NAME_MAX } from "../domain/limits";
 

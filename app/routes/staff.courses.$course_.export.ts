@@ -3,7 +3,7 @@ import { learnerStatus } from "../domain/learner-status";
 import { findLearningCourse } from "../models/course-outline.server";
 import { courseReport } from "../models/course-report.server";
 import { recordAudit } from "../models/audit.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { localDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { exportFilename } from "../utils/export-filename";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
 import styles from "../styles/learning.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
 

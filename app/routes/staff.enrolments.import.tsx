@@ -12,7 +12,7 @@ import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
 import { commitEnrolmentImport, previewEnrolmentUpload, receiveEnrolmentList, type ImportPreview } from "../models/enrolment-import.server";
 import styles from "../styles/learning.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { readUploadedFile } from "../utils/report-upload.server";
 import { TableScroll } from "../components/table-scroll";

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { personHasAccount } from "../models/account.server";
 import { recordAudit } from "../models/audit.server";
 import { personExists } from "../models/person.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
-import { personDataDownload } from "../utils/person-data.server";
+import { personDataDownload } from "../downloads/person-data.server";
 
 /**
  * GET /staff/people/:personId/data?format=json|csv|xlsx — a programme manager answers a
@@ -17,9 +17,9 @@ import { personDataDownload } from "../utils/person-data.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "manager");
   const personId = Number(params.personId);
-  if (!(await personExists(personId))) throw new Response("Not found", { status: 404 });
+  if (!(await personExists(await getDb(), personId))) throw new Response("Not found", { status: 404 });
   const { t } = await getTranslator(request);
-  if (await personHasAccount(personId)) {
+  if (await personHasAccount(await getDb(), personId)) {
     throw new Response(t("privacy.staffExport.hasLogin"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const format = new URL(request.url).searchParams.get("format");

@@ -7,9 +7,10 @@ import { parseIdentifier } from "../utils/contact.server";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { issueStaffCode } from "../models/password-reset.server";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { formatDateTime } from "../utils/dates";
-import { kickOutbox } from "../utils/mailer.server";
+import { kickOutbox } from "../mail/mailer.server";
+import { getDb } from "../utils/db.server";
 
 const REFUSALS = {
   not_found: { error: { key: "reset.staff.notFound" }, status: 404 },
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (error: Msg, status: number) => formFailure({ errors: { form: error }, values: { identifier: input } }, status);
   const identifier = parseIdentifier(input);
   if (!identifier) return fail({ key: "reset.staff.invalidIdentifier" }, 400);
-  const result = await issueStaffCode(identifier, staff);
+  const result = await issueStaffCode(await getDb(), identifier, staff);
   if (!result.ok) return fail(REFUSALS[result.reason].error, REFUSALS[result.reason].status);
   if (result.ownerEmailed) kickOutbox();
   return { issued: { code: result.code, fullName: result.fullName, expiresAt: result.expiresAt, ownerEmailed: result.ownerEmailed } };

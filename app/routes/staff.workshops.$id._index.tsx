@@ -8,14 +8,14 @@ import { listRegistrations } from "../models/registration.server";
 import { listSessions } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
 import { formatShortDate, formatTime } from "../utils/dates";
-import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop } = await requireWorkshopStaff(request, params.id);
+  const { db, workshop } = await requireWorkshopStaff(request, params);
   const [registrations, sessions, undelivered] = await Promise.all([
     listRegistrations(db, workshop.id),
     listSessions(db, workshop.id),

@@ -6,8 +6,8 @@ import { useI18n } from "../i18n/use-translation";
 import { listFacilitators, listSessions, updateWorkshop } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
 import { formFailure, keepValues } from "../forms/submission.server";
-import { kickOutbox } from "../utils/mailer.server";
-import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { kickOutbox } from "../mail/mailer.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormFailure } from "../utils/workshop-form.server";
 import { pageTitle } from "../i18n/page-title";
 
@@ -15,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.form.editTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop } = await requireWorkshopStaff(request, params.id);
+  const { db, workshop } = await requireWorkshopStaff(request, params);
   const [sessions, facilitators] = await Promise.all([listSessions(db, workshop.id), listFacilitators(db, workshop.id)]);
   return {
     id: workshop.id,
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopStaff(request, params.id);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const submission = await readWorkshopSubmission(request.clone(), user);
   if (!submission.ok) return submission.response;
   const result = await updateWorkshop(db, workshop.id, submission.input, user.accountId);

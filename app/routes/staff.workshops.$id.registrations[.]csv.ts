@@ -6,7 +6,7 @@ import { listRegistrations } from "../models/registration.server";
 import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
 import type { SheetColumnKind } from "../utils/xlsx.server";
-import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 
 const COLUMNS: Array<[key: string, kind: SheetColumnKind]> = [
   ["name", "text"],
@@ -23,7 +23,7 @@ const COLUMNS: Array<[key: string, kind: SheetColumnKind]> = [
 
 /** `/staff/workshops/:id/registrations.csv` (`?format=xlsx`: the workbook): everyone who registered. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopStaff(request, params.id);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const { t } = await getTranslator(request);
   const format = downloadFormat(request);
   // Keys built at run time (and `common.sexes`, whose "other" key the key type reads as a plural).

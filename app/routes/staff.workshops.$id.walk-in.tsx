@@ -8,8 +8,8 @@ import styles from "../styles/workshops.css";
 import { AssistedRegistrationSchema } from "../forms/assisted-registration.server";
 import type { FormFailureWith } from "../forms/failure";
 import { formFailure, parseSubmission } from "../forms/submission.server";
-import { kickOutbox } from "../utils/mailer.server";
-import { requireWorkshopStaff } from "../utils/workshop-access.server";
+import { kickOutbox } from "../mail/mailer.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -19,12 +19,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 type WalkInFailure = FormFailureWith<{ candidates?: CandidateView[] }>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workshop } = await requireWorkshopStaff(request, params.id);
+  const { workshop } = await requireWorkshopStaff(request, params);
   return { workshop: { id: workshop.id, title: workshop.title } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopStaff(request, params.id);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const parsed = await parseSubmission(AssistedRegistrationSchema, request);
   if (!parsed.ok) return formFailure<WalkInFailure>(parsed);
   const { values } = parsed;

@@ -9,8 +9,9 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { setAttendanceThreshold } from "../models/attendance.server";
 import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
+import { listSessions } from "../models/workshop.server";
 import styles from "../styles/attendance.css";
-import { requireWorkshopAttendanceStaff } from "../utils/attendance-access.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
 
@@ -18,7 +19,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const { db, workshop } = await requireWorkshopStaff(request, params);
   const summary = await summarizeWorkshopAttendance(db, workshop.id);
   return {
     workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
@@ -30,13 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Sets the minutes online that count as attending; a share of the session is converted to minutes here. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const parsed = await parseSubmission(AttendanceRuleSchema, request);
   if (!parsed.ok) return formFailure(parsed);
   const { kind, amount } = parsed.data;
   let minutes: number | null = amount;
   if (kind === "percent") {
-    const sessions = await db.selectFrom("workshop_session").select(["starts_at", "ends_at"]).where("workshop_id", "=", workshop.id).execute();
+    const sessions = await listSessions(db, workshop.id);
     minutes = minutesFromShare(amount, sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000));
   }
   if (minutes === null) return formFailure({ errors: { amount: { key: "attendance.rule.errors.noSessions" } }, values: parsed.values });

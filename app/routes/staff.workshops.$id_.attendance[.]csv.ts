@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "../models/audit.server";
 import { summarizeWorkshopAttendance } from "../models/attendance-summary.server";
-import { requireWorkshopAttendanceStaff } from "../utils/attendance-access.server";
+import { requireWorkshopStaff } from "../auth/workshop.server";
 import { localDate } from "../utils/dates";
 import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
@@ -13,7 +13,7 @@ import type { SheetColumn } from "../utils/xlsx.server";
  * `?format=xlsx`: the same table as a workbook.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopAttendanceStaff(request, params);
+  const { user, db, workshop } = await requireWorkshopStaff(request, params);
   const { t } = await getTranslator(request);
   const format = downloadFormat(request);
   const summary = await summarizeWorkshopAttendance(db, workshop.id);

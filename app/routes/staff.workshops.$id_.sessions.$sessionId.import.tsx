@@ -10,7 +10,7 @@ import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { answerReview, importPage, receiveUploadedReport, type ImportFailure, type ImportStep } from "../models/attendance-import-review.server";
 import styles from "../styles/attendance.css";
-import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
+import { requireSessionStaff } from "../auth/workshop.server";
 import { formatDate, formatShortDate } from "../utils/dates";
 import { getLocale } from "../utils/locale.server";
 import { readReportFile } from "../utils/report-upload.server";
@@ -19,12 +19,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireSessionAttendanceStaff(request, params);
+  const access = await requireSessionStaff(request, params);
   return importPage(access.db, access, new URL(request.url).searchParams.get("upload"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, ...scope } = await requireSessionAttendanceStaff(request, params);
+  const { user, db, ...scope } = await requireSessionStaff(request, params);
   const step = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
     ? await receiveUploadedReport(db, scope, { file: await readReportFile(request), uploadedBy: user.accountId, locale: await getLocale(request) })
     : await answerReview(db, scope, { form: await request.formData(), actorAccountId: user.accountId });

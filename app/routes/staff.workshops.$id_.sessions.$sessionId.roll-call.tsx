@@ -7,22 +7,21 @@ import { AssistedRegistrationForm, type CandidateView } from "../components/assi
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
 import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
-import { listRollCall, saveRollCall, setMarkInTransaction, type RollCallEntry } from "../models/attendance.server";
-import { registerWalkInInTransaction } from "../models/walk-in.server";
+import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attendance.server";
+import { registerWalkInPresent } from "../models/walk-in.server";
 import { AssistedRegistrationSchema } from "../forms/assisted-registration.server";
 import { RollCallMarkSchema } from "../forms/roll-call.server";
 import type { FormFailureWith } from "../forms/failure";
 import { formFailure, parseSubmission } from "../forms/submission.server";
-import { writeTransaction } from "../utils/db.server";
-import { kickOutbox } from "../utils/mailer.server";
+import { kickOutbox } from "../mail/mailer.server";
 import styles from "../styles/attendance.css";
-import { requireSessionAttendanceStaff } from "../utils/attendance-access.server";
+import { requireSessionStaff } from "../auth/workshop.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, workshop, session } = await requireSessionAttendanceStaff(request, params);
+  const { db, workshop, session } = await requireSessionStaff(request, params);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const everyone = await listRollCall(db, workshop.id, session.id);
   const shown = q ? await listRollCall(db, workshop.id, session.id, q) : everyone;
@@ -49,17 +48,13 @@ type MarksFailure = FormFailureWith<{ walkIn?: undefined }>;
  * "Add a walk-in": the assisted registration of [workshops] (same form, same duplicate checks and
  * verbal consent), then marked present, in one transaction.
  */
-async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requireSessionAttendanceStaff>>, here: string) {
+async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requireSessionStaff>>, here: string) {
   const { user, db, workshop, session } = access;
   const parsed = parseSubmission(AssistedRegistrationSchema, form);
   if (!parsed.ok) return formFailure<WalkInFailure>({ ...parsed, walkIn: true });
   const { values } = parsed;
   const { person } = parsed.data;
-  const outcome = await writeTransaction(db, async (tx) => {
-    const result = await registerWalkInInTransaction(tx, { workshopId: workshop.id, person, method: "walk_in", actorAccountId: user.accountId });
-    if (result.kind === "done") await setMarkInTransaction(tx, { sessionId: session.id, personId: result.personId, status: "present", actorAccountId: user.accountId });
-    return result;
-  });
+  const outcome = await registerWalkInPresent(db, { workshopId: workshop.id, sessionId: session.id, person, actorAccountId: user.accountId });
   switch (outcome.kind) {
     case "choose": {
       const errors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
@@ -82,7 +77,7 @@ async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requi
  * comes back with a notice; with JavaScript each tap posts one mark (intent "mark").
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireSessionAttendanceStaff(request, params);
+  const access = await requireSessionStaff(request, params);
   const { user, db, workshop, session } = access;
   const form = await request.formData();
   if (form.get("intent") === "walkIn") return addWalkIn(form, access, new URL(request.url).pathname);

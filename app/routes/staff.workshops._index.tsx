@@ -4,7 +4,7 @@ import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
 import { listManagedWorkshops } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";

@@ -5,7 +5,7 @@ import { WorkshopForm } from "../components/workshop-form";
 import { useI18n } from "../i18n/use-translation";
 import { createWorkshop } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
-import { requireRole } from "../utils/auth.server";
+import { requireRole } from "../auth/user.server";
 import { DEFAULT_TIME_ZONE } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { MIN_SESSION_ROWS, readWorkshopSubmission, workshopFormChoices, type WorkshopFormState } from "../utils/workshop-form.server";

@@ -4,19 +4,19 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { describeSession, describeStart } from "../domain/workshop-display";
 import { freeSeats, registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { useI18n } from "../i18n/use-translation";
-import { cancelRegistration, findRegistration, registerForWorkshop } from "../models/registration.server";
+import { cancelRegistration, countRegistered, findRegistration, registerForWorkshop } from "../models/registration.server";
 import { canManageWorkshop, getWorkshopDetails } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
-import { getUser, requireUser } from "../utils/auth.server";
-import { getDb, toNumber } from "../utils/db.server";
-import { kickOutbox } from "../utils/mailer.server";
-import { workshopIdFrom } from "../utils/workshop-access.server";
+import { getUser, requireUser } from "../auth/user.server";
+import { getDb } from "../utils/db.server";
+import { kickOutbox } from "../mail/mailer.server";
+import { idParam } from "../auth/workshop.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
 
 async function loadVisibleWorkshop(request: Request, param: string | undefined) {
-  const id = workshopIdFrom(param);
+  const id = idParam(param);
   const db = await getDb();
   const details = await getWorkshopDetails(db, id);
   const user = await getUser(request);
@@ -30,13 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, details, user, canManage } = await loadVisibleWorkshop(request, params.id);
   const { workshop, sessions, facilitators, course } = details;
   const registration = user ? await findRegistration(db, workshop.id, user.personId) : null;
-  const registered = await db
-    .selectFrom("registration")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("workshop_id", "=", workshop.id)
-    .where("status", "=", "registered")
-    .executeTakeFirstOrThrow();
-  const seatsLeft = freeSeats(workshop.capacity, toNumber(registered.n));
+  const seatsLeft = freeSeats(workshop.capacity, await countRegistered(db, workshop.id));
   const isRegistered = registration?.status === "registered";
   return {
     workshop: {

@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findRegistration } from "../models/registration.server";
 import { canManageWorkshop, getWorkshopDetails } from "../models/workshop.server";
 import { calendarFor } from "../models/workshop-mail.server";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { attachment, exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
-import { workshopIdFrom } from "../utils/workshop-access.server";
+import { idParam } from "../auth/workshop.server";
 
 /** `/workshops/:id/calendar.ics`: every session of the workshop, for any calendar app. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = workshopIdFrom(params.id);
+  const id = idParam(params.id);
   const db = await getDb();
   const details = await getWorkshopDetails(db, id);
   const user = await getUser(request);

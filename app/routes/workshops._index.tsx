@@ -6,7 +6,7 @@ import { useI18n } from "../i18n/use-translation";
 import { registrationStatuses } from "../models/registration.server";
 import { listPublicWorkshops } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
-import { getUser } from "../utils/auth.server";
+import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { pageTitle } from "../i18n/page-title";
 

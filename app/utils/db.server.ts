@@ -1,12 +1,15 @@
 import path from "node:path";
 import fs from "node:fs";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import { countingQueries, noteQuery } from "./query-count.server";
 
+/**
+ * The one type for a database handle: the instance from `getDb()` or a transaction
+ * (Kysely's `Transaction` extends `Kysely`). Every model function takes it first.
+ */
 export type DB = Kysely<Database>;
-export type Tx = Transaction<Database> | Kysely<Database>;
 
 export const DEFAULT_DATABASE_URL = "./data/minka.db";
 
@@ -63,7 +66,7 @@ export function isPostgres(db: Kysely<any>): boolean {
  * (BEGIN IMMEDIATE on SQLite), so that read-then-write rules such as
  * capacity checks cannot race with another connection or process.
  */
-export async function writeTransaction<T>(db: DB, fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
   if (isPostgres(db)) {
     return db.transaction().setIsolationLevel("serializable").execute(fn);
   }

@@ -2,7 +2,7 @@ import type { Locale } from "../../db/schema";
 import { LOCALE_COOKIE, negotiateLocale } from "../i18n/negotiate";
 import { messages } from "../i18n/messages.server";
 import { createTranslator } from "../i18n/translate";
-import { getUser } from "./auth.server";
+import { getUser } from "../auth/user.server";
 import { getCookie } from "./cookies.server";
 
 export async function getLocale(request: Request): Promise<Locale> {

@@ -1,14 +1,14 @@
-import type { Kysely, Selectable } from "kysely";
-import type { Database, WorkshopTable } from "../../db/schema";
+import type { Selectable } from "kysely";
+import type { WorkshopTable } from "../../db/schema";
 import { hasRole } from "../domain/roles";
 import { localDateTime, localTime, type WorkshopInput } from "../domain/workshop-input";
 import type { FieldErrors, FormFailureWith } from "../forms/failure";
 import { formFailure, keepValues } from "../forms/submission.server";
 import { validateWorkshopForm } from "../forms/workshop.server";
 import { listCourseChoices, listStaffAccounts, staffAccountIdsAmong, type SessionRow } from "../models/workshop.server";
-import type { SessionUser } from "./session.server";
+import type { SessionUser } from "../models/session.server";
 import { localDate } from "./dates";
-import { getDb } from "./db.server";
+import { getDb, type DB } from "./db.server";
 
 export const MIN_SESSION_ROWS = 3;
 
@@ -21,7 +21,7 @@ interface WorkshopFormExtra {
 export type WorkshopFormState = Omit<WorkshopFormFailure, "errors"> & Partial<Pick<WorkshopFormFailure, "errors">>;
 export type WorkshopFormFailure = FormFailureWith<WorkshopFormExtra>;
 
-export async function workshopFormChoices(db: Kysely<Database>) {
+export async function workshopFormChoices(db: DB) {
   const [staff, courses] = await Promise.all([listStaffAccounts(db), listCourseChoices(db)]);
   return { staff, courses };
 }

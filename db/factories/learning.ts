@@ -2,8 +2,8 @@
  * Courses and lessons written straight into the tables, so learning tests and
  * the demo seed do not depend on the MDX content pipeline.
  */
-import type { Kysely } from "kysely";
-import type { Database, LessonKind } from "../schema";
+import type { LessonKind } from "../schema";
+import type { DB } from "../../app/utils/db.server";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -34,7 +34,7 @@ export interface MadeCourse {
   lessons: Array<{ id: number; slug: string; title: string }>;
 }
 
-export async function makeCourse(db: Kysely<Database>, spec: CourseSpec = {}): Promise<MadeCourse> {
+export async function makeCourse(db: DB, spec: CourseSpec = {}): Promise<MadeCourse> {
   const now = new Date().toISOString();
   const slug = spec.slug ?? `curso-${unique()}`;
   const title = spec.title ?? "Introducción a la cooperativa";

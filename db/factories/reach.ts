@@ -4,10 +4,8 @@
  * (db/seeds/reach-story.ts). They write rows directly, as the other areas' models would, so
  * the report can be tested before (and independently of) their screens.
  */
-import type { Kysely } from "kysely";
 import type {
   AttendanceStatus,
-  Database,
   Modality,
   RegistrationMethod,
   RegistrationStatus,
@@ -16,6 +14,7 @@ import type {
 } from "../schema";
 import { nameKey } from "../../app/domain/names";
 import { DEFAULT_MIN_MINUTES } from "../../app/domain/attendance-rule";
+import type { DB } from "../../app/utils/db.server";
 
 export interface PersonSpec {
   fullName?: string;
@@ -49,7 +48,7 @@ export function personRow(spec: PersonSpec = {}, now = new Date().toISOString())
   };
 }
 
-export async function makePerson(db: Kysely<Database>, spec: PersonSpec = {}): Promise<number> {
+export async function makePerson(db: DB, spec: PersonSpec = {}): Promise<number> {
   const row = await db.insertInto("person").values(personRow(spec)).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
@@ -69,7 +68,7 @@ export interface WorkshopSpec {
   sessions: Array<string | { startsAt: string; endsAt: string }>;
 }
 
-export async function makeWorkshop(db: Kysely<Database>, spec: WorkshopSpec): Promise<{ id: number; sessionIds: number[] }> {
+export async function makeWorkshop(db: DB, spec: WorkshopSpec): Promise<{ id: number; sessionIds: number[] }> {
   const now = new Date().toISOString();
   const workshop = await db
     .insertInto("workshop")
@@ -106,7 +105,7 @@ export async function makeWorkshop(db: Kysely<Database>, spec: WorkshopSpec): Pr
 }
 
 export async function register(
-  db: Kysely<Database>,
+  db: DB,
   workshopId: number,
   personId: number,
   spec: { status?: RegistrationStatus; method?: RegistrationMethod; createdAt?: string } = {},
@@ -128,7 +127,7 @@ export async function register(
 }
 
 export async function markAttendance(
-  db: Kysely<Database>,
+  db: DB,
   sessionId: number,
   personId: number,
   spec: { status?: AttendanceStatus | null; minutesOnline?: number | null } = {},
@@ -147,7 +146,7 @@ export async function markAttendance(
     .execute();
 }
 
-export async function makeCourse(db: Kysely<Database>, spec: { slug?: string; title?: string; lessons?: number } = {}) {
+export async function makeCourse(db: DB, spec: { slug?: string; title?: string; lessons?: number } = {}) {
   const now = new Date().toISOString();
   const slug = spec.slug ?? `curso-reach-${++counter}`;
   const course = await db
@@ -168,7 +167,7 @@ export async function makeCourse(db: Kysely<Database>, spec: { slug?: string; ti
 }
 
 export async function enrol(
-  db: Kysely<Database>,
+  db: DB,
   courseId: number,
   personId: number,
   spec: { enrolledAt: string; completedAt?: string | null; leftAt?: string | null },

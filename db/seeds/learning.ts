@@ -1,8 +1,7 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../schema";
 import { completeLesson } from "../../app/models/completion.server";
 import { enrolPerson } from "../../app/models/enrolment.server";
 import { createPerson } from "../../app/models/person.server";
+import type { DB } from "../../app/utils/db.server";
 
 const PREFERRED_COURSE = "que-es-una-cooperativa";
 
@@ -15,7 +14,7 @@ const PREFERRED_COURSE = "que-es-una-cooperativa";
  * (scripts/start.ts): without published courses this step does nothing, and
  * it runs again after the build. Once socia has any enrolment it changes nothing.
  */
-export async function seedLearning(db: Kysely<Database>): Promise<{ seeded: boolean }> {
+export async function seedLearning(db: DB): Promise<{ seeded: boolean }> {
   const socia = await accountOf(db, "socia@minka.test");
   const facilitadora = await accountOf(db, "facilitadora@minka.test");
   if (!socia || !facilitadora) return { seeded: false };
@@ -66,6 +65,6 @@ export async function seedLearning(db: Kysely<Database>): Promise<{ seeded: bool
   return { seeded: true };
 }
 
-function accountOf(db: Kysely<Database>, email: string) {
+function accountOf(db: DB, email: string) {
   return db.selectFrom("account").select(["id", "person_id"]).where("email", "=", email).executeTakeFirst();
 }

@@ -1,12 +1,12 @@
-import type { Kysely } from "kysely";
 import type { Insertable } from "kysely";
-import type { AttendanceStatus, Database, RegistrationMethod, RegistrationTable, Sex } from "../schema";
+import type { AttendanceStatus, RegistrationMethod, RegistrationTable, Sex } from "../schema";
 import { makeAccount } from "../factories";
 import { personRow } from "../factories/reach";
 import { makeWorkshop } from "../factories/workshops";
 import { refreshLocalDates } from "../../app/models/local-dates.server";
 import { nameKey } from "../../app/domain/names";
 import { seededRandom } from "../seeded-random";
+import type { DB } from "../../app/utils/db.server";
 
 /**
  * The school's story for FY 2023 (1 Oct 2022 – 30 Sep 2023): six workshops that together
@@ -56,7 +56,7 @@ async function insertMany<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seedReachStory(db: Kysely<Database>): Promise<void> {
+export async function seedReachStory(db: DB): Promise<void> {
   const random = seededRandom(20230930);
   const carmen = await db.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
@@ -200,7 +200,7 @@ export async function seedReachStory(db: Kysely<Database>): Promise<void> {
  * count stays 910. Courses come from the content build, which may run after the seed: without
  * courses this does nothing, and `npm start` calls it again after the build. Runs once.
  */
-export async function seedReachCourseStory(db: Kysely<Database>): Promise<void> {
+export async function seedReachCourseStory(db: DB): Promise<void> {
   const courses = await db.selectFrom("course").select("id").where("published", "=", 1).orderBy("id").limit(2).execute();
   if (courses.length === 0) return;
   const reached = (

@@ -1,12 +1,11 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../schema";
 import { makePerson, makeRegistration, makeWorkshop } from "../factories/workshops";
+import type { DB } from "../../app/utils/db.server";
 
 /**
  * Upcoming published workshops run by the demo facilitator, so a new user sees
  * something: one online with a join link, one in person, one nearly full.
  */
-export async function seedWorkshops(db: Kysely<Database>): Promise<void> {
+export async function seedWorkshops(db: DB): Promise<void> {
   const facilitator = await db.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
   const facilitatorIds = [facilitator.id];
 

@@ -15,8 +15,8 @@ import { computeReachReport } from "../../app/models/reach.server";
 import { registerForWorkshop } from "../../app/models/registration.server";
 import { registerWalkIn } from "../../app/models/walk-in.server";
 import { getDb } from "../../app/utils/db.server";
-import { smtpSender } from "../../app/utils/mailer.server";
-import { createSession } from "../../app/utils/session.server";
+import { smtpSender } from "../../app/mail/mailer.server";
+import { createSession } from "../../app/models/session.server";
 import { startMailCatcher, type MailCatcher } from "../support/smtp";
 
 /**
@@ -123,9 +123,9 @@ describe("erasure erases everywhere", () => {
     expect(completed).toMatchObject({ ok: true, courseCompleted: true });
 
     // A reset link (queued mail) and a reset code, and open sessions.
-    expect(await startEmailReset(EMAIL)).toBeTruthy();
-    expect(await issueStaffCode({ kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin", fullName: "Admin de Prueba" })).toMatchObject({ ok: true });
-    await createSession(member.accountId);
+    expect(await startEmailReset(await getDb(), EMAIL)).toBeTruthy();
+    expect(await issueStaffCode(await getDb(), { kind: "email", value: EMAIL }, { accountId: admin.accountId, role: "admin", fullName: "Admin de Prueba" })).toMatchObject({ ok: true });
+    await createSession(await getDb(), member.accountId);
 
     // A Zoom report naming them waits for the facilitator's review.
     const report = [
@@ -149,7 +149,7 @@ describe("erasure erases everywhere", () => {
     const unrelated = await list("nombre,correo,celular,curso\nJuana Flores,juana@example.org,,lista-por-confirmar\n");
     expect([naming.uploadId, unrelated.uploadId]).toEqual([expect.any(Number), expect.any(Number)]);
 
-    await withdrawConsent(member.personId, member.accountId);
+    await withdrawConsent(await getDb(), member.personId, member.accountId);
 
     // Every needle is somewhere before erasure (so the search itself can find them).
     const file = process.env.DATABASE_URL!;
@@ -158,7 +158,7 @@ describe("erasure erases everywhere", () => {
     const reachBefore = await Promise.all([false, true].map((c) => computeReachReport(db, filters(c), viewer)));
     expect(reachBefore[0].headline.uniqueIndividuals).toBeGreaterThan(0);
 
-    expect(await erasePerson(member.personId, admin.accountId)).toBe(true);
+    expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(true);
 
     expect(findTraces(file, FORBIDDEN)).toEqual([]);
     const reachAfter = await Promise.all([false, true].map((c) => computeReachReport(db, filters(c), viewer)));

@@ -3,7 +3,7 @@ import { ROLES, type Role } from "../../db/schema";
 import { makeAccount } from "../../db/factories";
 import { loader as accountLoader } from "../../app/routes/account";
 import { action as adminAction, loader as adminLoader } from "../../app/routes/admin.accounts";
-import { requireRole } from "../../app/utils/auth.server";
+import { requireRole } from "../../app/auth/user.server";
 import { getDb } from "../../app/utils/db.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 

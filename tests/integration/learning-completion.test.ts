@@ -8,7 +8,7 @@ import { listMyCourses } from "../../app/models/my-learning.server";
 import { courseReport } from "../../app/models/course-report.server";
 import { recordQuizResult } from "../../app/models/quiz.server";
 import { getDb } from "../../app/utils/db.server";
-import { validateSessionToken } from "../../app/utils/session.server";
+import { validateSessionToken } from "../../app/models/session.server";
 import { sessionCookie } from "../support/requests";
 
 const manual = { method: "manual" } as const;
@@ -109,7 +109,7 @@ describe("the self-check hook of the lesson page", () => {
     const db = await getDb();
     const course = await makeCourse(db, { lessons: [{ hasQuiz: true }, {}] });
     const account = await makeAccount();
-    const user = (await validateSessionToken((await sessionCookie(account.accountId)).split("=")[1]))!;
+    const user = (await validateSessionToken(await getDb(), (await sessionCookie(account.accountId)).split("=")[1]))!;
     const result = (passed: boolean) => ({ questions: [], correctCount: passed ? 2 : 1, total: 2, passed });
     await recordQuizResult(db, { lessonId: course.lessons[0].id, user: null, result: result(true) });
     await recordQuizResult(db, { lessonId: course.lessons[0].id, user, result: result(false) });

@@ -9,14 +9,14 @@ import { EMAIL_LINK_TTL_MS, resetWithEmailToken, startEmailReset } from "../../a
 import { findAccountForLogin } from "../../app/models/account.server";
 import { getDb } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
-import { countSessions, createSession } from "../../app/utils/session.server";
+import { countSessions, createSession } from "../../app/models/session.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 
 const NEW = "nueva-clave-2026";
 const ctx = () => ({ clientIp: crypto.randomUUID() });
 
 async function passwordIs(identifier: { kind: "email" | "phone"; value: string }, password: string) {
-  const account = await findAccountForLogin(identifier);
+  const account = await findAccountForLogin(await getDb(), identifier);
   return verifyPassword(account!.password_hash, password);
 }
 
@@ -38,15 +38,15 @@ describe("reset by e-mail", () => {
 
   it("uses a link once, ends every session and logs in on this device", async () => {
     const member = await makeAccount();
-    await createSession(member.accountId);
-    const token = (await startEmailReset(member.email!))!;
+    await createSession(await getDb(), member.accountId);
+    const token = (await startEmailReset(await getDb(), member.email!))!;
     expect(unwrap<{ usable: boolean }>(await resetLoader({ request: getRequest(`/reset-password?token=${token}`), params: {}, context: {} })).data.usable).toBe(true);
     const short = unwrap(await resetAction({ request: formRequest("/reset-password", { token, password: "corta" }), params: {}, context: {} }));
     expect(short.status).toBe(400);
     const done = (await resetAction({ request: formRequest("/reset-password", { token, password: NEW }), params: {}, context: {} })) as Response;
     expect(done.status).toBe(302);
     expect(done.headers.get("Set-Cookie")).toContain("minka_session=");
-    expect(await countSessions(member.accountId)).toBe(1);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(1);
     expect(await passwordIs({ kind: "email", value: member.email! }, NEW)).toBe(true);
     const again = unwrap(await resetAction({ request: formRequest("/reset-password", { token, password: "otra-clave-2026" }), params: {}, context: {} }));
     expect(again.status).toBe(400);
@@ -56,9 +56,9 @@ describe("reset by e-mail", () => {
   it("refuses an expired or forged link", async () => {
     const member = await makeAccount();
     const issued = new Date("2026-01-01T10:00:00Z");
-    const token = (await startEmailReset(member.email!, issued))!;
-    expect(await resetWithEmailToken(token, NEW, new Date(issued.getTime() + EMAIL_LINK_TTL_MS + 1))).toBeNull();
-    expect(await resetWithEmailToken("a".repeat(32), NEW)).toBeNull();
+    const token = (await startEmailReset(await getDb(), member.email!, issued))!;
+    expect(await resetWithEmailToken(await getDb(), token, NEW, new Date(issued.getTime() + EMAIL_LINK_TTL_MS + 1))).toBeNull();
+    expect(await resetWithEmailToken(await getDb(), "a".repeat(32), NEW)).toBeNull();
     expect(await passwordIs({ kind: "email", value: member.email! }, DEMO_PASSWORD)).toBe(true);
   });
 
@@ -136,17 +136,17 @@ describe("reset with a code from staff", () => {
 describe("changing the password in Mi cuenta", () => {
   it("needs the current password, then ends the other sessions", async () => {
     const member = await makeAccount();
-    const other = await createSession(member.accountId);
+    const other = await createSession(await getDb(), member.accountId);
     const cookie = await sessionCookie(member.accountId);
     const wrong = unwrap(await accountAction({ request: formRequest("/account", { intent: "change-password", current: "nope", password: NEW }, cookie), params: {}, context: {} }));
     expect(wrong.status).toBe(400);
-    expect(await countSessions(member.accountId)).toBe(2);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(2);
     const done = (await accountAction({ request: formRequest("/account", { intent: "change-password", current: DEMO_PASSWORD, password: NEW }, cookie), params: {}, context: {} })) as Response;
     expect(done.headers.get("Location")).toBe("/account?password=changed");
     expect(done.headers.get("Set-Cookie")).toContain("minka_session=");
-    expect(await countSessions(member.accountId)).toBe(1);
-    const { validateSessionToken } = await import("../../app/utils/session.server");
-    expect(await validateSessionToken(other.token)).toBeNull();
+    expect(await countSessions(await getDb(), member.accountId)).toBe(1);
+    const { validateSessionToken } = await import("../../app/models/session.server");
+    expect(await validateSessionToken(await getDb(), other.token)).toBeNull();
     expect(await passwordIs({ kind: "email", value: member.email! }, NEW)).toBe(true);
   });
 });

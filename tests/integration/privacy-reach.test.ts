@@ -27,7 +27,7 @@ describe("erasure and reach figures", () => {
     // Forty people who were reached, some at several workshops.
     const reached = await db.selectFrom("attendance").select("person_id").distinct().orderBy("person_id").limit(40).execute();
     expect(reached).toHaveLength(40);
-    for (const { person_id } of reached) expect(await erasePerson(person_id, admin.id)).toBe(true);
+    for (const { person_id } of reached) expect(await erasePerson(await getDb(), person_id, admin.id)).toBe(true);
 
     const after = await Promise.all(periods.map((p) => computeReachReport(db, filters(p), viewer)));
     expect(after).toEqual(before);

@@ -8,7 +8,7 @@ import { loader as staffExportLoader } from "../../app/routes/staff.people.$pers
 import { findAccountForLogin } from "../../app/models/account.server";
 import { erasePerson, exportPersonData } from "../../app/models/privacy.server";
 import { getDb } from "../../app/utils/db.server";
-import { countSessions } from "../../app/utils/session.server";
+import { countSessions } from "../../app/models/session.server";
 import { verifyPassword } from "../../app/utils/password.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 
@@ -56,7 +56,7 @@ async function withHistory() {
 describe("access to one's own data", () => {
   it("exports every table about the person, without secrets", async () => {
     const member = await withHistory();
-    const data = await exportPersonData(member.personId);
+    const data = await exportPersonData(await getDb(), member.personId);
     expect(data.person[0]).toMatchObject({ full_name: "Teodora Ccama Puma", email: member.email, consent_method: "self" });
     expect(data.account[0]).not.toHaveProperty("password_hash");
     expect(data.enrolment).toHaveLength(1);
@@ -121,7 +121,7 @@ describe("withdrawing consent and erasure", () => {
     await sessionCookie(member.accountId);
     const refused = unwrap(await accountAction({ request: formRequest("/account", { intent: "withdraw-consent" }, cookie), params: {}, context: {} }));
     expect(refused.status).toBe(400);
-    expect(await countSessions(member.accountId)).toBe(2);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(2);
 
     const done = (await accountAction({
       request: formRequest("/account", { intent: "withdraw-consent", confirm: "on" }, cookie),
@@ -129,7 +129,7 @@ describe("withdrawing consent and erasure", () => {
       context: {},
     })) as Response;
     expect(done.headers.get("Location")).toBe("/account/withdrawn");
-    expect(await countSessions(member.accountId)).toBe(0);
+    expect(await countSessions(await getDb(), member.accountId)).toBe(0);
     const person = await (await getDb()).selectFrom("person").selectAll().where("id", "=", member.personId).executeTakeFirstOrThrow();
     expect(person.consent_withdrawn_at).not.toBeNull();
     const admin = await makeAccount({ role: "admin" });
@@ -152,8 +152,8 @@ describe("withdrawing consent and erasure", () => {
     };
     const admin = await makeAccount({ role: "admin" });
     const before = await countRows();
-    expect(await erasePerson(member.personId, admin.accountId)).toBe(true);
-    expect(await erasePerson(member.personId, admin.accountId)).toBe(false);
+    expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(true);
+    expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(false);
     expect(await countRows()).toEqual(before);
 
     const person = await db.selectFrom("person").selectAll().where("id", "=", member.personId).executeTakeFirstOrThrow();
@@ -161,10 +161,10 @@ describe("withdrawing consent and erasure", () => {
     expect(person.erased_at).not.toBeNull();
     const certificate = await db.selectFrom("certificate").selectAll().where("person_id", "=", member.personId).executeTakeFirstOrThrow();
     expect(certificate.full_name).toBe("");
-    expect(await findAccountForLogin({ kind: "email", value: member.email })).toBeUndefined();
+    expect(await findAccountForLogin(await getDb(), { kind: "email", value: member.email })).toBeUndefined();
     const account = await db.selectFrom("account").selectAll().where("id", "=", member.accountId).executeTakeFirstOrThrow();
     expect(await verifyPassword(account.password_hash, DEMO_PASSWORD)).toBe(false);
-    expect(JSON.stringify(await exportPersonData(member.personId))).not.toContain("Teodora");
+    expect(JSON.stringify(await exportPersonData(await getDb(), member.personId))).not.toContain("Teodora");
     const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "person.erased").execute();
     expect(audit).toMatchObject([{ actor_account_id: admin.accountId, subject_id: member.personId }]);
   });

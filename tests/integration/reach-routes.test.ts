@@ -7,7 +7,7 @@ import { loader as reportLoader } from "../../app/routes/reports._index";
 import { loader as exportLoader } from "../../app/routes/reports.export";
 import { loader as printLoader } from "../../app/routes/reports.print";
 import { action as peopleAction, loader as peopleLoader } from "../../app/routes/reports.people";
-import type { ReachRequest } from "../../app/utils/reach-request.server";
+import type { ReachRequest } from "../../app/reports/reach-request.server";
 import { getDb } from "../../app/utils/db.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 

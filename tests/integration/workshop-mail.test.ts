@@ -5,7 +5,7 @@ import { deliverDueEmails, listUndeliveredEmails } from "../../app/models/email-
 import { cancelRegistration } from "../../app/models/registration.server";
 import { enqueueDueReminders } from "../../app/models/reminders.server";
 import { MAX_ATTEMPTS } from "../../app/domain/outbox";
-import { smtpSender } from "../../app/utils/mailer.server";
+import { smtpSender } from "../../app/mail/mailer.server";
 import { getDb } from "../../app/utils/db.server";
 import { startMailCatcher, type MailCatcher } from "../support/smtp";
 

@@ -11,6 +11,7 @@ import { loader as staffViewLoader } from "../../app/routes/staff.workshops.$id.
 import { action as editAction, loader as editLoader } from "../../app/routes/staff.workshops.$id.edit";
 import { action as walkInAction, loader as walkInLoader } from "../../app/routes/staff.workshops.$id.walk-in";
 import { loader as csvLoader } from "../../app/routes/staff.workshops.$id.registrations[.]csv";
+import { cancelRegistration } from "../../app/models/registration.server";
 import { getDb } from "../../app/utils/db.server";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 
@@ -231,6 +232,17 @@ describe("registering from the workshop page", () => {
     await detailAction(args(formRequest(`/workshops/${id}`, { intent: "cancel" }, cookies.member), params));
     const promoted = unwrap<{ registration: { status: string } }>(await detailLoader(args(getRequest(`/workshops/${id}`, second), params)));
     expect(promoted.data.registration.status).toBe("registered");
+  });
+
+  it("counts the seats left from the people registered, not those who cancelled or wait", async () => {
+    const { id } = await makeWorkshop({ capacity: 3 });
+    const params = { id: String(id) };
+    const seatsLeft = async () => unwrap<{ seatsLeft: number | null }>(await detailLoader(args(getRequest(`/workshops/${id}`, cookies.member), params))).data.seatsLeft;
+    expect(await seatsLeft()).toBe(3);
+    await makeRegistration(id);
+    const leaving = await makeRegistration(id);
+    await cancelRegistration(await getDb(), { workshopId: id, personId: leaving.personId });
+    expect(await seatsLeft()).toBe(2);
   });
 
   it("refuses closed, cancelled and past workshops with the reason", async () => {

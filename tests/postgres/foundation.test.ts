@@ -5,7 +5,7 @@ import { findAccountForLogin, listAccounts } from "../../app/models/account.serv
 import { commitEnrolmentImport, receiveEnrolmentList } from "../../app/models/enrolment-import.server";
 import { findPersonByContact, findPersonsWithSimilarName } from "../../app/models/person.server";
 import { getDb, isPostgres, writeTransaction } from "../../app/utils/db.server";
-import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/utils/session.server";
+import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/models/session.server";
 import { seedDemo } from "../../db/seed";
 
 describe("the data layer on PostgreSQL", () => {
@@ -16,13 +16,13 @@ describe("the data layer on PostgreSQL", () => {
   it("seeds, creates accounts and finds people the same way as on SQLite", async () => {
     const db = await getDb();
     expect(await seedDemo(db)).toEqual({ seeded: true });
-    const seededAccounts = (await listAccounts()).length;
+    const seededAccounts = (await listAccounts(await getDb())).length;
     expect(await seedDemo(db)).toEqual({ seeded: false });
     const { accountId } = await makeAccount({ fullName: "José Ñahui Quispe", phone: "+51944118207" });
-    expect(await findAccountForLogin({ kind: "phone", value: "+51944118207" })).toMatchObject({ id: accountId });
+    expect(await findAccountForLogin(await getDb(), { kind: "phone", value: "+51944118207" })).toMatchObject({ id: accountId });
     expect((await findPersonByContact(db, { phone: "+51944118207" }))?.full_name).toBe("José Ñahui Quispe");
     expect((await findPersonsWithSimilarName(db, "quispe jose ñahui")).map((p) => p.full_name)).toEqual(["José Ñahui Quispe"]);
-    expect((await listAccounts()).length).toBe(seededAccounts + 1);
+    expect((await listAccounts(await getDb())).length).toBe(seededAccounts + 1);
   });
 
   it("keeps an enrolment list for its uploader until it is committed (enrolment_upload)", async () => {
@@ -41,11 +41,11 @@ describe("the data layer on PostgreSQL", () => {
 
   it("keeps sessions the Lucia way", async () => {
     const { accountId } = await makeAccount();
-    const { token } = await createSession(accountId);
-    expect(await validateSessionToken(token)).toMatchObject({ accountId });
-    expect(await countSessions(accountId)).toBe(1);
-    await invalidateAllSessions(accountId);
-    expect(await validateSessionToken(token)).toBeNull();
+    const { token } = await createSession(await getDb(), accountId);
+    expect(await validateSessionToken(await getDb(), token)).toMatchObject({ accountId });
+    expect(await countSessions(await getDb(), accountId)).toBe(1);
+    await invalidateAllSessions(await getDb(), accountId);
+    expect(await validateSessionToken(await getDb(), token)).toBeNull();
   });
 
   it("rolls a write transaction back on error", async () => {

@@ -1,10 +1,11 @@
-import { createSession } from "../../app/utils/session.server";
+import { createSession } from "../../app/models/session.server";
+import { getDb } from "../../app/utils/db.server";
 
 const ORIGIN = "http://localhost";
 
 /** A Cookie header for a fresh session of this account. */
 export async function sessionCookie(accountId: number): Promise<string> {
-  const { token } = await createSession(accountId);
+  const { token } = await createSession(await getDb(), accountId);
   return `minka_session=${token}`;
 }
 

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { COUNTRIES } from "../../domain/countries";
 import { periodValue, type ReachFilters } from "../../domain/reach-filters";
 import { useI18n } from "../../i18n/use-translation";
-import type { ReachRequest } from "../../utils/reach-request.server";
+import type { ReachRequest } from "../../reports/reach-request.server";
 import { CheckboxField, Field, SelectField } from "../field";
 import { countryName } from "../../domain/reach-tables";
 

@@ -1,5 +1,5 @@
 import { hasRole } from "../domain/roles";
-import { getUser } from "./auth.server";
+import { getUser } from "./user.server";
 
 /**
  * Whether this request's session is staff's (facilitator or above): only they may send

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { deliverDueEmails, type QueuedEmail } from "../models/email-outbox.server";
-import { getDb } from "./db.server";
+import { getDb } from "../utils/db.server";
 
 /** Sends one queued e-mail over SMTP, with the calendar file attached when there is one. */
 export function smtpSender(smtpUrl: string, from = process.env.MAIL_FROM || "Minka <no-reply@minka.test>") {

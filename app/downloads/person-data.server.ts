@@ -1,7 +1,8 @@
 import { exportAsRows, exportPersonData, type PersonDataExport } from "../models/privacy.server";
-import { csvResponse, toExcelCsv } from "./csv.server";
-import { attachment } from "./export-filename";
-import { toXlsx, xlsxResponse, type SheetCell } from "./xlsx.server";
+import { csvResponse, toExcelCsv } from "../utils/csv.server";
+import { getDb } from "../utils/db.server";
+import { attachment } from "../utils/export-filename";
+import { toXlsx, xlsxResponse, type SheetCell } from "../utils/xlsx.server";
 
 const HEADER = ["table", "record", "field", "value"];
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -23,7 +24,7 @@ function typedRows(data: PersonDataExport): SheetCell[][] {
  * `filename` names it for its extension (`exportFilename`: "mis-datos" for oneself, "datos-persona" for staff).
  */
 export async function personDataDownload(personId: number, format: string | null, filename: (ext: "json" | "csv" | "xlsx") => string): Promise<Response> {
-  const data = await exportPersonData(personId);
+  const data = await exportPersonData(await getDb(), personId);
   if (format === "csv") {
     return csvResponse(filename("csv"), toExcelCsv(HEADER, exportAsRows(data)));
   }

@@ -4,9 +4,9 @@ import { refreshLocalDates } from "../models/local-dates.server";
 import { countLikelyDuplicates } from "../models/person-ledger.server";
 import { dataYearRange, defaultPeriod, listCourses, listFacilitators, listVisibleWorkshops } from "../models/reach-options.server";
 import { computeReachReport, type ReachReport, type ReachViewer } from "../models/reach.server";
-import { requireRole } from "./auth.server";
-import { getDb } from "./db.server";
-import { localDate } from "./dates";
+import { requireRole } from "../auth/user.server";
+import { getDb } from "../utils/db.server";
+import { localDate } from "../utils/dates";
 
 export type ReportError = FilterError | "reports.errors.workshopUnknown" | "reports.errors.facilitatorUnknown" | "reports.errors.courseUnknown";
 

@@ -1,11 +1,12 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "../../db/schema";
 import { hasRole } from "../domain/roles";
-import { getCookie, serializeCookie, sessionCookieName } from "./cookies.server";
-import { ABSOLUTE_LIFETIME_MS, createSession, validateSessionToken, type SessionUser } from "./session.server";
+import { getCookie, serializeCookie, sessionCookieName } from "../utils/cookies.server";
+import { ABSOLUTE_LIFETIME_MS, createSession, validateSessionToken, type SessionUser } from "../models/session.server";
+import { getDb } from "../utils/db.server";
 
 // Routes import it with the guards; it lives apart, without a database, for its property test.
-export { safeRedirectPath } from "./safe-redirect";
+export { safeRedirectPath } from "../utils/safe-redirect";
 
 // Root and route loaders run for the same request: validate the cookie once.
 const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -14,7 +15,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   let user = userByRequest.get(request);
   if (!user) {
     const token = getCookie(request, sessionCookieName(request));
-    user = token ? validateSessionToken(token) : Promise.resolve(null);
+    user = token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
     userByRequest.set(request, user);
   }
   return user;
@@ -38,7 +39,7 @@ export async function requireRole(request: Request, role: Role): Promise<Session
 }
 
 export async function startSession(request: Request, accountId: number): Promise<string> {
-  const { token } = await createSession(accountId);
+  const { token } = await createSession(await getDb(), accountId);
   return serializeCookie(request, sessionCookieName(request), token, { maxAgeSeconds: ABSOLUTE_LIFETIME_MS / 1000 });
 }
 

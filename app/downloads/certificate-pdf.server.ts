@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 import type { Locale } from "../../db/schema";
 import type { Certificate } from "../models/certificate.server";
 import type { Translate } from "../i18n/translate";
-import { formatLongDate } from "./dates";
+import { formatLongDate } from "../utils/dates";
 
 // DejaVu Sans is committed with the app (app/assets/fonts, Bitstream Vera licence)
 // so accents and ñ print the same on any machine. Read once per process.

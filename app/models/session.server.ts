@@ -2,7 +2,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Locale, Role } from "../../db/schema";
-import { getDb } from "./db.server";
+import type { DB } from "../utils/db.server";
 
 /*
  * Sessions the way the Lucia guide describes them (docs/decisions/001):
@@ -36,8 +36,7 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
-export async function createSession(accountId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const db = await getDb();
+export async function createSession(db: DB, accountId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const id = randomPart();
   const secret = randomPart();
   const at = now.toISOString();
@@ -57,11 +56,10 @@ export function isSessionExpired(session: { created_at: string; last_verified_at
 }
 
 /** The user behind a token, or null for a missing, malformed, forged or expired one. */
-export async function validateSessionToken(token: string, now = new Date()): Promise<SessionUser | null> {
+export async function validateSessionToken(db: DB, token: string, now = new Date()): Promise<SessionUser | null> {
   const parts = token.split(".");
   if (parts.length !== 2 || !/^[a-z2-7]{32}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1])) return null;
   const [id, secret] = parts;
-  const db = await getDb();
   const row = await db
     .selectFrom("session")
     .innerJoin("account", "account.id", "session.account_id")
@@ -96,18 +94,15 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   return user;
 }
 
-export async function invalidateSession(sessionId: string): Promise<void> {
-  const db = await getDb();
+export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
   await db.deleteFrom("session").where("id", "=", sessionId).execute();
 }
 
-export async function invalidateAllSessions(accountId: number): Promise<void> {
-  const db = await getDb();
+export async function invalidateAllSessions(db: DB, accountId: number): Promise<void> {
   await db.deleteFrom("session").where("account_id", "=", accountId).execute();
 }
 
-export async function countSessions(accountId: number): Promise<number> {
-  const db = await getDb();
+export async function countSessions(db: DB, accountId: number): Promise<number> {
   const row = await db
     .selectFrom("session")
     .select((eb) => eb.fn.countAll<number>().as("n"))
