@@ -60,8 +60,6 @@ export default tseslint.config(
   {
     // app/utils holds utilities: nothing there reads or writes the database through a model.
     files: ["app/utils/**/*.{ts,tsx}"],
-    // Being moved to app/forms on another branch; drop them from this list when they leave.
-    ignores: ["app/utils/workshop-form.server.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

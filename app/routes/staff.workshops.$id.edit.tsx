@@ -8,7 +8,7 @@ import styles from "../styles/workshops.css";
 import { formFailure, keepValues } from "../forms/submission.server";
 import { kickOutbox } from "../mail/mailer.server";
 import { requireWorkshopStaff } from "../auth/workshop.server";
-import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormFailure } from "../utils/workshop-form.server";
+import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormFailure } from "../forms/workshop-submission.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

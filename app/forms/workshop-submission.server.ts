@@ -2,13 +2,13 @@ import type { Selectable } from "kysely";
 import type { WorkshopTable } from "../../db/schema";
 import { hasRole } from "../domain/roles";
 import { localDateTime, localTime, type WorkshopInput } from "../domain/workshop-input";
-import type { FieldErrors, FormFailureWith } from "../forms/failure";
-import { formFailure, keepValues } from "../forms/submission.server";
-import { validateWorkshopForm } from "../forms/workshop.server";
+import type { FieldErrors, FormFailureWith } from "./failure";
+import { formFailure, keepValues } from "./submission.server";
+import { validateWorkshopForm } from "./workshop.server";
 import { listCourseChoices, listStaffAccounts, staffAccountIdsAmong, type SessionRow } from "../models/workshop.server";
 import type { SessionUser } from "../models/session.server";
-import { localDate } from "./dates";
-import { getDb, type DB } from "./db.server";
+import { localDate } from "../utils/dates";
+import { getDb, type DB } from "../utils/db.server";
 
 export const MIN_SESSION_ROWS = 3;
 
