@@ -17,7 +17,10 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "off",
       "no-console": "off",
     },
@@ -68,7 +71,8 @@ export default tseslint.config(
             {
               group: ["**/models/*"],
               allowTypeImports: true,
-              message: "app/utils holds utilities only: code that calls models belongs in app/models, app/auth, app/mail, app/reports, app/downloads or app/forms.",
+              message:
+                "app/utils holds utilities only: code that calls models belongs in app/models, app/auth, app/mail, app/reports, app/downloads or app/forms.",
             },
           ],
         },
@@ -91,7 +95,8 @@ export default tseslint.config(
             {
               group: ["**/db.server"],
               allowImportNames: ["getDb", "DB"],
-              message: "Routes only take the handle (getDb) and pass it to a model; transactions and queries live in app/models/.",
+              message:
+                "Routes only take the handle (getDb) and pass it to a model; transactions and queries live in app/models/.",
             },
           ],
         },
@@ -100,7 +105,8 @@ export default tseslint.config(
         "error",
         noNewIntl,
         {
-          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom|transaction|connection|executeQuery)$/]",
+          selector:
+            "CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom|transaction|connection|executeQuery)$/]",
           message: "No queries or transactions in routes: add a function to app/models/ and call it.",
         },
       ],

@@ -4,7 +4,8 @@ import SQLite from "better-sqlite3";
 
 /** The SQLite file behind DATABASE_URL (backups are a SQLite matter; PostgreSQL has pg_dump). */
 export function sqliteFileFromUrl(url: string): string {
-  if (/^postgres(ql)?:\/\//.test(url)) throw new Error("DATABASE_URL points to PostgreSQL: use pg_dump / pg_restore instead.");
+  if (/^postgres(ql)?:\/\//.test(url))
+    throw new Error("DATABASE_URL points to PostgreSQL: use pg_dump / pg_restore instead.");
   return path.resolve(url.replace(/^(sqlite|file):(\/\/)?/, ""));
 }
 
@@ -37,7 +38,10 @@ export function runningServerPid(databaseFile: string): number | null {
  */
 export async function backupDatabase(databaseFile: string, directory: string, now = new Date()): Promise<string> {
   fs.mkdirSync(directory, { recursive: true });
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const target = path.join(directory, `minka-${stamp}.db`);
   const source = new SQLite(databaseFile, { readonly: true, fileMustExist: true });
   try {

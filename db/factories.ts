@@ -23,7 +23,9 @@ export interface AccountSpec {
 
 export async function makeAccount(spec: AccountSpec = {}) {
   const email = spec.email ?? (spec.phone ? undefined : `persona-${unique()}@minka.test`);
-  const identifier = email ? ({ kind: "email", value: email } as const) : ({ kind: "phone", value: spec.phone! } as const);
+  const identifier = email
+    ? ({ kind: "email", value: email } as const)
+    : ({ kind: "phone", value: spec.phone! } as const);
   const ids = await createAccount(await getDb(), {
     fullName: spec.fullName ?? "Persona de Prueba",
     identifier,

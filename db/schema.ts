@@ -311,7 +311,11 @@ export interface EmailOutboxTable {
   ics: string | null;
   kind: string;
   dedupe_key: string | null;
-  status: ColumnType<"pending" | "sent" | "failed", "pending" | "sent" | "failed" | undefined, "pending" | "sent" | "failed">;
+  status: ColumnType<
+    "pending" | "sent" | "failed",
+    "pending" | "sent" | "failed" | undefined,
+    "pending" | "sent" | "failed"
+  >;
   attempts: Generated<number>;
   last_error: string | null;
   next_attempt_at: Timestamp;

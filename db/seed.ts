@@ -10,7 +10,11 @@ import type { DB } from "../app/utils/db.server";
  * Each area adds its own seed step (db/seeds/<area>.ts) below, in dependency order.
  */
 export async function seedDemo(db: DB): Promise<{ seeded: boolean }> {
-  const existing = await db.selectFrom("account").select("id").where("email", "=", DEMO_ACCOUNTS[0].email).executeTakeFirst();
+  const existing = await db
+    .selectFrom("account")
+    .select("id")
+    .where("email", "=", DEMO_ACCOUNTS[0].email)
+    .executeTakeFirst();
   if (existing) return { seeded: false };
   for (const account of DEMO_ACCOUNTS) await makeAccount(account);
   await seedWorkshops(db);

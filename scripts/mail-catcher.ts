@@ -16,7 +16,9 @@ export interface MailCatcher {
   stop(): Promise<void>;
 }
 
-export async function startMailCatcher(options: { port?: number; onMessage?: (mail: ParsedMail) => void } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  options: { port?: number; onMessage?: (mail: ParsedMail) => void } = {},
+): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
   const listeners = new Set<() => void>();
   const server = new SMTPServer({
@@ -56,7 +58,11 @@ export async function startMailCatcher(options: { port?: number; onMessage?: (ma
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`No matching e-mail within ${timeoutMs} ms; received: ${messages.map((m) => m.subject).join(" | ") || "none"}`));
+          reject(
+            new Error(
+              `No matching e-mail within ${timeoutMs} ms; received: ${messages.map((m) => m.subject).join(" | ") || "none"}`,
+            ),
+          );
         }, timeoutMs);
         listeners.add(check);
         check();

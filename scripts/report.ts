@@ -53,7 +53,8 @@ if (values.from || values.to) {
 } else if (values.fy) params.set("period", `fy-${values.fy}`);
 else if (values.year) params.set("period", `year-${values.year}`);
 else if (values.all) params.set("period", "all");
-for (const key of ["country", "workshop", "facilitator", "course"] as const) if (values[key]) params.set(key, values[key]!);
+for (const key of ["country", "workshop", "facilitator", "course"] as const)
+  if (values[key]) params.set(key, values[key]!);
 if (values.enrolments) params.set("enrolments", "1");
 
 const parsed = parseReachFilters(params, { kind: "fy", year: fiscalYearOf(localDate(new Date().toISOString())) });
@@ -69,7 +70,10 @@ const title = t("reports.title");
 if (format === "xlsx") {
   fs.writeFileSync(values.out!, await reportXlsx(title, tables));
 } else {
-  const body = format === "csv" ? reportCsv(title, tables) : JSON.stringify({ filters: parsed.filters, report, tables }, null, 2) + "\n";
+  const body =
+    format === "csv"
+      ? reportCsv(title, tables)
+      : JSON.stringify({ filters: parsed.filters, report, tables }, null, 2) + "\n";
   if (values.out) fs.writeFileSync(values.out, body);
   else process.stdout.write(body);
 }

@@ -38,7 +38,9 @@ function refusalMessage(req: Request, problem: BodyProblem | "crossSite"): strin
 /** The app decides who is staff, through the build (so with its one database connection). */
 function staffCheck(getBuild: () => Promise<ServerBuild>) {
   return async (req: Request): Promise<boolean> => {
-    const entry = (await getBuild()).entry.module as { mayUploadFiles?: (request: globalThis.Request) => Promise<boolean> };
+    const entry = (await getBuild()).entry.module as {
+      mayUploadFiles?: (request: globalThis.Request) => Promise<boolean>;
+    };
     const request = new globalThis.Request(requestUrl(req), { headers: { Cookie: req.headers.cookie ?? "" } });
     return (await entry.mayUploadFiles?.(request)) ?? false;
   };

@@ -38,7 +38,9 @@ const built = newestMtime("build/index.js");
 const sources = Math.max(...["app", "remix.config.js", "package-lock.json"].map(newestMtime));
 if (built < sources) {
   console.log("Building…");
-  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    stdio: "inherit",
+  });
 }
 
 process.env.NODE_ENV = "production";

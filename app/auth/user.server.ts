@@ -21,7 +21,6 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   return user;
 }
 
-
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (!user) {

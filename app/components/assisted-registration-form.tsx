@@ -61,7 +61,9 @@ export function AssistedRegistrationForm({
               label: (
                 <>
                   <strong>{c.full_name}</strong>
-                  {[c.cooperative, c.birth_year, c.phoneHint, c.emailHint].filter(Boolean).map((detail) => ` · ${detail}`)}
+                  {[c.cooperative, c.birth_year, c.phoneHint, c.emailHint]
+                    .filter(Boolean)
+                    .map((detail) => ` · ${detail}`)}
                 </>
               ),
             })),
@@ -95,7 +97,12 @@ export function AssistedRegistrationForm({
         defaultValue={values.email}
         error={errors?.email}
       />
-      <SelectField label={`${t("workshops.walkIn.sex")} (${t("common.optional")})`} name="sex" defaultValue={values.sex ?? ""} error={errors?.sex}>
+      <SelectField
+        label={`${t("workshops.walkIn.sex")} (${t("common.optional")})`}
+        name="sex"
+        defaultValue={values.sex ?? ""}
+        error={errors?.sex}
+      >
         <option value="">—</option>
         {SEXES.map((sex) => (
           <option key={sex} value={sex}>

@@ -5,11 +5,27 @@ import { formatDate, formatTime } from "../utils/dates";
 /** "Sesión del jueves 19 de noviembre de 2026, 10:00 (hora de America/Lima)". */
 export function SessionLabel({ startsAt, timeZone }: { startsAt: string; timeZone: string }) {
   const { t, locale } = useI18n();
-  return <>{t("attendance.session", { date: formatDate(startsAt, locale, timeZone), time: formatTime(startsAt, locale, timeZone), zone: timeZone })}</>;
+  return (
+    <>
+      {t("attendance.session", {
+        date: formatDate(startsAt, locale, timeZone),
+        time: formatTime(startsAt, locale, timeZone),
+        zone: timeZone,
+      })}
+    </>
+  );
 }
 
 /** Links between one session's attendance pages and the workshop's. */
-export function AttendanceNav({ workshopId, sessionId, current }: { workshopId: number; sessionId?: number; current: "rollCall" | "import" | "summary" }) {
+export function AttendanceNav({
+  workshopId,
+  sessionId,
+  current,
+}: {
+  workshopId: number;
+  sessionId?: number;
+  current: "rollCall" | "import" | "summary";
+}) {
   const { t } = useI18n();
   const base = `/staff/workshops/${workshopId}`;
   const items: Array<{ key: "rollCall" | "import" | "summary" | "backToWorkshop"; to: string }> = [

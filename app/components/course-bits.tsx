@@ -7,5 +7,9 @@ export function formatMinutes(t: T, minutes: number): string {
 }
 
 export function LessonKind({ kind, t }: { kind: "text" | "video"; t: T }) {
-  return <span className={`lesson-kind lesson-kind-${kind}`}>{kind === "video" ? t("courses.course.kindVideo") : t("courses.course.kindText")}</span>;
+  return (
+    <span className={`lesson-kind lesson-kind-${kind}`}>
+      {kind === "video" ? t("courses.course.kindVideo") : t("courses.course.kindText")}
+    </span>
+  );
 }

@@ -27,7 +27,10 @@ export function ImportReview({
   uploadId: number;
 }) {
   const { t } = useI18n();
-  const groups = (["matched", "probable", "unmatched"] as const).map((kind) => ({ kind, items: items.filter((item) => item.match.kind === kind) }));
+  const groups = (["matched", "probable", "unmatched"] as const).map((kind) => ({
+    kind,
+    items: items.filter((item) => item.match.kind === kind),
+  }));
   const errorCount = Object.keys(errors).length;
   return (
     <>
@@ -64,7 +67,13 @@ export function ImportReview({
               <ul className="review-list">
                 {group.items.map((item) => (
                   <li key={item.participant.key}>
-                    <Decision item={item} people={people} registered={registered} error={errors[item.participant.key]} values={values} />
+                    <Decision
+                      item={item}
+                      people={people}
+                      registered={registered}
+                      error={errors[item.participant.key]}
+                      values={values}
+                    />
                   </li>
                 ))}
               </ul>
@@ -111,7 +120,11 @@ function Decision({
     t("attendance.review.participant", { minutes: Math.round(participant.seconds / 60) }),
     participant.joins > 1 ? t("attendance.review.joins", { count: participant.joins }) : null,
     participant.email ?? participant.phone,
-    participant.role === "host" ? t("attendance.review.host") : participant.role === "panelist" ? t("attendance.review.panelist") : null,
+    participant.role === "host"
+      ? t("attendance.review.host")
+      : participant.role === "panelist"
+        ? t("attendance.review.panelist")
+        : null,
     participant.guest ? t("attendance.review.guest") : null,
   ].filter(Boolean);
   const options = (
@@ -121,11 +134,20 @@ function Decision({
         if (!person) return null;
         return (
           <div className="choice" key={personId}>
-            <input type="radio" id={id(`p${personId}`)} name={field} value={`person:${personId}`} defaultChecked={chosen === `person:${personId}`} />
+            <input
+              type="radio"
+              id={id(`p${personId}`)}
+              name={field}
+              value={`person:${personId}`}
+              defaultChecked={chosen === `person:${personId}`}
+            />
             <label htmlFor={id(`p${personId}`)}>
               {t("attendance.review.isPerson", { name: person.fullName })}
               {" · "}
-              {[person.registered ? t("attendance.review.registered") : t("attendance.review.notRegistered"), ...person.details].join(" · ")}
+              {[
+                person.registered ? t("attendance.review.registered") : t("attendance.review.notRegistered"),
+                ...person.details,
+              ].join(" · ")}
             </label>
           </div>
         );
@@ -142,7 +164,11 @@ function Decision({
               <div>
                 <label htmlFor={id("link")}>{t("attendance.review.linkTo")}</label>
                 <br />
-                <select name={`link-${participant.key}`} aria-label={t("attendance.review.linkChoose")} defaultValue={values[`link-${participant.key}`] ?? ""}>
+                <select
+                  name={`link-${participant.key}`}
+                  aria-label={t("attendance.review.linkChoose")}
+                  defaultValue={values[`link-${participant.key}`] ?? ""}
+                >
                   <option value="">{t("attendance.review.linkChoose")}</option>
                   {registered.map((person) => (
                     <option key={person.id} value={`person:${person.id}`}>

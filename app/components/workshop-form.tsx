@@ -21,7 +21,14 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
   return (
     <Form method="post" noValidate>
       <FormErrorSummary show={Boolean(errors && Object.keys(errors).length)} message={errors?.form} />
-      <Field label={t("workshops.form.title")} name="title" defaultValue={values.title} error={errors?.title} maxLength={TITLE_MAX} required />
+      <Field
+        label={t("workshops.form.title")}
+        name="title"
+        defaultValue={values.title}
+        error={errors?.title}
+        maxLength={TITLE_MAX}
+        required
+      />
       <TextareaField
         label={optional(t("workshops.form.description"))}
         hint={t("workshops.form.descriptionHint")}
@@ -31,21 +38,38 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
         defaultValue={values.description}
         error={errors?.description}
       />
-      <SelectField label={t("workshops.form.status")} name="status" defaultValue={values.status ?? "draft"} error={errors?.status}>
+      <SelectField
+        label={t("workshops.form.status")}
+        name="status"
+        defaultValue={values.status ?? "draft"}
+        error={errors?.status}
+      >
         {WORKSHOP_STATUSES.map((status) => (
           <option key={status} value={status}>
             {t(`workshops.status.${status}`)}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("workshops.form.modality")} name="modality" defaultValue={values.modality ?? "online"} error={errors?.modality}>
+      <SelectField
+        label={t("workshops.form.modality")}
+        name="modality"
+        defaultValue={values.modality ?? "online"}
+        error={errors?.modality}
+      >
         {MODALITIES.map((modality) => (
           <option key={modality} value={modality}>
             {t(`workshops.modality.${modality}`)}
           </option>
         ))}
       </SelectField>
-      <Field label={optional(t("workshops.form.place"))} hint={t("workshops.form.placeHint")} name="place" defaultValue={values.place} error={errors?.place} maxLength={200} />
+      <Field
+        label={optional(t("workshops.form.place"))}
+        hint={t("workshops.form.placeHint")}
+        name="place"
+        defaultValue={values.place}
+        error={errors?.place}
+        maxLength={200}
+      />
       <Field
         label={optional(t("workshops.form.joinUrl"))}
         hint={t("workshops.form.joinUrlHint")}
@@ -56,7 +80,12 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
         error={errors?.joinUrl}
         maxLength={500}
       />
-      <SelectField label={optional(t("workshops.form.country"))} name="country" defaultValue={values.country ?? "PE"} error={errors?.country}>
+      <SelectField
+        label={optional(t("workshops.form.country"))}
+        name="country"
+        defaultValue={values.country ?? "PE"}
+        error={errors?.country}
+      >
         <option value="">{t("workshops.form.noCountry")}</option>
         {COUNTRIES.map((code) => (
           <option key={code} value={code}>
@@ -64,7 +93,13 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
           </option>
         ))}
       </SelectField>
-      <Field label={optional(t("workshops.form.region"))} name="region" defaultValue={values.region} error={errors?.region} maxLength={120} />
+      <Field
+        label={optional(t("workshops.form.region"))}
+        name="region"
+        defaultValue={values.region}
+        error={errors?.region}
+        maxLength={120}
+      />
       <Field
         label={t("workshops.form.timezone")}
         hint={t("workshops.form.timezoneHint")}
@@ -92,9 +127,27 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
           <fieldset key={i} className="session-row">
             <legend>{t("workshops.form.sessionNumber", { number: i + 1 })}</legend>
             <input type="hidden" name={`session-${i}-id`} value={values[`session-${i}-id`] ?? ""} />
-            <Field label={t("workshops.form.date")} name={`session-${i}-date`} type="date" defaultValue={values[`session-${i}-date`]} error={errors?.[`session-${i}-date`]} />
-            <Field label={t("workshops.form.start")} name={`session-${i}-start`} type="time" defaultValue={values[`session-${i}-start`]} error={errors?.[`session-${i}-start`]} />
-            <Field label={t("workshops.form.end")} name={`session-${i}-end`} type="time" defaultValue={values[`session-${i}-end`]} error={errors?.[`session-${i}-end`]} />
+            <Field
+              label={t("workshops.form.date")}
+              name={`session-${i}-date`}
+              type="date"
+              defaultValue={values[`session-${i}-date`]}
+              error={errors?.[`session-${i}-date`]}
+            />
+            <Field
+              label={t("workshops.form.start")}
+              name={`session-${i}-start`}
+              type="time"
+              defaultValue={values[`session-${i}-start`]}
+              error={errors?.[`session-${i}-start`]}
+            />
+            <Field
+              label={t("workshops.form.end")}
+              name={`session-${i}-end`}
+              type="time"
+              defaultValue={values[`session-${i}-end`]}
+              error={errors?.[`session-${i}-end`]}
+            />
           </fieldset>
         ))}
         <input type="hidden" name="rows" value={rows} />
@@ -120,7 +173,12 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
         error={errors?.registrationCloses}
       />
       {courses.length > 0 ? (
-        <SelectField label={optional(t("workshops.form.course"))} name="courseId" defaultValue={values.courseId ?? ""} error={errors?.courseId}>
+        <SelectField
+          label={optional(t("workshops.form.course"))}
+          name="courseId"
+          defaultValue={values.courseId ?? ""}
+          error={errors?.courseId}
+        >
           <option value="">{t("workshops.form.noCourse")}</option>
           {courses.map((course) => (
             <option key={course.id} value={String(course.id)}>

@@ -52,7 +52,9 @@ export function locateError(m: EsbuildMessage, source: string): { line: number; 
   const unresolved = /Could not resolve "([^"]+)"/.exec(message);
   if (unresolved) {
     const lines = source.split("\n");
-    const index = lines.findIndex((l) => /^\s*import\b/.test(l) && (l.includes(`"${unresolved[1]}"`) || l.includes(`'${unresolved[1]}'`)));
+    const index = lines.findIndex(
+      (l) => /^\s*import\b/.test(l) && (l.includes(`"${unresolved[1]}"`) || l.includes(`'${unresolved[1]}'`)),
+    );
     const at = index >= 0 ? { line: index + 1, col: lines[index]!.indexOf(unresolved[1]!) + 1 } : { line: 1, col: 1 };
     return { ...at, message: `${message}: the imported file does not exist` };
   }
@@ -60,14 +62,20 @@ export function locateError(m: EsbuildMessage, source: string): { line: number; 
 }
 
 /** The only caller of bundleMDX in the project (see docs/decisions/006). */
-export async function compileLesson(absoluteFile: string, ctx: AssetContext, knownComponents: ReadonlySet<string>, root: string): Promise<CompiledLesson> {
+export async function compileLesson(
+  absoluteFile: string,
+  ctx: AssetContext,
+  knownComponents: ReadonlySet<string>,
+  root: string,
+): Promise<CompiledLesson> {
   compiles++;
   const scan: LessonScan = { problems: [], files: new Set(), links: [], text: [], components: new Set() };
   const recordImports: Plugin = {
     name: "record-imports",
     setup(build) {
       build.onLoad({ filter: /.*/ }, (args) => {
-        if (args.namespace === "file" && args.path !== absoluteFile && args.path.startsWith(ctx.courseDir)) scan.files.add(args.path);
+        if (args.namespace === "file" && args.path !== absoluteFile && args.path.startsWith(ctx.courseDir))
+          scan.files.add(args.path);
         return undefined;
       });
     },
@@ -85,7 +93,14 @@ export async function compileLesson(absoluteFile: string, ctx: AssetContext, kno
       esbuildOptions(options) {
         options.plugins = [recordImports, ...(options.plugins ?? [])];
         // An imported image becomes a data: URL inside the lesson (keep such images small; larger ones go in <Figure src="./…">).
-        options.loader = { ...options.loader, ".svg": "dataurl", ".png": "dataurl", ".jpg": "dataurl", ".jpeg": "dataurl", ".webp": "dataurl" };
+        options.loader = {
+          ...options.loader,
+          ".svg": "dataurl",
+          ".png": "dataurl",
+          ".jpg": "dataurl",
+          ".jpeg": "dataurl",
+          ".webp": "dataurl",
+        };
         options.logLevel = "silent";
         return options;
       },
@@ -100,7 +115,12 @@ export async function compileLesson(absoluteFile: string, ctx: AssetContext, kno
       // An error inside an imported component is reported in that file, where esbuild's position is right.
       if (file !== absoluteFile) {
         const loc = m.location!;
-        scan.problems.push({ file: relative(file), line: loc.line || 1, col: loc.column + 1, message: m.text.split("\n")[0]! });
+        scan.problems.push({
+          file: relative(file),
+          line: loc.line || 1,
+          col: loc.column + 1,
+          message: m.text.split("\n")[0]!,
+        });
       } else {
         scan.problems.push({ file: ctx.file, ...locateError(m, source) });
       }
@@ -116,4 +136,3 @@ export async function compileLesson(absoluteFile: string, ctx: AssetContext, kno
     components: [...scan.components].sort(),
   };
 }
-

@@ -23,17 +23,30 @@ const COMPILED_EXTENSIONS = /\.(mdx|md|tsx|ts|jsx|js)$/;
  * One course folder: its course.yaml, its lessons in the listed order, and its assets.
  * Problems go to the run; null means the folder is not a course at all.
  */
-export async function loadCourse(run: ContentRun, slug: string): Promise<{ course: LoadedCourse; links: LessonLink[] } | null> {
+export async function loadCourse(
+  run: ContentRun,
+  slug: string,
+): Promise<{ course: LoadedCourse; links: LessonLink[] } | null> {
   const { problems } = run;
   const dir = path.join(run.paths.contentDir, slug);
   const courseFile = path.join(dir, "course.yaml");
   const courseRel = run.rel(courseFile);
   if (!SLUG.test(slug)) {
-    problems.push({ file: run.rel(dir), line: 1, col: 1, message: "a course folder name must be lower-case words joined by hyphens" });
+    problems.push({
+      file: run.rel(dir),
+      line: 1,
+      col: 1,
+      message: "a course folder name must be lower-case words joined by hyphens",
+    });
     return null;
   }
   if (!fs.existsSync(courseFile)) {
-    problems.push({ file: courseRel, line: 1, col: 1, message: "missing course.yaml (title, summary, language, lessons…)" });
+    problems.push({
+      file: courseRel,
+      line: 1,
+      col: 1,
+      message: "missing course.yaml (title, summary, language, lessons…)",
+    });
     return null;
   }
   const courseSource = fs.readFileSync(courseFile, "utf8");
@@ -46,26 +59,41 @@ export async function loadCourse(run: ContentRun, slug: string): Promise<{ cours
     return null;
   }
   const meta = parsedCourse.data;
-  const courseCtx: AssetContext = { file: courseRel, lessonDir: dir, courseDir: dir, courseSlug: slug, publicDir: run.paths.publicDir };
+  const courseCtx: AssetContext = {
+    file: courseRel,
+    lessonDir: dir,
+    courseDir: dir,
+    courseSlug: slug,
+    publicDir: run.paths.publicDir,
+  };
   const assets = new Set<string>();
   let coverUrl: string | null = null;
   if (meta.cover) {
     const cover = resolveAsset(meta.cover.image, courseCtx);
-    if ("error" in cover) problems.push({ file: courseRel, ...yaml.positionOf(["cover", "image"]), message: cover.error });
+    if ("error" in cover)
+      problems.push({ file: courseRel, ...yaml.positionOf(["cover", "image"]), message: cover.error });
     else {
       coverUrl = cover.url;
       if (cover.path && cover.path.startsWith(dir)) assets.add(cover.path);
     }
   }
 
-  const lessonFiles = fs.readdirSync(dir).filter((name) => name.endsWith(".mdx")).sort();
+  const lessonFiles = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort();
   const bySlug = new Map<string, PendingLesson>();
   for (const name of lessonFiles) {
     const lesson = await loadLesson(run, path.join(dir, name), slug, dir);
     if (!lesson) continue;
     const other = bySlug.get(lesson.slug);
     if (other) {
-      problems.push({ file: lesson.file, line: 1, col: 1, message: `duplicate lesson slug "${lesson.slug}" (also used by ${other.file})` });
+      problems.push({
+        file: lesson.file,
+        line: 1,
+        col: 1,
+        message: `duplicate lesson slug "${lesson.slug}" (also used by ${other.file})`,
+      });
       continue;
     }
     bySlug.set(lesson.slug, lesson);
@@ -75,12 +103,21 @@ export async function loadCourse(run: ContentRun, slug: string): Promise<{ cours
     const where = { file: courseRel, ...yaml.positionOf(["lessons", i]) };
     if (listed.has(lessonSlug)) problems.push({ ...where, message: `lesson "${lessonSlug}" is listed twice` });
     else if (!bySlug.has(lessonSlug) && !lessonFiles.some((f) => f === `${lessonSlug}.mdx`)) {
-      problems.push({ ...where, message: `no lesson file for "${lessonSlug}" (expected ${lessonSlug}.mdx or a lesson with slug: ${lessonSlug})` });
+      problems.push({
+        ...where,
+        message: `no lesson file for "${lessonSlug}" (expected ${lessonSlug}.mdx or a lesson with slug: ${lessonSlug})`,
+      });
     }
     listed.add(lessonSlug);
   });
   for (const lesson of bySlug.values()) {
-    if (!listed.has(lesson.slug)) problems.push({ file: lesson.file, line: 1, col: 1, message: `lesson "${lesson.slug}" is not listed in ${courseRel} (lessons:)` });
+    if (!listed.has(lesson.slug))
+      problems.push({
+        file: lesson.file,
+        line: 1,
+        col: 1,
+        message: `lesson "${lesson.slug}" is not listed in ${courseRel} (lessons:)`,
+      });
   }
 
   const lessons: LoadedLesson[] = [];

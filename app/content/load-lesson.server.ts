@@ -29,13 +29,23 @@ function splitFrontmatter(source: string): string | null {
 }
 
 /** Reads one lesson file; every problem goes to the run, and null means the lesson cannot be published. */
-export async function loadLesson(run: ContentRun, absolute: string, courseSlug: string, courseDir: string): Promise<PendingLesson | null> {
+export async function loadLesson(
+  run: ContentRun,
+  absolute: string,
+  courseSlug: string,
+  courseDir: string,
+): Promise<PendingLesson | null> {
   const { problems } = run;
   const file = run.rel(absolute);
   const source = fs.readFileSync(absolute, "utf8");
   const frontmatter = splitFrontmatter(source);
   if (frontmatter === null) {
-    problems.push({ file, line: 1, col: 1, message: "a lesson starts with frontmatter between --- lines (title, summary, duration…)" });
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      message: "a lesson starts with frontmatter between --- lines (title, summary, duration…)",
+    });
     return null;
   }
   const yaml = parseYaml(frontmatter, file, 2);
@@ -49,10 +59,21 @@ export async function loadLesson(run: ContentRun, absolute: string, courseSlug: 
   const meta = parsed.data;
   const slug = meta.slug ?? path.basename(absolute, ".mdx");
   if (!SLUG.test(slug)) {
-    problems.push({ file, line: 1, col: 1, message: `"${slug}" is not a valid lesson slug: use lower-case words joined by hyphens, or set slug:` });
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      message: `"${slug}" is not a valid lesson slug: use lower-case words joined by hyphens, or set slug:`,
+    });
     return null;
   }
-  const ctx: AssetContext = { file, lessonDir: path.dirname(absolute), courseDir, courseSlug, publicDir: run.paths.publicDir };
+  const ctx: AssetContext = {
+    file,
+    lessonDir: path.dirname(absolute),
+    courseDir,
+    courseSlug,
+    publicDir: run.paths.publicDir,
+  };
 
   const key = cacheKey([MDX_BUNDLER_VERSION, PIPELINE_VERSION, courseSlug, file, source]);
   let compiled: CompiledLesson;
@@ -71,11 +92,36 @@ export async function loadLesson(run: ContentRun, absolute: string, courseSlug: 
   if (!compiled.code) return null;
 
   const uses = new Set(compiled.components);
-  if (meta.quiz && !uses.has("Quiz")) problems.push({ file, ...yaml.positionOf(["quiz"], { key: true }), message: "the lesson has quiz: questions; place <Quiz /> where they should appear" });
-  if (!meta.quiz && uses.has("Quiz")) problems.push({ file, line: 1, col: 1, message: "<Quiz /> needs questions under quiz: in the frontmatter" });
-  if (meta.video && !uses.has("Video")) problems.push({ file, ...yaml.positionOf(["video"], { key: true }), message: "the lesson has a video: place <Video /> where it should appear" });
-  if (!meta.video && uses.has("Video")) problems.push({ file, line: 1, col: 1, message: "<Video /> needs a video: section in the frontmatter (and kind: video)" });
+  if (meta.quiz && !uses.has("Quiz"))
+    problems.push({
+      file,
+      ...yaml.positionOf(["quiz"], { key: true }),
+      message: "the lesson has quiz: questions; place <Quiz /> where they should appear",
+    });
+  if (!meta.quiz && uses.has("Quiz"))
+    problems.push({ file, line: 1, col: 1, message: "<Quiz /> needs questions under quiz: in the frontmatter" });
+  if (meta.video && !uses.has("Video"))
+    problems.push({
+      file,
+      ...yaml.positionOf(["video"], { key: true }),
+      message: "the lesson has a video: place <Video /> where it should appear",
+    });
+  if (!meta.video && uses.has("Video"))
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      message: "<Video /> needs a video: section in the frontmatter (and kind: video)",
+    });
 
   const video = meta.video ? loadVideo(run, meta, ctx, yaml.positionOf, compiled) : null;
-  return { slug, file, meta, compiled, video, quiz: meta.quiz ?? null, hash: cacheKey([key, depsHash, JSON.stringify(video)]) };
+  return {
+    slug,
+    file,
+    meta,
+    compiled,
+    video,
+    quiz: meta.quiz ?? null,
+    hash: cacheKey([key, depsHash, JSON.stringify(video)]),
+  };
 }

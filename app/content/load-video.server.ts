@@ -43,7 +43,10 @@ export function loadVideo(
     if (!resolved.path) return;
     const vtt = parseWebVtt(fs.readFileSync(resolved.path, "utf8"), run.rel(resolved.path));
     run.problems.push(...vtt.problems);
-    video.transcript.push({ lang: caption.lang, paragraphs: paragraphs(vtt.cues.map((c) => c.text.replace(/\s+/g, " ").trim())) });
+    video.transcript.push({
+      lang: caption.lang,
+      paragraphs: paragraphs(vtt.cues.map((c) => c.text.replace(/\s+/g, " ").trim())),
+    });
   });
   return video;
 }

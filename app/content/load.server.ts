@@ -47,7 +47,11 @@ export async function loadContent(paths: ContentPaths, options: { onlyCourses?: 
   const run = startContentRun(paths);
   const { problems } = run;
   const folders = fs.existsSync(paths.contentDir)
-    ? fs.readdirSync(paths.contentDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".")).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(paths.contentDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith("."))
+        .map((d) => d.name)
+        .sort()
     : [];
   const selected = options.onlyCourses ? folders.filter((f) => options.onlyCourses!.includes(f)) : folders;
 
@@ -66,7 +70,14 @@ export async function loadContent(paths: ContentPaths, options: { onlyCourses?: 
     const before = problems.length;
     for (const link of links) {
       const message = brokenLink(link.url, link.from, lessonsBySlug);
-      if (message) problems.push({ file: link.file, line: link.line, col: link.col, message, course: course?.slug ?? link.from.split("/")[2] });
+      if (message)
+        problems.push({
+          file: link.file,
+          line: link.line,
+          col: link.col,
+          message,
+          course: course?.slug ?? link.from.split("/")[2],
+        });
     }
     if (course && problems.length === before) valid.push(course);
   }

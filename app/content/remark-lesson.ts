@@ -46,14 +46,22 @@ export function resolveAsset(ref: string, ctx: AssetContext): ResolvedAsset | { 
   if (/^https:\/\//.test(ref)) return { url: ref, path: null };
   if (/^[a-z]+:/i.test(ref)) return { error: `"${ref}": use a file path or an https URL` };
   const file = ref.startsWith("/") ? path.join(ctx.publicDir, ref) : path.resolve(ctx.lessonDir, ref);
-  if (!ref.startsWith("/") && !file.startsWith(ctx.courseDir + path.sep)) return { error: `"${ref}" is outside the course folder` };
+  if (!ref.startsWith("/") && !file.startsWith(ctx.courseDir + path.sep))
+    return { error: `"${ref}" is outside the course folder` };
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { error: `file not found: "${ref}"` };
-  const url = ref.startsWith("/") ? ref : `/course-files/${ctx.courseSlug}/${path.relative(ctx.courseDir, file).split(path.sep).join("/")}`;
+  const url = ref.startsWith("/")
+    ? ref
+    : `/course-files/${ctx.courseSlug}/${path.relative(ctx.courseDir, file).split(path.sep).join("/")}`;
   return { url, path: file };
 }
 
 const ASSET_PROPS: Record<string, string[]> = { Figure: ["src"], Download: ["file"] };
-const REQUIRED_PROPS: Record<string, string[]> = { Figure: ["src", "alt"], Download: ["file", "title"], Term: ["word"], Callout: [] };
+const REQUIRED_PROPS: Record<string, string[]> = {
+  Figure: ["src", "alt"],
+  Download: ["file", "title"],
+  Term: ["word"],
+  Callout: [],
+};
 
 function attr(node: MdNode, name: string) {
   return node.attributes?.find((a) => a.type === "mdxJsxAttribute" && a.name === name);
@@ -63,7 +71,12 @@ function importedNames(esm: string): string[] {
   const names: string[] = [];
   for (const m of esm.matchAll(/import\s+([^;]+?)\s+from\s/g)) {
     for (const part of m[1]!.replace(/[{}]/g, ",").split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.replace(/^\*\s*/, "").trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.replace(/^\*\s*/, "")
+        .trim();
       if (name) names.push(name);
     }
   }
@@ -80,13 +93,15 @@ export function remarkLesson(ctx: AssetContext, knownComponents: ReadonlySet<str
     const at = (node: MdNode) => ({ line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 });
     const report = (node: MdNode, message: string) => scan.problems.push({ file: ctx.file, ...at(node), message });
     const imported = new Set<string>();
-    for (const node of tree.children ?? []) if (node.type === "mdxjsEsm") importedNames(node.value ?? "").forEach((n) => imported.add(n));
+    for (const node of tree.children ?? [])
+      if (node.type === "mdxjsEsm") importedNames(node.value ?? "").forEach((n) => imported.add(n));
 
     const visit = (node: MdNode) => {
       if (node.type === "text" || node.type === "inlineCode") scan.text.push(node.value ?? "");
       if (node.type === "link" && node.url) scan.links.push({ url: node.url, ...at(node) });
       if (node.type === "image") {
-        if (!node.alt?.trim()) report(node, "image without alt text: write ![what the image shows](…) or use <Figure alt=…>");
+        if (!node.alt?.trim())
+          report(node, "image without alt text: write ![what the image shows](…) or use <Figure alt=…>");
         const resolved = resolveAsset(node.url ?? "", ctx);
         if ("error" in resolved) report(node, resolved.error);
         else {
@@ -103,12 +118,21 @@ export function remarkLesson(ctx: AssetContext, knownComponents: ReadonlySet<str
         }
         const intrinsic = /^[a-z]/.test(root);
         if (!intrinsic && !knownComponents.has(root) && !imported.has(root)) {
-          report(node, `unknown component <${node.name}>: use one of ${[...knownComponents].sort().join(", ")} or import it`);
+          report(
+            node,
+            `unknown component <${node.name}>: use one of ${[...knownComponents].sort().join(", ")} or import it`,
+          );
         }
         for (const prop of REQUIRED_PROPS[node.name] ?? []) {
           const a = attr(node, prop);
           const missing = !a || (typeof a.value === "string" && !a.value.trim()) || a.value === null;
-          if (missing) report(node, node.name === "Figure" && prop === "alt" ? "<Figure> needs alt text describing the image" : `<${node.name}> needs ${prop}="…"`);
+          if (missing)
+            report(
+              node,
+              node.name === "Figure" && prop === "alt"
+                ? "<Figure> needs alt text describing the image"
+                : `<${node.name}> needs ${prop}="…"`,
+            );
         }
         for (const prop of ASSET_PROPS[node.name] ?? []) {
           const a = attr(node, prop);
@@ -122,7 +146,11 @@ export function remarkLesson(ctx: AssetContext, knownComponents: ReadonlySet<str
           if (resolved.path) {
             scan.files.add(resolved.path);
             if (node.name === "Download") {
-              node.attributes!.push({ type: "mdxJsxAttribute", name: "bytes", value: String(fs.statSync(resolved.path).size) });
+              node.attributes!.push({
+                type: "mdxJsxAttribute",
+                name: "bytes",
+                value: String(fs.statSync(resolved.path).size),
+              });
             }
           }
         }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { courseSchema, lessonSchema } from "./schema";
 
-const course = { title: "Curso", summary: "Resumen", language: "es", topic: "finance", estimatedMinutes: 30, lessons: ["uno"] };
+const course = {
+  title: "Curso",
+  summary: "Resumen",
+  language: "es",
+  topic: "finance",
+  estimatedMinutes: 30,
+  lessons: ["uno"],
+};
 const lesson = { title: "Lección", summary: "Resumen", duration: 10 };
 const video = {
   sources: [{ src: "/videos/a.webm", type: "video/webm" }],
@@ -17,7 +24,11 @@ describe("course.yaml schema", () => {
   it("refuses unknown fields, bad slugs and unknown topics", () => {
     const result = courseSchema.safeParse({ ...course, autor: "x", topic: "cocina", lessons: ["Mi Lección"] });
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => i.code).sort()).toEqual(["invalid_format", "invalid_value", "unrecognized_keys"]);
+    expect(result.error!.issues.map((i) => i.code).sort()).toEqual([
+      "invalid_format",
+      "invalid_value",
+      "unrecognized_keys",
+    ]);
   });
 });
 
@@ -32,12 +43,20 @@ describe("lesson frontmatter schema", () => {
     ]);
   });
   it("ties kind: video to a video section with captions and a standard source", () => {
-    expect(messages(lessonSchema.safeParse({ ...lesson, kind: "video" }))).toEqual(["kind: a video lesson needs a video: section"]);
-    expect(messages(lessonSchema.safeParse({ ...lesson, video }))).toEqual(["video: set kind: video for a lesson with a video"]);
+    expect(messages(lessonSchema.safeParse({ ...lesson, kind: "video" }))).toEqual([
+      "kind: a video lesson needs a video: section",
+    ]);
+    expect(messages(lessonSchema.safeParse({ ...lesson, video }))).toEqual([
+      "video: set kind: video for a lesson with a video",
+    ]);
     expect(lessonSchema.parse({ ...lesson, kind: "video", video }).video?.sources[0]?.quality).toBe("standard");
     const onlyLow = { ...video, sources: [{ ...video.sources[0], quality: "low" }] };
-    expect(messages(lessonSchema.safeParse({ ...lesson, kind: "video", video: onlyLow }))).toEqual(["video.sources: one source must have quality: standard"]);
-    expect(messages(lessonSchema.safeParse({ ...lesson, kind: "video", video: { ...video, captions: [] } }))).toEqual(["video.captions: a video needs captions (WebVTT)"]);
+    expect(messages(lessonSchema.safeParse({ ...lesson, kind: "video", video: onlyLow }))).toEqual([
+      "video.sources: one source must have quality: standard",
+    ]);
+    expect(messages(lessonSchema.safeParse({ ...lesson, kind: "video", video: { ...video, captions: [] } }))).toEqual([
+      "video.captions: a video needs captions (WebVTT)",
+    ]);
   });
   it("needs at least one correct answer and two answers per quiz question", () => {
     const quiz = [{ question: "¿?", answers: [{ text: "a", feedback: "f" }] }];

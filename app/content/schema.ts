@@ -60,7 +60,10 @@ const answer = z.strictObject({
 
 export const quizQuestionSchema = z
   .strictObject({ question: text, answers: z.array(answer).min(2, "a question needs at least two answers") })
-  .refine((q) => q.answers.some((a) => a.correct), { message: "mark at least one answer as correct: true", path: ["answers"] });
+  .refine((q) => q.answers.some((a) => a.correct), {
+    message: "mark at least one answer as correct: true",
+    path: ["answers"],
+  });
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 
 export const lessonSchema = z

@@ -3,7 +3,8 @@ import { parseWebVtt } from "./webvtt";
 
 describe("parseWebVtt", () => {
   it("reads cues with or without identifiers, hours and a BOM, skipping notes", () => {
-    const vtt = "\uFEFFWEBVTT - subtítulos\n\nNOTE revisado\n\n1\n00:00:01.000 --> 00:00:03.500 align:start\nHola, <b>bienvenida</b>.\n\n00:04.000 --> 00:06.000\nSegunda\nlínea\n";
+    const vtt =
+      "\uFEFFWEBVTT - subtítulos\n\nNOTE revisado\n\n1\n00:00:01.000 --> 00:00:03.500 align:start\nHola, <b>bienvenida</b>.\n\n00:04.000 --> 00:06.000\nSegunda\nlínea\n";
     const { cues, problems } = parseWebVtt(vtt, "a.vtt");
     expect(problems).toEqual([]);
     expect(cues).toEqual([
@@ -17,7 +18,10 @@ describe("parseWebVtt", () => {
     ]);
   });
   it("points at the line of a bad timing", () => {
-    const { problems } = parseWebVtt("WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nAl revés\n\n00:00:03,000 --> 00:00:04.000\nComa\n", "a.vtt");
+    const { problems } = parseWebVtt(
+      "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nAl revés\n\n00:00:03,000 --> 00:00:04.000\nComa\n",
+      "a.vtt",
+    );
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
       "3: WebVTT: a cue must end after it starts",
       '6: WebVTT: invalid timestamp in "00:00:03,000 --> 00:00:04.000"',

@@ -23,7 +23,10 @@ export function parseWebVtt(source: string, file: string): { cues: Cue[]; proble
   const problems: Problem[] = [];
   const cues: Cue[] = [];
   if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? "")) {
-    return { cues, problems: [{ file, line: 1, col: 1, message: 'not a WebVTT file: the first line must be "WEBVTT"' }] };
+    return {
+      cues,
+      problems: [{ file, line: 1, col: 1, message: 'not a WebVTT file: the first line must be "WEBVTT"' }],
+    };
   }
   let i = 1;
   // Header lines until the first blank line.
@@ -40,7 +43,12 @@ export function parseWebVtt(source: string, file: string): { cues: Cue[]; proble
     const line = blockStart + timingIndex + 1;
     const match = timing ? /^(\S+)[ \t]+-->[ \t]+(\S+)/.exec(timing) : null;
     if (!match) {
-      problems.push({ file, line, col: 1, message: 'WebVTT: expected a cue timing such as "00:00:01.000 --> 00:00:04.000"' });
+      problems.push({
+        file,
+        line,
+        col: 1,
+        message: 'WebVTT: expected a cue timing such as "00:00:01.000 --> 00:00:04.000"',
+      });
       continue;
     }
     const start = seconds(match[1]!);
@@ -50,8 +58,16 @@ export function parseWebVtt(source: string, file: string): { cues: Cue[]; proble
       continue;
     }
     if (end <= start) problems.push({ file, line, col: 1, message: "WebVTT: a cue must end after it starts" });
-    cues.push({ start, end, text: block.slice(timingIndex + 1).join("\n").replace(/<[^>]+>/g, "") });
+    cues.push({
+      start,
+      end,
+      text: block
+        .slice(timingIndex + 1)
+        .join("\n")
+        .replace(/<[^>]+>/g, ""),
+    });
   }
-  if (!problems.length && cues.length === 0) problems.push({ file, line: 1, col: 1, message: "WebVTT: the file has no cues" });
+  if (!problems.length && cues.length === 0)
+    problems.push({ file, line: 1, col: 1, message: "WebVTT: the file has no cues" });
   return { cues, problems };
 }

@@ -17,7 +17,11 @@ export function parseYaml(source: string, file: string, firstLine = 1) {
     return { line: line + firstLine - 1, col };
   };
   const data = doc.errors.length ? undefined : (doc.toJS() as unknown);
-  const problems: Problem[] = doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: `YAML: ${e.message.split("\n")[0]}` }));
+  const problems: Problem[] = doc.errors.map((e) => ({
+    file,
+    ...at(e.pos[0]),
+    message: `YAML: ${e.message.split("\n")[0]}`,
+  }));
 
   /** Where `path` is in the document; the nearest existing parent when it is missing. */
   function positionOf(path: ReadonlyArray<PropertyKey>, { key = false } = {}): Position {
@@ -45,12 +49,23 @@ export function parseYaml(source: string, file: string, firstLine = 1) {
     return error.issues.map((issue) => {
       if (issue.code === "unrecognized_keys") {
         const keyName = issue.keys[0]!;
-        return { file, ...positionOf([...issue.path, keyName], { key: true }), message: `unknown field "${issue.keys.join('", "')}"` };
+        return {
+          file,
+          ...positionOf([...issue.path, keyName], { key: true }),
+          message: `unknown field "${issue.keys.join('", "')}"`,
+        };
       }
       const where = issue.path.length ? issue.path.join(".") : "frontmatter";
-      const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
+      const value = issue.path.reduce<unknown>(
+        (v, key) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined),
+        data,
+      );
       const missing = issue.code === "invalid_type" && value === undefined;
-      return { file, ...positionOf(issue.path, { key: true }), message: missing ? `${where}: required` : `${where}: ${issue.message}` };
+      return {
+        file,
+        ...positionOf(issue.path, { key: true }),
+        message: missing ? `${where}: required` : `${where}: ${issue.message}`,
+      };
     });
   }
 

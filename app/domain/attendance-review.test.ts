@@ -41,20 +41,43 @@ function form(fields: Record<string, string>) {
 
 describe("the people offered on the review", () => {
   it("are told apart by cooperative, birth year and hints of their contacts, never the full contact", () => {
-    const option = personOption(person(7, "Juana Flores", { cooperative: "Coop Sur", birthYear: 1958, phone: "+51987654321", email: "juana@example.org", registered: true }));
-    expect(option).toEqual({ id: 7, fullName: "Juana Flores", registered: true, details: ["Coop Sur", "1958", "…321", "ju…@example.org"] });
+    const option = personOption(
+      person(7, "Juana Flores", {
+        cooperative: "Coop Sur",
+        birthYear: 1958,
+        phone: "+51987654321",
+        email: "juana@example.org",
+        registered: true,
+      }),
+    );
+    expect(option).toEqual({
+      id: 7,
+      fullName: "Juana Flores",
+      registered: true,
+      details: ["Coop Sur", "1958", "…321", "ju…@example.org"],
+    });
     expect(personOption(person(8, "Juana Flores")).details).toEqual([]);
   });
 
   it("start each question at its default, list every known person, and the registered ones by name", () => {
-    const participants = [participant("L1"), participant("L2", { name: "Juana Flores" }), participant("L3", { role: "host" }), participant("L4", { name: "Nueva" })];
+    const participants = [
+      participant("L1"),
+      participant("L2", { name: "Juana Flores" }),
+      participant("L3", { role: "host" }),
+      participant("L4", { name: "Nueva" }),
+    ];
     const matches = new Map<string, ParticipantMatch>([
       ["L1", { kind: "matched", personId: 1, by: "email" }],
       ["L2", { kind: "probable", candidates: [2, 3] }],
       ["L3", { kind: "matched", personId: 4, by: "name" }],
       ["L4", { kind: "unmatched" }],
     ]);
-    const known = [person(1, "Rosa Quispe", { registered: true }), person(2, "Juana Flores", { registered: true }), person(3, "Juana Flores"), person(4, "Ángel Host", { registered: true })];
+    const known = [
+      person(1, "Rosa Quispe", { registered: true }),
+      person(2, "Juana Flores", { registered: true }),
+      person(3, "Juana Flores"),
+      person(4, "Ángel Host", { registered: true }),
+    ];
     const screen = reviewQuestions(participants, matches, known);
     expect(screen.items.map((i) => [i.participant.key, i.match.kind, i.initial])).toEqual([
       ["L1", "matched", "person:1"],
@@ -71,7 +94,10 @@ describe("reading the review's answers", () => {
   const participants = [participant("L1"), participant("L2"), participant("L3"), participant("L4")];
 
   it("reads a person, new, ignore, and a person chosen from the link list", () => {
-    const { decisions, errors } = readReviewDecisions(participants, form({ "d-L1": "person:5", "d-L2": "new", "d-L3": "ignore", "d-L4": "link", "link-L4": "person:9" }));
+    const { decisions, errors } = readReviewDecisions(
+      participants,
+      form({ "d-L1": "person:5", "d-L2": "new", "d-L3": "ignore", "d-L4": "link", "link-L4": "person:9" }),
+    );
     expect(errors).toEqual({});
     expect(Object.fromEntries(decisions)).toEqual({
       L1: { kind: "person", personId: 5 },
@@ -82,7 +108,10 @@ describe("reading the review's answers", () => {
   });
 
   it("asks again for a missing or invalid choice, and for a link without a person; nothing is guessed", () => {
-    const { decisions, errors } = readReviewDecisions(participants, form({ "d-L1": "", "d-L2": "person:abc", "d-L3": "link", "link-L3": "" }));
+    const { decisions, errors } = readReviewDecisions(
+      participants,
+      form({ "d-L1": "", "d-L2": "person:abc", "d-L3": "link", "link-L3": "" }),
+    );
     expect(decisions.size).toBe(0);
     expect(errors).toEqual({
       L1: { key: "attendance.review.chooseRequired" },

@@ -33,14 +33,21 @@ export function personOption(person: ReviewPerson): PersonOption {
     id: person.id,
     fullName: person.fullName,
     registered: person.registered,
-    details: [person.cooperative, person.birthYear ? String(person.birthYear) : null, contactHint(person.phone), contactHint(person.email)].filter(
-      (d): d is string => Boolean(d),
-    ),
+    details: [
+      person.cooperative,
+      person.birthYear ? String(person.birthYear) : null,
+      contactHint(person.phone),
+      contactHint(person.email),
+    ].filter((d): d is string => Boolean(d)),
   };
 }
 
 /** One question per participant with the choice it starts with, every person offered, and the registered ones by name (the "link" list). */
-export function reviewQuestions(participants: Participant[], matches: Map<string, ParticipantMatch>, known: ReviewPerson[]) {
+export function reviewQuestions(
+  participants: Participant[],
+  matches: Map<string, ParticipantMatch>,
+  known: ReviewPerson[],
+) {
   const items: ReviewItem[] = participants.map((participant) => {
     const match = matches.get(participant.key)!;
     const decision = defaultDecision(participant, match);
@@ -65,14 +72,20 @@ export interface ReviewForm {
  * Reads one decision per participant (`d-<key>`: "person:12", "new", "ignore", or "link" with the
  * person in `link-<key>`). A participant without a valid one gets an error; nothing is guessed.
  */
-export function readReviewDecisions(participants: Participant[], form: ReviewForm): { decisions: Map<string, Decision>; errors: Record<string, Msg> } {
+export function readReviewDecisions(
+  participants: Participant[],
+  form: ReviewForm,
+): { decisions: Map<string, Decision>; errors: Record<string, Msg> } {
   const decisions = new Map<string, Decision>();
   const errors: Record<string, Msg> = {};
   for (const participant of participants) {
     const raw = form.get(`d-${participant.key}`);
     const decision = raw === "link" ? readDecision(form.get(`link-${participant.key}`)) : readDecision(raw);
     if (decision) decisions.set(participant.key, decision);
-    else errors[participant.key] = { key: raw === "link" ? "attendance.review.linkRequired" : "attendance.review.chooseRequired" };
+    else
+      errors[participant.key] = {
+        key: raw === "link" ? "attendance.review.linkRequired" : "attendance.review.chooseRequired",
+      };
   }
   return { decisions, errors };
 }

@@ -23,7 +23,9 @@ describe("attendedSession", () => {
 
 describe("attendedWorkshop", () => {
   it("needs at least one attended session", () => {
-    expect(attendedWorkshop([undefined, { status: "absent", minutesOnline: null }, { status: null, minutesOnline: 31 }], 30)).toBe(true);
+    expect(
+      attendedWorkshop([undefined, { status: "absent", minutesOnline: null }, { status: null, minutesOnline: 31 }], 30),
+    ).toBe(true);
     expect(attendedWorkshop([{ status: "excused", minutesOnline: 10 }, null], 30)).toBe(false);
     expect(attendedWorkshop([], 30)).toBe(false);
   });

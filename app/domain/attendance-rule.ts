@@ -11,7 +11,12 @@ export const DEFAULT_MIN_MINUTES = 30;
 export const MIN_MINUTES_RANGE = { min: 1, max: 600 } as const;
 export const ATTENDED_STATUSES: readonly AttendanceStatus[] = ["present", "late"];
 /** The roll-call choices, in the order shown. */
-export const ROLL_CALL_STATUSES = ["present", "late", "excused", "absent"] as const satisfies readonly AttendanceStatus[];
+export const ROLL_CALL_STATUSES = [
+  "present",
+  "late",
+  "excused",
+  "absent",
+] as const satisfies readonly AttendanceStatus[];
 
 export interface AttendanceMark {
   status: AttendanceStatus | null;

@@ -6,7 +6,10 @@ import { formatFileSize } from "./file-size";
 import type { NotTextKind } from "./upload-sniff";
 
 /** Why an uploaded report was refused before it was read (`readReportFile`). */
-export type ReportFileProblem = { problem: "tooLarge"; size: number } | { problem: "notText"; kind: NotTextKind } | { problem: "noFile" };
+export type ReportFileProblem =
+  | { problem: "tooLarge"; size: number }
+  | { problem: "notText"; kind: NotTextKind }
+  | { problem: "noFile" };
 
 /** What the upload form says about a refused file (how big it was, what kind of file it is, or that none came), with its HTTP status. */
 export function reportFileError(file: ReportFileProblem, locale: Locale): { status: number; error: Msg } {
@@ -14,7 +17,10 @@ export function reportFileError(file: ReportFileProblem, locale: Locale): { stat
     case "tooLarge":
       return {
         status: 413,
-        error: { key: "attendance.import.errors.tooLarge", vars: { size: formatFileSize(file.size, locale), max: formatFileSize(MAX_REPORT_BYTES, locale) } },
+        error: {
+          key: "attendance.import.errors.tooLarge",
+          vars: { size: formatFileSize(file.size, locale), max: formatFileSize(MAX_REPORT_BYTES, locale) },
+        },
       };
     case "notText":
       return { status: 415, error: { key: `attendance.import.errors.notText.${file.kind}` } };

@@ -51,12 +51,16 @@ describe("workshopCalendar", () => {
   });
 
   it("includes the place and the join link only when given", () => {
-    expect(lines.some((l) => l.startsWith("LOCATION:") && l.includes("Quillabamba") && l.includes("zoom.us"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("LOCATION:") && l.includes("Quillabamba") && l.includes("zoom.us"))).toBe(
+      true,
+    );
     const publicIcs = unfold(workshopCalendar({ ...workshop, joinUrl: null }, sessions, options)).join("\n");
     expect(publicIcs).not.toContain("zoom.us");
   });
 
   it("marks the events of a cancelled workshop as cancelled", () => {
-    expect(unfold(workshopCalendar({ ...workshop, status: "cancelled" }, sessions, options))).toContain("STATUS:CANCELLED");
+    expect(unfold(workshopCalendar({ ...workshop, status: "cancelled" }, sessions, options))).toContain(
+      "STATUS:CANCELLED",
+    );
   });
 });

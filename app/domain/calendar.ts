@@ -39,7 +39,11 @@ export function workshopCalendar(
     productId: "minka/workshops",
     calName: workshop.title,
   }));
-  const { error, value } = createEvents(events, { productId: "minka/workshops", method: "PUBLISH", calName: workshop.title });
+  const { error, value } = createEvents(events, {
+    productId: "minka/workshops",
+    method: "PUBLISH",
+    calName: workshop.title,
+  });
   if (error || !value) throw error ?? new Error("Could not build the calendar");
   return refold(value);
 }

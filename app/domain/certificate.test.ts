@@ -1,20 +1,30 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { certificateCodeFromBytes, certificateHours, newCertificateCode, normalizeCertificateCode } from "./certificate";
+import {
+  certificateCodeFromBytes,
+  certificateHours,
+  newCertificateCode,
+  normalizeCertificateCode,
+} from "./certificate";
 
 describe("certificate codes", () => {
   it("have the MK-XXXX-XXXX-XXXX-XXXX shape without confusable letters", () => {
-    for (let i = 0; i < 50; i++) expect(newCertificateCode()).toMatch(/^MK-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    for (let i = 0; i < 50; i++)
+      expect(newCertificateCode()).toMatch(/^MK-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(certificateCodeFromBytes(new Uint8Array(10))).toBe("MK-0000-0000-0000-0000");
     expect(certificateCodeFromBytes(new Uint8Array(10).fill(255))).toBe("MK-ZZZZ-ZZZZ-ZZZZ-ZZZZ");
   });
 
   it("carry all 80 random bits: different bytes give different codes", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.uint8Array({ minLength: 10, maxLength: 10 }), (a, b) => {
-        const same = a.every((byte, i) => byte === b[i]);
-        expect(certificateCodeFromBytes(a) === certificateCodeFromBytes(b)).toBe(same);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        (a, b) => {
+          const same = a.every((byte, i) => byte === b[i]);
+          expect(certificateCodeFromBytes(a) === certificateCodeFromBytes(b)).toBe(same);
+        },
+      ),
     );
   });
 

@@ -16,14 +16,21 @@ describe("completionRule", () => {
 
 describe("judgeCompletion", () => {
   it("always accepts the explicit button, whatever the lesson", () => {
-    for (const lesson of [text, video, quiz]) expect(judgeCompletion(lesson, { method: "manual" })).toEqual({ ok: true, method: "manual" });
+    for (const lesson of [text, video, quiz])
+      expect(judgeCompletion(lesson, { method: "manual" })).toEqual({ ok: true, method: "manual" });
   });
 
   it("completes a video lesson from 90 % watched, not before", () => {
     expect(judgeCompletion(video, { method: "video", watchedFraction: 0.9 })).toEqual({ ok: true, method: "video" });
     expect(judgeCompletion(video, { method: "video", watchedFraction: 1 })).toEqual({ ok: true, method: "video" });
-    expect(judgeCompletion(video, { method: "video", watchedFraction: 0.89 })).toEqual({ ok: false, reason: "notEnoughWatched" });
-    expect(judgeCompletion(video, { method: "video", watchedFraction: Number.NaN })).toEqual({ ok: false, reason: "notEnoughWatched" });
+    expect(judgeCompletion(video, { method: "video", watchedFraction: 0.89 })).toEqual({
+      ok: false,
+      reason: "notEnoughWatched",
+    });
+    expect(judgeCompletion(video, { method: "video", watchedFraction: Number.NaN })).toEqual({
+      ok: false,
+      reason: "notEnoughWatched",
+    });
     expect(judgeCompletion(text, { method: "video", watchedFraction: 1 })).toEqual({ ok: false, reason: "notVideo" });
   });
 

@@ -28,7 +28,9 @@ export type CompletionClaim =
   | { method: "video"; watchedFraction: number }
   | { method: "quiz"; passed: boolean };
 
-export type ClaimVerdict = { ok: true; method: CompletionMethod } | { ok: false; reason: "notVideo" | "notEnoughWatched" | "noQuiz" | "quizNotPassed" };
+export type ClaimVerdict =
+  | { ok: true; method: CompletionMethod }
+  | { ok: false; reason: "notVideo" | "notEnoughWatched" | "noQuiz" | "quizNotPassed" };
 
 /** Whether a claim completes this lesson. Manual completion is always accepted: the person says so. */
 export function judgeCompletion(lesson: RuleLesson, claim: CompletionClaim): ClaimVerdict {

@@ -14,9 +14,17 @@ const rowsOf = async (text: string) => {
 
 describe("parseEnrolmentCsv", () => {
   it("reads Spanish headers in any order, with semicolons, normalising contacts", async () => {
-    const rows = await rowsOf("Curso;Teléfono;Nombre completo;Correo\nque-es-una-cooperativa;987 654 321;  Rosa   Quispe ;ROSA@Example.org\n");
+    const rows = await rowsOf(
+      "Curso;Teléfono;Nombre completo;Correo\nque-es-una-cooperativa;987 654 321;  Rosa   Quispe ;ROSA@Example.org\n",
+    );
     expect(rows).toEqual([
-      expect.objectContaining({ line: 2, fullName: "Rosa Quispe", email: "rosa@example.org", phone: "+51987654321", problems: [] }),
+      expect.objectContaining({
+        line: 2,
+        fullName: "Rosa Quispe",
+        email: "rosa@example.org",
+        phone: "+51987654321",
+        problems: [],
+      }),
     ]);
     expect(rows[0].course?.id).toBe(1);
   });
@@ -29,8 +37,12 @@ describe("parseEnrolmentCsv", () => {
 
   it("reads the file the way attendance reports are read: blank lines before the header, titles with punctuation", async () => {
     // A sheet exported with an empty first row; the delimiter is guessed from the first line with content.
-    const rows = await rowsOf("\n;;\nNombre;Correo electrónico:;Curso\nRosa Quispe;rosa@example.org;que-es-una-cooperativa\n");
-    expect(rows).toEqual([expect.objectContaining({ fullName: "Rosa Quispe", email: "rosa@example.org", problems: [] })]);
+    const rows = await rowsOf(
+      "\n;;\nNombre;Correo electrónico:;Curso\nRosa Quispe;rosa@example.org;que-es-una-cooperativa\n",
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ fullName: "Rosa Quispe", email: "rosa@example.org", problems: [] }),
+    ]);
   });
 
   it("names each row's problems", async () => {
@@ -63,7 +75,10 @@ describe("parseEnrolmentCsv", () => {
     expect(await parseEnrolmentCsv("\uFEFF \r\n", courses)).toEqual({ ok: false, problem: "empty" });
     expect(await parseEnrolmentCsv("nombre,correo,curso\r\n,,\r\n", courses)).toEqual({ ok: false, problem: "empty" });
     expect(await parseEnrolmentCsv("nombre,curso\nAna,x\n", courses)).toEqual({ ok: false, problem: "missingColumns" });
-    expect(await parseEnrolmentCsv('nombre,correo,curso\n"Ana,a@b.pe,x\n', courses)).toEqual({ ok: false, problem: "unreadable" });
+    expect(await parseEnrolmentCsv('nombre,correo,curso\n"Ana,a@b.pe,x\n', courses)).toEqual({
+      ok: false,
+      problem: "unreadable",
+    });
   });
 });
 

@@ -13,7 +13,15 @@ import { MAX_IMPORT_ROWS, NAME_MAX } from "./limits";
 
 export { MAX_IMPORT_ROWS };
 
-export type RowProblem = "missingName" | "nameTooLong" | "missingContact" | "badEmail" | "badPhone" | "unknownCourse" | "closedCourse" | "duplicateRow";
+export type RowProblem =
+  | "missingName"
+  | "nameTooLong"
+  | "missingContact"
+  | "badEmail"
+  | "badPhone"
+  | "unknownCourse"
+  | "closedCourse"
+  | "duplicateRow";
 export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";
 
 export interface ImportCourse {
@@ -56,12 +64,15 @@ const HEADERS: Record<"name" | "email" | "phone" | "course", string[]> = {
 export async function parseEnrolmentCsv(text: string, courses: readonly ImportCourse[]): Promise<ParsedImport> {
   const body = text.replace(/^\uFEFF/, "");
   if (!/\S/.test(body)) return { ok: false, problem: "empty" };
-  const read = await readRecords(body, guessDelimiter(firstLines(body, 1)[0] ?? ""), { maxRecords: MAX_IMPORT_ROWS + 1 });
+  const read = await readRecords(body, guessDelimiter(firstLines(body, 1)[0] ?? ""), {
+    maxRecords: MAX_IMPORT_ROWS + 1,
+  });
   if (read.unreadableLines.length > 0) return { ok: false, problem: "unreadable" };
   const [header, ...rows] = read.records.filter((record) => !isBlank(record)).map((record) => record.cells);
   if (!header) return { ok: false, problem: "empty" };
   const at = locateColumns(header, HEADERS);
-  if (at.name === undefined || at.course === undefined || (at.email === undefined && at.phone === undefined)) return { ok: false, problem: "missingColumns" };
+  if (at.name === undefined || at.course === undefined || (at.email === undefined && at.phone === undefined))
+    return { ok: false, problem: "missingColumns" };
   if (!read.complete) return { ok: false, problem: "tooManyRows" };
   if (rows.length === 0) return { ok: false, problem: "empty" };
 
@@ -88,7 +99,17 @@ export async function parseEnrolmentCsv(text: string, courses: readonly ImportCo
       if (rawPhone && !phone) problems.push("badPhone");
       if (!course) problems.push("unknownCourse");
       else if (!course.open) problems.push("closedCourse");
-      const row: ImportRow = { line: index + 2, fullName, email, phone, rawEmail, rawPhone, rawCourse, course, problems };
+      const row: ImportRow = {
+        line: index + 2,
+        fullName,
+        email,
+        phone,
+        rawEmail,
+        rawPhone,
+        rawCourse,
+        course,
+        problems,
+      };
       const who = email ?? phone;
       if (who && course) {
         const key = `${who}|${course.id}`;

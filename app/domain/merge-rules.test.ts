@@ -13,14 +13,26 @@ import {
 describe("registration clash", () => {
   const row = (status: "registered" | "waitlisted" | "cancelled", created_at: string) => ({ status, created_at });
   it("keeps the stronger status: registered > waitlisted > cancelled", () => {
-    expect(resolveRegistration(row("cancelled", "2023-01-01"), row("registered", "2023-02-01"))).toEqual({ survivor: "dropped" });
-    expect(resolveRegistration(row("waitlisted", "2023-02-01"), row("cancelled", "2023-01-01"))).toEqual({ survivor: "kept" });
-    expect(resolveRegistration(row("waitlisted", "2023-01-01"), row("registered", "2023-02-01"))).toEqual({ survivor: "dropped" });
+    expect(resolveRegistration(row("cancelled", "2023-01-01"), row("registered", "2023-02-01"))).toEqual({
+      survivor: "dropped",
+    });
+    expect(resolveRegistration(row("waitlisted", "2023-02-01"), row("cancelled", "2023-01-01"))).toEqual({
+      survivor: "kept",
+    });
+    expect(resolveRegistration(row("waitlisted", "2023-01-01"), row("registered", "2023-02-01"))).toEqual({
+      survivor: "dropped",
+    });
   });
   it("between equal statuses keeps the earlier one, and the kept person's on a tie", () => {
-    expect(resolveRegistration(row("registered", "2023-02-01"), row("registered", "2023-01-01"))).toEqual({ survivor: "dropped" });
-    expect(resolveRegistration(row("registered", "2023-01-01"), row("registered", "2023-02-01"))).toEqual({ survivor: "kept" });
-    expect(resolveRegistration(row("registered", "2023-01-01"), row("registered", "2023-01-01"))).toEqual({ survivor: "kept" });
+    expect(resolveRegistration(row("registered", "2023-02-01"), row("registered", "2023-01-01"))).toEqual({
+      survivor: "dropped",
+    });
+    expect(resolveRegistration(row("registered", "2023-01-01"), row("registered", "2023-02-01"))).toEqual({
+      survivor: "kept",
+    });
+    expect(resolveRegistration(row("registered", "2023-01-01"), row("registered", "2023-01-01"))).toEqual({
+      survivor: "kept",
+    });
   });
 });
 
@@ -38,11 +50,15 @@ describe("attendance clash", () => {
       survivor: "kept",
       update: { status: "absent", minutes_online: 45 },
     });
-    expect(resolveAttendance({ status: null, minutes_online: null }, { status: "present", minutes_online: 20 })).toEqual({
+    expect(
+      resolveAttendance({ status: null, minutes_online: null }, { status: "present", minutes_online: 20 }),
+    ).toEqual({
       survivor: "kept",
       update: { status: "present", minutes_online: 20 },
     });
-    expect(resolveAttendance({ status: "late", minutes_online: 30 }, { status: null, minutes_online: null }).update).toEqual({ status: "late", minutes_online: 30 });
+    expect(
+      resolveAttendance({ status: "late", minutes_online: 30 }, { status: null, minutes_online: null }).update,
+    ).toEqual({ status: "late", minutes_online: 30 });
   });
 });
 
@@ -58,36 +74,66 @@ describe("enrolment clash", () => {
   });
   it("keeps the earliest enrolment with its method and the earliest completion; local dates are recomputed", () => {
     const kept = enrolment({ completed_at: "2023-03-01T00:00:00.000Z" });
-    const dropped = enrolment({ enrolled_at: "2023-01-05T00:00:00.000Z", method: "staff", enrolled_by: 7, completed_at: "2023-01-20T00:00:00.000Z" });
+    const dropped = enrolment({
+      enrolled_at: "2023-01-05T00:00:00.000Z",
+      method: "staff",
+      enrolled_by: 7,
+      completed_at: "2023-01-20T00:00:00.000Z",
+    });
     expect(resolveEnrolment(kept, dropped)).toEqual({
       survivor: "kept",
-      update: { enrolled_at: "2023-01-05T00:00:00.000Z", method: "staff", enrolled_by: 7, completed_at: "2023-01-20T00:00:00.000Z", left_at: null, local_dates_key: null },
+      update: {
+        enrolled_at: "2023-01-05T00:00:00.000Z",
+        method: "staff",
+        enrolled_by: 7,
+        completed_at: "2023-01-20T00:00:00.000Z",
+        left_at: null,
+        local_dates_key: null,
+      },
     });
   });
   it("takes a completion from whichever row has one", () => {
-    expect(resolveEnrolment(enrolment({ completed_at: "2023-04-01" }), enrolment({})).update?.completed_at).toBe("2023-04-01");
-    expect(resolveEnrolment(enrolment({}), enrolment({ completed_at: "2023-04-01" })).update?.completed_at).toBe("2023-04-01");
+    expect(resolveEnrolment(enrolment({ completed_at: "2023-04-01" }), enrolment({})).update?.completed_at).toBe(
+      "2023-04-01",
+    );
+    expect(resolveEnrolment(enrolment({}), enrolment({ completed_at: "2023-04-01" })).update?.completed_at).toBe(
+      "2023-04-01",
+    );
   });
   it("stays active if either row is; if both left, the later leaving", () => {
     expect(resolveEnrolment(enrolment({ left_at: "2023-05-01" }), enrolment({})).update?.left_at).toBeNull();
     expect(resolveEnrolment(enrolment({}), enrolment({ left_at: "2023-05-01" })).update?.left_at).toBeNull();
-    expect(resolveEnrolment(enrolment({ left_at: "2023-05-01" }), enrolment({ left_at: "2023-06-01" })).update?.left_at).toBe("2023-06-01");
+    expect(
+      resolveEnrolment(enrolment({ left_at: "2023-05-01" }), enrolment({ left_at: "2023-06-01" })).update?.left_at,
+    ).toBe("2023-06-01");
   });
 });
 
 describe("lesson completion clash", () => {
   it("keeps the earliest completion and its method", () => {
-    expect(resolveLessonCompletion({ completed_at: "2023-02-02", method: "manual" }, { completed_at: "2023-01-10", method: "video" })).toEqual({
+    expect(
+      resolveLessonCompletion(
+        { completed_at: "2023-02-02", method: "manual" },
+        { completed_at: "2023-01-10", method: "video" },
+      ),
+    ).toEqual({
       survivor: "kept",
       update: { completed_at: "2023-01-10", method: "video" },
     });
-    expect(resolveLessonCompletion({ completed_at: "2023-01-10", method: "manual" }, { completed_at: "2023-02-02", method: "video" })).toEqual({ survivor: "kept" });
+    expect(
+      resolveLessonCompletion(
+        { completed_at: "2023-01-10", method: "manual" },
+        { completed_at: "2023-02-02", method: "video" },
+      ),
+    ).toEqual({ survivor: "kept" });
   });
 });
 
 describe("certificate clash", () => {
   it("keeps the earlier certificate, the kept person's on a tie", () => {
-    expect(resolveCertificate({ issued_at: "2023-02-10" }, { issued_at: "2023-01-20" })).toEqual({ survivor: "dropped" });
+    expect(resolveCertificate({ issued_at: "2023-02-10" }, { issued_at: "2023-01-20" })).toEqual({
+      survivor: "dropped",
+    });
     expect(resolveCertificate({ issued_at: "2023-01-20" }, { issued_at: "2023-02-10" })).toEqual({ survivor: "kept" });
     expect(resolveCertificate({ issued_at: "2023-01-20" }, { issued_at: "2023-01-20" })).toEqual({ survivor: "kept" });
   });
@@ -110,7 +156,14 @@ describe("filling the kept person", () => {
   });
   it("fills empty fields from the other record and reports differing values without overwriting them", () => {
     const keep = person({ sex: "female", country: "PE", cooperative: "" });
-    const drop = person({ sex: "female", country: "GT", birth_year: 1961, cooperative: "Coop Sur", phone: "+51999888777", email: "" });
+    const drop = person({
+      sex: "female",
+      country: "GT",
+      birth_year: 1961,
+      cooperative: "Coop Sur",
+      phone: "+51999888777",
+      email: "",
+    });
     expect(fillPerson(keep, drop)).toEqual({
       filled: { birth_year: 1961, cooperative: "Coop Sur", phone: "+51999888777" },
       differing: { country: "GT" },
@@ -118,11 +171,19 @@ describe("filling the kept person", () => {
   });
   it("takes a stated sex only when the kept person has none", () => {
     expect(fillPerson(person({}), person({ sex: "male" }))).toEqual({ filled: { sex: "male" }, differing: {} });
-    expect(fillPerson(person({ sex: "female" }), person({ sex: "male" }))).toEqual({ filled: {}, differing: { sex: "male" } });
+    expect(fillPerson(person({ sex: "female" }), person({ sex: "male" }))).toEqual({
+      filled: {},
+      differing: { sex: "male" },
+    });
     expect(fillPerson(person({ sex: "female" }), person({}))).toEqual({ filled: {}, differing: {} });
   });
   it("takes consent whole, with its notice, method and witness, only when the kept person gave none", () => {
-    const consent = { consent_given_at: "2023-01-01T00:00:00.000Z", consent_notice_version: "v2", consent_method: "verbal", consent_recorded_by: 3 };
+    const consent = {
+      consent_given_at: "2023-01-01T00:00:00.000Z",
+      consent_notice_version: "v2",
+      consent_method: "verbal",
+      consent_recorded_by: 3,
+    };
     expect(fillPerson(person({}), person(consent)).filled).toEqual(consent);
     expect(fillPerson(person({ consent_given_at: "2022-01-01T00:00:00.000Z" }), person(consent)).filled).toEqual({});
   });

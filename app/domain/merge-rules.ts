@@ -20,7 +20,10 @@ const maxOrNull = (x: number | null, y: number | null) => (x === null ? y : y ==
 const earliestOrNull = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : earlier(x, y));
 
 /** Registered > waitlisted > cancelled; between equals, the earlier registration (its place in the queue). */
-export function resolveRegistration<R extends { status: RegistrationStatus; created_at: string }>(kept: R, dropped: R): Resolution<R> {
+export function resolveRegistration<R extends { status: RegistrationStatus; created_at: string }>(
+  kept: R,
+  dropped: R,
+): Resolution<R> {
   const droppedWins =
     REGISTRATION_STRENGTH[dropped.status] > REGISTRATION_STRENGTH[kept.status] ||
     (dropped.status === kept.status && dropped.created_at < kept.created_at);
@@ -33,10 +36,16 @@ export function strongerMark(x: AttendanceStatus | null, y: AttendanceStatus | n
 }
 
 /** One human in one session: the strongest mark and the longest time online, never a sum. */
-export function resolveAttendance<R extends { status: AttendanceStatus | null; minutes_online: number | null }>(kept: R, dropped: R): Resolution<R> {
+export function resolveAttendance<R extends { status: AttendanceStatus | null; minutes_online: number | null }>(
+  kept: R,
+  dropped: R,
+): Resolution<R> {
   return {
     survivor: "kept",
-    update: { status: strongerMark(kept.status, dropped.status), minutes_online: maxOrNull(kept.minutes_online, dropped.minutes_online) } as Partial<R>,
+    update: {
+      status: strongerMark(kept.status, dropped.status),
+      minutes_online: maxOrNull(kept.minutes_online, dropped.minutes_online),
+    } as Partial<R>,
   };
 }
 
@@ -62,15 +71,20 @@ export function resolveEnrolment<R extends EnrolmentFacts>(kept: R, dropped: R):
       method: first.method,
       enrolled_by: first.enrolled_by,
       completed_at: earliestOrNull(kept.completed_at, dropped.completed_at),
-      left_at: kept.left_at && dropped.left_at ? (kept.left_at > dropped.left_at ? kept.left_at : dropped.left_at) : null,
+      left_at:
+        kept.left_at && dropped.left_at ? (kept.left_at > dropped.left_at ? kept.left_at : dropped.left_at) : null,
       local_dates_key: null,
     } as Partial<R>,
   };
 }
 
 /** The earliest completion of a lesson, and how it was completed then. */
-export function resolveLessonCompletion<R extends { completed_at: string; method: string }>(kept: R, dropped: R): Resolution<R> {
-  if (dropped.completed_at < kept.completed_at) return { survivor: "kept", update: { completed_at: dropped.completed_at, method: dropped.method } as Partial<R> };
+export function resolveLessonCompletion<R extends { completed_at: string; method: string }>(
+  kept: R,
+  dropped: R,
+): Resolution<R> {
+  if (dropped.completed_at < kept.completed_at)
+    return { survivor: "kept", update: { completed_at: dropped.completed_at, method: dropped.method } as Partial<R> };
   return { survivor: "kept" };
 }
 

@@ -14,7 +14,12 @@ describe("courseProgress", () => {
   const lessons = [lesson(1), lesson(2), lesson(3, { required: false }), lesson(4), lesson(5, { archived: true })];
 
   it("counts only required, live lessons and rounds down", () => {
-    expect(courseProgress(lessons, [])).toMatchObject({ requiredTotal: 3, requiredDone: 0, percent: 0, complete: false });
+    expect(courseProgress(lessons, [])).toMatchObject({
+      requiredTotal: 3,
+      requiredDone: 0,
+      percent: 0,
+      complete: false,
+    });
     expect(courseProgress(lessons, [1])).toMatchObject({ requiredDone: 1, percent: 33, complete: false });
     expect(courseProgress(lessons, [1, 2, 3])).toMatchObject({ requiredDone: 2, percent: 66, complete: false });
   });

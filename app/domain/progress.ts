@@ -23,7 +23,10 @@ export interface CourseProgress {
   next: OutlineLesson | null;
 }
 
-export function courseProgress(lessons: readonly OutlineLesson[], completedLessonIds: Iterable<number>): CourseProgress {
+export function courseProgress(
+  lessons: readonly OutlineLesson[],
+  completedLessonIds: Iterable<number>,
+): CourseProgress {
   const done = new Set(completedLessonIds);
   const live = lessons.filter((lesson) => !lesson.archived).sort((a, b) => a.position - b.position);
   const required = live.filter((lesson) => lesson.required);

@@ -39,7 +39,12 @@ export function gradeQuiz(questions: QuizQuestionSpec[], choices: QuizChoices): 
     return { chosen, correct };
   });
   const correctCount = results.filter((r) => r.correct).length;
-  return { questions: results, correctCount, total: questions.length, passed: questions.length > 0 && correctCount === questions.length };
+  return {
+    questions: results,
+    correctCount,
+    total: questions.length,
+    passed: questions.length > 0 && correctCount === questions.length,
+  };
 }
 
 /** Reads `q0=1&q1=0&q1=2` (a form post or a query string) into choices. */

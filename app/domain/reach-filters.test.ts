@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ageBand, filtersToSearch, fiscalYearOf, fiscalYearRange, funderAgeBand, parseReachFilters } from "./reach-filters";
+import {
+  ageBand,
+  filtersToSearch,
+  fiscalYearOf,
+  fiscalYearRange,
+  funderAgeBand,
+  parseReachFilters,
+} from "./reach-filters";
 
 const fy2023 = { kind: "fy", year: 2023 } as const;
 const parse = (query: string) => parseReachFilters(new URLSearchParams(query), fy2023);
@@ -22,9 +29,18 @@ describe("periods", () => {
   });
 
   it("refuses an inverted range, a 50-year range, impossible dates and unknown periods with a message", () => {
-    expect(parse("period=custom&from=2023-02-01&to=2023-01-01")).toMatchObject({ ok: false, errors: ["reports.errors.rangeInverted"] });
-    expect(parse("period=custom&from=2000-01-01&to=2049-12-31")).toMatchObject({ ok: false, errors: ["reports.errors.rangeTooLong"] });
-    expect(parse("period=custom&from=2023-02-30&to=2023-03-01")).toMatchObject({ ok: false, errors: ["reports.errors.dateInvalid"] });
+    expect(parse("period=custom&from=2023-02-01&to=2023-01-01")).toMatchObject({
+      ok: false,
+      errors: ["reports.errors.rangeInverted"],
+    });
+    expect(parse("period=custom&from=2000-01-01&to=2049-12-31")).toMatchObject({
+      ok: false,
+      errors: ["reports.errors.rangeTooLong"],
+    });
+    expect(parse("period=custom&from=2023-02-30&to=2023-03-01")).toMatchObject({
+      ok: false,
+      errors: ["reports.errors.dateInvalid"],
+    });
     expect(parse("period=forever")).toMatchObject({ ok: false, errors: ["reports.errors.periodUnknown"] });
     expect(parse("period=fy-1066")).toMatchObject({ ok: false, errors: ["reports.errors.periodUnknown"] });
   });
@@ -32,12 +48,17 @@ describe("periods", () => {
   it("refuses unknown countries and malformed ids", () => {
     expect(parse("country=XX")).toMatchObject({ ok: false, errors: ["reports.errors.countryUnknown"] });
     expect(parse("workshop=1%20or%201=1")).toMatchObject({ ok: false, errors: ["reports.errors.idInvalid"] });
-    expect(parse("country=pe&workshop=7&enrolments=1")).toMatchObject({ ok: true, filters: { country: "PE", workshopId: 7, countEnrolments: true } });
+    expect(parse("country=pe&workshop=7&enrolments=1")).toMatchObject({
+      ok: true,
+      filters: { country: "PE", workshopId: 7, countEnrolments: true },
+    });
   });
 
   it("writes filters back to the same URL", () => {
     const parsed = parse("period=custom&from=2023-01-01&to=2023-03-31&country=GT&course=2");
-    expect(parsed.ok && filtersToSearch(parsed.filters)).toBe("period=custom&from=2023-01-01&to=2023-03-31&country=GT&course=2");
+    expect(parsed.ok && filtersToSearch(parsed.filters)).toBe(
+      "period=custom&from=2023-01-01&to=2023-03-31&country=GT&course=2",
+    );
   });
 });
 

@@ -75,7 +75,10 @@ function addYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
-export function parsePeriod(params: URLSearchParams, defaultPeriod: Period): { ok: true; period: Period } | { ok: false; error: FilterError } {
+export function parsePeriod(
+  params: URLSearchParams,
+  defaultPeriod: Period,
+): { ok: true; period: Period } | { ok: false; error: FilterError } {
   const value = params.get("period") ?? "";
   if (value === "") return { ok: true, period: defaultPeriod };
   if (value === "all") return { ok: true, period: { kind: "all" } };

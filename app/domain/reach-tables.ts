@@ -57,7 +57,11 @@ export function sexLabel(sex: Sex, t: T): string {
 }
 
 /** "2022-10-01 – 2023-09-30" in files; pages pass a date formatter for "1 oct 2022 – 30 sept 2023". */
-export function periodText(report: Pick<ReachReport, "from" | "to">, t: T, formatDate: (date: string) => string = (d) => d): string {
+export function periodText(
+  report: Pick<ReachReport, "from" | "to">,
+  t: T,
+  formatDate: (date: string) => string = (d) => d,
+): string {
   return report.from && report.to ? `${formatDate(report.from)} – ${formatDate(report.to)}` : t("reports.periodAll");
 }
 
@@ -71,7 +75,8 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
   const h = report.headline;
   const total = h.uniqueIndividuals;
   const stated = (value: string | null) => value || t("reports.values.notStated");
-  const named = <K>(rows: Count<K>[], name: (key: K) => string) => rows.map((row) => ({ name: name(row.key), count: row.count }));
+  const named = <K>(rows: Count<K>[], name: (key: K) => string) =>
+    rows.map((row) => ({ name: name(row.key), count: row.count }));
   const tables: ReportTable[] = [];
 
   const summary: Cell[][] = [
@@ -87,7 +92,10 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
     [t("reports.headline.walkIns"), h.walkIns],
   ];
   if (report.courses) {
-    summary.push([t("reports.tables.enrolled"), report.courses.enrolled], [t("reports.tables.completed"), report.courses.completed]);
+    summary.push(
+      [t("reports.tables.enrolled"), report.courses.enrolled],
+      [t("reports.tables.completed"), report.courses.completed],
+    );
   }
   tables.push({
     id: "summary",
@@ -120,7 +128,8 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       w.firstDate,
       w.lastDate,
       t(`reports.values.modality.${w.modality}`),
-      [w.place, w.region, w.country ? countryName(w.country, t) : null].filter(Boolean).join(", ") || t("reports.values.notStated"),
+      [w.place, w.region, w.country ? countryName(w.country, t) : null].filter(Boolean).join(", ") ||
+        t("reports.values.notStated"),
       w.facilitators.join(", "),
       w.registered,
       w.attended,
@@ -144,8 +153,22 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
   });
 
   tables.push(
-    breakdown("by-sex", t("reports.tables.bySex"), t("reports.tables.sex"), named(report.bySex, (k) => sexLabel(k, t)), total, t),
-    breakdown("by-age", t("reports.tables.byAge"), t("reports.tables.age"), named(report.byAge, (k) => t(`reports.values.age.${k}`)), total, t),
+    breakdown(
+      "by-sex",
+      t("reports.tables.bySex"),
+      t("reports.tables.sex"),
+      named(report.bySex, (k) => sexLabel(k, t)),
+      total,
+      t,
+    ),
+    breakdown(
+      "by-age",
+      t("reports.tables.byAge"),
+      t("reports.tables.age"),
+      named(report.byAge, (k) => t(`reports.values.age.${k}`)),
+      total,
+      t,
+    ),
     breakdown(
       "by-funder-age",
       t("reports.tables.byFunderAge"),
@@ -154,7 +177,14 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       total,
       t,
     ),
-    breakdown("by-country", t("reports.tables.byCountry"), t("reports.tables.country"), named(report.byCountry, (k) => countryName(k, t)), total, t),
+    breakdown(
+      "by-country",
+      t("reports.tables.byCountry"),
+      t("reports.tables.country"),
+      named(report.byCountry, (k) => countryName(k, t)),
+      total,
+      t,
+    ),
   );
   tables.push({
     id: "by-region",
@@ -169,7 +199,14 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
     total: [t("reports.tables.total"), null, report.byRegion.reduce((sum, r) => sum + r.count, 0), total ? 1 : null],
   });
   tables.push(
-    breakdown("by-cooperative", t("reports.tables.byCooperative"), t("reports.tables.cooperative"), named(report.byCooperative, stated), total, t),
+    breakdown(
+      "by-cooperative",
+      t("reports.tables.byCooperative"),
+      t("reports.tables.cooperative"),
+      named(report.byCooperative, stated),
+      total,
+      t,
+    ),
     breakdown(
       "by-modality",
       t("reports.tables.byModality"),
@@ -179,7 +216,14 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       t,
     ),
   );
-  const months = breakdown("by-month", t("reports.tables.byMonth"), t("reports.tables.month"), named(report.byMonth, (k) => k), total, t);
+  const months = breakdown(
+    "by-month",
+    t("reports.tables.byMonth"),
+    t("reports.tables.month"),
+    named(report.byMonth, (k) => k),
+    total,
+    t,
+  );
   months.columns[0].kind = "month";
   tables.push(months);
 

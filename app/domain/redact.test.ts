@@ -9,11 +9,21 @@ const fragments = identifyingFragments({
 
 describe("identifyingFragments", () => {
   it("keeps the full name, the longer name parts, e-mails and phone digits (full and national)", () => {
-    expect(fragments).toEqual(["zenobia quillahuaman ana", "zenobia", "quillahuaman", "zeno@example.org", "51912345678", "912345678"]);
+    expect(fragments).toEqual([
+      "zenobia quillahuaman ana",
+      "zenobia",
+      "quillahuaman",
+      "zeno@example.org",
+      "51912345678",
+      "912345678",
+    ]);
   });
 
   it("leaves name parts out when asked, so a shared surname alone does not match", () => {
-    const strict = identifyingFragments({ names: ["Rosa Quispe Mamani"], emails: [], phones: [] }, { nameParts: false });
+    const strict = identifyingFragments(
+      { names: ["Rosa Quispe Mamani"], emails: [], phones: [] },
+      { nameParts: false },
+    );
     expect(strict).toEqual(["rosa quispe mamani"]);
     expect(mentions("Juana Quispe", strict)).toBe(false);
     expect(mentions("ROSA QUISPE MAMANI (celular)", strict)).toBe(true);
@@ -34,7 +44,17 @@ describe("mentions", () => {
 
 describe("redactJson", () => {
   it("blanks strings that mention the person and keeps keys, numbers and other strings", () => {
-    const details = { keptId: 4, droppedName: "Zenobia Q.", differingValues: { email: "zeno@example.org", region: "Puno" }, codes: ["A1", "912345678"] };
-    expect(redactJson(details, fragments)).toEqual({ keptId: 4, droppedName: "", differingValues: { email: "", region: "Puno" }, codes: ["A1", ""] });
+    const details = {
+      keptId: 4,
+      droppedName: "Zenobia Q.",
+      differingValues: { email: "zeno@example.org", region: "Puno" },
+      codes: ["A1", "912345678"],
+    };
+    expect(redactJson(details, fragments)).toEqual({
+      keptId: 4,
+      droppedName: "",
+      differingValues: { email: "", region: "Puno" },
+      codes: ["A1", ""],
+    });
   });
 });

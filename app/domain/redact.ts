@@ -20,7 +20,10 @@ const MIN_NAME_PART = 4;
  * Name parts only with `nameParts`: for records already known to be about them (a
  * shared surname must not take other people out of a list).
  */
-export function identifyingFragments(identity: Identity, options: { nameParts: boolean } = { nameParts: true }): string[] {
+export function identifyingFragments(
+  identity: Identity,
+  options: { nameParts: boolean } = { nameParts: true },
+): string[] {
   const fragments = new Set<string>();
   for (const name of identity.names) {
     const clean = (name ?? "").trim().toLowerCase();

@@ -4,7 +4,9 @@ import { hasRole } from "./roles";
 
 describe("hasRole", () => {
   it("lets each role do what the roles below it can, and no more", () => {
-    const allowed = ROLES.flatMap((actual) => ROLES.filter((required) => hasRole(actual, required)).map((r) => `${actual}>=${r}`));
+    const allowed = ROLES.flatMap((actual) =>
+      ROLES.filter((required) => hasRole(actual, required)).map((r) => `${actual}>=${r}`),
+    );
     expect(allowed).toEqual([
       "member>=member",
       "facilitator>=member",

@@ -33,7 +33,10 @@ describe("sniffUpload", () => {
 
   it("refuses a NUL byte in UTF-8 or Windows-1252 text, within the bytes it looks at", () => {
     expect(sniffUpload(ascii("nombre,correo\nAna\0,ana@example.org\n"))).toEqual({ ok: false, kind: "binary" });
-    expect(sniffUpload(new Uint8Array([...iconv.encode("Año,José\n", "win1252"), 0]))).toEqual({ ok: false, kind: "binary" });
+    expect(sniffUpload(new Uint8Array([...iconv.encode("Año,José\n", "win1252"), 0]))).toEqual({
+      ok: false,
+      kind: "binary",
+    });
     expect(sniffUpload(new Uint8Array([0xef, 0xbb, 0xbf, ...ascii("a,b\n\0")]))).toEqual({ ok: false, kind: "binary" });
     const lateNul = new Uint8Array(SNIFF_BYTES + 10).fill(0x41);
     lateNul[SNIFF_BYTES + 5] = 0;
@@ -50,8 +53,14 @@ describe("sniffUpload", () => {
   });
 
   it("refuses a NUL character in UTF-16 text", () => {
-    expect(sniffUpload(new Uint8Array([0xff, 0xfe, ...iconv.encode("a,b\n\0", "utf16le")]))).toEqual({ ok: false, kind: "binary" });
-    expect(sniffUpload(new Uint8Array([0xfe, 0xff, ...iconv.encode("a,b\n\0", "utf16be")]))).toEqual({ ok: false, kind: "binary" });
+    expect(sniffUpload(new Uint8Array([0xff, 0xfe, ...iconv.encode("a,b\n\0", "utf16le")]))).toEqual({
+      ok: false,
+      kind: "binary",
+    });
+    expect(sniffUpload(new Uint8Array([0xfe, 0xff, ...iconv.encode("a,b\n\0", "utf16be")]))).toEqual({
+      ok: false,
+      kind: "binary",
+    });
     expect(sniffUpload(new Uint8Array(iconv.encode("ab,c\0", "utf16le")))).toEqual({ ok: false, kind: "binary" });
   });
 
@@ -61,7 +70,8 @@ describe("sniffUpload", () => {
 
   it("accepts every attendance report fixture, including Teams' UTF-16 with and without a BOM", () => {
     const dir = path.join(__dirname, "../../tests/fixtures/attendance");
-    for (const name of fs.readdirSync(dir)) expect([name, sniffUpload(fs.readFileSync(path.join(dir, name)))]).toEqual([name, { ok: true }]);
+    for (const name of fs.readdirSync(dir))
+      expect([name, sniffUpload(fs.readFileSync(path.join(dir, name)))]).toEqual([name, { ok: true }]);
   });
 });
 

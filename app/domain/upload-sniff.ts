@@ -51,7 +51,8 @@ export function sniffUpload(bytes: Uint8Array): SniffResult {
   const layout = textLayout(head);
   const nul = hasNulCharacter(head, layout);
   for (const signature of SIGNATURES) {
-    if (signature.bytes.every((byte, i) => head[i] === byte) && (!signature.needsNul || nul)) return { ok: false, kind: signature.kind };
+    if (signature.bytes.every((byte, i) => head[i] === byte) && (!signature.needsNul || nul))
+      return { ok: false, kind: signature.kind };
   }
   return nul ? { ok: false, kind: "binary" } : { ok: true };
 }

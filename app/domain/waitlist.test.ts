@@ -71,7 +71,16 @@ describe("registrationRefusal", () => {
   it("accepts a published, upcoming workshop with an open window", () => {
     expect(registrationRefusal(open, future, "self", now)).toBeNull();
     expect(
-      registrationRefusal({ ...open, registration_opens_at: "2026-03-01T00:00:00.000Z", registration_closes_at: "2026-03-19T00:00:00.000Z" }, future, "self", now),
+      registrationRefusal(
+        {
+          ...open,
+          registration_opens_at: "2026-03-01T00:00:00.000Z",
+          registration_closes_at: "2026-03-19T00:00:00.000Z",
+        },
+        future,
+        "self",
+        now,
+      ),
     ).toBeNull();
   });
   it("refuses drafts, cancelled and past workshops", () => {
@@ -81,7 +90,9 @@ describe("registrationRefusal", () => {
     expect(registrationRefusal(open, [], "self", now)).toBe("past");
   });
   it("refuses before the window opens and from the moment it closes", () => {
-    expect(registrationRefusal({ ...open, registration_opens_at: "2026-03-11T00:00:00.000Z" }, future, "self", now)).toBe("notOpenYet");
+    expect(
+      registrationRefusal({ ...open, registration_opens_at: "2026-03-11T00:00:00.000Z" }, future, "self", now),
+    ).toBe("notOpenYet");
     expect(registrationRefusal({ ...open, registration_closes_at: now }, future, "self", now)).toBe("closed");
   });
   it("lets staff register people outside the window and on the day, but not for a cancelled workshop", () => {

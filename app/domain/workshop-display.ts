@@ -1,7 +1,10 @@
 import type { Locale } from "../../db/schema";
 import { formatDate, formatTime } from "../utils/dates";
 
-type Translate = (key: "workshops.sessionWhen" | "workshops.startsWhen" | "workshops.timeZone", vars?: Record<string, string | number>) => string;
+type Translate = (
+  key: "workshops.sessionWhen" | "workshops.startsWhen" | "workshops.timeZone",
+  vars?: Record<string, string | number>,
+) => string;
 
 /** "Lima" for America/Lima, "Santo Domingo" for America/Santo_Domingo. */
 export function zoneLabel(timeZone: string): string {
@@ -25,6 +28,9 @@ export function describeSession(
 
 /** "jueves, 12 de marzo de 2026, 10:00 (hora de Lima)". */
 export function describeStart(t: Translate, locale: Locale, startsAt: string, timeZone: string): string {
-  const when = t("workshops.startsWhen", { date: formatDate(startsAt, locale, timeZone), time: formatTime(startsAt, locale, timeZone) });
+  const when = t("workshops.startsWhen", {
+    date: formatDate(startsAt, locale, timeZone),
+    time: formatTime(startsAt, locale, timeZone),
+  });
   return `${when} (${t("workshops.timeZone", { zone: zoneLabel(timeZone) })})`;
 }

@@ -57,23 +57,39 @@ describe("validateWorkshopForm", () => {
   });
 
   it("refuses a capacity of 0, a negative one, or one that is not a whole number", () => {
-    for (const capacity of ["0", "-5", "2.5", "diez"]) expect(errorsOf({ capacity }).capacity).toBe("workshops.form.errors.capacityInvalid");
+    for (const capacity of ["0", "-5", "2.5", "diez"])
+      expect(errorsOf({ capacity }).capacity).toBe("workshops.form.errors.capacityInvalid");
   });
 
   it("refuses a session that ends before (or when) it starts", () => {
-    expect(errorsOf({ "session-1-end": "09:00" })["session-1-end"]).toBe("workshops.form.errors.sessionEndsBeforeStart");
-    expect(errorsOf({ "session-1-end": "10:00" })["session-1-end"]).toBe("workshops.form.errors.sessionEndsBeforeStart");
+    expect(errorsOf({ "session-1-end": "09:00" })["session-1-end"]).toBe(
+      "workshops.form.errors.sessionEndsBeforeStart",
+    );
+    expect(errorsOf({ "session-1-end": "10:00" })["session-1-end"]).toBe(
+      "workshops.form.errors.sessionEndsBeforeStart",
+    );
   });
 
   it("refuses overlapping sessions and names the one it overlaps", () => {
-    const result = validateWorkshopForm({ ...base, "session-1-date": "2026-03-12", "session-1-start": "11:30", "session-1-end": "13:00" }, ["4"]);
+    const result = validateWorkshopForm(
+      { ...base, "session-1-date": "2026-03-12", "session-1-start": "11:30", "session-1-end": "13:00" },
+      ["4"],
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors["session-1-start"]).toEqual({ key: "workshops.form.errors.sessionOverlaps", vars: { number: 1 } });
+    expect(result.errors["session-1-start"]).toEqual({
+      key: "workshops.form.errors.sessionOverlaps",
+      vars: { number: 1 },
+    });
   });
 
   it("accepts back-to-back sessions", () => {
-    expect(validateWorkshopForm({ ...base, "session-1-date": "2026-03-12", "session-1-start": "12:00", "session-1-end": "13:00" }, ["4"]).ok).toBe(true);
+    expect(
+      validateWorkshopForm(
+        { ...base, "session-1-date": "2026-03-12", "session-1-start": "12:00", "session-1-end": "13:00" },
+        ["4"],
+      ).ok,
+    ).toBe(true);
   });
 
   it("refuses an unknown time zone", () => {
@@ -95,7 +111,15 @@ describe("validateWorkshopForm", () => {
 
   it("needs a title, at least one session and one facilitator", () => {
     const errors = errorsOf(
-      { title: "  ", "session-0-date": "", "session-0-start": "", "session-0-end": "", "session-1-date": "", "session-1-start": "", "session-1-end": "" },
+      {
+        title: "  ",
+        "session-0-date": "",
+        "session-0-start": "",
+        "session-0-end": "",
+        "session-1-date": "",
+        "session-1-start": "",
+        "session-1-end": "",
+      },
       [],
     );
     expect(errors.title).toBe("workshops.form.errors.titleRequired");
@@ -109,11 +133,17 @@ describe("validateWorkshopForm", () => {
   });
 
   it("stores the registration window in UTC and refuses one that closes before it opens", () => {
-    const ok = validateWorkshopForm({ ...base, registrationOpens: "2026-03-01T08:00", registrationCloses: "2026-03-11T18:00" }, ["4"]);
-    expect(ok.ok && [ok.data.registrationOpensAt, ok.data.registrationClosesAt]).toEqual(["2026-03-01T13:00:00.000Z", "2026-03-11T23:00:00.000Z"]);
-    expect(errorsOf({ registrationOpens: "2026-03-11T18:00", registrationCloses: "2026-03-01T08:00" }).registrationCloses).toBe(
-      "workshops.form.errors.windowOrder",
+    const ok = validateWorkshopForm(
+      { ...base, registrationOpens: "2026-03-01T08:00", registrationCloses: "2026-03-11T18:00" },
+      ["4"],
     );
+    expect(ok.ok && [ok.data.registrationOpensAt, ok.data.registrationClosesAt]).toEqual([
+      "2026-03-01T13:00:00.000Z",
+      "2026-03-11T23:00:00.000Z",
+    ]);
+    expect(
+      errorsOf({ registrationOpens: "2026-03-11T18:00", registrationCloses: "2026-03-01T08:00" }).registrationCloses,
+    ).toBe("workshops.form.errors.windowOrder");
     expect(errorsOf({ registrationOpens: "mañana" }).registrationOpens).toBe("workshops.form.errors.dateTimeInvalid");
   });
 });

@@ -65,14 +65,34 @@ export async function renderCertificatePdf(
   const qrSize = 96;
   drawQr(page, options.verifyUrl, 60, 60, qrSize);
   const textX = 60 + qrSize + 18;
-  page.drawText(t("learning.certificate.pdf.verifyAt"), { x: textX, y: 60 + qrSize - 20, size: 11, font: regular, color: MUTED });
+  page.drawText(t("learning.certificate.pdf.verifyAt"), {
+    x: textX,
+    y: 60 + qrSize - 20,
+    size: 11,
+    font: regular,
+    color: MUTED,
+  });
   page.drawText(options.verifyUrl, { x: textX, y: 60 + qrSize - 38, size: 11, font: regular, color: INK });
-  page.drawText(t("learning.certificate.pdf.code", { code: certificate.code }), { x: textX, y: 60 + qrSize - 60, size: 12, font: bold, color: INK });
+  page.drawText(t("learning.certificate.pdf.code", { code: certificate.code }), {
+    x: textX,
+    y: 60 + qrSize - 60,
+    size: 12,
+    font: bold,
+    color: INK,
+  });
   return new Uint8Array(await pdf.save());
 }
 
 /** Draws centred text, shrinking it (and then wrapping it) until it fits; returns the baseline below it. */
-function centered(page: PDFPage, text: string, font: PDFFont, size: number, top: number, color: ReturnType<typeof rgb>, pageWidth: number): number {
+function centered(
+  page: PDFPage,
+  text: string,
+  font: PDFFont,
+  size: number,
+  top: number,
+  color: ReturnType<typeof rgb>,
+  pageWidth: number,
+): number {
   const maxWidth = pageWidth - 140;
   let fontSize = size;
   while (fontSize > size * 0.6 && font.widthOfTextAtSize(text, fontSize) > maxWidth) fontSize -= 1;
@@ -80,7 +100,13 @@ function centered(page: PDFPage, text: string, font: PDFFont, size: number, top:
   let y = top;
   for (const line of lines) {
     y -= fontSize;
-    page.drawText(line, { x: (pageWidth - font.widthOfTextAtSize(line, fontSize)) / 2, y, size: fontSize, font, color });
+    page.drawText(line, {
+      x: (pageWidth - font.widthOfTextAtSize(line, fontSize)) / 2,
+      y,
+      size: fontSize,
+      font,
+      color,
+    });
     y -= fontSize * 0.35;
   }
   return y;
@@ -107,7 +133,13 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {
       if (modules.get(row, col)) {
-        page.drawRectangle({ x: x + col * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+        page.drawRectangle({
+          x: x + col * cell,
+          y: y + size - (row + 1) * cell,
+          width: cell,
+          height: cell,
+          color: rgb(0, 0, 0),
+        });
       }
     }
   }

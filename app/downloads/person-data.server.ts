@@ -23,13 +23,21 @@ function typedRows(data: PersonDataExport): SheetCell[][] {
  * A download of everything stored about a person: JSON, a CSV spreadsheet, or an XLSX workbook.
  * `filename` names it for its extension (`exportFilename`: "mis-datos" for oneself, "datos-persona" for staff).
  */
-export async function personDataDownload(personId: number, format: string | null, filename: (ext: "json" | "csv" | "xlsx") => string): Promise<Response> {
+export async function personDataDownload(
+  personId: number,
+  format: string | null,
+  filename: (ext: "json" | "csv" | "xlsx") => string,
+): Promise<Response> {
   const data = await exportPersonData(await getDb(), personId);
   if (format === "csv") {
     return csvResponse(filename("csv"), toExcelCsv(HEADER, exportAsRows(data)));
   }
   if (format === "xlsx") {
-    const sheet = { name: "Minka", columns: HEADER.map((label, i) => ({ label, kind: i === 1 ? ("number" as const) : ("text" as const) })), rows: typedRows(data) };
+    const sheet = {
+      name: "Minka",
+      columns: HEADER.map((label, i) => ({ label, kind: i === 1 ? ("number" as const) : ("text" as const) })),
+      rows: typedRows(data),
+    };
     return xlsxResponse(filename("xlsx"), await toXlsx(filename("xlsx").replace(/\.xlsx$/, ""), [sheet]));
   }
   return new Response(JSON.stringify(data, null, 2), {

@@ -5,7 +5,11 @@ import { requiredText, text } from "./fields.server";
 
 export const EnrolSchema = z
   .object({
-    fullName: requiredText("learning.enrolOne.errors.fullNameRequired", "learning.enrolOne.errors.fullNameTooLong", NAME_MAX),
+    fullName: requiredText(
+      "learning.enrolOne.errors.fullNameRequired",
+      "learning.enrolOne.errors.fullNameTooLong",
+      NAME_MAX,
+    ),
     email: text(),
     phone: text(),
     consent: text(),
@@ -16,9 +20,12 @@ export const EnrolSchema = z
     const email = form.email ? normalizeEmail(form.email) : null;
     const phone = form.phone ? normalizePhone(form.phone) : null;
     if (form.intent !== "choose") {
-      if (!form.email && !form.phone) ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.contactRequired" });
-      if (form.email && !email) ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.emailInvalid" });
-      if (form.phone && !phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "learning.enrolOne.errors.phoneInvalid" });
+      if (!form.email && !form.phone)
+        ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.contactRequired" });
+      if (form.email && !email)
+        ctx.addIssue({ code: "custom", path: ["email"], message: "learning.enrolOne.errors.emailInvalid" });
+      if (form.phone && !phone)
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "learning.enrolOne.errors.phoneInvalid" });
     }
     return { ...form, email, phone };
   });

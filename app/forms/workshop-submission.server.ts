@@ -65,13 +65,20 @@ export function valuesFromWorkshop(
 export async function readWorkshopSubmission(
   request: Request,
   user: SessionUser,
-): Promise<{ ok: true; input: WorkshopInput } | { ok: false; response: ReturnType<typeof formFailure<WorkshopFormFailure>> }> {
+): Promise<
+  { ok: true; input: WorkshopInput } | { ok: false; response: ReturnType<typeof formFailure<WorkshopFormFailure>> }
+> {
   const form = await request.formData();
   const values = keepValues(form);
   const facilitatorIds = form.getAll("facilitatorIds").map(String);
-  if (!hasRole(user.role, "manager") && !facilitatorIds.includes(String(user.accountId))) facilitatorIds.push(String(user.accountId));
+  if (!hasRole(user.role, "manager") && !facilitatorIds.includes(String(user.accountId)))
+    facilitatorIds.push(String(user.accountId));
   const rows = Math.min(60, Math.max(MIN_SESSION_ROWS, Number(values.rows) || MIN_SESSION_ROWS));
-  if (values.intent === "moreSessions") return { ok: false, response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows: rows + 3, errors: {} }, 200) };
+  if (values.intent === "moreSessions")
+    return {
+      ok: false,
+      response: formFailure<WorkshopFormFailure>({ values, facilitatorIds, rows: rows + 3, errors: {} }, 200),
+    };
   const result = validateWorkshopForm(values, facilitatorIds);
   const notStaff = await hasNonStaffFacilitator(facilitatorIds);
   if (!result.ok || notStaff) {

@@ -64,7 +64,9 @@ export const STAFF_ONLY_TEXTS = [
 ] as const;
 
 function withoutStaffTexts(all: Messages): Messages {
-  const copy: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(all).map(([name, tree]) => [name, { ...tree }]));
+  const copy: Record<string, Record<string, unknown>> = Object.fromEntries(
+    Object.entries(all).map(([name, tree]) => [name, { ...tree }]),
+  );
   for (const path of STAFF_ONLY_TEXTS) {
     const [namespace, part] = path.split(".");
     if (part) delete copy[namespace][part];
@@ -73,7 +75,10 @@ function withoutStaffTexts(all: Messages): Messages {
   return copy as unknown as Messages;
 }
 
-const visitorMessages: Record<Locale, Messages> = { es: withoutStaffTexts(messages.es), en: withoutStaffTexts(messages.en) };
+const visitorMessages: Record<Locale, Messages> = {
+  es: withoutStaffTexts(messages.es),
+  en: withoutStaffTexts(messages.en),
+};
 
 /** The texts a page carries to the browser: everything for staff, the visitor set for members and visitors. */
 export function pageMessages(locale: Locale, forStaff: boolean): Messages {

@@ -7,7 +7,9 @@ type Matches = ReadonlyArray<{ id: string; data?: unknown } | undefined>;
 
 /** `t` in the reader's language inside a `meta` function, from the texts the root loader sent. */
 export function metaTranslator(matches: Matches): T | null {
-  const root = matches.find((match) => match?.id === "root")?.data as { locale?: Locale; messages?: Messages } | undefined;
+  const root = matches.find((match) => match?.id === "root")?.data as
+    | { locale?: Locale; messages?: Messages }
+    | undefined;
   if (!root?.locale || !root.messages) return null;
   return createTranslator(root.locale, root.messages as unknown as MessageTree) as T;
 }

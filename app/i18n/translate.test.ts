@@ -22,7 +22,8 @@ function leaves(tree: MessageTree, prefix = ""): Array<[string, string]> {
   return Object.entries(tree).flatMap(([key, value]) => {
     const at = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "string") return [[at, value] as [string, string]];
-    if (typeof value.other === "string") return Object.entries(value).map(([form, text]) => [`${at}.${form}`, String(text)] as [string, string]);
+    if (typeof value.other === "string")
+      return Object.entries(value).map(([form, text]) => [`${at}.${form}`, String(text)] as [string, string]);
     return leaves(value as MessageTree, at);
   });
 }
@@ -45,7 +46,9 @@ describe("translation files", () => {
       }
     };
     walk(path.resolve(import.meta.dirname, ".."));
-    const known = new Set(leaves(messages.es as unknown as MessageTree).map(([k]) => k.replace(/\.(one|other|zero)$/, "")));
+    const known = new Set(
+      leaves(messages.es as unknown as MessageTree).map(([k]) => k.replace(/\.(one|other|zero)$/, "")),
+    );
     const missing: string[] = [];
     for (const file of files) {
       const source = fs.readFileSync(file, "utf8");

@@ -56,7 +56,8 @@ function buildTranslator(locale: Locale, messages: MessageTree): Translate {
     if (message === undefined) return key;
     if (typeof message === "string") return interpolate(message, locale, vars);
     const count = Number(vars?.count ?? 0);
-    const form = count === 0 && message.zero ? message.zero : (message[plurals.select(count) as "one" | "other"] ?? message.other);
+    const form =
+      count === 0 && message.zero ? message.zero : (message[plurals.select(count) as "one" | "other"] ?? message.other);
     return interpolate(form, locale, vars);
   };
 }

@@ -75,12 +75,24 @@ export async function getAccountName(db: DB, accountId: number) {
 export async function changeRole(db: DB, accountId: number, role: Role, actorAccountId: number): Promise<void> {
   await writeTransaction(db, async (tx) => {
     const before = await tx.selectFrom("account").select("role").where("id", "=", accountId).executeTakeFirstOrThrow();
-    await tx.updateTable("account").set({ role, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
-    await recordAudit(tx, { actorAccountId, action: "account.role_changed", subjectType: "account", subjectId: accountId, details: { from: before.role, to: role } });
+    await tx
+      .updateTable("account")
+      .set({ role, updated_at: new Date().toISOString() })
+      .where("id", "=", accountId)
+      .execute();
+    await recordAudit(tx, {
+      actorAccountId,
+      action: "account.role_changed",
+      subjectType: "account",
+      subjectId: accountId,
+      details: { from: before.role, to: role },
+    });
   });
 }
 
 /** Whether this person can log in (and so download their own data in "Mi cuenta"). */
 export async function personHasAccount(db: DB, personId: number): Promise<boolean> {
-  return (await db.selectFrom("account").select("id").where("person_id", "=", personId).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom("account").select("id").where("person_id", "=", personId).executeTakeFirst()) !== undefined
+  );
 }

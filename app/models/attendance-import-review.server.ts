@@ -5,7 +5,14 @@ import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-
 import type { Msg } from "../i18n/keys";
 import type { DB } from "../utils/db.server";
 import type { UploadedFile } from "../utils/report-upload.server";
-import { confirmImport, discardUpload, findKnownPeople, getUpload, listImports, receiveReport } from "./attendance-upload.server";
+import {
+  confirmImport,
+  discardUpload,
+  findKnownPeople,
+  getUpload,
+  listImports,
+  receiveReport,
+} from "./attendance-upload.server";
 
 /**
  * The steps of importing an attendance report for one session, as the import page takes them:
@@ -20,7 +27,12 @@ interface ImportScope {
 export type UploadFailure = { step: "upload"; error: Msg };
 /** The upload id posted is not a pending review of this session (confirmed, discarded, expired, or another session's). */
 export type GoneFailure = { step: "gone" };
-export type ReviewFailure = { step: "review"; errors: Record<string, Msg>; values: Record<string, string>; message?: Msg };
+export type ReviewFailure = {
+  step: "review";
+  errors: Record<string, Msg>;
+  values: Record<string, string>;
+  message?: Msg;
+};
 export type ImportFailure = UploadFailure | GoneFailure | ReviewFailure;
 
 export type ImportStep =
@@ -37,9 +49,16 @@ export async function importPage(db: DB, { workshop, session }: ImportScope, upl
   const base = {
     workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
     session: { id: session.id, startsAt: session.starts_at },
-    imports: (await listImports(db, session.id)).map((i) => ({ id: i.id, fileName: i.file_name, importedAt: i.imported_at, people: i.rows_matched, ignored: i.rows_ignored })),
+    imports: (await listImports(db, session.id)).map((i) => ({
+      id: i.id,
+      fileName: i.file_name,
+      importedAt: i.imported_at,
+      people: i.rows_matched,
+      ignored: i.rows_ignored,
+    })),
   };
-  const upload = uploadParam && /^\d{1,12}$/.test(uploadParam) ? await getUpload(db, Number(uploadParam), session.id) : undefined;
+  const upload =
+    uploadParam && /^\d{1,12}$/.test(uploadParam) ? await getUpload(db, Number(uploadParam), session.id) : undefined;
   if (!upload) return { ...base, review: null, gone: Boolean(uploadParam) };
   const { participants } = upload.payload;
   const known = await findKnownPeople(db, workshop.id, participants);
@@ -68,7 +87,13 @@ export async function receiveUploadedReport(
     const { status, error } = reportFileError(file, input.locale);
     return { kind: "failed", status, failure: { step: "upload", error } };
   }
-  const received = await receiveReport(db, { bytes: file.bytes, fileName: file.fileName, session, timeZone: workshop.timezone, uploadedBy: input.uploadedBy });
+  const received = await receiveReport(db, {
+    bytes: file.bytes,
+    fileName: file.fileName,
+    session,
+    timeZone: workshop.timezone,
+    uploadedBy: input.uploadedBy,
+  });
   switch (received.kind) {
     case "review":
       return { kind: "review", uploadId: received.uploadId };
@@ -83,11 +108,16 @@ export async function receiveUploadedReport(
  * The facilitator's answer to a review: discard it, or confirm it with one decision per participant.
  * A refused confirmation keeps every choice made (`values`), so the form comes back as it was sent.
  */
-export async function answerReview(db: DB, { workshop, session }: ImportScope, input: { form: FormData; actorAccountId: number }): Promise<ImportStep> {
+export async function answerReview(
+  db: DB,
+  { workshop, session }: ImportScope,
+  input: { form: FormData; actorAccountId: number },
+): Promise<ImportStep> {
   const { form } = input;
   const uploadId = Number(form.get("uploadId"));
   const validId = Number.isSafeInteger(uploadId) && uploadId > 0;
-  if (form.get("intent") === "discard") return validId && (await discardUpload(db, uploadId, session.id)) ? { kind: "discarded" } : gone;
+  if (form.get("intent") === "discard")
+    return validId && (await discardUpload(db, uploadId, session.id)) ? { kind: "discarded" } : gone;
   const upload = validId ? await getUpload(db, uploadId, session.id) : undefined;
   if (!upload) return gone;
 
@@ -100,7 +130,13 @@ export async function answerReview(db: DB, { workshop, session }: ImportScope, i
   const { decisions, errors } = readReviewDecisions(upload.payload.participants, form as ReviewForm);
   if (Object.keys(errors).length) return refused(errors);
 
-  const outcome = await confirmImport(db, { uploadId: upload.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: input.actorAccountId });
+  const outcome = await confirmImport(db, {
+    uploadId: upload.id,
+    workshopId: workshop.id,
+    sessionId: session.id,
+    decisions,
+    actorAccountId: input.actorAccountId,
+  });
   switch (outcome.kind) {
     case "saved":
       return { kind: "saved", people: outcome.people, newPeople: outcome.newPeople, ignored: outcome.ignored };
@@ -109,7 +145,9 @@ export async function answerReview(db: DB, { workshop, session }: ImportScope, i
     case "gone":
       return gone;
     case "undecided":
-      return refused(Object.fromEntries(outcome.keys.map((key) => [key, { key: "attendance.review.chooseRequired" } as Msg])));
+      return refused(
+        Object.fromEntries(outcome.keys.map((key) => [key, { key: "attendance.review.chooseRequired" } as Msg])),
+      );
     case "unknownPerson":
       return refused({}, { key: "attendance.review.unknownPerson" });
     case "notOffered":

@@ -42,27 +42,56 @@ export interface PersonAttendance {
  * workshop, counted with the one attendance rule (app/domain/attendance-rule.ts).
  */
 export async function summarizeWorkshopAttendance(db: DB, workshopId: number, now = new Date().toISOString()) {
-  const workshop = await db.selectFrom("workshop").select(["id", "attendance_min_minutes"]).where("id", "=", workshopId).executeTakeFirstOrThrow();
+  const workshop = await db
+    .selectFrom("workshop")
+    .select(["id", "attendance_min_minutes"])
+    .where("id", "=", workshopId)
+    .executeTakeFirstOrThrow();
   const minMinutes = workshop.attendance_min_minutes;
-  const sessions = await db.selectFrom("workshop_session").select(["id", "starts_at", "ends_at"]).where("workshop_id", "=", workshopId).orderBy("starts_at").orderBy("id").execute();
+  const sessions = await db
+    .selectFrom("workshop_session")
+    .select(["id", "starts_at", "ends_at"])
+    .where("workshop_id", "=", workshopId)
+    .orderBy("starts_at")
+    .orderBy("id")
+    .execute();
   const sessionIds = sessions.map((s) => s.id);
   const [registrations, marks, imports] = await Promise.all([
     db
       .selectFrom("registration")
       .innerJoin("person", "person.id", "registration.person_id")
-      .select(["person.id as personId", "person.full_name as fullName", "person.email", "person.phone", "registration.status", "registration.method"])
+      .select([
+        "person.id as personId",
+        "person.full_name as fullName",
+        "person.email",
+        "person.phone",
+        "registration.status",
+        "registration.method",
+      ])
       .where("registration.workshop_id", "=", workshopId)
       .execute(),
     sessionIds.length
       ? db
           .selectFrom("attendance")
           .innerJoin("person", "person.id", "attendance.person_id")
-          .select(["attendance.session_id", "attendance.person_id", "attendance.status", "attendance.minutes_online", "person.full_name", "person.email", "person.phone"])
+          .select([
+            "attendance.session_id",
+            "attendance.person_id",
+            "attendance.status",
+            "attendance.minutes_online",
+            "person.full_name",
+            "person.email",
+            "person.phone",
+          ])
           .where("attendance.session_id", "in", sessionIds)
           .execute()
       : [],
     sessionIds.length
-      ? db.selectFrom("attendance_import").select(["session_id", "rows_ignored"]).where("session_id", "in", sessionIds).execute()
+      ? db
+          .selectFrom("attendance_import")
+          .select(["session_id", "rows_ignored"])
+          .where("session_id", "in", sessionIds)
+          .execute()
       : [],
   ]);
 
@@ -78,7 +107,11 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
     attended: false,
   });
   for (const r of registrations) {
-    people.set(r.personId, { ...blank(r.personId, r.fullName, r.email, r.phone), registrationStatus: r.status, method: r.method });
+    people.set(r.personId, {
+      ...blank(r.personId, r.fullName, r.email, r.phone),
+      registrationStatus: r.status,
+      method: r.method,
+    });
   }
   for (const m of marks) {
     const person = people.get(m.person_id) ?? blank(m.person_id, m.full_name, m.email, m.phone);
@@ -91,8 +124,11 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
   const everyone = [...people.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "es"));
   const isRegistered = (p: PersonAttendance) => p.registrationStatus === "registered";
   const isWalkIn = (p: PersonAttendance) =>
-    p.registrationStatus === null || p.registrationStatus === "cancelled" || (p.method !== null && WALK_IN_METHODS.includes(p.method));
-  const ignoredIn = (sessionId: number) => imports.filter((i) => i.session_id === sessionId).reduce((sum, i) => sum + i.rows_ignored, 0);
+    p.registrationStatus === null ||
+    p.registrationStatus === "cancelled" ||
+    (p.method !== null && WALK_IN_METHODS.includes(p.method));
+  const ignoredIn = (sessionId: number) =>
+    imports.filter((i) => i.session_id === sessionId).reduce((sum, i) => sum + i.rows_ignored, 0);
 
   const perSession: SessionSummary[] = sessions.map((session, index) => {
     const attendedHere = everyone.filter((p) => p.marks[index]?.attended);

@@ -2,7 +2,14 @@ import crypto from "node:crypto";
 import type { KnownPerson } from "../domain/attendance-import/match";
 import { mergeParticipants, type Participant } from "../domain/attendance-import/merge";
 import { planImport, type Decision } from "../domain/attendance-import/plan";
-import { otherMeetingDate, parseAttendanceReport, type ParseError, type ReportFormat, type ReportMeeting, type RowProblem } from "../domain/attendance-import/index";
+import {
+  otherMeetingDate,
+  parseAttendanceReport,
+  type ParseError,
+  type ReportFormat,
+  type ReportMeeting,
+  type RowProblem,
+} from "../domain/attendance-import/index";
 import { decodeUpload } from "../utils/csv.server";
 import { matchParticipants, participantNameKeys, type ParticipantMatch } from "../domain/attendance-import/match";
 import { localDate } from "../utils/dates";
@@ -45,12 +52,21 @@ export type ReceiveOutcome =
  */
 export async function receiveReport(
   db: DB,
-  input: { bytes: Uint8Array; fileName: string; session: { id: number; starts_at: string }; timeZone: string; uploadedBy: number },
+  input: {
+    bytes: Uint8Array;
+    fileName: string;
+    session: { id: number; starts_at: string };
+    timeZone: string;
+    uploadedBy: number;
+  },
 ): Promise<ReceiveOutcome> {
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const previous = await findImportByHash(db, input.session.id, fileHash);
   if (previous) return { kind: "already", importedAt: previous.imported_at, fileName: previous.file_name };
-  const outcome = await parseAttendanceReport(decodeUpload(input.bytes), { timeZone: input.timeZone, sessionDate: localDate(input.session.starts_at, input.timeZone) });
+  const outcome = await parseAttendanceReport(decodeUpload(input.bytes), {
+    timeZone: input.timeZone,
+    sessionDate: localDate(input.session.starts_at, input.timeZone),
+  });
   if (!outcome.ok) return { kind: "invalid", error: outcome.error };
   const { report } = outcome;
   const participants = await mergeParticipants(report.rows, report.format);
@@ -60,27 +76,52 @@ export async function receiveReport(
     fileHash,
     fileName: input.fileName.slice(0, 200) || "report.csv",
     format: report.format,
-    payload: { participants, problems: report.problems, meeting: report.meeting, otherDate: otherMeetingDate(report, input.session.starts_at, input.timeZone) },
+    payload: {
+      participants,
+      problems: report.problems,
+      meeting: report.meeting,
+      otherDate: otherMeetingDate(report, input.session.starts_at, input.timeZone),
+    },
     uploadedBy: input.uploadedBy,
   });
   return { kind: "review", uploadId };
 }
 
 export async function findImportByHash(db: DB, sessionId: number, fileHash: string) {
-  return db.selectFrom("attendance_import").selectAll().where("session_id", "=", sessionId).where("file_hash", "=", fileHash).executeTakeFirst();
+  return db
+    .selectFrom("attendance_import")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .where("file_hash", "=", fileHash)
+    .executeTakeFirst();
 }
 
 export async function listImports(db: DB, sessionId: number) {
-  return db.selectFrom("attendance_import").selectAll().where("session_id", "=", sessionId).orderBy("imported_at", "desc").execute();
+  return db
+    .selectFrom("attendance_import")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .orderBy("imported_at", "desc")
+    .execute();
 }
 
 /** Keeps a parsed report for review; old abandoned reviews go at the same time. */
 export async function createUpload(
   db: DB,
-  input: { sessionId: number; fileHash: string; fileName: string; format: ReportFormat; payload: UploadPayload; uploadedBy: number },
+  input: {
+    sessionId: number;
+    fileHash: string;
+    fileName: string;
+    format: ReportFormat;
+    payload: UploadPayload;
+    uploadedBy: number;
+  },
 ): Promise<number> {
   const now = new Date();
-  await db.deleteFrom("attendance_upload").where("created_at", "<", new Date(now.getTime() - UPLOAD_TTL_MS).toISOString()).execute();
+  await db
+    .deleteFrom("attendance_upload")
+    .where("created_at", "<", new Date(now.getTime() - UPLOAD_TTL_MS).toISOString())
+    .execute();
   const row = await db
     .insertInto("attendance_upload")
     .values({
@@ -98,7 +139,12 @@ export async function createUpload(
 }
 
 export async function getUpload(db: DB, uploadId: number, sessionId: number): Promise<PendingUpload | undefined> {
-  const row = await db.selectFrom("attendance_upload").selectAll().where("id", "=", uploadId).where("session_id", "=", sessionId).executeTakeFirst();
+  const row = await db
+    .selectFrom("attendance_upload")
+    .selectAll()
+    .where("id", "=", uploadId)
+    .where("session_id", "=", sessionId)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
@@ -113,7 +159,11 @@ export async function getUpload(db: DB, uploadId: number, sessionId: number): Pr
 
 /** Drops a pending review of this session; false when there was none (another session's, or gone). */
 export async function discardUpload(db: DB, uploadId: number, sessionId: number): Promise<boolean> {
-  const result = await db.deleteFrom("attendance_upload").where("id", "=", uploadId).where("session_id", "=", sessionId).executeTakeFirst();
+  const result = await db
+    .deleteFrom("attendance_upload")
+    .where("id", "=", uploadId)
+    .where("session_id", "=", sessionId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -126,8 +176,19 @@ export interface KnownPersonView extends KnownPerson {
  * The people a report could be about: everyone registered or waiting for this workshop,
  * and anyone with one of the report's e-mails, phones or names. Erased people are never matched.
  */
-export async function findKnownPeople(db: DB, workshopId: number, participants: Participant[]): Promise<KnownPersonView[]> {
-  const columns = ["person.id", "person.full_name", "person.email", "person.phone", "person.cooperative", "person.birth_year"] as const;
+export async function findKnownPeople(
+  db: DB,
+  workshopId: number,
+  participants: Participant[],
+): Promise<KnownPersonView[]> {
+  const columns = [
+    "person.id",
+    "person.full_name",
+    "person.email",
+    "person.phone",
+    "person.cooperative",
+    "person.birth_year",
+  ] as const;
   const registered = await db
     .selectFrom("registration")
     .innerJoin("person", "person.id", "registration.person_id")
@@ -140,7 +201,11 @@ export async function findKnownPeople(db: DB, workshopId: number, participants: 
   const phones = unique(participants.map((p) => p.phone));
   const keys = unique(participants.flatMap(participantNameKeys));
   const others = [];
-  for (const [column, values] of [["email", emails], ["phone", phones], ["name_key", keys]] as const) {
+  for (const [column, values] of [
+    ["email", emails],
+    ["phone", phones],
+    ["name_key", keys],
+  ] as const) {
     for (let i = 0; i < values.length; i += 500) {
       others.push(
         ...(await db
@@ -186,7 +251,13 @@ export type ConfirmOutcome =
  */
 export function confirmImport(
   db: DB,
-  input: { uploadId: number; workshopId: number; sessionId: number; decisions: Map<string, Decision>; actorAccountId: number },
+  input: {
+    uploadId: number;
+    workshopId: number;
+    sessionId: number;
+    decisions: Map<string, Decision>;
+    actorAccountId: number;
+  },
 ): Promise<ConfirmOutcome> {
   return writeTransaction(db, async (tx) => {
     const upload = await getUpload(tx, input.uploadId, input.sessionId);
@@ -203,7 +274,12 @@ export function confirmImport(
     const { matches, offered } = await offeredPeople(tx, input.workshopId, participants, input.decisions);
     if (!offered) return { kind: "notOffered" } as const;
     if (chosenIds.length) {
-      const found = await tx.selectFrom("person").select("id").where("id", "in", chosenIds).where("erased_at", "is", null).execute();
+      const found = await tx
+        .selectFrom("person")
+        .select("id")
+        .where("id", "in", chosenIds)
+        .where("erased_at", "is", null)
+        .execute();
       if (found.length !== chosenIds.length) return { kind: "unknownPerson" } as const;
     }
 
@@ -237,15 +313,27 @@ export function confirmImport(
           consent: "notAsked",
           scope: null,
           actorAccountId: input.actorAccountId,
-          audit: { action: "person.create.import", details: { workshopId: input.workshopId, sessionId: input.sessionId, importId } },
+          audit: {
+            action: "person.create.import",
+            details: { workshopId: input.workshopId, sessionId: input.sessionId, importId },
+          },
         });
-        if (resolved.kind !== "found" && resolved.kind !== "created") throw new Error(`A new person from a report resolved to "${resolved.kind}"`);
+        if (resolved.kind !== "found" && resolved.kind !== "created")
+          throw new Error(`A new person from a report resolved to "${resolved.kind}"`);
         personId = resolved.person.id;
         if (resolved.kind === "created") newPeople++;
       }
       if (saved.has(personId)) continue;
       saved.add(personId);
-      await recordImportedAttendance(tx, { sessionId: input.sessionId, personId, importId, minutes: entry.minutes, present: entry.present, actorAccountId: input.actorAccountId, now });
+      await recordImportedAttendance(tx, {
+        sessionId: input.sessionId,
+        personId,
+        importId,
+        minutes: entry.minutes,
+        present: entry.present,
+        actorAccountId: input.actorAccountId,
+        now,
+      });
     }
     // The people the facilitator picked by hand (not the match the server made on its own).
     const linked = new Set(
@@ -289,11 +377,13 @@ async function offeredPeople(
   decisions: Map<string, Decision>,
 ): Promise<{ matches: Map<string, ParticipantMatch>; offered: boolean }> {
   const matches = matchParticipants(participants, await findKnownPeople(tx, workshopId, participants));
-  const candidatesOf = (match: ParticipantMatch | undefined) => (match?.kind === "matched" ? [match.personId] : match?.kind === "probable" ? match.candidates : []);
+  const candidatesOf = (match: ParticipantMatch | undefined) =>
+    match?.kind === "matched" ? [match.personId] : match?.kind === "probable" ? match.candidates : [];
   const others: number[] = [];
   for (const participant of participants) {
     const decision = decisions.get(participant.key);
-    if (decision?.kind === "person" && !candidatesOf(matches.get(participant.key)).includes(decision.personId)) others.push(decision.personId);
+    if (decision?.kind === "person" && !candidatesOf(matches.get(participant.key)).includes(decision.personId))
+      others.push(decision.personId);
   }
   const onWorkshop = await peopleOnWorkshop(tx, workshopId, others);
   return { matches, offered: others.every((id) => onWorkshop.has(id)) };
@@ -301,7 +391,15 @@ async function offeredPeople(
 
 async function recordImportedAttendance(
   tx: DB,
-  input: { sessionId: number; personId: number; importId: number; minutes: number | null; present: boolean | null; actorAccountId: number; now: string },
+  input: {
+    sessionId: number;
+    personId: number;
+    importId: number;
+    minutes: number | null;
+    present: boolean | null;
+    actorAccountId: number;
+    now: string;
+  },
 ) {
   const status = input.present === null ? null : input.present ? ("present" as const) : ("absent" as const);
   const existing = await tx
@@ -327,10 +425,16 @@ async function recordImportedAttendance(
     return;
   }
   // A roll-call mark made in the room wins over a typed-up sheet; two online reports keep the longer time.
-  const minutes = input.minutes === null ? existing.minutes_online : Math.max(existing.minutes_online ?? 0, input.minutes);
+  const minutes =
+    input.minutes === null ? existing.minutes_online : Math.max(existing.minutes_online ?? 0, input.minutes);
   await tx
     .updateTable("attendance")
-    .set({ status: existing.status ?? status, minutes_online: minutes, import_id: input.importId, recorded_at: input.now })
+    .set({
+      status: existing.status ?? status,
+      minutes_online: minutes,
+      import_id: input.importId,
+      recorded_at: input.now,
+    })
     .where("id", "=", existing.id)
     .execute();
 }

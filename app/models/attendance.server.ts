@@ -7,7 +7,12 @@ import { recordAudit } from "./audit.server";
 export const WALK_IN_METHODS: readonly RegistrationMethod[] = ["walk_in", "import"];
 
 export async function findSessionOfWorkshop(db: DB, workshopId: number, sessionId: number) {
-  return db.selectFrom("workshop_session").selectAll().where("id", "=", sessionId).where("workshop_id", "=", workshopId).executeTakeFirst();
+  return db
+    .selectFrom("workshop_session")
+    .selectAll()
+    .where("id", "=", sessionId)
+    .where("workshop_id", "=", workshopId)
+    .executeTakeFirst();
 }
 
 export interface RollCallEntry {
@@ -24,7 +29,12 @@ export interface RollCallEntry {
  * people who may turn up) plus anyone already marked. Sorted by name; `search` filters by
  * name words ignoring accents and case.
  */
-export async function listRollCall(db: DB, workshopId: number, sessionId: number, search = ""): Promise<RollCallEntry[]> {
+export async function listRollCall(
+  db: DB,
+  workshopId: number,
+  sessionId: number,
+  search = "",
+): Promise<RollCallEntry[]> {
   const [registrations, marks] = await Promise.all([
     db
       .selectFrom("registration")
@@ -36,16 +46,35 @@ export async function listRollCall(db: DB, workshopId: number, sessionId: number
     db
       .selectFrom("attendance")
       .innerJoin("person", "person.id", "attendance.person_id")
-      .select(["person.id as personId", "person.full_name as fullName", "attendance.status", "attendance.minutes_online"])
+      .select([
+        "person.id as personId",
+        "person.full_name as fullName",
+        "attendance.status",
+        "attendance.minutes_online",
+      ])
       .where("attendance.session_id", "=", sessionId)
       .execute(),
   ]);
   const entries = new Map<number, RollCallEntry>();
   for (const r of registrations) {
-    entries.set(r.personId, { personId: r.personId, fullName: r.fullName, registrationStatus: r.status, method: r.method, status: null, minutesOnline: null });
+    entries.set(r.personId, {
+      personId: r.personId,
+      fullName: r.fullName,
+      registrationStatus: r.status,
+      method: r.method,
+      status: null,
+      minutesOnline: null,
+    });
   }
   for (const m of marks) {
-    const entry = entries.get(m.personId) ?? { personId: m.personId, fullName: m.fullName, registrationStatus: null, method: null, status: null, minutesOnline: null };
+    const entry = entries.get(m.personId) ?? {
+      personId: m.personId,
+      fullName: m.fullName,
+      registrationStatus: null,
+      method: null,
+      status: null,
+      minutesOnline: null,
+    };
     entries.set(m.personId, { ...entry, status: m.status, minutesOnline: m.minutes_online });
   }
   const words = nameKey(search).split(" ").filter(Boolean);
@@ -98,14 +127,25 @@ export type SaveMarksOutcome = { ok: true; saved: number } | { ok: false; reason
  */
 export function saveRollCall(
   db: DB,
-  input: { workshopId: number; sessionId: number; marks: Array<{ personId: number; status: AttendanceStatus }>; actorAccountId: number },
+  input: {
+    workshopId: number;
+    sessionId: number;
+    marks: Array<{ personId: number; status: AttendanceStatus }>;
+    actorAccountId: number;
+  },
 ): Promise<SaveMarksOutcome> {
   return writeTransaction(db, async (tx) => {
     if (input.marks.length === 0) return { ok: true, saved: 0 };
     const onRoll = new Set((await listRollCall(tx, input.workshopId, input.sessionId)).map((entry) => entry.personId));
     if (input.marks.some((mark) => !onRoll.has(mark.personId))) return { ok: false, reason: "notOnRoll" };
     const now = new Date().toISOString();
-    for (const mark of input.marks) await setMarkInTransaction(tx, { ...mark, sessionId: input.sessionId, actorAccountId: input.actorAccountId, now });
+    for (const mark of input.marks)
+      await setMarkInTransaction(tx, {
+        ...mark,
+        sessionId: input.sessionId,
+        actorAccountId: input.actorAccountId,
+        now,
+      });
     await recordAudit(tx, {
       actorAccountId: input.actorAccountId,
       action: "attendance.roll_call",
@@ -117,7 +157,10 @@ export function saveRollCall(
   });
 }
 
-export async function setAttendanceThreshold(db: DB, input: { workshopId: number; minutes: number; actorAccountId: number }): Promise<void> {
+export async function setAttendanceThreshold(
+  db: DB,
+  input: { workshopId: number; minutes: number; actorAccountId: number },
+): Promise<void> {
   await writeTransaction(db, async (tx) => {
     await tx
       .updateTable("workshop")

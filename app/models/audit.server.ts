@@ -3,7 +3,13 @@ import type { DB } from "../utils/db.server";
 /** Records a staff action on personal data or reach figures: who, what, when. */
 export async function recordAudit(
   db: DB,
-  entry: { actorAccountId: number | null; action: string; subjectType: string; subjectId: number | null; details?: unknown },
+  entry: {
+    actorAccountId: number | null;
+    action: string;
+    subjectType: string;
+    subjectId: number | null;
+    details?: unknown;
+  },
 ): Promise<void> {
   await db
     .insertInto("audit_log")

@@ -24,8 +24,16 @@ export async function issueCertificate(
 ): Promise<Certificate> {
   const existing = await findCertificateFor(tx, input.personId, input.courseId);
   if (existing) return existing;
-  const person = await tx.selectFrom("person").select("full_name").where("id", "=", input.personId).executeTakeFirstOrThrow();
-  const course = await tx.selectFrom("course").select(["title", "estimated_minutes"]).where("id", "=", input.courseId).executeTakeFirstOrThrow();
+  const person = await tx
+    .selectFrom("person")
+    .select("full_name")
+    .where("id", "=", input.personId)
+    .executeTakeFirstOrThrow();
+  const course = await tx
+    .selectFrom("course")
+    .select(["title", "estimated_minutes"])
+    .where("id", "=", input.courseId)
+    .executeTakeFirstOrThrow();
   const lessons = await tx
     .selectFrom("lesson")
     .select("duration_minutes")
@@ -41,7 +49,10 @@ export async function issueCertificate(
       code: newCertificateCode(),
       full_name: person.full_name,
       course_title: course.title,
-      hours: certificateHours(course.estimated_minutes, lessons.map((l) => l.duration_minutes)),
+      hours: certificateHours(
+        course.estimated_minutes,
+        lessons.map((l) => l.duration_minutes),
+      ),
       completed_at: input.completedAt,
       issued_at: new Date().toISOString(),
     })
@@ -77,6 +88,11 @@ export async function findCertificateFor(db: DB, personId: number, courseId: num
 }
 
 export async function listCertificatesOf(db: DB, personId: number): Promise<Certificate[]> {
-  const rows = await db.selectFrom("certificate").select(columns).where("person_id", "=", personId).orderBy("completed_at", "desc").execute();
+  const rows = await db
+    .selectFrom("certificate")
+    .select(columns)
+    .where("person_id", "=", personId)
+    .orderBy("completed_at", "desc")
+    .execute();
   return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
 }

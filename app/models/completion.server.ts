@@ -6,8 +6,18 @@ import { completedLessonIds, listOutlineLessons } from "./course-outline.server"
 import { enrolPerson, findEnrolment } from "./enrolment.server";
 
 export type CompleteLessonResult =
-  | { ok: true; newlyCompleted: boolean; autoEnrolled: boolean; courseCompleted: boolean; certificateCode: string | null; progress: CourseProgress }
-  | { ok: false; reason: "unknownLesson" | "archivedLesson" | "closedCourse" | Extract<ClaimVerdict, { ok: false }>["reason"] };
+  | {
+      ok: true;
+      newlyCompleted: boolean;
+      autoEnrolled: boolean;
+      courseCompleted: boolean;
+      certificateCode: string | null;
+      progress: CourseProgress;
+    }
+  | {
+      ok: false;
+      reason: "unknownLesson" | "archivedLesson" | "closedCourse" | Extract<ClaimVerdict, { ok: false }>["reason"];
+    };
 
 /**
  * Completes a lesson for a person, in ONE write transaction:
@@ -70,7 +80,9 @@ export async function completeLesson(
         await tx.updateTable("enrolment").set({ completed_at: completedAt }).where("id", "=", enrolment.id).execute();
         courseCompleted = true;
       }
-      certificateCode = (await issueCertificate(tx, { personId: input.personId, courseId: lesson.courseId, completedAt })).code;
+      certificateCode = (
+        await issueCertificate(tx, { personId: input.personId, courseId: lesson.courseId, completedAt })
+      ).code;
     }
     return {
       ok: true,
@@ -86,6 +98,10 @@ export async function completeLesson(
 /** A person's progress in one course, from their completions. */
 export async function progressIn(db: DB, personId: number, courseId: number): Promise<CourseProgress> {
   const lessons = await listOutlineLessons(db, [courseId]);
-  const done = await completedLessonIds(db, personId, lessons.map((l) => l.id));
+  const done = await completedLessonIds(
+    db,
+    personId,
+    lessons.map((l) => l.id),
+  );
   return courseProgress(lessons, done);
 }

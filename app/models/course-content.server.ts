@@ -9,9 +9,17 @@ import { isPostgres, toNumber, writeTransaction, type DB } from "../utils/db.ser
  * survive edits and re-ordering. Lessons gone from content are archived.
  * Returns false when the course was already up to date.
  */
-export async function upsertCourseContent(db: DB, course: LoadedCourse, now = new Date().toISOString()): Promise<boolean> {
+export async function upsertCourseContent(
+  db: DB,
+  course: LoadedCourse,
+  now = new Date().toISOString(),
+): Promise<boolean> {
   return writeTransaction(db, async (tx) => {
-    const existing = await tx.selectFrom("course").select(["id", "content_hash", "archived_at"]).where("slug", "=", course.slug).executeTakeFirst();
+    const existing = await tx
+      .selectFrom("course")
+      .select(["id", "content_hash", "archived_at"])
+      .where("slug", "=", course.slug)
+      .executeTakeFirst();
     if (existing && existing.content_hash === course.hash && existing.archived_at === null) return false;
     const { meta } = course;
     const fields = {
@@ -30,9 +38,19 @@ export async function upsertCourseContent(db: DB, course: LoadedCourse, now = ne
     };
     const courseId = existing
       ? (await tx.updateTable("course").set(fields).where("id", "=", existing.id).execute(), existing.id)
-      : (await tx.insertInto("course").values({ ...fields, slug: course.slug, created_at: now }).returning("id").executeTakeFirstOrThrow()).id;
+      : (
+          await tx
+            .insertInto("course")
+            .values({ ...fields, slug: course.slug, created_at: now })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
 
-    const rows = await tx.selectFrom("lesson").select(["id", "slug", "content_hash", "position", "archived_at"]).where("course_id", "=", courseId).execute();
+    const rows = await tx
+      .selectFrom("lesson")
+      .select(["id", "slug", "content_hash", "position", "archived_at"])
+      .where("course_id", "=", courseId)
+      .execute();
     const bySlug = new Map(rows.map((r) => [r.slug, r]));
     for (const [index, lesson] of course.lessons.entries()) {
       const values = {
@@ -52,9 +70,16 @@ export async function upsertCourseContent(db: DB, course: LoadedCourse, now = ne
       };
       const row = bySlug.get(lesson.slug);
       if (!row) {
-        await tx.insertInto("lesson").values({ ...values, course_id: courseId, slug: lesson.slug, created_at: now, updated_at: now }).execute();
+        await tx
+          .insertInto("lesson")
+          .values({ ...values, course_id: courseId, slug: lesson.slug, created_at: now, updated_at: now })
+          .execute();
       } else if (row.content_hash !== lesson.hash || row.position !== index + 1 || row.archived_at !== null) {
-        await tx.updateTable("lesson").set({ ...values, updated_at: now }).where("id", "=", row.id).execute();
+        await tx
+          .updateTable("lesson")
+          .set({ ...values, updated_at: now })
+          .where("id", "=", row.id)
+          .execute();
       }
     }
     const current = course.lessons.map((l) => l.slug);
@@ -76,7 +101,9 @@ async function indexCourseForSearch(tx: DB, courseId: number, course: LoadedCour
   if (isPostgres(tx)) return;
   const body = course.lessons.map((l) => `${l.meta.title}. ${l.meta.summary}. ${l.text}`).join("\n");
   await sql`delete from course_search where course_id = ${courseId}`.execute(tx);
-  await sql`insert into course_search (course_id, title, summary, body) values (${courseId}, ${course.meta.title}, ${course.meta.summary}, ${body})`.execute(tx);
+  await sql`insert into course_search (course_id, title, summary, body) values (${courseId}, ${course.meta.title}, ${course.meta.summary}, ${body})`.execute(
+    tx,
+  );
 }
 
 /** Courses whose folder is gone from content disappear from the catalog; their rows and history stay. */
@@ -91,20 +118,42 @@ export async function archiveCoursesNotIn(db: DB, slugs: string[], now = new Dat
 }
 
 /** Replaces the list of problems admins see with those of the latest build. */
-export async function replaceContentProblems(db: DB, problems: Problem[], now = new Date().toISOString()): Promise<void> {
+export async function replaceContentProblems(
+  db: DB,
+  problems: Problem[],
+  now = new Date().toISOString(),
+): Promise<void> {
   await writeTransaction(db, async (tx) => {
     await tx.deleteFrom("content_problem").execute();
     for (const p of problems) {
-      await tx.insertInto("content_problem").values({ course_slug: p.course ?? "", file: p.file, line: p.line, col: p.col, message: p.message, found_at: now }).execute();
+      await tx
+        .insertInto("content_problem")
+        .values({
+          course_slug: p.course ?? "",
+          file: p.file,
+          line: p.line,
+          col: p.col,
+          message: p.message,
+          found_at: now,
+        })
+        .execute();
     }
   });
 }
 
 export async function listContentProblems(db: DB) {
-  return db.selectFrom("content_problem").select(["course_slug", "file", "line", "col", "message", "found_at"]).orderBy("file").orderBy("line").execute();
+  return db
+    .selectFrom("content_problem")
+    .select(["course_slug", "file", "line", "col", "message", "found_at"])
+    .orderBy("file")
+    .orderBy("line")
+    .execute();
 }
 
 export async function countContentProblems(db: DB): Promise<number> {
-  const row = await db.selectFrom("content_problem").select((eb) => eb.fn.countAll<string | number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("content_problem")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .executeTakeFirstOrThrow();
   return toNumber(row.n);
 }

@@ -28,7 +28,14 @@ export async function findLearningCourseById(db: DB, id: number): Promise<Learni
   return row && toCourse(row);
 }
 
-function toCourse(row: { id: number; slug: string; title: string; estimated_minutes: number; published: number; archived_at: string | null }) {
+function toCourse(row: {
+  id: number;
+  slug: string;
+  title: string;
+  estimated_minutes: number;
+  published: number;
+  archived_at: string | null;
+}) {
   return {
     id: row.id,
     slug: row.slug,

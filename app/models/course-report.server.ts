@@ -54,7 +54,11 @@ export async function courseReport(db: DB, courseId: number): Promise<CourseRepo
   const completions = await db
     .selectFrom("lesson_completion")
     .innerJoin("lesson", "lesson.id", "lesson_completion.lesson_id")
-    .select(["lesson_completion.person_id as personId", "lesson_completion.lesson_id as lessonId", "lesson_completion.completed_at as at"])
+    .select([
+      "lesson_completion.person_id as personId",
+      "lesson_completion.lesson_id as lessonId",
+      "lesson_completion.completed_at as at",
+    ])
     .where("lesson.course_id", "=", courseId)
     .execute();
   const byPerson = new Map<number, { ids: number[]; last: string | null }>();
@@ -88,7 +92,9 @@ export async function courseReport(db: DB, courseId: number): Promise<CourseRepo
 export async function listCoursesForStaff(db: DB) {
   const rows = await db
     .selectFrom("course")
-    .leftJoin("enrolment", (join) => join.onRef("enrolment.course_id", "=", "course.id").on("enrolment.left_at", "is", null))
+    .leftJoin("enrolment", (join) =>
+      join.onRef("enrolment.course_id", "=", "course.id").on("enrolment.left_at", "is", null),
+    )
     .select((eb) => [
       "course.slug",
       "course.title",

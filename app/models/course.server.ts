@@ -72,7 +72,11 @@ export async function searchCourses(db: DB, filters: CatalogFilters, visibility:
   const words = filters.q?.trim() ? ftsQuery(filters.q) : null;
   if (filters.q?.trim() && !words) return [];
   if (words && !isPostgres(db)) {
-    query = query.where("course.id", "in", sql<number>`(select course_id from course_search where course_search match ${words})`);
+    query = query.where(
+      "course.id",
+      "in",
+      sql<number>`(select course_id from course_search where course_search match ${words})`,
+    );
   } else if (words) {
     for (const word of searchWords(filters.q!)) {
       const like = `%${word}%`;
@@ -80,7 +84,15 @@ export async function searchCourses(db: DB, filters: CatalogFilters, visibility:
         eb.or([
           eb("course.title", "ilike", like),
           eb("course.summary", "ilike", like),
-          eb("course.id", "in", eb.selectFrom("lesson as l").select("l.course_id").where("l.archived_at", "is", null).where((w) => w.or([w("l.title", "ilike", like), w("l.body_text", "ilike", like)]))),
+          eb(
+            "course.id",
+            "in",
+            eb
+              .selectFrom("lesson as l")
+              .select("l.course_id")
+              .where("l.archived_at", "is", null)
+              .where((w) => w.or([w("l.title", "ilike", like), w("l.body_text", "ilike", like)])),
+          ),
         ]),
       );
     }
@@ -170,12 +182,21 @@ export interface LessonPage {
 }
 
 /** A lesson with its course outline and neighbours; the compiled code comes from the database, never compiled here. */
-export async function getLessonPage(db: DB, courseSlug: string, lessonSlug: string, visibility: Visibility): Promise<LessonPage | null> {
+export async function getLessonPage(
+  db: DB,
+  courseSlug: string,
+  lessonSlug: string,
+  visibility: Visibility,
+): Promise<LessonPage | null> {
   const course = await getCourseBySlug(db, courseSlug, visibility);
   const index = course?.lessons.findIndex((l) => l.slug === lessonSlug) ?? -1;
   if (!course || index < 0) return null;
   const summary = course.lessons[index]!;
-  const row = await db.selectFrom("lesson").select(["code", "video", "quiz"]).where("id", "=", summary.id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("lesson")
+    .select(["code", "video", "quiz"])
+    .where("id", "=", summary.id)
+    .executeTakeFirstOrThrow();
   if (!row.code) return null;
   return {
     course,

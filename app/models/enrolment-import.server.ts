@@ -13,11 +13,18 @@ export interface PreviewRow extends ImportRow {
   alreadyEnrolled: boolean;
 }
 
-export type ImportPreview = { ok: true; rows: PreviewRow[]; problemCount: number } | { ok: false; problem: FileProblem };
+export type ImportPreview =
+  | { ok: true; rows: PreviewRow[]; problemCount: number }
+  | { ok: false; problem: FileProblem };
 
 async function importableCourses(db: DB): Promise<ImportCourse[]> {
   const rows = await db.selectFrom("course").select(["id", "slug", "title", "published", "archived_at"]).execute();
-  return rows.map((c) => ({ id: c.id, slug: c.slug, title: c.title, open: Boolean(c.published) && c.archived_at === null }));
+  return rows.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    open: Boolean(c.published) && c.archived_at === null,
+  }));
 }
 
 /** Checks every row and says what committing would do; writes nothing. */
@@ -50,7 +57,13 @@ export async function previewEnrolmentImport(db: DB, text: string): Promise<Impo
 
 /** A file cannot be asked "¿es esta persona?": an exact contact is the person, anyone else is new (consent recorded by the importing staff member). */
 function importedPerson(row: ImportRow): PersonRequest {
-  return { details: { fullName: row.fullName, email: row.email, phone: row.phone }, choice: null, askOnSimilarName: false, consent: "given", scope: null };
+  return {
+    details: { fullName: row.fullName, email: row.email, phone: row.phone },
+    choice: null,
+    askOnSimilarName: false,
+    consent: "given",
+    scope: null,
+  };
 }
 
 /** Lists left unconfirmed longer than this are dropped. */
@@ -75,7 +88,10 @@ export async function receiveEnrolmentList(
   const preview = await previewEnrolmentImport(db, text);
   if (!preview.ok || preview.problemCount > 0) return { preview, uploadId: null };
   const now = new Date();
-  await db.deleteFrom("enrolment_upload").where("created_at", "<", new Date(now.getTime() - UPLOAD_TTL_MS).toISOString()).execute();
+  await db
+    .deleteFrom("enrolment_upload")
+    .where("created_at", "<", new Date(now.getTime() - UPLOAD_TTL_MS).toISOString())
+    .execute();
   const row = await db
     .insertInto("enrolment_upload")
     .values({
@@ -103,7 +119,11 @@ async function uploadedText(db: DB, uploadId: number, staff: { accountId: number
 }
 
 /** The preview of a kept list again (the confirmation was refused); undefined when it is gone or someone else's. */
-export async function previewEnrolmentUpload(db: DB, uploadId: number, staff: { accountId: number }): Promise<ImportPreview | undefined> {
+export async function previewEnrolmentUpload(
+  db: DB,
+  uploadId: number,
+  staff: { accountId: number },
+): Promise<ImportPreview | undefined> {
   const text = await uploadedText(db, uploadId, staff);
   return text === undefined ? undefined : previewEnrolmentImport(db, text);
 }
@@ -120,7 +140,11 @@ export type ImportCommit =
  * staff member), then enrolled with method "import" and the staff member as
  * enrolled_by. The kept list is deleted once committed.
  */
-export async function commitEnrolmentImport(db: DB, uploadId: number, staff: { accountId: number }): Promise<ImportCommit> {
+export async function commitEnrolmentImport(
+  db: DB,
+  uploadId: number,
+  staff: { accountId: number },
+): Promise<ImportCommit> {
   return writeTransaction(db, async (tx) => {
     const text = await uploadedText(tx, uploadId, staff);
     if (text === undefined) return { ok: false, gone: true } as const;
@@ -133,14 +157,26 @@ export async function commitEnrolmentImport(db: DB, uploadId: number, staff: { a
         actorAccountId: staff.accountId,
         audit: { action: "person.create.import", details: { courseId: row.course!.id } },
       });
-      if (resolved.kind !== "found" && resolved.kind !== "created") throw new Error(`An import row resolved to "${resolved.kind}"`);
+      if (resolved.kind !== "found" && resolved.kind !== "created")
+        throw new Error(`An import row resolved to "${resolved.kind}"`);
       const personId = resolved.person.id;
       if (resolved.kind === "created") counts.peopleCreated++;
-      const outcome = await enrolPerson(tx, { personId, courseId: row.course!.id, method: "import", enrolledBy: staff.accountId });
+      const outcome = await enrolPerson(tx, {
+        personId,
+        courseId: row.course!.id,
+        method: "import",
+        enrolledBy: staff.accountId,
+      });
       if (outcome === "already") counts.alreadyEnrolled++;
       else counts.enrolled++;
     }
-    await recordAudit(tx, { actorAccountId: staff.accountId, action: "enrolment.import", subjectType: "enrolment", subjectId: null, details: counts });
+    await recordAudit(tx, {
+      actorAccountId: staff.accountId,
+      action: "enrolment.import",
+      subjectType: "enrolment",
+      subjectId: null,
+      details: counts,
+    });
     await tx.deleteFrom("enrolment_upload").where("id", "=", uploadId).execute();
     return { ok: true, ...counts } as const;
   });

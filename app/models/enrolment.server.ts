@@ -59,8 +59,18 @@ export async function leaveCourse(
   if (!enrolment || enrolment.left_at !== null) return "notEnrolled";
   if (enrolment.completed_at !== null) return "completed";
   const now = new Date().toISOString();
-  await db.updateTable("enrolment").set({ left_at: now }).where("id", "=", enrolment.id).where("left_at", "is", null).execute();
-  await recordAudit(db, { actorAccountId: input.accountId, action: "enrolment.left", subjectType: "enrolment", subjectId: enrolment.id });
+  await db
+    .updateTable("enrolment")
+    .set({ left_at: now })
+    .where("id", "=", enrolment.id)
+    .where("left_at", "is", null)
+    .execute();
+  await recordAudit(db, {
+    actorAccountId: input.accountId,
+    action: "enrolment.left",
+    subjectType: "enrolment",
+    subjectId: enrolment.id,
+  });
   return "left";
 }
 

@@ -21,7 +21,10 @@ export async function eraseTraces(tx: DB, personId: number, accountIds: number[]
   const fragments = identifyingFragments(identity);
   const emails = identity.emails.filter((e): e is string => Boolean(e));
   await eraseMail(tx, recordIds, emails);
-  await redactAudit(tx, recordIds, accountIds, fragments, [...emails, ...identity.phones.filter((p): p is string => Boolean(p))]);
+  await redactAudit(tx, recordIds, accountIds, fragments, [
+    ...emails,
+    ...identity.phones.filter((p): p is string => Boolean(p)),
+  ]);
   await dropFromPendingReports(tx, identifyingFragments(identity, { nameParts: false }));
   await dropPendingEnrolmentLists(tx, identifyingFragments(identity, { nameParts: false }));
 }
@@ -91,7 +94,9 @@ async function redactAudit(tx: DB, recordIds: number[], accountIds: number[], fr
     .where((eb) =>
       eb.or([
         eb.and([eb("subject_type", "=", "person"), eb("subject_id", "in", recordIds)]),
-        ...(accountIds.length > 0 ? [eb.and([eb("subject_type", "=", "account"), eb("subject_id", "in", accountIds)])] : []),
+        ...(accountIds.length > 0
+          ? [eb.and([eb("subject_type", "=", "account"), eb("subject_id", "in", accountIds)])]
+          : []),
         ...contacts.map((contact) => eb("details", "like", `%${contact}%`)),
       ]),
     )
@@ -113,14 +118,20 @@ async function dropFromPendingReports(tx: DB, fragments: string[]) {
   for (const upload of uploads) {
     if (!mentions(upload.payload, fragments)) continue;
     const payload = JSON.parse(upload.payload) as UploadPayload;
-    const participants = payload.participants.filter((p) => ![p.name, ...p.otherNames, p.email ?? "", p.phone ?? ""].some((text) => mentions(text, fragments)));
+    const participants = payload.participants.filter(
+      (p) => ![p.name, ...p.otherNames, p.email ?? "", p.phone ?? ""].some((text) => mentions(text, fragments)),
+    );
     const problems = payload.problems.filter((p) => !mentions(p.value ?? "", fragments));
     if (participants.length === 0) {
       await tx.deleteFrom("attendance_upload").where("id", "=", upload.id).execute();
       continue;
     }
     const kept = redactJson({ ...payload, participants, problems }, fragments);
-    await tx.updateTable("attendance_upload").set({ payload: JSON.stringify(kept) }).where("id", "=", upload.id).execute();
+    await tx
+      .updateTable("attendance_upload")
+      .set({ payload: JSON.stringify(kept) })
+      .where("id", "=", upload.id)
+      .execute();
   }
 }
 

@@ -34,9 +34,16 @@ export async function courseLearningState(
   const course = await findLearningCourse(db, courseSlug);
   if (!course) return undefined;
   const lessons = await listOutlineLessons(db, [course.id]);
-  const done = user ? await completedLessonIds(db, user.personId, lessons.map((l) => l.id)) : new Set<number>();
+  const done = user
+    ? await completedLessonIds(
+        db,
+        user.personId,
+        lessons.map((l) => l.id),
+      )
+    : new Set<number>();
   const enrolment = user ? await findEnrolment(db, user.personId, course.id) : undefined;
-  const certificate = user && enrolment?.completed_at ? await findCertificateFor(db, user.personId, course.id) : undefined;
+  const certificate =
+    user && enrolment?.completed_at ? await findCertificateFor(db, user.personId, course.id) : undefined;
   const progress = courseProgress(lessons, done);
   const next = progress.next ? lessons.find((l) => l.id === progress.next!.id)! : null;
   return {

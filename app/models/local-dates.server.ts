@@ -31,7 +31,10 @@ export async function refreshLocalDates(db: DB): Promise<{ sessions: number; enr
     .innerJoin("workshop as w", "w.id", "s.workshop_id")
     .select(["s.id", "s.starts_at", "w.timezone"])
     .where((eb) =>
-      eb.or([eb("s.local_date_key", "is", null), eb("s.local_date_key", "<>", sql<string>`s.starts_at || ' ' || w.timezone`)]),
+      eb.or([
+        eb("s.local_date_key", "is", null),
+        eb("s.local_date_key", "<>", sql<string>`s.starts_at || ' ' || w.timezone`),
+      ]),
     )
     .execute();
   const enrolments = await db
@@ -73,7 +76,11 @@ export async function refreshLocalDates(db: DB): Promise<{ sessions: number; enr
       for (const chunk of chunks(ids)) {
         await tx
           .updateTable("enrolment")
-          .set({ enrolled_local_date: enrolled, completed_local_date: completed, local_dates_key: sql<string>`enrolled_at || '|' || coalesce(completed_at, '')` })
+          .set({
+            enrolled_local_date: enrolled,
+            completed_local_date: completed,
+            local_dates_key: sql<string>`enrolled_at || '|' || coalesce(completed_at, '')`,
+          })
           .where("id", "in", chunk)
           .execute();
       }
@@ -82,7 +89,10 @@ export async function refreshLocalDates(db: DB): Promise<{ sessions: number; enr
   return { sessions: sessions.length, enrolments: enrolments.length };
 }
 
-function groupBy<R extends { id: number }, K extends Array<string | null>>(rows: R[], keyOf: (row: R) => K): Array<[K, number[]]> {
+function groupBy<R extends { id: number }, K extends Array<string | null>>(
+  rows: R[],
+  keyOf: (row: R) => K,
+): Array<[K, number[]]> {
   const groups = new Map<string, [K, number[]]>();
   for (const row of rows) {
     const key = keyOf(row);

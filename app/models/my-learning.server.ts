@@ -19,7 +19,9 @@ export async function listMyCourses(db: DB, personId: number): Promise<MyCourse[
     .selectFrom("enrolment")
     .innerJoin("course", "course.id", "enrolment.course_id")
     .leftJoin("certificate", (join) =>
-      join.onRef("certificate.course_id", "=", "enrolment.course_id").onRef("certificate.person_id", "=", "enrolment.person_id"),
+      join
+        .onRef("certificate.course_id", "=", "enrolment.course_id")
+        .onRef("certificate.person_id", "=", "enrolment.person_id"),
     )
     .select([
       "course.id as courseId",
@@ -33,8 +35,15 @@ export async function listMyCourses(db: DB, personId: number): Promise<MyCourse[
     .where("enrolment.left_at", "is", null)
     .orderBy("enrolment.enrolled_at", "desc")
     .execute();
-  const lessons = await listOutlineLessons(db, enrolments.map((e) => e.courseId));
-  const done = await completedLessonIds(db, personId, lessons.map((l) => l.id));
+  const lessons = await listOutlineLessons(
+    db,
+    enrolments.map((e) => e.courseId),
+  );
+  const done = await completedLessonIds(
+    db,
+    personId,
+    lessons.map((l) => l.id),
+  );
   return enrolments.map((enrolment) => {
     const own = lessons.filter((lesson) => lesson.courseId === enrolment.courseId);
     const progress = courseProgress(own, done);

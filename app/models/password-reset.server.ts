@@ -23,7 +23,11 @@ const codeHash = (accountId: number, code: string) => hash(`${accountId}:${code}
 /** Sets a new password and ends every session of the account (the caller starts a new one if it wants). */
 async function setPassword(db: DB, accountId: number, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.updateTable("account").set({ password_hash: passwordHash, updated_at: new Date().toISOString() }).where("id", "=", accountId).execute();
+  await db
+    .updateTable("account")
+    .set({ password_hash: passwordHash, updated_at: new Date().toISOString() })
+    .where("id", "=", accountId)
+    .execute();
   await db.deleteFrom("session").where("account_id", "=", accountId).execute();
 }
 
@@ -40,7 +44,10 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
     .executeTakeFirst();
   if (!account) return null;
   const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-  const t = createTranslator(account.preferred_language, messages[account.preferred_language] as unknown as MessageTree) as T;
+  const t = createTranslator(
+    account.preferred_language,
+    messages[account.preferred_language] as unknown as MessageTree,
+  ) as T;
   await writeTransaction(db, async (tx) => {
     await tx
       .insertInto("password_reset")
@@ -88,11 +95,21 @@ export async function isEmailResetUsable(db: DB, token: string, now = new Date()
 }
 
 /** Uses a reset link once. Returns the account id, or null for an unknown, used or expired link. */
-export async function resetWithEmailToken(db: DB, token: string, password: string, now = new Date()): Promise<number | null> {
+export async function resetWithEmailToken(
+  db: DB,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<number | null> {
   return writeTransaction(db, async (tx) => {
     const reset = await usableEmailReset(tx, token, now);
     if (!reset) return null;
-    await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", reset.account_id).where("used_at", "is", null).execute();
+    await tx
+      .updateTable("password_reset")
+      .set({ used_at: now.toISOString() })
+      .where("account_id", "=", reset.account_id)
+      .where("used_at", "is", null)
+      .execute();
     await setPassword(tx, reset.account_id, password);
     return reset.account_id;
   });
@@ -131,13 +148,29 @@ export async function issueStaffCode(
   const ownerEmail = target.email;
   await writeTransaction(db, async (tx) => {
     // One valid code at a time: issuing a new one retires the old.
-    await tx.updateTable("password_reset").set({ used_at: now.toISOString() }).where("account_id", "=", target.id).where("kind", "=", "staff_code").where("used_at", "is", null).execute();
+    await tx
+      .updateTable("password_reset")
+      .set({ used_at: now.toISOString() })
+      .where("account_id", "=", target.id)
+      .where("kind", "=", "staff_code")
+      .where("used_at", "is", null)
+      .execute();
     await tx
       .insertInto("password_reset")
-      .values({ account_id: target.id, secret_hash: codeHash(target.id, code), kind: "staff_code", issued_by: issuer.accountId, created_at: now.toISOString(), expires_at: expiresAt })
+      .values({
+        account_id: target.id,
+        secret_hash: codeHash(target.id, code),
+        kind: "staff_code",
+        issued_by: issuer.accountId,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+      })
       .execute();
     if (ownerEmail) {
-      const t = createTranslator(target.preferred_language, messages[target.preferred_language] as unknown as MessageTree) as T;
+      const t = createTranslator(
+        target.preferred_language,
+        messages[target.preferred_language] as unknown as MessageTree,
+      ) as T;
       await enqueueEmail(tx, {
         to: ownerEmail,
         subject: t("reset.codeMail.subject"),
@@ -164,7 +197,13 @@ export async function issueStaffCode(
 }
 
 /** Uses a staff code once; five wrong tries retire it. Returns the account id or null. */
-export async function resetWithStaffCode(db: DB, identifier: LoginIdentifier, code: string, password: string, now = new Date()): Promise<number | null> {
+export async function resetWithStaffCode(
+  db: DB,
+  identifier: LoginIdentifier,
+  code: string,
+  password: string,
+  now = new Date(),
+): Promise<number | null> {
   return writeTransaction(db, async (tx) => {
     const reset = await tx
       .selectFrom("password_reset")

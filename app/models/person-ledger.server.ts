@@ -41,7 +41,9 @@ const notDismissed = sql`not exists (select 1 from person_distinct d where d.per
 /** How many pairs are waiting for a manager's decision. */
 export async function countLikelyDuplicates(db: DB): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`
-    select count(*) as n from (select distinct a, b from (${duplicatePairsSql()}) pairs where ${notDismissed}) waiting`.execute(db);
+    select count(*) as n from (select distinct a, b from (${duplicatePairsSql()}) pairs where ${notDismissed}) waiting`.execute(
+    db,
+  );
   return toNumber(rows[0]?.n);
 }
 
@@ -94,10 +96,26 @@ async function ledgerPeople(db: DB, ids: number[]): Promise<Map<number, LedgerPe
       "p.birth_year",
       "p.country",
       "p.cooperative",
-      eb.selectFrom("account").select(eb.fn.countAll().as("n")).whereRef("account.person_id", "=", "p.id").as("accounts"),
-      eb.selectFrom("registration").select(eb.fn.countAll().as("n")).whereRef("registration.person_id", "=", "p.id").as("registrations"),
-      eb.selectFrom("attendance").select(eb.fn.countAll().as("n")).whereRef("attendance.person_id", "=", "p.id").as("attendance"),
-      eb.selectFrom("enrolment").select(eb.fn.countAll().as("n")).whereRef("enrolment.person_id", "=", "p.id").as("enrolments"),
+      eb
+        .selectFrom("account")
+        .select(eb.fn.countAll().as("n"))
+        .whereRef("account.person_id", "=", "p.id")
+        .as("accounts"),
+      eb
+        .selectFrom("registration")
+        .select(eb.fn.countAll().as("n"))
+        .whereRef("registration.person_id", "=", "p.id")
+        .as("registrations"),
+      eb
+        .selectFrom("attendance")
+        .select(eb.fn.countAll().as("n"))
+        .whereRef("attendance.person_id", "=", "p.id")
+        .as("attendance"),
+      eb
+        .selectFrom("enrolment")
+        .select(eb.fn.countAll().as("n"))
+        .whereRef("enrolment.person_id", "=", "p.id")
+        .as("enrolments"),
     ])
     .where("p.id", "in", ids)
     .execute();
@@ -122,7 +140,10 @@ async function ledgerPeople(db: DB, ids: number[]): Promise<Map<number, LedgerPe
   );
 }
 
-export async function markDistinct(db: DB, input: { personIds: [number, number]; actorAccountId: number }): Promise<boolean> {
+export async function markDistinct(
+  db: DB,
+  input: { personIds: [number, number]; actorAccountId: number },
+): Promise<boolean> {
   const [a, b] = [...input.personIds].sort((x, y) => x - y);
   if (a === b) return false;
   return writeTransaction(db, async (tx) => {
@@ -133,7 +154,13 @@ export async function markDistinct(db: DB, input: { personIds: [number, number];
       .values({ person_a: a, person_b: b, decided_by: input.actorAccountId, decided_at: new Date().toISOString() })
       .onConflict((oc) => oc.columns(["person_a", "person_b"]).doNothing())
       .execute();
-    await recordAudit(tx, { actorAccountId: input.actorAccountId, action: "person.marked_distinct", subjectType: "person", subjectId: a, details: { personIds: [a, b] } });
+    await recordAudit(tx, {
+      actorAccountId: input.actorAccountId,
+      action: "person.marked_distinct",
+      subjectType: "person",
+      subjectId: a,
+      details: { personIds: [a, b] },
+    });
     return true;
   });
 }
@@ -149,7 +176,13 @@ type MergeSpec = {
     resolve: (kept: Selectable<Database[T]>, dropped: Selectable<Database[T]>) => Resolution<Selectable<Database[T]>>;
   };
 }[MergedTable];
-type MovedCounts = { registrations: number; attendance: number; enrolments: number; lessonCompletions: number; certificates: number };
+type MovedCounts = {
+  registrations: number;
+  attendance: number;
+  enrolments: number;
+  lessonCompletions: number;
+  certificates: number;
+};
 
 /**
  * The tables whose rows follow a person on a merge: their unique key (besides `person_id`) says
@@ -178,7 +211,11 @@ async function mergeRows(
   // One loop for every table: the rows are handled by id and column name, the rules are typed in their spec.
   const db = tx as unknown as Kysely<Record<MergedTable, { id: number; person_id: number }>>;
   const resolve = spec.resolve as (kept: MergedRow, dropped: MergedRow) => Resolution<MergedRow>;
-  const rows = (await db.selectFrom(spec.table).selectAll().where("person_id", "in", [persons.keepId, persons.dropId]).execute()) as MergedRow[];
+  const rows = (await db
+    .selectFrom(spec.table)
+    .selectAll()
+    .where("person_id", "in", [persons.keepId, persons.dropId])
+    .execute()) as MergedRow[];
   const result = { moved: 0, conflicts: 0, losers: [] as MergedRow[] };
   for (const theirs of rows.filter((r) => r.person_id === persons.dropId)) {
     const mine = rows.find((r) => r.person_id === persons.keepId && r[spec.key] === theirs[spec.key]);
@@ -212,7 +249,10 @@ export type MergeResult =
  * for the same thing (the unique constraints), the stronger or earlier one survives and nothing
  * is counted twice. A login moves with its person; two logins are refused. Recorded in the audit log.
  */
-export async function mergePersons(db: DB, input: { keepId: number; dropId: number; actorAccountId: number }): Promise<MergeResult> {
+export async function mergePersons(
+  db: DB,
+  input: { keepId: number; dropId: number; actorAccountId: number },
+): Promise<MergeResult> {
   const { keepId, dropId } = input;
   if (keepId === dropId) return { ok: false, error: "same" };
   try {
@@ -221,10 +261,20 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
       const keep = people.find((p) => p.id === keepId);
       const drop = people.find((p) => p.id === dropId);
       if (!keep || !drop) return { ok: false, error: "notFound" } as const;
-      const accounts = await tx.selectFrom("account").select(["id", "person_id"]).where("person_id", "in", [keepId, dropId]).execute();
+      const accounts = await tx
+        .selectFrom("account")
+        .select(["id", "person_id"])
+        .where("person_id", "in", [keepId, dropId])
+        .execute();
       if (accounts.length > 1) return { ok: false, error: "bothAccounts" } as const;
 
-      const moved: MovedCounts = { registrations: 0, attendance: 0, enrolments: 0, lessonCompletions: 0, certificates: 0 };
+      const moved: MovedCounts = {
+        registrations: 0,
+        attendance: 0,
+        enrolments: 0,
+        lessonCompletions: 0,
+        certificates: 0,
+      };
       let conflictsResolved = 0;
       const losers = new Map<MergedTable, MergedRow[]>();
       for (const spec of MERGED_TABLES) {
@@ -235,7 +285,8 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
       }
 
       const accountMoved = accounts.some((a) => a.person_id === dropId);
-      if (accountMoved) await tx.updateTable("account").set({ person_id: keepId }).where("person_id", "=", dropId).execute();
+      if (accountMoved)
+        await tx.updateTable("account").set({ person_id: keepId }).where("person_id", "=", dropId).execute();
       // Mail about the other record (a walk-in's confirmation) now concerns the kept person; erasure finds it there.
       await tx.updateTable("email_outbox").set({ person_id: keepId }).where("person_id", "=", dropId).execute();
 
@@ -245,7 +296,10 @@ export async function mergePersons(db: DB, input: { keepId: number; dropId: numb
         .set({ ...filled, updated_at: new Date().toISOString() })
         .where("id", "=", keepId)
         .execute();
-      await tx.deleteFrom("person_distinct").where((eb) => eb.or([eb("person_a", "=", dropId), eb("person_b", "=", dropId)])).execute();
+      await tx
+        .deleteFrom("person_distinct")
+        .where((eb) => eb.or([eb("person_a", "=", dropId), eb("person_b", "=", dropId)]))
+        .execute();
       await tx.deleteFrom("person").where("id", "=", dropId).execute();
 
       await recordAudit(tx, {

@@ -62,14 +62,29 @@ export async function findPersonByContact(
 
 /** People whose name matches ignoring accents, case and word order: candidates for "¿es esta persona?". */
 export async function findPersonsWithSimilarName(db: DB, fullName: string, limit = 10): Promise<Person[]> {
-  return db.selectFrom("person").selectAll().where("name_key", "=", nameKey(fullName)).orderBy("id").limit(limit).execute();
+  return db
+    .selectFrom("person")
+    .selectAll()
+    .where("name_key", "=", nameKey(fullName))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }
 
-export async function updateProfile(db: DB, personId: number, changes: { fullName: string; locale: Locale }): Promise<void> {
+export async function updateProfile(
+  db: DB,
+  personId: number,
+  changes: { fullName: string; locale: Locale },
+): Promise<void> {
   const fullName = cleanName(changes.fullName);
   await db
     .updateTable("person")
-    .set({ full_name: fullName, name_key: nameKey(fullName), preferred_language: changes.locale, updated_at: new Date().toISOString() })
+    .set({
+      full_name: fullName,
+      name_key: nameKey(fullName),
+      preferred_language: changes.locale,
+      updated_at: new Date().toISOString(),
+    })
     .where("id", "=", personId)
     .execute();
 }

@@ -40,7 +40,10 @@ export async function exportPersonData(db: DB, personId: number): Promise<Person
 export function exportAsRows(data: PersonDataExport): Array<[string, number, string, string]> {
   return Object.entries(data).flatMap(([table, records]) =>
     records.flatMap((record, index) =>
-      Object.entries(record).map(([field, value]) => [table, index + 1, field, value == null ? "" : String(value)] as [string, number, string, string]),
+      Object.entries(record).map(
+        ([field, value]) =>
+          [table, index + 1, field, value == null ? "" : String(value)] as [string, number, string, string],
+      ),
     ),
   );
 }
@@ -48,7 +51,11 @@ export function exportAsRows(data: PersonDataExport): Array<[string, number, str
 export async function withdrawConsent(db: DB, personId: number, actorAccountId: number | null): Promise<void> {
   await writeTransaction(db, async (tx) => {
     const now = new Date().toISOString();
-    await tx.updateTable("person").set({ consent_withdrawn_at: now, updated_at: now }).where("id", "=", personId).execute();
+    await tx
+      .updateTable("person")
+      .set({ consent_withdrawn_at: now, updated_at: now })
+      .where("id", "=", personId)
+      .execute();
     await recordAudit(tx, { actorAccountId, action: "consent.withdrawn", subjectType: "person", subjectId: personId });
   });
 }
@@ -74,15 +81,27 @@ export async function listPendingErasures(db: DB) {
  */
 export async function erasePerson(db: DB, personId: number, adminAccountId: number): Promise<boolean> {
   return writeTransaction(db, async (tx) => {
-    const person = await tx.selectFrom("person").select(["id", "full_name", "email", "phone", "erased_at"]).where("id", "=", personId).executeTakeFirst();
+    const person = await tx
+      .selectFrom("person")
+      .select(["id", "full_name", "email", "phone", "erased_at"])
+      .where("id", "=", personId)
+      .executeTakeFirst();
     if (!person || person.erased_at) return false;
     const now = new Date().toISOString();
-    const accounts = await tx.selectFrom("account").select(["id", "email", "phone"]).where("person_id", "=", personId).execute();
+    const accounts = await tx
+      .selectFrom("account")
+      .select(["id", "email", "phone"])
+      .where("person_id", "=", personId)
+      .execute();
     await eraseTraces(
       tx,
       personId,
       accounts.map((a) => a.id),
-      { names: [person.full_name], emails: [person.email, ...accounts.map((a) => a.email)], phones: [person.phone, ...accounts.map((a) => a.phone)] },
+      {
+        names: [person.full_name],
+        emails: [person.email, ...accounts.map((a) => a.email)],
+        phones: [person.phone, ...accounts.map((a) => a.phone)],
+      },
     );
     await tx
       .updateTable("person")
@@ -109,7 +128,12 @@ export async function erasePerson(db: DB, personId: number, adminAccountId: numb
         .execute();
     }
     await tx.updateTable("certificate").set({ full_name: "" }).where("person_id", "=", personId).execute();
-    await recordAudit(tx, { actorAccountId: adminAccountId, action: "person.erased", subjectType: "person", subjectId: personId });
+    await recordAudit(tx, {
+      actorAccountId: adminAccountId,
+      action: "person.erased",
+      subjectType: "person",
+      subjectId: personId,
+    });
     return true;
   });
 }

@@ -15,7 +15,13 @@ export async function listVisibleWorkshops(db: DB, viewer: ReachViewer) {
     .orderBy("w.title");
   if (!viewer.seesAll) {
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom("workshop_facilitator as wf").select("wf.account_id").whereRef("wf.workshop_id", "=", "w.id").where("wf.account_id", "=", viewer.accountId)),
+      eb.exists(
+        eb
+          .selectFrom("workshop_facilitator as wf")
+          .select("wf.account_id")
+          .whereRef("wf.workshop_id", "=", "w.id")
+          .where("wf.account_id", "=", viewer.accountId),
+      ),
     );
   }
   return query.execute();
@@ -26,7 +32,14 @@ export async function listFacilitators(db: DB) {
     .selectFrom("account")
     .innerJoin("person", "person.id", "account.person_id")
     .select(["account.id", "person.full_name"])
-    .where((eb) => eb.exists(eb.selectFrom("workshop_facilitator as wf").select("wf.account_id").whereRef("wf.account_id", "=", "account.id")))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("workshop_facilitator as wf")
+          .select("wf.account_id")
+          .whereRef("wf.account_id", "=", "account.id"),
+      ),
+    )
     .orderBy("person.full_name")
     .execute();
 }
@@ -37,8 +50,14 @@ export async function listCourses(db: DB) {
 
 /** The years for which the period list offers fiscal and calendar years: from the first data to next year. */
 export async function dataYearRange(db: DB, today: string): Promise<{ first: number; last: number }> {
-  const row = await db.selectFrom("workshop_session").select(sql<string | null>`min(local_date)`.as("first")).executeTakeFirst();
-  const enrolled = await db.selectFrom("enrolment").select(sql<string | null>`min(enrolled_local_date)`.as("first")).executeTakeFirst();
+  const row = await db
+    .selectFrom("workshop_session")
+    .select(sql<string | null>`min(local_date)`.as("first"))
+    .executeTakeFirst();
+  const enrolled = await db
+    .selectFrom("enrolment")
+    .select(sql<string | null>`min(enrolled_local_date)`.as("first"))
+    .executeTakeFirst();
   const candidates = [row?.first, enrolled?.first, today].filter((d): d is string => Boolean(d));
   const first = Number(candidates.sort()[0].slice(0, 4));
   return { first, last: fiscalYearOf(today) };
@@ -56,7 +75,13 @@ export async function defaultPeriod(db: DB, viewer: ReachViewer, today: string):
     .where((eb) => eb.exists(eb.selectFrom("attendance as a").select("a.id").whereRef("a.session_id", "=", "s.id")));
   if (!viewer.seesAll) {
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom("workshop_facilitator as wf").select("wf.account_id").whereRef("wf.workshop_id", "=", "s.workshop_id").where("wf.account_id", "=", viewer.accountId)),
+      eb.exists(
+        eb
+          .selectFrom("workshop_facilitator as wf")
+          .select("wf.account_id")
+          .whereRef("wf.workshop_id", "=", "s.workshop_id")
+          .where("wf.account_id", "=", viewer.accountId),
+      ),
     );
   }
   const latest = (await query.executeTakeFirst())?.latest;

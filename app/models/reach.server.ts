@@ -100,7 +100,13 @@ export interface ReachReport {
   byModality: Count<ModalityGroup>[];
   /** New individuals reached per month (month of their first participation in the period): sums to the total. */
   byMonth: Count<string>[];
-  courses: { rows: CourseReach[]; enrolled: number; completed: number; cohortCompleted: number; completionRate: number | null } | null;
+  courses: {
+    rows: CourseReach[];
+    enrolled: number;
+    completed: number;
+    cohortCompleted: number;
+    completionRate: number | null;
+  } | null;
   quality: {
     importRowsTotal: number;
     importRowsMatched: number;
@@ -150,22 +156,34 @@ export const attendedSessionSql = sql<boolean>`(a.status in (${sql.join(ATTENDED
 /** Age at participation = year of the first participation in the period − birth year. */
 function ageBandSql(): RawBuilder<string> {
   const age = sql`(cast(substr(x.first_date, 1, 4) as integer) - p.birth_year)`;
-  const bands = [...AGE_BANDS].reverse().map((band) => sql`when ${age} >= ${sql.lit(band.min)} then ${sql.lit(band.key)}`);
+  const bands = [...AGE_BANDS]
+    .reverse()
+    .map((band) => sql`when ${age} >= ${sql.lit(band.min)} then ${sql.lit(band.key)}`);
   return sql<string>`case when p.birth_year is null then 'not_stated'
     when ${age} < 0 or ${age} > ${sql.lit(MAX_PLAUSIBLE_AGE)} then 'not_stated'
     ${sql.join(bands, sql` `)} else 'not_stated' end`;
 }
 
-async function createTempTables(tx: DB, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
+async function createTempTables(
+  tx: DB,
+  filters: ReachFilters,
+  viewer: ReachViewer,
+  from: string | null,
+  to: string | null,
+) {
   for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
   await sql`create temporary table reach_workshop (id integer primary key, sessions integer not null, first_date text not null, last_date text not null)`.execute(
     tx,
   );
   // Keyed by the pair: no index to build afterwards, and SQLite can fill it by upsert instead of sorting.
   await sql`create temporary table reach_attended (workshop_id integer not null, person_id integer not null, first_date text not null,
-    modality text not null, primary key (workshop_id, person_id))${isPostgres(tx) ? sql`` : sql` without rowid`}`.execute(tx);
+    modality text not null, primary key (workshop_id, person_id))${isPostgres(tx) ? sql`` : sql` without rowid`}`.execute(
+    tx,
+  );
   await sql`create temporary table reach_people (person_id integer primary key, first_date text not null, sex text not null,
-    birth_year integer, age_band text not null, country text, region text, cooperative text, modality_group text not null)`.execute(tx);
+    birth_year integer, age_band text not null, country text, region text, cooperative text, modality_group text not null)`.execute(
+    tx,
+  );
 
   const sessionInPeriod = and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)]);
 
@@ -190,14 +208,19 @@ async function createTempTables(tx: DB, filters: ReachFilters, viewer: ReachView
     await sql`insert into reach_attended (workshop_id, person_id, first_date, modality)
       select s.workshop_id, a.person_id, s.local_date, w.modality ${attendedInPeriod}
       on conflict (workshop_id, person_id) do update
-      set first_date = case when excluded.first_date < reach_attended.first_date then excluded.first_date else reach_attended.first_date end`.execute(tx);
+      set first_date = case when excluded.first_date < reach_attended.first_date then excluded.first_date else reach_attended.first_date end`.execute(
+      tx,
+    );
   }
 
   const participations: RawBuilder<unknown>[] = [sql`select person_id, first_date, modality from reach_attended`];
   if (reportIncludesCourses(filters, viewer)) {
     const courseFilters: RawBuilder<unknown>[] = [];
     if (filters.courseId) courseFilters.push(sql`e.course_id = ${filters.courseId}`);
-    if (filters.country) courseFilters.push(sql`exists (select 1 from person cp where cp.id = e.person_id and cp.country = ${filters.country})`);
+    if (filters.country)
+      courseFilters.push(
+        sql`exists (select 1 from person cp where cp.id = e.person_id and cp.country = ${filters.country})`,
+      );
     const courseMoment = (column: RawBuilder<unknown>) =>
       sql`select e.person_id, ${column} as first_date, null as modality from enrolment e where ${and([
         ...dateConditions(column, from, to),
@@ -234,7 +257,9 @@ function inOrder<K>(keys: readonly K[], counts: Count<K>[]): Count<K>[] {
 
 /** Open categories by size; "not stated" (null) last. */
 function bySize<K>(counts: Count<K | null>[]): Count<K | null>[] {
-  const named = counts.filter((c) => c.key !== null && c.key !== "").sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+  const named = counts
+    .filter((c) => c.key !== null && c.key !== "")
+    .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
   const missing = counts.filter((c) => c.key === null || c.key === "").reduce((sum, c) => sum + c.count, 0);
   return missing ? [...named, { key: null, count: missing }] : named;
 }
@@ -313,11 +338,18 @@ async function courseRows(tx: DB, filters: ReachFilters, from: string | null, to
   const inPeriod = (column: RawBuilder<unknown>) => and(dateConditions(column, from, to));
   const enrolledIn = inPeriod(sql`e.enrolled_local_date`);
   const completedIn = inPeriod(sql`e.completed_local_date`);
-  const cohortDone = to ? sql`e.completed_local_date is not null and e.completed_local_date <= ${to}` : sql`e.completed_local_date is not null`;
+  const cohortDone = to
+    ? sql`e.completed_local_date is not null and e.completed_local_date <= ${to}`
+    : sql`e.completed_local_date is not null`;
   const conditions: RawBuilder<unknown>[] = [sql`(${enrolledIn} or ${completedIn})`];
   if (filters.courseId) conditions.push(sql`e.course_id = ${filters.courseId}`);
-  if (filters.country) conditions.push(sql`exists (select 1 from person p where p.id = e.person_id and p.country = ${filters.country})`);
-  type Row = { enrolled: number | string | null; completed: number | string | null; cohort_completed: number | string | null };
+  if (filters.country)
+    conditions.push(sql`exists (select 1 from person p where p.id = e.person_id and p.country = ${filters.country})`);
+  type Row = {
+    enrolled: number | string | null;
+    completed: number | string | null;
+    cohort_completed: number | string | null;
+  };
   // A person has one enrolment per course at most, so within a course a sum counts persons; across courses, distinct persons.
   const { rows } = await sql<Row & { id: number; title: string }>`
     select c.id, c.title,
@@ -337,14 +369,29 @@ async function courseRows(tx: DB, filters: ReachFilters, from: string | null, to
   const shape = (row: Row) => {
     const enrolled = toNumber(row.enrolled);
     const cohortCompleted = toNumber(row.cohort_completed);
-    return { enrolled, completed: toNumber(row.completed), cohortCompleted, completionRate: enrolled ? cohortCompleted / enrolled : null };
+    return {
+      enrolled,
+      completed: toNumber(row.completed),
+      cohortCompleted,
+      completionRate: enrolled ? cohortCompleted / enrolled : null,
+    };
   };
   return { rows: rows.map((row) => ({ id: row.id, title: row.title, ...shape(row) })), ...shape(totals[0]) };
 }
 
 /** Attendance-import figures of the period; the missing-field figures come from the disaggregations. */
-async function importFigures(tx: DB, filters: ReachFilters, viewer: ReachViewer, from: string | null, to: string | null) {
-  const { rows: imports } = await sql<{ total: number | string | null; matched: number | string | null; ignored: number | string | null }>`
+async function importFigures(
+  tx: DB,
+  filters: ReachFilters,
+  viewer: ReachViewer,
+  from: string | null,
+  to: string | null,
+) {
+  const { rows: imports } = await sql<{
+    total: number | string | null;
+    matched: number | string | null;
+    ignored: number | string | null;
+  }>`
     select sum(ai.rows_total) as total, sum(ai.rows_matched) as matched, sum(ai.rows_ignored) as ignored
     from attendance_import ai
     join workshop_session s on s.id = ai.session_id
@@ -352,7 +399,12 @@ async function importFigures(tx: DB, filters: ReachFilters, viewer: ReachViewer,
     where ${and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)])}`.execute(tx);
   const total = toNumber(imports[0]?.total);
   const matched = toNumber(imports[0]?.matched);
-  return { importRowsTotal: total, importRowsMatched: matched, importRowsIgnored: toNumber(imports[0]?.ignored), matchedShare: total ? matched / total : null };
+  return {
+    importRowsTotal: total,
+    importRowsMatched: matched,
+    importRowsIgnored: toNumber(imports[0]?.ignored),
+    matchedShare: total ? matched / total : null,
+  };
 }
 
 /** Age bands, split by whether the birth year is missing (the data-quality panel tells that apart from implausible ages). */
@@ -362,7 +414,9 @@ async function ageCounts(tx: DB): Promise<{ ages: Count<AgeBand>[]; missingBirth
     from reach_people group by age_band, case when birth_year is null then 1 else 0 end`.execute(tx);
   const ages = new Map<AgeBand, number>();
   for (const row of rows) ages.set(row.key, (ages.get(row.key) ?? 0) + toNumber(row.count));
-  const missingBirthYear = rows.filter((row) => toNumber(row.no_birth_year) === 1).reduce((sum, row) => sum + toNumber(row.count), 0);
+  const missingBirthYear = rows
+    .filter((row) => toNumber(row.no_birth_year) === 1)
+    .reduce((sum, row) => sum + toNumber(row.count), 0);
   return { ages: [...ages].map(([key, count]) => ({ key, count })), missingBirthYear };
 }
 
@@ -378,7 +432,9 @@ async function placeCounts(tx: DB): Promise<{ byRegion: ReachReport["byRegion"];
     regions.set(key, { ...place, count: (regions.get(key)?.count ?? 0) + place.count });
     countries.set(place.country, (countries.get(place.country) ?? 0) + place.count);
   }
-  const byRegion = [...regions.values()].sort((a, b) => nullsLast(a.country, b.country) || nullsLast(a.region, b.region) || b.count - a.count);
+  const byRegion = [...regions.values()].sort(
+    (a, b) => nullsLast(a.country, b.country) || nullsLast(a.region, b.region) || b.count - a.count,
+  );
   return { byRegion, countries: [...countries].map(([key, count]) => ({ key, count })) };
 }
 

@@ -1,5 +1,12 @@
 import type { RegistrationMethod } from "../../db/schema";
-import { byArrival, placeFor, registrationRefusal, toPromote, waitlistPosition, type RegistrationRefusal } from "../domain/waitlist";
+import {
+  byArrival,
+  placeFor,
+  registrationRefusal,
+  toPromote,
+  waitlistPosition,
+  type RegistrationRefusal,
+} from "../domain/waitlist";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { enqueueWorkshopMail } from "./workshop-mail.server";
 
@@ -61,10 +68,22 @@ export async function registerInTransaction(tx: DB, request: RegistrationRequest
     .where("person_id", "=", request.personId)
     .executeTakeFirst();
   if (existing && existing.status !== "cancelled") {
-    const position = existing.status === "waitlisted" ? waitlistPosition(await waitlist(tx, workshop.id), existing.id) : null;
-    return { ok: true, registrationId: existing.id, status: existing.status, position, already: true, mailQueued: false };
+    const position =
+      existing.status === "waitlisted" ? waitlistPosition(await waitlist(tx, workshop.id), existing.id) : null;
+    return {
+      ok: true,
+      registrationId: existing.id,
+      status: existing.status,
+      position,
+      already: true,
+      mailQueued: false,
+    };
   }
-  const sessions = await tx.selectFrom("workshop_session").select("ends_at").where("workshop_id", "=", workshop.id).execute();
+  const sessions = await tx
+    .selectFrom("workshop_session")
+    .select("ends_at")
+    .where("workshop_id", "=", workshop.id)
+    .execute();
   const refusal = registrationRefusal(workshop, sessions, request.method, now);
   if (refusal) return { ok: false, reason: refusal };
 
@@ -111,8 +130,16 @@ export function registerForWorkshop(db: DB, request: RegistrationRequest): Promi
  * Gives free seats to the first people on the waitlist and queues their e-mails.
  * Call inside a write transaction after anything that may free a seat.
  */
-export async function promoteFromWaitlist(tx: DB, workshopId: number, now = new Date().toISOString()): Promise<number[]> {
-  const workshop = await tx.selectFrom("workshop").select(["capacity", "status"]).where("id", "=", workshopId).executeTakeFirst();
+export async function promoteFromWaitlist(
+  tx: DB,
+  workshopId: number,
+  now = new Date().toISOString(),
+): Promise<number[]> {
+  const workshop = await tx
+    .selectFrom("workshop")
+    .select(["capacity", "status"])
+    .where("id", "=", workshopId)
+    .executeTakeFirst();
   if (!workshop || workshop.status === "cancelled") return [];
   const promoted = toPromote(await waitlist(tx, workshopId), workshop.capacity, await countRegistered(tx, workshopId));
   for (const entry of promoted) {
@@ -131,10 +158,15 @@ export async function promoteFromWaitlist(tx: DB, workshopId: number, now = new 
   return promoted.map((entry) => entry.person_id);
 }
 
-export type CancelOutcome = { ok: true; wasStatus: "registered" | "waitlisted"; promotedPersonIds: number[] } | { ok: false };
+export type CancelOutcome =
+  | { ok: true; wasStatus: "registered" | "waitlisted"; promotedPersonIds: number[] }
+  | { ok: false };
 
 /** Cancels a registration (or leaves the waitlist); a freed seat goes to the first person waiting. */
-export function cancelRegistration(db: DB, input: { workshopId: number; personId: number; now?: Date }): Promise<CancelOutcome> {
+export function cancelRegistration(
+  db: DB,
+  input: { workshopId: number; personId: number; now?: Date },
+): Promise<CancelOutcome> {
   return writeTransaction(db, async (tx) => {
     const now = (input.now ?? new Date()).toISOString();
     const registration = await tx
@@ -150,7 +182,8 @@ export function cancelRegistration(db: DB, input: { workshopId: number; personId
       .set({ status: "cancelled", cancelled_at: now, updated_at: now })
       .where("id", "=", registration.id)
       .execute();
-    const promotedPersonIds = registration.status === "registered" ? await promoteFromWaitlist(tx, input.workshopId, now) : [];
+    const promotedPersonIds =
+      registration.status === "registered" ? await promoteFromWaitlist(tx, input.workshopId, now) : [];
     return { ok: true, wasStatus: registration.status as "registered" | "waitlisted", promotedPersonIds } as const;
   });
 }

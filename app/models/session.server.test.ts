@@ -10,7 +10,10 @@ describe("isSessionExpired", () => {
     expect(isSessionExpired(session, at(INACTIVITY_TIMEOUT_MS))).toBe(true);
   });
   it("expires at the absolute lifetime even when used every day", () => {
-    const session = { created_at: start.toISOString(), last_verified_at: at(ABSOLUTE_LIFETIME_MS - 1000).toISOString() };
+    const session = {
+      created_at: start.toISOString(),
+      last_verified_at: at(ABSOLUTE_LIFETIME_MS - 1000).toISOString(),
+    };
     expect(isSessionExpired(session, at(ABSOLUTE_LIFETIME_MS - 1))).toBe(false);
     expect(isSessionExpired(session, at(ABSOLUTE_LIFETIME_MS))).toBe(true);
   });

@@ -36,13 +36,23 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
-export async function createSession(db: DB, accountId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: DB,
+  accountId: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const id = randomPart();
   const secret = randomPart();
   const at = now.toISOString();
   await db
     .insertInto("session")
-    .values({ id, secret_hash: encodeHexLowerCase(hashSecret(secret)), account_id: accountId, created_at: at, last_verified_at: at })
+    .values({
+      id,
+      secret_hash: encodeHexLowerCase(hashSecret(secret)),
+      account_id: accountId,
+      created_at: at,
+      last_verified_at: at,
+    })
     .execute();
   return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS) };
 }

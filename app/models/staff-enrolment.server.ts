@@ -56,11 +56,20 @@ export async function enrolByStaff(
     if (resolved.kind === "choose") {
       return {
         kind: "similar",
-        candidates: resolved.candidates.map((c) => ({ id: c.id, fullName: c.fullName, contactHint: c.emailHint ?? c.phoneHint })),
+        candidates: resolved.candidates.map((c) => ({
+          id: c.id,
+          fullName: c.fullName,
+          contactHint: c.emailHint ?? c.phoneHint,
+        })),
       } as const;
     }
     const { person } = resolved;
-    const outcome = await enrolPerson(tx, { personId: person.id, courseId: input.courseId, method: "staff", enrolledBy: input.staffAccountId });
+    const outcome = await enrolPerson(tx, {
+      personId: person.id,
+      courseId: input.courseId,
+      method: "staff",
+      enrolledBy: input.staffAccountId,
+    });
     if (resolved.kind === "found") {
       await recordAudit(tx, {
         actorAccountId: input.staffAccountId,

@@ -36,7 +36,14 @@ export type WalkInOutcome =
   | { kind: "notOffered" }
   | { kind: "refused"; reason: RegistrationRefusal | "notFound" }
   | { kind: "needsConsent" }
-  | { kind: "done"; personId: number; fullName: string; createdPerson: boolean; matchedBy: "email" | "phone" | "choice" | null; registration: RegistrationOutcome };
+  | {
+      kind: "done";
+      personId: number;
+      fullName: string;
+      createdPerson: boolean;
+      matchedBy: "email" | "phone" | "choice" | null;
+      registration: RegistrationOutcome;
+    };
 
 /**
  * Registers someone on their behalf, in the caller's write transaction: resolves
@@ -46,12 +53,22 @@ export type WalkInOutcome =
  */
 export async function registerWalkInInTransaction(
   tx: DB,
-  input: { workshopId: number; person: AssistedPersonInput; method: Extract<RegistrationMethod, "walk_in" | "staff">; actorAccountId: number; now?: Date },
+  input: {
+    workshopId: number;
+    person: AssistedPersonInput;
+    method: Extract<RegistrationMethod, "walk_in" | "staff">;
+    actorAccountId: number;
+    now?: Date;
+  },
 ): Promise<WalkInOutcome> {
   // Refuse before creating anyone, so a refused registration leaves no orphan person.
   const workshop = await tx.selectFrom("workshop").selectAll().where("id", "=", input.workshopId).executeTakeFirst();
   if (!workshop) return { kind: "refused", reason: "notFound" };
-  const sessions = await tx.selectFrom("workshop_session").select("ends_at").where("workshop_id", "=", workshop.id).execute();
+  const sessions = await tx
+    .selectFrom("workshop_session")
+    .select("ends_at")
+    .where("workshop_id", "=", workshop.id)
+    .execute();
   const refusal = registrationRefusal(workshop, sessions, input.method, (input.now ?? new Date()).toISOString());
   if (refusal) return { kind: "refused", reason: refusal };
   const { person } = input;
@@ -65,7 +82,8 @@ export async function registerWalkInInTransaction(
     audit: { action: "person.create.assisted", details: { workshopId: input.workshopId } },
   });
   if (resolved.kind === "choose") return { kind: "choose", candidates: resolved.candidates.map(asCandidate) };
-  if (resolved.kind === "refused") return resolved.reason === "notOffered" ? { kind: "notOffered" } : { kind: "needsConsent" };
+  if (resolved.kind === "refused")
+    return resolved.reason === "notOffered" ? { kind: "notOffered" } : { kind: "needsConsent" };
   const personId = resolved.person.id;
   const fullName = resolved.person.fullName;
   const registration = await registerInTransaction(tx, {
@@ -81,7 +99,13 @@ export async function registerWalkInInTransaction(
       action: "registration.assisted",
       subjectType: "person",
       subjectId: personId,
-      details: { workshopId: input.workshopId, registrationId: registration.registrationId, method: input.method, matchedBy: resolved.matchedBy, already: registration.already },
+      details: {
+        workshopId: input.workshopId,
+        registrationId: registration.registrationId,
+        method: input.method,
+        matchedBy: resolved.matchedBy,
+        already: registration.already,
+      },
     });
   }
   return {
@@ -95,10 +119,20 @@ export async function registerWalkInInTransaction(
 }
 
 function asCandidate(c: PersonCandidate): Candidate {
-  return { id: c.id, full_name: c.fullName, cooperative: c.cooperative, birth_year: c.birthYear, phoneHint: c.phoneHint, emailHint: c.emailHint };
+  return {
+    id: c.id,
+    full_name: c.fullName,
+    cooperative: c.cooperative,
+    birth_year: c.birthYear,
+    phoneHint: c.phoneHint,
+    emailHint: c.emailHint,
+  };
 }
 
-export function registerWalkIn(db: DB, input: Parameters<typeof registerWalkInInTransaction>[1]): Promise<WalkInOutcome> {
+export function registerWalkIn(
+  db: DB,
+  input: Parameters<typeof registerWalkInInTransaction>[1],
+): Promise<WalkInOutcome> {
   return writeTransaction(db, (tx) => registerWalkInInTransaction(tx, input));
 }
 
@@ -110,7 +144,13 @@ export function registerWalkInPresent(
   return writeTransaction(db, async (tx) => {
     const { sessionId, ...walkIn } = input;
     const result = await registerWalkInInTransaction(tx, { ...walkIn, method: "walk_in" });
-    if (result.kind === "done") await setMarkInTransaction(tx, { sessionId, personId: result.personId, status: "present", actorAccountId: input.actorAccountId });
+    if (result.kind === "done")
+      await setMarkInTransaction(tx, {
+        sessionId,
+        personId: result.personId,
+        status: "present",
+        actorAccountId: input.actorAccountId,
+      });
     return result;
   });
 }

@@ -16,16 +16,22 @@ export function appUrl(): string {
 
 /** The .ics for one workshop; the join link only for people who are registered. */
 export function calendarFor(
-  workshop: { id: number; title: string; description: string; place: string | null; join_url: string | null; status: "draft" | "published" | "cancelled" },
+  workshop: {
+    id: number;
+    title: string;
+    description: string;
+    place: string | null;
+    join_url: string | null;
+    status: "draft" | "published" | "cancelled";
+  },
   sessions: ReadonlyArray<{ id: number; starts_at: string; ends_at: string }>,
   includeJoinUrl: boolean,
   base = appUrl(),
 ): string {
-  return workshopCalendar(
-    { ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null },
-    sessions,
-    { pageUrl: `${base}/workshops/${workshop.id}`, host: new URL(base).hostname },
-  );
+  return workshopCalendar({ ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null }, sessions, {
+    pageUrl: `${base}/workshops/${workshop.id}`,
+    host: new URL(base).hostname,
+  });
 }
 
 /**
@@ -43,10 +49,22 @@ export async function enqueueWorkshopMail(
     .where("id", "=", input.personId)
     .executeTakeFirst();
   if (!person?.email) return false;
-  const workshop = await db.selectFrom("workshop").selectAll().where("id", "=", input.workshopId).executeTakeFirstOrThrow();
-  const sessions = await db.selectFrom("workshop_session").selectAll().where("workshop_id", "=", input.workshopId).orderBy("starts_at").execute();
+  const workshop = await db
+    .selectFrom("workshop")
+    .selectAll()
+    .where("id", "=", input.workshopId)
+    .executeTakeFirstOrThrow();
+  const sessions = await db
+    .selectFrom("workshop_session")
+    .selectAll()
+    .where("workshop_id", "=", input.workshopId)
+    .orderBy("starts_at")
+    .execute();
   const locale = person.preferred_language;
-  const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as (key: MessageKey, vars?: Record<string, string | number>) => string;
+  const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as (
+    key: MessageKey,
+    vars?: Record<string, string | number>,
+  ) => string;
   const when = (s: { starts_at: string; ends_at: string }) => describeSession(t, locale, s, workshop.timezone);
   const firstName = person.full_name.split(" ")[0];
   const title = workshop.title;
@@ -58,8 +76,12 @@ export async function enqueueWorkshopMail(
     subject = t("workshops.mail.reminderSubject", { title, when: when(session) });
     lines.push(t("workshops.mail.reminderIntro", { title, when: when(session) }));
   } else {
-    subject = t(kind === "confirmation" ? "workshops.mail.confirmationSubject" : "workshops.mail.promotionSubject", { title });
-    lines.push(t(kind === "confirmation" ? "workshops.mail.confirmationIntro" : "workshops.mail.promotionIntro", { title }));
+    subject = t(kind === "confirmation" ? "workshops.mail.confirmationSubject" : "workshops.mail.promotionSubject", {
+      title,
+    });
+    lines.push(
+      t(kind === "confirmation" ? "workshops.mail.confirmationIntro" : "workshops.mail.promotionIntro", { title }),
+    );
     lines.push("", t("workshops.mail.sessions"), ...sessions.map((s) => `- ${when(s)}`));
   }
   lines.push("");

@@ -11,7 +11,12 @@ export async function peopleOnWorkshop(db: DB, workshopId: number, personIds: re
   const found = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
-    const registered = await db.selectFrom("registration").select("person_id").where("workshop_id", "=", workshopId).where("person_id", "in", slice).execute();
+    const registered = await db
+      .selectFrom("registration")
+      .select("person_id")
+      .where("workshop_id", "=", workshopId)
+      .where("person_id", "in", slice)
+      .execute();
     const attended = await db
       .selectFrom("attendance")
       .innerJoin("workshop_session", "workshop_session.id", "attendance.session_id")

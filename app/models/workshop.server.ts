@@ -18,7 +18,13 @@ export async function findWorkshop(db: DB, id: number) {
 }
 
 export async function listSessions(db: DB, workshopId: number): Promise<SessionRow[]> {
-  return db.selectFrom("workshop_session").selectAll().where("workshop_id", "=", workshopId).orderBy("starts_at").orderBy("id").execute();
+  return db
+    .selectFrom("workshop_session")
+    .selectAll()
+    .where("workshop_id", "=", workshopId)
+    .orderBy("starts_at")
+    .orderBy("id")
+    .execute();
 }
 
 export async function listFacilitators(db: DB, workshopId: number) {
@@ -109,15 +115,30 @@ export async function createWorkshop(db: DB, input: WorkshopInput, actorAccountI
   return writeTransaction(db, async (tx) => {
     const { id } = await tx
       .insertInto("workshop")
-      .values({ ...workshopColumns(input), attendance_min_minutes: DEFAULT_MIN_MINUTES, created_by: actorAccountId, created_at: now, updated_at: now })
+      .values({
+        ...workshopColumns(input),
+        attendance_min_minutes: DEFAULT_MIN_MINUTES,
+        created_by: actorAccountId,
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await tx.insertInto("workshop_facilitator").values(input.facilitatorIds.map((account_id) => ({ workshop_id: id, account_id }))).execute();
+    await tx
+      .insertInto("workshop_facilitator")
+      .values(input.facilitatorIds.map((account_id) => ({ workshop_id: id, account_id })))
+      .execute();
     await tx
       .insertInto("workshop_session")
       .values(input.sessions.map((s) => ({ workshop_id: id, starts_at: s.startsAt, ends_at: s.endsAt })))
       .execute();
-    await recordAudit(tx, { actorAccountId, action: "workshop.create", subjectType: "workshop", subjectId: id, details: { title: input.title } });
+    await recordAudit(tx, {
+      actorAccountId,
+      action: "workshop.create",
+      subjectType: "workshop",
+      subjectId: id,
+      details: { title: input.title },
+    });
     return id;
   });
 }
@@ -129,7 +150,12 @@ export type UpdateResult = { ok: true } | { ok: false; reason: "sessionHasAttend
  * them); a removed session that already has attendance is refused. When the
  * capacity grows, people waiting get the new seats.
  */
-export async function updateWorkshop(db: DB, id: number, input: WorkshopInput, actorAccountId: number | null): Promise<UpdateResult> {
+export async function updateWorkshop(
+  db: DB,
+  id: number,
+  input: WorkshopInput,
+  actorAccountId: number | null,
+): Promise<UpdateResult> {
   return writeTransaction(db, async (tx) => {
     const now = new Date().toISOString();
     const existing = await listSessions(tx, id);
@@ -142,15 +168,35 @@ export async function updateWorkshop(db: DB, id: number, input: WorkshopInput, a
     }
     for (const session of input.sessions) {
       if (session.id && kept.has(session.id)) {
-        await tx.updateTable("workshop_session").set({ starts_at: session.startsAt, ends_at: session.endsAt }).where("id", "=", session.id).execute();
+        await tx
+          .updateTable("workshop_session")
+          .set({ starts_at: session.startsAt, ends_at: session.endsAt })
+          .where("id", "=", session.id)
+          .execute();
       } else {
-        await tx.insertInto("workshop_session").values({ workshop_id: id, starts_at: session.startsAt, ends_at: session.endsAt }).execute();
+        await tx
+          .insertInto("workshop_session")
+          .values({ workshop_id: id, starts_at: session.startsAt, ends_at: session.endsAt })
+          .execute();
       }
     }
-    await tx.updateTable("workshop").set({ ...workshopColumns(input), updated_at: now }).where("id", "=", id).execute();
+    await tx
+      .updateTable("workshop")
+      .set({ ...workshopColumns(input), updated_at: now })
+      .where("id", "=", id)
+      .execute();
     await tx.deleteFrom("workshop_facilitator").where("workshop_id", "=", id).execute();
-    await tx.insertInto("workshop_facilitator").values(input.facilitatorIds.map((account_id) => ({ workshop_id: id, account_id }))).execute();
-    await recordAudit(tx, { actorAccountId, action: "workshop.update", subjectType: "workshop", subjectId: id, details: { title: input.title } });
+    await tx
+      .insertInto("workshop_facilitator")
+      .values(input.facilitatorIds.map((account_id) => ({ workshop_id: id, account_id })))
+      .execute();
+    await recordAudit(tx, {
+      actorAccountId,
+      action: "workshop.update",
+      subjectType: "workshop",
+      subjectId: id,
+      details: { title: input.title },
+    });
     if (input.status !== "cancelled") await promoteFromWaitlist(tx, id, now);
     return { ok: true } as const;
   });
@@ -189,7 +235,18 @@ async function withSchedule<W extends { id: number }>(db: DB, workshops: W[]) {
   });
 }
 
-const LIST_COLUMNS = ["id", "title", "description", "modality", "place", "country", "region", "timezone", "capacity", "status"] as const;
+const LIST_COLUMNS = [
+  "id",
+  "title",
+  "description",
+  "modality",
+  "place",
+  "country",
+  "region",
+  "timezone",
+  "capacity",
+  "status",
+] as const;
 
 /** Published workshops: upcoming (soonest first) and past (latest first). */
 export async function listPublicWorkshops(db: DB, now: string) {
@@ -201,7 +258,9 @@ export async function listPublicWorkshops(db: DB, now: string) {
   const upcoming = scheduled
     .filter((w) => w.lastEndsAt! > now && w.status === "published")
     .sort((a, b) => a.firstStartsAt!.localeCompare(b.firstStartsAt!));
-  const past = scheduled.filter((w) => w.lastEndsAt! <= now).sort((a, b) => b.firstStartsAt!.localeCompare(a.firstStartsAt!));
+  const past = scheduled
+    .filter((w) => w.lastEndsAt! <= now)
+    .sort((a, b) => b.firstStartsAt!.localeCompare(a.firstStartsAt!));
   return { upcoming, past: past.slice(0, 50) };
 }
 
@@ -209,7 +268,11 @@ export async function listPublicWorkshops(db: DB, now: string) {
 export async function listManagedWorkshops(db: DB, user: { accountId: number; role: Role }) {
   let query = db.selectFrom("workshop").select(LIST_COLUMNS);
   if (!hasRole(user.role, "manager")) {
-    query = query.where("id", "in", db.selectFrom("workshop_facilitator").select("workshop_id").where("account_id", "=", user.accountId));
+    query = query.where(
+      "id",
+      "in",
+      db.selectFrom("workshop_facilitator").select("workshop_id").where("account_id", "=", user.accountId),
+    );
   }
   const workshops = await withSchedule(db, await query.execute());
   // Soonest upcoming first, then the ones without sessions, then the past.

@@ -2,13 +2,23 @@ import { hasRole } from "../domain/roles";
 import { parseReachFilters, type FilterError, type ReachFilters } from "../domain/reach-filters";
 import { refreshLocalDates } from "../models/local-dates.server";
 import { countLikelyDuplicates } from "../models/person-ledger.server";
-import { dataYearRange, defaultPeriod, listCourses, listFacilitators, listVisibleWorkshops } from "../models/reach-options.server";
+import {
+  dataYearRange,
+  defaultPeriod,
+  listCourses,
+  listFacilitators,
+  listVisibleWorkshops,
+} from "../models/reach-options.server";
 import { computeReachReport, type ReachReport, type ReachViewer } from "../models/reach.server";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { localDate } from "../utils/dates";
 
-export type ReportError = FilterError | "reports.errors.workshopUnknown" | "reports.errors.facilitatorUnknown" | "reports.errors.courseUnknown";
+export type ReportError =
+  | FilterError
+  | "reports.errors.workshopUnknown"
+  | "reports.errors.facilitatorUnknown"
+  | "reports.errors.courseUnknown";
 
 export interface ReachRequest {
   viewer: ReachViewer;
@@ -45,9 +55,12 @@ export async function loadReachRequest(request: Request): Promise<ReachRequest> 
   const workshops = await listVisibleWorkshops(db, viewer);
   const facilitators = viewer.seesAll ? await listFacilitators(db) : [];
   const courses = viewer.seesAll ? await listCourses(db) : [];
-  if (filters.workshopId && !workshops.some((w) => w.id === filters.workshopId)) errors.push("reports.errors.workshopUnknown");
+  if (filters.workshopId && !workshops.some((w) => w.id === filters.workshopId))
+    errors.push("reports.errors.workshopUnknown");
   if (filters.facilitatorId) {
-    const allowed = viewer.seesAll ? facilitators.some((f) => f.id === filters.facilitatorId) : filters.facilitatorId === viewer.accountId;
+    const allowed = viewer.seesAll
+      ? facilitators.some((f) => f.id === filters.facilitatorId)
+      : filters.facilitatorId === viewer.accountId;
     if (!allowed) errors.push("reports.errors.facilitatorUnknown");
   }
   if (filters.courseId && !courses.some((c) => c.id === filters.courseId)) errors.push("reports.errors.courseUnknown");

@@ -7,7 +7,9 @@ import { getUser } from "../auth/user.server";
 export const meta: MetaFunction = ({ matches }) => {
   // Search results and shared links show these, in the visitor's language; the description is the page's own lead.
   const t = metaTranslator(matches);
-  return t ? [{ title: `Minka · ${t("common.tagline")}` }, { name: "description", content: t("home.lead") }] : [{ title: "Minka" }];
+  return t
+    ? [{ title: `Minka · ${t("common.tagline")}` }, { name: "description", content: t("home.lead") }]
+    : [{ title: "Minka" }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

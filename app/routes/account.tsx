@@ -19,7 +19,6 @@ import { ChangePasswordSchema, ProfileSchema, WithdrawConsentSchema } from "../f
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getDb } from "../utils/db.server";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
@@ -51,9 +50,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const key = String(user.accountId);
     const wait = passwordChecksByAccount.retryAfter(key);
     if (wait > 0) {
-      return formFailure({ errors: { current: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values: {} }, 429);
+      return formFailure(
+        {
+          errors: { current: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } },
+          values: {},
+        },
+        429,
+      );
     }
-    const account = await findAccountForLogin(await getDb(), user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! });
+    const account = await findAccountForLogin(
+      await getDb(),
+      user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! },
+    );
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
       passwordChecksByAccount.hit(key);
       return formFailure({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} });
@@ -62,7 +70,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await changePassword(await getDb(), user.accountId, parsed.data.password);
     // Every other device is logged out; this one gets a fresh session. A redirect, so the page is
     // loaded with the new session: without JavaScript the old one would send them to the login page.
-    return redirect("/account?password=changed", { headers: { "Set-Cookie": await startSession(request, user.accountId) } });
+    return redirect("/account?password=changed", {
+      headers: { "Set-Cookie": await startSession(request, user.accountId) },
+    });
   }
   const parsed = parseSubmission(ProfileSchema, form);
   if (!parsed.ok) return formFailure(parsed);

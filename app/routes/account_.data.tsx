@@ -8,5 +8,7 @@ import { personDataDownload } from "../downloads/person-data.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
-  return personDataDownload(user.personId, new URL(request.url).searchParams.get("format"), (ext) => exportFilename(t, "myData", { ext }));
+  return personDataDownload(user.personId, new URL(request.url).searchParams.get("format"), (ext) =>
+    exportFilename(t, "myData", { ext }),
+  );
 }

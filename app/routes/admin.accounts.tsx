@@ -42,7 +42,9 @@ export default function AdminAccounts() {
       <p>{t("admin.accounts.intro")}</p>
       <FormOutcome
         result={result}
-        format={(message) => t(message.key, { ...message.vars, role: t(`common.roles.${(message.vars?.role ?? "member") as Role}`) })}
+        format={(message) =>
+          t(message.key, { ...message.vars, role: t(`common.roles.${(message.vars?.role ?? "member") as Role}`) })
+        }
       />
       <TableScroll label={t("admin.accounts.title")}>
         <table>

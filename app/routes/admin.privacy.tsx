@@ -20,7 +20,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const parsed = await parseSubmission(ErasureSchema, request);
   const erased = parsed.ok && (await erasePerson(await getDb(), parsed.data.personId, admin.accountId));
-  if (!parsed.ok || !erased) return formFailure({ errors: { form: { key: "privacy.admin.notFound" } }, values: parsed.values });
+  if (!parsed.ok || !erased)
+    return formFailure({ errors: { form: { key: "privacy.admin.notFound" } }, values: parsed.values });
   const message: Msg = { key: "privacy.admin.erased", vars: { id: parsed.data.personId } };
   return { ok: true as const, message };
 }
@@ -58,7 +59,11 @@ export default function AdminPrivacy() {
                   <td>
                     <Form method="post">
                       <input type="hidden" name="personId" value={person.id} />
-                      <button type="submit" className="button small" aria-label={t("privacy.admin.eraseFor", { name: person.full_name })}>
+                      <button
+                        type="submit"
+                        className="button small"
+                        aria-label={t("privacy.admin.eraseFor", { name: person.full_name })}
+                      >
                         {t("privacy.admin.erase")}
                       </button>
                     </Form>

@@ -14,7 +14,10 @@ import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Names of real people: keep the page out of search engines.
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "learning.certificate.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "learning.certificate.title") },
+  { name: "robots", content: "noindex" },
+];
 
 /** Public: confirms name, course, date and hours, and nothing else about the person. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

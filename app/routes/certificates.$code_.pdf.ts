@@ -15,14 +15,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normalizeCertificateCode(params.code ?? "");
   const certificate = code ? await findCertificateByCode(await getDb(), code) : undefined;
   if (!certificate) throw new Response("Not found", { status: 404 });
-  if (certificate.personId !== user.personId && !hasRole(user.role, "facilitator")) throw new Response("Forbidden", { status: 403 });
+  if (certificate.personId !== user.personId && !hasRole(user.role, "facilitator"))
+    throw new Response("Forbidden", { status: 403 });
   const { t, locale } = await getTranslator(request);
   const verifyUrl = `${new URL(request.url).origin}/certificates/${certificate.code}`;
   const pdf = await certificatePdf(certificate, { verifyUrl, locale, t });
   return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": attachment(exportFilename(t, "certificate", { subject: [certificate.courseTitle, certificate.code], date: localDate(certificate.issuedAt), ext: "pdf" })),
+      "Content-Disposition": attachment(
+        exportFilename(t, "certificate", {
+          subject: [certificate.courseTitle, certificate.code],
+          date: localDate(certificate.issuedAt),
+          ext: "pdf",
+        }),
+      ),
       "Cache-Control": "private, no-store",
     },
   });

@@ -8,7 +8,10 @@ import styles from "../styles/learning.css";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "learning.certificate.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "learning.certificate.title") },
+  { name: "robots", content: "noindex" },
+];
 
 /** A typed code goes to its verification page (a GET form: works without JavaScript). */
 export function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +24,14 @@ export function CertificateLookup({ defaultValue }: { defaultValue?: string }) {
   const { t } = useI18n();
   return (
     <Form method="get" action="/certificates">
-      <Field label={t("learning.certificate.code")} name="code" defaultValue={defaultValue} autoComplete="off" spellCheck={false} required />
+      <Field
+        label={t("learning.certificate.code")}
+        name="code"
+        defaultValue={defaultValue}
+        autoComplete="off"
+        spellCheck={false}
+        required
+      />
       <button type="submit" className="button primary">
         {t("learning.certificate.check")}
       </button>

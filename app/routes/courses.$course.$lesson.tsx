@@ -44,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course, lesson } = page;
   const url = new URL(request.url);
   // After a quiz post the answers come back in the address (post, redirect, get).
-  const quizResult = lesson.quiz && url.searchParams.has("graded") ? gradeQuiz(lesson.quiz, readQuizChoices(url.searchParams, lesson.quiz.length)) : null;
+  const quizResult =
+    lesson.quiz && url.searchParams.has("graded")
+      ? gradeQuiz(lesson.quiz, readQuizChoices(url.searchParams, lesson.quiz.length))
+      : null;
   const html = renderLessonHtml(lesson.code, {
     t,
     locale,
@@ -56,7 +59,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     course: { slug: course.slug, title: course.title, language: course.language, lessons: course.lessons },
-    lesson: { id: lesson.id, slug: lesson.slug, title: lesson.title, summary: lesson.summary, kind: lesson.kind, durationMinutes: lesson.durationMinutes, position: lesson.position },
+    lesson: {
+      id: lesson.id,
+      slug: lesson.slug,
+      title: lesson.title,
+      summary: lesson.summary,
+      kind: lesson.kind,
+      durationMinutes: lesson.durationMinutes,
+      position: lesson.position,
+    },
     previous: page.previous,
     next: page.next,
     html,
@@ -97,8 +108,8 @@ export default function LessonRoute() {
         <header>
           <h1 lang={course.language}>{lesson.title}</h1>
           <p className="lesson-facts">
-            {t("courses.lesson.lessonOf", { position: lesson.position, total: course.lessons.length })} · <LessonKind kind={lesson.kind} t={t} /> ·{" "}
-            {formatMinutes(t, lesson.durationMinutes)}
+            {t("courses.lesson.lessonOf", { position: lesson.position, total: course.lessons.length })} ·{" "}
+            <LessonKind kind={lesson.kind} t={t} /> · {formatMinutes(t, lesson.durationMinutes)}
           </p>
         </header>
         {/* Compiled at build time and rendered to HTML by the loader: no MDX runtime in the browser. */}
@@ -124,7 +135,9 @@ export default function LessonRoute() {
 
       <nav className="lesson-outline" aria-labelledby="outline-title">
         <h2 id="outline-title">{t("courses.lesson.outline")}</h2>
-        {learning.enrolment === "active" ? <ProgressBar done={learning.requiredDone} total={learning.requiredTotal} percent={learning.percent} /> : null}
+        {learning.enrolment === "active" ? (
+          <ProgressBar done={learning.requiredDone} total={learning.requiredTotal} percent={learning.percent} />
+        ) : null}
         <ol>
           {course.lessons.map((l) => (
             <li key={l.id}>

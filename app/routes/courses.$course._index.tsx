@@ -24,7 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const course = await getCourseBySlug(await getDb(), params.course ?? "", { includeDrafts: Boolean(user && hasRole(user.role, "admin")) });
+  const course = await getCourseBySlug(await getDb(), params.course ?? "", {
+    includeDrafts: Boolean(user && hasRole(user.role, "admin")),
+  });
   if (!course) throw new Response(null, { status: 404 });
   return { course, learning: (await courseLearningState(await getDb(), user, course.slug))! };
 }
@@ -44,14 +46,21 @@ export default function CoursePage() {
       </header>
       {course.published ? null : <p className="draft-flag">{t("courses.catalog.draft")}</p>}
       <p className="course-facts">
-        {[t(`courses.topics.${course.topic as Topic}`), t(`courses.languages.${course.language}`), t(`courses.levels.${course.level as "beginner"}`)].join(" · ")}
+        {[
+          t(`courses.topics.${course.topic as Topic}`),
+          t(`courses.languages.${course.language}`),
+          t(`courses.levels.${course.level as "beginner"}`),
+        ].join(" · ")}
       </p>
       <p className="course-total">{t("courses.course.totalTime", { time: formatMinutes(t, course.totalMinutes) })}</p>
 
       <div className="course-actions">
         <CourseLearningPanel courseSlug={course.slug} state={learning} />
         {first && learning.enrolment !== "active" ? (
-          <Link to={`/courses/${course.slug}/${first.slug}`} className={learning.signedIn && learning.open ? "button" : "button primary"}>
+          <Link
+            to={`/courses/${course.slug}/${first.slug}`}
+            className={learning.signedIn && learning.open ? "button" : "button primary"}
+          >
             {t("courses.course.start")}
           </Link>
         ) : null}

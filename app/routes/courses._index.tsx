@@ -52,7 +52,14 @@ export default function Catalog() {
           <p className="hint" id="catalog-q-hint">
             {t("courses.catalog.searchHint")}
           </p>
-          <input id="catalog-q" type="search" name="q" defaultValue={filters.q} aria-describedby="catalog-q-hint" maxLength={100} />
+          <input
+            id="catalog-q"
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            aria-describedby="catalog-q-hint"
+            maxLength={100}
+          />
         </div>
         <div className="catalog-filters">
           <div className="field">
@@ -94,7 +101,15 @@ export default function Catalog() {
       <ul className="course-list">
         {courses.map((course) => (
           <li key={course.id} className="card course-card">
-            {course.coverImage ? <img src={course.coverImage} alt={course.coverAlt ?? ""} width={320} height={180} className="course-cover" /> : null}
+            {course.coverImage ? (
+              <img
+                src={course.coverImage}
+                alt={course.coverAlt ?? ""}
+                width={320}
+                height={180}
+                className="course-cover"
+              />
+            ) : null}
             <h2 lang={course.language}>
               <Link to={`/courses/${course.slug}`}>{course.title}</Link>
             </h2>

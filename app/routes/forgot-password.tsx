@@ -18,7 +18,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = context.clientIp ?? "unknown";
   const wait = Math.max(resetRequestsByIp.retryAfter(ip), resetRequestsByAccount.retryAfter(email));
   if (wait > 0) {
-    return formFailure({ errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
+    return formFailure(
+      { errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
+      429,
+    );
   }
   resetRequestsByIp.hit(ip);
   resetRequestsByAccount.hit(email);

@@ -21,7 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = form.get("redirectTo");
   const user = await getUser(request);
   if (!user) {
-    const back = safeRedirectPath(redirectTo, `/courses/${encodeURIComponent(courseSlug)}/${encodeURIComponent(lessonSlug)}`);
+    const back = safeRedirectPath(
+      redirectTo,
+      `/courses/${encodeURIComponent(courseSlug)}/${encodeURIComponent(lessonSlug)}`,
+    );
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
   const db = await getDb();
@@ -29,9 +32,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!lesson) return data({ ok: false as const, reason: "unknownLesson" as const }, { status: 404 });
   const claim = claimFromForm({ method: form.get("method"), watched: form.get("watched"), passed: form.get("passed") });
   // The person is always the one signed in; a person id in the form is ignored.
-  const result = await completeLesson(db, { personId: user.personId, accountId: user.accountId, lessonId: lesson.id, claim });
+  const result = await completeLesson(db, {
+    personId: user.personId,
+    accountId: user.accountId,
+    lessonId: lesson.id,
+    claim,
+  });
   if (!result.ok) {
-    const status = result.reason === "archivedLesson" ? 410 : result.reason === "unknownLesson" || result.reason === "closedCourse" ? 404 : 400;
+    const status =
+      result.reason === "archivedLesson"
+        ? 410
+        : result.reason === "unknownLesson" || result.reason === "closedCourse"
+          ? 404
+          : 400;
     return data({ ok: false as const, reason: result.reason }, { status });
   }
   if (typeof redirectTo === "string" && redirectTo) return redirect(safeRedirectPath(redirectTo, "/me/learning"));

@@ -33,7 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ipKey = context.clientIp ?? "unknown";
   const wait = Math.max(loginFailuresByAccount.retryAfter(accountKey), loginFailuresByIp.retryAfter(ipKey));
   if (wait > 0) {
-    return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
+    return formFailure(
+      { errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
+      429,
+    );
   }
 
   const account = identifier ? await findAccountForLogin(await getDb(), identifier) : undefined;

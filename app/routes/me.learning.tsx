@@ -44,7 +44,11 @@ export default function MyLearning() {
                 <h3>
                   <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                 </h3>
-                <ProgressBar done={course.progress.requiredDone} total={course.progress.requiredTotal} percent={course.progress.percent} />
+                <ProgressBar
+                  done={course.progress.requiredDone}
+                  total={course.progress.requiredTotal}
+                  percent={course.progress.percent}
+                />
                 {course.nextLesson ? (
                   <p>
                     <Link to={`/courses/${course.slug}/${course.nextLesson.slug}`} className="button primary">
@@ -69,7 +73,11 @@ export default function MyLearning() {
                   <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                 </h3>
                 <p>{t("learning.me.finishedOn", { date: formatDate(course.completedAt!, locale) })}</p>
-                <ProgressBar done={course.progress.requiredDone} total={course.progress.requiredTotal} percent={course.progress.percent} />
+                <ProgressBar
+                  done={course.progress.requiredDone}
+                  total={course.progress.requiredTotal}
+                  percent={course.progress.percent}
+                />
                 {course.certificateCode ? (
                   <p className="actions">
                     {/* The course name is read out too, so that several "Descargar" links stay distinct. */}

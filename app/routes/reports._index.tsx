@@ -42,7 +42,9 @@ export default function ReportsPage() {
       ) : null}
       {report ? (
         <>
-          <p className="reach-period">{t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}</p>
+          <p className="reach-period">
+            {t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}
+          </p>
           <nav aria-labelledby="exports-title" className="reach-exports no-print">
             <h2 id="exports-title">{t("reports.exports.title")}</h2>
             <ul>

@@ -14,7 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const { report, errors, filters } = await loadReachRequest(request);
   if (format !== "csv" && format !== "xlsx") return new Response("Unknown format: use csv or xlsx.", { status: 400 });
-  if (!report) return new Response(errors.map((e) => t(e)).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!report)
+    return new Response(errors.map((e) => t(e)).join("\n"), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const tables = buildReportTables(report, t as T);
   const title = t("reports.title");
   const workshop = filters.workshopId ? `${t("downloads.kinds.workshop")}-${filters.workshopId}` : null;

@@ -6,7 +6,13 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { countryName, sexLabel } from "../domain/reach-tables";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
-import { countLikelyDuplicates, listLikelyDuplicates, markDistinct, mergePersons, type LedgerPerson } from "../models/person-ledger.server";
+import {
+  countLikelyDuplicates,
+  listLikelyDuplicates,
+  markDistinct,
+  mergePersons,
+  type LedgerPerson,
+} from "../models/person-ledger.server";
 import styles from "../styles/reach.css";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
@@ -21,7 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pairs: await listLikelyDuplicates(db), waiting: await countLikelyDuplicates(db) };
 }
 
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "manager");
   const parsed = await parseSubmission(DecisionSchema, request);
@@ -32,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   if (parsed.data.intent === "distinct") {
     const done = await markDistinct(db, { personIds: [a, b], actorAccountId: user.accountId });
-    return done ? { ok: true as const, message: { key: "reports.people.markedDistinct" } as Msg } : refuse({ key: "reports.people.errors.notFound" });
+    return done
+      ? { ok: true as const, message: { key: "reports.people.markedDistinct" } as Msg }
+      : refuse({ key: "reports.people.errors.notFound" });
   }
   const keep = parsed.data.keep;
   if (keep !== a && keep !== b) return refuse({ key: "reports.people.errors.notFound" });
@@ -60,12 +67,22 @@ function PersonCard({ person, n, keepDefault }: { person: LedgerPerson; n: numbe
       </p>
       {person.email || person.phone ? <p>{[person.email, person.phone].filter(Boolean).join(" · ")}</p> : null}
       <p>
-        {t("reports.people.activity", { registrations: person.registrations, attendance: person.attendance, enrolments: person.enrolments })}
+        {t("reports.people.activity", {
+          registrations: person.registrations,
+          attendance: person.attendance,
+          enrolments: person.enrolments,
+        })}
       </p>
       {person.hasAccount ? <p className="notice">{t("reports.people.hasAccount")}</p> : null}
       <div className="field field-checkbox">
         <div className="checkbox-row">
-          <input type="radio" name="keep" value={person.id} id={`keep-${person.id}-${n}`} defaultChecked={keepDefault} />
+          <input
+            type="radio"
+            name="keep"
+            value={person.id}
+            id={`keep-${person.id}-${n}`}
+            defaultChecked={keepDefault}
+          />
           <label htmlFor={`keep-${person.id}-${n}`}>{t("reports.people.keep")}</label>
         </div>
       </div>
@@ -88,9 +105,14 @@ export default function PeopleLedger() {
       <p>{t("reports.people.count", { count: waiting })}</p>
       {pairs.length === 0 ? <p>{t("reports.people.none")}</p> : null}
       {pairs.map((pair) => (
-        <section key={`${pair.a.id}-${pair.b.id}`} className="card reach-duplicate" aria-label={`${pair.a.full_name} · ${pair.b.full_name}`}>
+        <section
+          key={`${pair.a.id}-${pair.b.id}`}
+          className="card reach-duplicate"
+          aria-label={`${pair.a.full_name} · ${pair.b.full_name}`}
+        >
           <p>
-            <strong>{t("reports.people.reason")}:</strong> {pair.reasons.map((r) => t(`reports.people.reasons.${r}`)).join(", ")}
+            <strong>{t("reports.people.reason")}:</strong>{" "}
+            {pair.reasons.map((r) => t(`reports.people.reasons.${r}`)).join(", ")}
           </p>
           <Form method="post">
             <input type="hidden" name="a" value={pair.a.id} />

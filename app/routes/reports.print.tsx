@@ -37,7 +37,9 @@ export default function ReportPrint() {
       ) : null}
       {report ? (
         <>
-          <p className="reach-period">{t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}</p>
+          <p className="reach-period">
+            {t("reports.period", { range: periodText(report, t, calendarDateFormatter(locale)) })}
+          </p>
           <p>{t("reports.generatedAt", { date: formatDateTime(generatedAt, locale, "long") })}</p>
           <ReportBody report={report} duplicates={duplicates} linkToLedger={false} />
         </>

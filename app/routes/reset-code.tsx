@@ -12,18 +12,22 @@ import { startSession } from "../auth/user.server";
 import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
 import { getDb } from "../utils/db.server";
 
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(CodeSchema, request);
   const { values } = parsed;
   const ip = context.clientIp ?? "unknown";
   const wait = resetCodeAttemptsByIp.retryAfter(ip);
   if (wait > 0) {
-    return formFailure({ errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
+    return formFailure(
+      { errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
+      429,
+    );
   }
   if (!parsed.ok) return formFailure(parsed);
   const identifier = parseIdentifier(parsed.data.identifier);
-  const accountId = identifier ? await resetWithStaffCode(await getDb(), identifier, parsed.data.code, parsed.data.password) : null;
+  const accountId = identifier
+    ? await resetWithStaffCode(await getDb(), identifier, parsed.data.code, parsed.data.password)
+    : null;
   if (accountId === null) {
     resetCodeAttemptsByIp.hit(ip);
     return formFailure({ errors: { code: { key: "reset.code.invalid" } }, values });
@@ -48,7 +52,14 @@ export default function ResetWithCode() {
           error={failure?.errors.identifier}
           required
         />
-        <Field label={t("reset.code.code")} name="code" inputMode="numeric" autoComplete="one-time-code" error={failure?.errors.code} required />
+        <Field
+          label={t("reset.code.code")}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          error={failure?.errors.code}
+          required
+        />
         <NewPasswordField label={t("reset.code.password")} error={failure?.errors.password} />
         <button type="submit" className="button primary">
           {t("reset.code.submit")}

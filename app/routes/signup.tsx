@@ -17,7 +17,6 @@ import { getDb } from "../utils/db.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.signup.title") }];
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   return null;
@@ -29,17 +28,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = context.clientIp ?? "unknown";
   const wait = signupAttemptsByIp.retryAfter(ip);
   if (wait > 0) {
-    return formFailure({ errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values }, 429);
+    return formFailure(
+      { errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
+      429,
+    );
   }
   signupAttemptsByIp.hit(ip);
   if (!parsed.ok) return formFailure(parsed);
   const { fullName, identifier, password, country } = parsed.data;
-  const taken = () => formFailure({ errors: { identifier: { key: "auth.signup.errors.identifierTaken" } }, values }, 409);
+  const taken = () =>
+    formFailure({ errors: { identifier: { key: "auth.signup.errors.identifierTaken" } }, values }, 409);
   if (await isIdentifierTaken(await getDb(), identifier)) return taken();
 
   let accountId: number;
   try {
-    ({ accountId } = await createAccount(await getDb(), { fullName, identifier, password, country, locale: await getLocale(request) }));
+    ({ accountId } = await createAccount(await getDb(), {
+      fullName,
+      identifier,
+      password,
+      country,
+      locale: await getLocale(request),
+    }));
   } catch (error) {
     // Two sign-ups with the same login at once: the unique index decides.
     if (error instanceof Error && /unique/i.test(error.message)) return taken();

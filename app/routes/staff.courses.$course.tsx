@@ -18,7 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const course = await findLearningCourse(db, params.course ?? "");
   if (!course) throw new Response("Not found", { status: 404 });
-  return { course: { slug: course.slug, title: course.title, open: course.open }, report: await courseReport(db, course.id) };
+  return {
+    course: { slug: course.slug, title: course.title, open: course.open },
+    report: await courseReport(db, course.id),
+  };
 }
 
 export default function StaffCourse() {
@@ -33,7 +36,10 @@ export default function StaffCourse() {
     [t("learning.staff.figures.inProgress"), String(report.inProgress)],
     [t("learning.staff.figures.completed"), String(report.completed)],
     [t("learning.staff.figures.rate"), report.completionRate === null ? none : percent.format(report.completionRate)],
-    [t("learning.staff.figures.median"), report.medianDaysToComplete === null ? none : days.format(report.medianDaysToComplete)],
+    [
+      t("learning.staff.figures.median"),
+      report.medianDaysToComplete === null ? none : days.format(report.medianDaysToComplete),
+    ],
     [t("learning.staff.figures.left"), String(report.left)],
   ];
   return (
@@ -55,8 +61,7 @@ export default function StaffCourse() {
         ) : null}{" "}
         <a href={`/staff/courses/${course.slug}/export`} className="button" download>
           {t("learning.staff.export")}
-        </a>
-        {" "}
+        </a>{" "}
         <a href={`/staff/courses/${course.slug}/export?format=xlsx`} className="button" download>
           {t("learning.staff.exportXlsx")}
         </a>

@@ -14,7 +14,6 @@ import { NAME_MAX } from "../domain/limits";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-
 async function staffCourse(request: Request, slug: string | undefined) {
   const staff = await requireRole(request, "facilitator");
   const course = await findLearningCourse(await getDb(), slug ?? "");
@@ -106,10 +105,35 @@ export default function StaffEnrolOne() {
           <p>{t("learning.enrolOne.intro")}</p>
           <Form method="post" noValidate key={done ? "again" : "form"}>
             <FormErrorSummary show={Boolean(errors)} message={errors?.form} />
-            <Field label={t("learning.enrolOne.fullName")} name="fullName" defaultValue={values.fullName} error={errors?.fullName} maxLength={NAME_MAX} required />
-            <Field label={t("learning.enrolOne.email")} hint={t("learning.enrolOne.contactHint")} name="email" type="email" defaultValue={values.email} error={errors?.email} />
-            <Field label={t("learning.enrolOne.phone")} name="phone" type="tel" defaultValue={values.phone} error={errors?.phone} />
-            <CheckboxField label={t("learning.enrolOne.consent")} name="consent" defaultChecked={values.consent === "on"} error={errors?.consent} />
+            <Field
+              label={t("learning.enrolOne.fullName")}
+              name="fullName"
+              defaultValue={values.fullName}
+              error={errors?.fullName}
+              maxLength={NAME_MAX}
+              required
+            />
+            <Field
+              label={t("learning.enrolOne.email")}
+              hint={t("learning.enrolOne.contactHint")}
+              name="email"
+              type="email"
+              defaultValue={values.email}
+              error={errors?.email}
+            />
+            <Field
+              label={t("learning.enrolOne.phone")}
+              name="phone"
+              type="tel"
+              defaultValue={values.phone}
+              error={errors?.phone}
+            />
+            <CheckboxField
+              label={t("learning.enrolOne.consent")}
+              name="consent"
+              defaultChecked={values.consent === "on"}
+              error={errors?.consent}
+            />
             <button type="submit" className="button primary">
               {t("learning.enrolOne.submit")}
             </button>

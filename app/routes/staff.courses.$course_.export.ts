@@ -30,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     l.completedAt ? localDate(l.completedAt) : null,
     l.lastActivityAt ? localDate(l.lastActivityAt) : null,
   ]);
-  await recordAudit(db, { actorAccountId: staff.accountId, action: "course.export", subjectType: "course", subjectId: course.id, details: { format } });
+  await recordAudit(db, {
+    actorAccountId: staff.accountId,
+    action: "course.export",
+    subjectType: "course",
+    subjectId: course.id,
+    details: { format },
+  });
   return tableDownload(format, exportFilename(t, "progress", { subject: course.title, ext: format }), {
     name: course.title,
     columns: [

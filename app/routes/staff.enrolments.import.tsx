@@ -10,7 +10,12 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, NAME_MAX } from "../domain/limits";
 import type { NotTextKind } from "../domain/upload-sniff";
 import { useI18n } from "../i18n/use-translation";
 import { listCoursesForStaff } from "../models/course-report.server";
-import { commitEnrolmentImport, previewEnrolmentUpload, receiveEnrolmentList, type ImportPreview } from "../models/enrolment-import.server";
+import {
+  commitEnrolmentImport,
+  previewEnrolmentUpload,
+  receiveEnrolmentList,
+  type ImportPreview,
+} from "../models/enrolment-import.server";
 import styles from "../styles/learning.css";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
@@ -45,11 +50,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUploadedFile(request, MAX_IMPORT_BYTES);
     if (!upload.ok) {
-      if (upload.problem === "tooLarge") return data<ActionResult>({ step: "refused", problem: "tooLarge", size: upload.size }, { status: 413 });
-      if (upload.problem === "notText") return data<ActionResult>({ step: "refused", problem: `notText.${upload.kind}` }, { status: 415 });
+      if (upload.problem === "tooLarge")
+        return data<ActionResult>({ step: "refused", problem: "tooLarge", size: upload.size }, { status: 413 });
+      if (upload.problem === "notText")
+        return data<ActionResult>({ step: "refused", problem: `notText.${upload.kind}` }, { status: 415 });
       return data<ActionResult>({ step: "refused", problem: "noFile" }, { status: 400 });
     }
-    const { preview, uploadId } = await receiveEnrolmentList(db, { bytes: upload.bytes, fileName: upload.fileName, uploadedBy: staff.accountId });
+    const { preview, uploadId } = await receiveEnrolmentList(db, {
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+      uploadedBy: staff.accountId,
+    });
     if (!preview.ok) return data<ActionResult>({ step: "refused", problem: preview.problem }, { status: 400 });
     return data<ActionResult>({ step: "preview", preview, uploadId }, { status: preview.problemCount > 0 ? 400 : 200 });
   }
@@ -65,9 +76,16 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionResult>({ step: "preview", preview, uploadId, problem: "consentRequired" }, { status: 400 });
     }
     const result = await commitEnrolmentImport(db, uploadId, { accountId: staff.accountId });
-    if (result.ok) return data<ActionResult>({ step: "done", enrolled: result.enrolled, created: result.peopleCreated, already: result.alreadyEnrolled });
+    if (result.ok)
+      return data<ActionResult>({
+        step: "done",
+        enrolled: result.enrolled,
+        created: result.peopleCreated,
+        already: result.alreadyEnrolled,
+      });
     if (result.gone) return data<ActionResult>({ step: "refused", problem: "gone" }, { status: 400 });
-    if (!result.preview.ok) return data<ActionResult>({ step: "refused", problem: result.preview.problem }, { status: 400 });
+    if (!result.preview.ok)
+      return data<ActionResult>({ step: "refused", problem: result.preview.problem }, { status: 400 });
     return data<ActionResult>({ step: "preview", preview: result.preview, uploadId: null }, { status: 400 });
   }
   return data<ActionResult>({ step: "refused", problem: "noFile" }, { status: 400 });
@@ -92,11 +110,20 @@ export default function ImportEnrolments() {
       {problem && result?.step === "refused" ? (
         <p className="form-error" role="alert">
           {problem === "tooLarge"
-            ? t("learning.import.fileProblems.tooLarge", { size: formatFileSize(result.size ?? 0, locale), max: formatFileSize(MAX_IMPORT_BYTES, locale) })
+            ? t("learning.import.fileProblems.tooLarge", {
+                size: formatFileSize(result.size ?? 0, locale),
+                max: formatFileSize(MAX_IMPORT_BYTES, locale),
+              })
             : t(`learning.import.fileProblems.${problem}`, { max: MAX_IMPORT_ROWS })}
         </p>
       ) : null}
-      {result?.step === "preview" ? <PreviewTable preview={result.preview} uploadId={result.uploadId} consentMissing={problem === "consentRequired"} /> : null}
+      {result?.step === "preview" ? (
+        <PreviewTable
+          preview={result.preview}
+          uploadId={result.uploadId}
+          consentMissing={problem === "consentRequired"}
+        />
+      ) : null}
       <p>{t("learning.import.intro")}</p>
       <p>{t("learning.import.example")}</p>
       <p>{t("learning.import.courseHint", { slug: exampleSlug })}</p>
@@ -126,7 +153,9 @@ function PreviewTable({
     <section aria-labelledby="preview">
       <h2 id="preview">{t("learning.import.previewTitle")}</h2>
       <p className={ok ? "notice" : "form-error"} role={ok ? "status" : "alert"}>
-        {ok ? t("learning.import.allGood", { count: preview.rows.length }) : t("learning.import.hasProblems", { count: preview.problemCount })}
+        {ok
+          ? t("learning.import.allGood", { count: preview.rows.length })
+          : t("learning.import.hasProblems", { count: preview.problemCount })}
       </p>
       <TableScroll label={t("learning.import.previewTitle")}>
         <table>
@@ -150,7 +179,13 @@ function PreviewTable({
                   {row.problems.length > 0 ? (
                     <ul className="import-problems">
                       {row.problems.map((p) => (
-                        <li key={p}>{t(`learning.import.problems.${p}`, { course: row.rawCourse, line: row.duplicateOf ?? 0, max: NAME_MAX })}</li>
+                        <li key={p}>
+                          {t(`learning.import.problems.${p}`, {
+                            course: row.rawCourse,
+                            line: row.duplicateOf ?? 0,
+                            max: NAME_MAX,
+                          })}
+                        </li>
                       ))}
                     </ul>
                   ) : row.alreadyEnrolled ? (

@@ -20,9 +20,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(await personExists(await getDb(), personId))) throw new Response("Not found", { status: 404 });
   const { t } = await getTranslator(request);
   if (await personHasAccount(await getDb(), personId)) {
-    throw new Response(t("privacy.staffExport.hasLogin"), { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response(t("privacy.staffExport.hasLogin"), {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const format = new URL(request.url).searchParams.get("format");
-  await recordAudit(await getDb(), { actorAccountId: staff.accountId, action: "person.exported", subjectType: "person", subjectId: personId, details: { format } });
+  await recordAudit(await getDb(), {
+    actorAccountId: staff.accountId,
+    action: "person.exported",
+    subjectType: "person",
+    subjectId: personId,
+    details: { format },
+  });
   return personDataDownload(personId, format, (ext) => exportFilename(t, "personData", { subject: personId, ext }));
 }

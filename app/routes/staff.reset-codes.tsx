@@ -27,13 +27,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "facilitator");
   const parsed = await parseSubmission(StaffCodeSchema, request);
   const input = parsed.ok ? parsed.data.identifier : "";
-  const fail = (error: Msg, status: number) => formFailure({ errors: { form: error }, values: { identifier: input } }, status);
+  const fail = (error: Msg, status: number) =>
+    formFailure({ errors: { form: error }, values: { identifier: input } }, status);
   const identifier = parseIdentifier(input);
   if (!identifier) return fail({ key: "reset.staff.invalidIdentifier" }, 400);
   const result = await issueStaffCode(await getDb(), identifier, staff);
   if (!result.ok) return fail(REFUSALS[result.reason].error, REFUSALS[result.reason].status);
   if (result.ownerEmailed) kickOutbox();
-  return { issued: { code: result.code, fullName: result.fullName, expiresAt: result.expiresAt, ownerEmailed: result.ownerEmailed } };
+  return {
+    issued: {
+      code: result.code,
+      fullName: result.fullName,
+      expiresAt: result.expiresAt,
+      ownerEmailed: result.ownerEmailed,
+    },
+  };
 }
 
 export default function StaffResetCodes() {
@@ -65,7 +73,12 @@ export default function StaffResetCodes() {
             <Link to="/forgot-password">{t("reset.forgotLink")}</Link>
           </p>
         ) : null}
-        <Field label={t("reset.staff.identifier")} name="identifier" defaultValue={result && "values" in result ? result.values.identifier : undefined} required />
+        <Field
+          label={t("reset.staff.identifier")}
+          name="identifier"
+          defaultValue={result && "values" in result ? result.values.identifier : undefined}
+          required
+        />
         <button type="submit" className="button primary">
           {t("reset.staff.submit")}
         </button>

@@ -12,7 +12,9 @@ import { requireWorkshopStaff } from "../auth/workshop.server";
 import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Minka` : "Minka" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, workshop } = await requireWorkshopStaff(request, params);
@@ -25,7 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const added = Number(url.searchParams.get("added"));
   const addedRegistration = added ? registrations.find((r) => r.id === added) : undefined;
   return {
-    workshop: { id: workshop.id, title: workshop.title, status: workshop.status, capacity: workshop.capacity, timezone: workshop.timezone },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      status: workshop.status,
+      capacity: workshop.capacity,
+      timezone: workshop.timezone,
+    },
     registrations: registrations.map((r) => ({
       id: r.id,
       status: r.status,
@@ -40,14 +48,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     smtpConfigured: Boolean(process.env.SMTP_URL),
     saved: url.searchParams.get("saved") === "1",
     added: addedRegistration
-      ? { fullName: addedRegistration.fullName, status: addedRegistration.status, position: addedRegistration.position, already: url.searchParams.get("already") === "1" }
+      ? {
+          fullName: addedRegistration.fullName,
+          status: addedRegistration.status,
+          position: addedRegistration.position,
+          already: url.searchParams.get("already") === "1",
+        }
       : null,
   };
 }
 
 type Registration = ReturnType<typeof useLoaderData<typeof loader>>["registrations"][number];
 
-function PeopleTable({ people, showPosition, timeZone, label }: { people: Registration[]; showPosition?: boolean; timeZone: string; label: string }) {
+function PeopleTable({
+  people,
+  showPosition,
+  timeZone,
+  label,
+}: {
+  people: Registration[];
+  showPosition?: boolean;
+  timeZone: string;
+  label: string;
+}) {
   const { t, locale } = useI18n();
   if (people.length === 0) return <p>{t("workshops.staff.view.empty")}</p>;
   return (
@@ -81,7 +104,8 @@ function PeopleTable({ people, showPosition, timeZone, label }: { people: Regist
 }
 
 export default function StaffWorkshop() {
-  const { workshop, registrations, sessions, undelivered, smtpConfigured, saved, added } = useLoaderData<typeof loader>();
+  const { workshop, registrations, sessions, undelivered, smtpConfigured, saved, added } =
+    useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const registered = registrations.filter((r) => r.status === "registered");
   const waitlisted = registrations.filter((r) => r.status === "waitlisted");
@@ -109,7 +133,11 @@ export default function StaffWorkshop() {
       ) : null}
       <p>
         <span className="badge">{t(`workshops.status.${workshop.status}`)}</span>{" "}
-        {t("workshops.staff.view.summary", { registered: registered.length, waitlisted: waitlisted.length, cancelled: cancelled.length })}
+        {t("workshops.staff.view.summary", {
+          registered: registered.length,
+          waitlisted: waitlisted.length,
+          cancelled: cancelled.length,
+        })}
       </p>
       <p className="actions">
         <Link to={`${base}/walk-in`} className="button primary">
@@ -135,7 +163,11 @@ export default function StaffWorkshop() {
       {undelivered.length > 0 || !smtpConfigured ? (
         <section aria-labelledby="mail-heading">
           <h2 id="mail-heading">{t("workshops.staff.mail.title")}</h2>
-          {!smtpConfigured ? <p className="form-error">{t("workshops.staff.mail.notConfigured")}</p> : <p>{t("workshops.staff.mail.intro")}</p>}
+          {!smtpConfigured ? (
+            <p className="form-error">{t("workshops.staff.mail.notConfigured")}</p>
+          ) : (
+            <p>{t("workshops.staff.mail.intro")}</p>
+          )}
           {undelivered.length > 0 ? (
             <TableScroll label={t("workshops.staff.mail.title")}>
               <table>
@@ -152,7 +184,9 @@ export default function StaffWorkshop() {
                       <th scope="row">{mail.to_address}</th>
                       <td>{t(`workshops.staff.mail.kinds.${mail.kind}` as MessageKey)}</td>
                       <td>
-                        {t(mail.status === "failed" ? "workshops.staff.mail.failed" : "workshops.staff.mail.pending", { attempts: mail.attempts })}
+                        {t(mail.status === "failed" ? "workshops.staff.mail.failed" : "workshops.staff.mail.pending", {
+                          attempts: mail.attempts,
+                        })}
                         {mail.last_error ? (
                           <>
                             <br />
@@ -177,13 +211,21 @@ export default function StaffWorkshop() {
       <h2>
         {t("workshops.staff.view.waitlisted")} ({waitlisted.length})
       </h2>
-      <PeopleTable people={waitlisted} showPosition timeZone={workshop.timezone} label={t("workshops.staff.view.waitlisted")} />
+      <PeopleTable
+        people={waitlisted}
+        showPosition
+        timeZone={workshop.timezone}
+        label={t("workshops.staff.view.waitlisted")}
+      />
 
       <h2>{t("workshops.staff.view.perSession")}</h2>
       {sessions.map((session, i) => (
         <section key={session.id} aria-labelledby={`session-${session.id}`} className="card session-card">
           <h3 id={`session-${session.id}`}>
-            {t("workshops.staff.view.sessionHeading", { number: i + 1, when: describeSession(t, locale, session, workshop.timezone) })}
+            {t("workshops.staff.view.sessionHeading", {
+              number: i + 1,
+              when: describeSession(t, locale, session, workshop.timezone),
+            })}
           </h3>
           <p>{t("workshops.staff.view.sessionPeople", { count: registered.length })}</p>
           <p className="actions">

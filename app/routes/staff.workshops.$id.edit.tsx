@@ -8,7 +8,12 @@ import styles from "../styles/workshops.css";
 import { formFailure, keepValues } from "../forms/submission.server";
 import { kickOutbox } from "../mail/mailer.server";
 import { requireWorkshopStaff } from "../auth/workshop.server";
-import { readWorkshopSubmission, valuesFromWorkshop, workshopFormChoices, type WorkshopFormFailure } from "../forms/workshop-submission.server";
+import {
+  readWorkshopSubmission,
+  valuesFromWorkshop,
+  workshopFormChoices,
+  type WorkshopFormFailure,
+} from "../forms/workshop-submission.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -16,10 +21,17 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, workshop } = await requireWorkshopStaff(request, params);
-  const [sessions, facilitators] = await Promise.all([listSessions(db, workshop.id), listFacilitators(db, workshop.id)]);
+  const [sessions, facilitators] = await Promise.all([
+    listSessions(db, workshop.id),
+    listFacilitators(db, workshop.id),
+  ]);
   return {
     id: workshop.id,
-    initial: valuesFromWorkshop(workshop, sessions, facilitators.map((f) => f.accountId)),
+    initial: valuesFromWorkshop(
+      workshop,
+      sessions,
+      facilitators.map((f) => f.accountId),
+    ),
     ...(await workshopFormChoices(db)),
   };
 }

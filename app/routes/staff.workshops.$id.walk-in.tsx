@@ -32,23 +32,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await registerWalkIn(db, { workshopId: workshop.id, person, method, actorAccountId: user.accountId });
   switch (outcome.kind) {
     case "choose": {
-      const errors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
+      const errors =
+        values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
       return formFailure<WalkInFailure>({ values, errors, candidates: outcome.candidates }, 200);
     }
     case "notOffered":
       return formFailure<WalkInFailure>({ values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } });
     case "needsConsent":
-      return formFailure<WalkInFailure>({ values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } });
+      return formFailure<WalkInFailure>({
+        values,
+        errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } },
+      });
     case "refused":
       return formFailure<WalkInFailure>(
-        { values, errors: { form: { key: outcome.reason === "notFound" ? "common.errors.notFoundTitle" : `workshops.register.refused.${outcome.reason}` } } },
+        {
+          values,
+          errors: {
+            form: {
+              key:
+                outcome.reason === "notFound"
+                  ? "common.errors.notFoundTitle"
+                  : `workshops.register.refused.${outcome.reason}`,
+            },
+          },
+        },
         409,
       );
     case "done": {
       if (!outcome.registration.ok) {
         const reason = outcome.registration.reason;
         return formFailure<WalkInFailure>(
-          { values, errors: { form: { key: reason === "notFound" ? "common.errors.notFoundTitle" : `workshops.register.refused.${reason}` } } },
+          {
+            values,
+            errors: {
+              form: {
+                key: reason === "notFound" ? "common.errors.notFoundTitle" : `workshops.register.refused.${reason}`,
+              },
+            },
+          },
           409,
         );
       }

@@ -16,7 +16,9 @@ import { formatShortDate, formatTime } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Minka` : "Minka" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, workshop } = await requireWorkshopStaff(request, params);
@@ -38,14 +40,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let minutes: number | null = amount;
   if (kind === "percent") {
     const sessions = await listSessions(db, workshop.id);
-    minutes = minutesFromShare(amount, sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000));
+    minutes = minutesFromShare(
+      amount,
+      sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000),
+    );
   }
-  if (minutes === null) return formFailure({ errors: { amount: { key: "attendance.rule.errors.noSessions" } }, values: parsed.values });
+  if (minutes === null)
+    return formFailure({ errors: { amount: { key: "attendance.rule.errors.noSessions" } }, values: parsed.values });
   await setAttendanceThreshold(db, { workshopId: workshop.id, minutes, actorAccountId: user.accountId });
   return redirect(`/staff/workshops/${workshop.id}/attendance?rule=${minutes}`);
 }
 
-const COUNTS = ["registered", "attended", "walkIns", "noShows", "ignored"] as const satisfies ReadonlyArray<keyof AttendanceCounts>;
+const COUNTS = ["registered", "attended", "walkIns", "noShows", "ignored"] as const satisfies ReadonlyArray<
+  keyof AttendanceCounts
+>;
 
 export default function WorkshopAttendancePage() {
   const { workshop, minMinutes, overall, sessions } = useLoaderData<typeof loader>();
@@ -60,7 +68,11 @@ export default function WorkshopAttendancePage() {
       <AttendanceNav workshopId={workshop.id} current="summary" />
       {imported ? (
         <p className="notice" role="status">
-          {t("attendance.review.saved", { people: Number(imported[1]), newPeople: Number(imported[2]), ignored: Number(imported[3]) })}
+          {t("attendance.review.saved", {
+            people: Number(imported[1]),
+            newPeople: Number(imported[2]),
+            ignored: Number(imported[3]),
+          })}
         </p>
       ) : null}
       {searchParams.get("rule") ? (
@@ -87,8 +99,7 @@ export default function WorkshopAttendancePage() {
         <p>
           <a href={`${base}/attendance.csv`} className="button" download>
             {t("attendance.summary.download")}
-          </a>
-          {" "}
+          </a>{" "}
           <a href={`${base}/attendance.csv?format=xlsx`} className="button" download>
             {t("attendance.summary.downloadXlsx")}
           </a>
@@ -117,7 +128,8 @@ export default function WorkshopAttendancePage() {
                 {sessions.map((s) => (
                   <tr key={s.sessionId}>
                     <th scope="row">
-                      {formatShortDate(s.startsAt, locale, workshop.timezone)} {formatTime(s.startsAt, locale, workshop.timezone)}
+                      {formatShortDate(s.startsAt, locale, workshop.timezone)}{" "}
+                      {formatTime(s.startsAt, locale, workshop.timezone)}
                       {s.started ? null : (
                         <>
                           <br />
@@ -149,7 +161,10 @@ export default function WorkshopAttendancePage() {
             error={failure?.errors.kind}
             name="kind"
             defaultValue={failure?.values.kind === "percent" ? "percent" : "minutes"}
-            choices={(["minutes", "percent"] as const).map((kind) => ({ value: kind, label: t(`attendance.rule.${kind}`) }))}
+            choices={(["minutes", "percent"] as const).map((kind) => ({
+              value: kind,
+              label: t(`attendance.rule.${kind}`),
+            }))}
           />
           <Field
             label={t("attendance.rule.amount")}

@@ -35,9 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     p.email,
     p.phone,
     t(`attendance.summary.registrationStatuses.${p.registrationStatus ?? "none"}`),
-    ...p.marks.flatMap((mark) => [mark?.status ? t(`attendance.rollCall.statuses.${mark.status}`) : mark ? yesNo(mark.attended) : "", mark?.minutesOnline ?? null]),
+    ...p.marks.flatMap((mark) => [
+      mark?.status ? t(`attendance.rollCall.statuses.${mark.status}`) : mark ? yesNo(mark.attended) : "",
+      mark?.minutesOnline ?? null,
+    ]),
     yesNo(p.attended),
   ]);
-  await recordAudit(db, { actorAccountId: user.accountId, action: "workshop.attendance.export", subjectType: "workshop", subjectId: workshop.id, details: { format } });
-  return tableDownload(format, exportFilename(t, "attendance", { subject: workshop.title, ext: format }), { name: t("attendance.nav.summary"), columns, rows });
+  await recordAudit(db, {
+    actorAccountId: user.accountId,
+    action: "workshop.attendance.export",
+    subjectType: "workshop",
+    subjectId: workshop.id,
+    details: { format },
+  });
+  return tableDownload(format, exportFilename(t, "attendance", { subject: workshop.title, ext: format }), {
+    name: t("attendance.nav.summary"),
+    columns,
+    rows,
+  });
 }

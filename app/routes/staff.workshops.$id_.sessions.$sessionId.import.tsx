@@ -8,7 +8,13 @@ import { MAX_REPORT_BYTES, REPORT_FORMATS } from "../domain/attendance-import/ty
 import { formatFileSize } from "../domain/file-size";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
-import { answerReview, importPage, receiveUploadedReport, type ImportFailure, type ImportStep } from "../models/attendance-import-review.server";
+import {
+  answerReview,
+  importPage,
+  receiveUploadedReport,
+  type ImportFailure,
+  type ImportStep,
+} from "../models/attendance-import-review.server";
 import styles from "../styles/attendance.css";
 import { requireSessionStaff } from "../auth/workshop.server";
 import { formatDate, formatShortDate } from "../utils/dates";
@@ -16,7 +22,9 @@ import { getLocale } from "../utils/locale.server";
 import { readReportFile } from "../utils/report-upload.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Minka` : "Minka" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireSessionStaff(request, params);
@@ -26,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, ...scope } = await requireSessionStaff(request, params);
   const step = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-    ? await receiveUploadedReport(db, scope, { file: await readReportFile(request), uploadedBy: user.accountId, locale: await getLocale(request) })
+    ? await receiveUploadedReport(db, scope, {
+        file: await readReportFile(request),
+        uploadedBy: user.accountId,
+        locale: await getLocale(request),
+      })
     : await answerReview(db, scope, { form: await request.formData(), actorAccountId: user.accountId });
   return respond(step, new URL(request.url).pathname, scope.workshop.id);
 }
@@ -41,7 +53,9 @@ function respond(step: ImportStep, here: string, workshopId: number) {
     case "discarded":
       return redirect(`${here}?discarded=1`);
     case "saved":
-      return redirect(`/staff/workshops/${workshopId}/attendance?imported=${step.people}.${step.newPeople}.${step.ignored}`);
+      return redirect(
+        `/staff/workshops/${workshopId}/attendance?imported=${step.people}.${step.newPeople}.${step.ignored}`,
+      );
     case "failed":
       return data<ImportFailure>(step.failure, { status: step.status });
   }
@@ -83,7 +97,10 @@ export default function ImportPage() {
       {review ? (
         <>
           <p>
-            {t("attendance.review.file", { file: review.fileName, format: t(`attendance.import.formatShort.${review.format}`) })}
+            {t("attendance.review.file", {
+              file: review.fileName,
+              format: t(`attendance.import.formatShort.${review.format}`),
+            })}
           </p>
           <p className="notice">{t("attendance.review.nothingSaved")}</p>
           {review.otherDate ? (

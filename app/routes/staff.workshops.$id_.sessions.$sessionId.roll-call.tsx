@@ -18,7 +18,9 @@ import styles from "../styles/attendance.css";
 import { requireSessionStaff } from "../auth/workshop.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Minka` : "Minka" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, workshop, session } = await requireSessionStaff(request, params);
@@ -54,18 +56,35 @@ async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requi
   if (!parsed.ok) return formFailure<WalkInFailure>({ ...parsed, walkIn: true });
   const { values } = parsed;
   const { person } = parsed.data;
-  const outcome = await registerWalkInPresent(db, { workshopId: workshop.id, sessionId: session.id, person, actorAccountId: user.accountId });
+  const outcome = await registerWalkInPresent(db, {
+    workshopId: workshop.id,
+    sessionId: session.id,
+    person,
+    actorAccountId: user.accountId,
+  });
   switch (outcome.kind) {
     case "choose": {
-      const errors = values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
+      const errors =
+        values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
       return formFailure<WalkInFailure>({ walkIn: true, values, errors, candidates: outcome.candidates }, 200);
     }
     case "notOffered":
-      return formFailure<WalkInFailure>({ walkIn: true, values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } });
+      return formFailure<WalkInFailure>({
+        walkIn: true,
+        values,
+        errors: { form: { key: "workshops.walkIn.errors.notOffered" } },
+      });
     case "needsConsent":
-      return formFailure<WalkInFailure>({ walkIn: true, values, errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } } });
+      return formFailure<WalkInFailure>({
+        walkIn: true,
+        values,
+        errors: { consent: { key: "workshops.walkIn.errors.consentRequired" } },
+      });
     case "refused":
-      return formFailure<WalkInFailure>({ walkIn: true, values, errors: { form: { key: "attendance.rollCall.walkInRefused" } } }, 409);
+      return formFailure<WalkInFailure>(
+        { walkIn: true, values, errors: { form: { key: "attendance.rollCall.walkInRefused" } } },
+        409,
+      );
     case "done":
       if (outcome.registration.ok && outcome.registration.mailQueued) kickOutbox();
       return redirect(`${here}?walkIn=${encodeURIComponent(outcome.fullName)}`);
@@ -84,17 +103,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const marks: Array<{ personId: number; status: AttendanceStatus }> = [];
   if (form.get("intent") === "mark") {
     const parsed = parseSubmission(RollCallMarkSchema, form);
-    if (!parsed.ok) return formFailure<MarksFailure>({ errors: { form: { key: "attendance.rollCall.notOnRoll" } }, values: {} });
+    if (!parsed.ok)
+      return formFailure<MarksFailure>({ errors: { form: { key: "attendance.rollCall.notOnRoll" } }, values: {} });
     marks.push(parsed.data);
   } else {
     for (const [name, value] of form) {
       const m = /^mark-(\d{1,12})$/.exec(name);
       if (m && isStatus(value)) marks.push({ personId: Number(m[1]), status: value });
     }
-    if (marks.length === 0) return formFailure<MarksFailure>({ errors: { form: { key: "attendance.rollCall.nothingMarked" } }, values: {} });
+    if (marks.length === 0)
+      return formFailure<MarksFailure>({ errors: { form: { key: "attendance.rollCall.nothingMarked" } }, values: {} });
   }
-  const outcome = await saveRollCall(db, { workshopId: workshop.id, sessionId: session.id, marks, actorAccountId: user.accountId });
-  if (!outcome.ok) return formFailure<MarksFailure>({ errors: { form: { key: `attendance.rollCall.${outcome.reason}` } }, values: {} });
+  const outcome = await saveRollCall(db, {
+    workshopId: workshop.id,
+    sessionId: session.id,
+    marks,
+    actorAccountId: user.accountId,
+  });
+  if (!outcome.ok)
+    return formFailure<MarksFailure>({
+      errors: { form: { key: `attendance.rollCall.${outcome.reason}` } },
+      values: {},
+    });
   if (form.get("intent") === "mark") return { saved: outcome.saved };
   const url = new URL(request.url);
   url.searchParams.set("saved", String(outcome.saved));
@@ -138,18 +168,29 @@ export default function RollCallPage() {
       <p>{t("attendance.rollCall.counts", counts)}</p>
 
       <Form method="get" className="roll-search" role="search">
-        <Field label={t("attendance.rollCall.searchLabel")} name="q" type="search" defaultValue={q} autoComplete="off" />
+        <Field
+          label={t("attendance.rollCall.searchLabel")}
+          name="q"
+          type="search"
+          defaultValue={q}
+          autoComplete="off"
+        />
         <button type="submit" className="button">
           {t("attendance.rollCall.search")}
         </button>
       </Form>
       {q ? (
         <p>
-          {t("attendance.rollCall.showing", { shown: entries.length, total })} <a href="?">{t("attendance.rollCall.showAll")}</a>
+          {t("attendance.rollCall.showing", { shown: entries.length, total })}{" "}
+          <a href="?">{t("attendance.rollCall.showAll")}</a>
         </p>
       ) : null}
 
-      {total === 0 ? <p>{t("attendance.rollCall.empty")}</p> : entries.length === 0 ? <p>{t("attendance.rollCall.noMatch")}</p> : null}
+      {total === 0 ? (
+        <p>{t("attendance.rollCall.empty")}</p>
+      ) : entries.length === 0 ? (
+        <p>{t("attendance.rollCall.noMatch")}</p>
+      ) : null}
       {entries.length > 0 ? (
         <Form method="post" id="roll-call">
           <ul className="roll-list">
@@ -207,14 +248,20 @@ function RollCallRow({ entry }: { entry: RollCallEntry }) {
                 name={`mark-${entry.personId}`}
                 value={status}
                 checked={current === status}
-                onChange={() => fetcher.submit({ intent: "mark", personId: String(entry.personId), status }, { method: "post" })}
+                onChange={() =>
+                  fetcher.submit({ intent: "mark", personId: String(entry.personId), status }, { method: "post" })
+                }
               />
               {t(`attendance.rollCall.statuses.${status}`)}
             </label>
           ))}
         </div>
         <p id={stateId} className="mark-state" aria-live="polite">
-          {fetcher.state !== "idle" ? t("attendance.rollCall.saving") : fetcher.data && "saved" in fetcher.data ? t("attendance.rollCall.savedOne") : ""}
+          {fetcher.state !== "idle"
+            ? t("attendance.rollCall.saving")
+            : fetcher.data && "saved" in fetcher.data
+              ? t("attendance.rollCall.savedOne")
+              : ""}
         </p>
       </fieldset>
     </li>

@@ -11,7 +11,9 @@ import { TableScroll } from "../components/table-scroll";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, data?.all ? "workshops.staff.titleAll" : "workshops.staff.title") }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: pageTitle(matches, data?.all ? "workshops.staff.titleAll" : "workshops.staff.title") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "facilitator");

@@ -8,7 +8,12 @@ import styles from "../styles/workshops.css";
 import { requireRole } from "../auth/user.server";
 import { DEFAULT_TIME_ZONE } from "../utils/dates";
 import { getDb } from "../utils/db.server";
-import { MIN_SESSION_ROWS, readWorkshopSubmission, workshopFormChoices, type WorkshopFormState } from "../forms/workshop-submission.server";
+import {
+  MIN_SESSION_ROWS,
+  readWorkshopSubmission,
+  workshopFormChoices,
+  type WorkshopFormState,
+} from "../forms/workshop-submission.server";
 import { pageTitle } from "../i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

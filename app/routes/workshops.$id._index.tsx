@@ -4,7 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { describeSession, describeStart } from "../domain/workshop-display";
 import { freeSeats, registrationRefusal, type RegistrationRefusal } from "../domain/waitlist";
 import { useI18n } from "../i18n/use-translation";
-import { cancelRegistration, countRegistered, findRegistration, registerForWorkshop } from "../models/registration.server";
+import {
+  cancelRegistration,
+  countRegistered,
+  findRegistration,
+  registerForWorkshop,
+} from "../models/registration.server";
 import { canManageWorkshop, getWorkshopDetails } from "../models/workshop.server";
 import styles from "../styles/workshops.css";
 import { getUser, requireUser } from "../auth/user.server";
@@ -13,7 +18,9 @@ import { kickOutbox } from "../mail/mailer.server";
 import { idParam } from "../auth/workshop.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Minka` : "Minka" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.workshop.title} · Minka` : "Minka" },
+];
 
 async function loadVisibleWorkshop(request: Request, param: string | undefined) {
   const id = idParam(param);
@@ -79,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WorkshopPage() {
-  const { workshop, sessions, facilitators, course, loggedIn, registration, seatsLeft, refusal, canManage } = useLoaderData<typeof loader>();
+  const { workshop, sessions, facilitators, course, loggedIn, registration, seatsLeft, refusal, canManage } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -139,7 +147,9 @@ export default function WorkshopPage() {
           <p>{t(`workshops.register.refused.${refusal}`)}</p>
         ) : loggedIn ? (
           <>
-            {seatsLeft !== null ? <p>{seatsLeft > 0 ? t("workshops.list.seatsLeft", { count: seatsLeft }) : t("workshops.list.full")}</p> : null}
+            {seatsLeft !== null ? (
+              <p>{seatsLeft > 0 ? t("workshops.list.seatsLeft", { count: seatsLeft }) : t("workshops.list.full")}</p>
+            ) : null}
             <Form method="post">
               <button type="submit" name="intent" value="register" className="button primary" disabled={busy}>
                 {seatsLeft === 0 ? t("workshops.register.joinWaitlist") : t("workshops.register.button")}
@@ -174,7 +184,9 @@ export default function WorkshopPage() {
         {workshop.place ? <li>{t("workshops.detail.place", { place: workshop.place })}</li> : null}
         {workshop.region || workshop.country ? (
           <li>
-            {[workshop.region, workshop.country ? t(`common.countries.${workshop.country as "PE"}`) : null].filter(Boolean).join(", ")}
+            {[workshop.region, workshop.country ? t(`common.countries.${workshop.country as "PE"}`) : null]
+              .filter(Boolean)
+              .join(", ")}
           </li>
         ) : null}
         {workshop.joinUrl ? (
@@ -195,8 +207,16 @@ export default function WorkshopPage() {
           </li>
         ) : null}
         {workshop.capacity ? <li>{t("workshops.detail.capacity", { count: workshop.capacity })}</li> : null}
-        {workshop.opensAt ? <li>{t("workshops.detail.opens", { date: describeStart(t, locale, workshop.opensAt, workshop.timezone) })}</li> : null}
-        {workshop.closesAt ? <li>{t("workshops.detail.closes", { date: describeStart(t, locale, workshop.closesAt, workshop.timezone) })}</li> : null}
+        {workshop.opensAt ? (
+          <li>
+            {t("workshops.detail.opens", { date: describeStart(t, locale, workshop.opensAt, workshop.timezone) })}
+          </li>
+        ) : null}
+        {workshop.closesAt ? (
+          <li>
+            {t("workshops.detail.closes", { date: describeStart(t, locale, workshop.closesAt, workshop.timezone) })}
+          </li>
+        ) : null}
       </ul>
       {canManage ? (
         <p>

@@ -17,7 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const user = await getUser(request);
   const { upcoming, past } = await listPublicWorkshops(db, new Date().toISOString());
-  const mine = user ? await registrationStatuses(db, user.personId, upcoming.map((w) => w.id)) : new Map<number, string>();
+  const mine = user
+    ? await registrationStatuses(
+        db,
+        user.personId,
+        upcoming.map((w) => w.id),
+      )
+    : new Map<number, string>();
   return {
     upcoming: upcoming.map((w) => ({ ...w, myStatus: mine.get(w.id) ?? null })),
     past,
@@ -38,17 +44,27 @@ function WorkshopCard({ workshop, past }: { workshop: Item | Omit<Item, "myStatu
       <ul className="workshop-meta">
         <li>
           <span className="badge">{t(`workshops.modality.${workshop.modality}`)}</span>{" "}
-          {workshop.status === "cancelled" ? <span className="badge warning">{t("workshops.status.cancelled")}</span> : null}
+          {workshop.status === "cancelled" ? (
+            <span className="badge warning">{t("workshops.status.cancelled")}</span>
+          ) : null}
         </li>
         {workshop.firstStartsAt ? (
           <li>
-            {t("workshops.list.firstSession", { when: describeStart(t, locale, workshop.firstStartsAt, workshop.timezone) })}
+            {t("workshops.list.firstSession", {
+              when: describeStart(t, locale, workshop.firstStartsAt, workshop.timezone),
+            })}
           </li>
         ) : null}
         <li>{t("workshops.sessionCount", { count: workshop.sessionCount })}</li>
-        {workshop.place || workshop.region ? <li>{[workshop.place, workshop.region].filter(Boolean).join(" · ")}</li> : null}
-        {!past && myStatus === "registered" ? <li className="greeting">{t("workshops.list.youAreRegistered")}</li> : null}
-        {!past && myStatus === "waitlisted" ? <li className="greeting">{t("workshops.list.youAreWaitlisted")}</li> : null}
+        {workshop.place || workshop.region ? (
+          <li>{[workshop.place, workshop.region].filter(Boolean).join(" · ")}</li>
+        ) : null}
+        {!past && myStatus === "registered" ? (
+          <li className="greeting">{t("workshops.list.youAreRegistered")}</li>
+        ) : null}
+        {!past && myStatus === "waitlisted" ? (
+          <li className="greeting">{t("workshops.list.youAreWaitlisted")}</li>
+        ) : null}
         {!past && !myStatus && Number.isFinite(seats) ? (
           <li>{seats > 0 ? t("workshops.list.seatsLeft", { count: seats }) : t("workshops.list.full")}</li>
         ) : null}

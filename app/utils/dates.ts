@@ -3,10 +3,11 @@ import { dateFormat } from "./intl";
 
 export const DEFAULT_TIME_ZONE = "America/Lima";
 
-
 /** "jueves, 12 de marzo de 2026" */
 export function formatDate(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  return dateFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(iso));
+  return dateFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** "10:00" */
@@ -25,7 +26,12 @@ export function formatLongDate(iso: string, locale: Locale, timeZone = DEFAULT_T
 }
 
 /** A date with its time: "12 mar 2026, 10:00" (medium), "12 de marzo de 2026, 10:00" (long), with the weekday (full). */
-export function formatDateTime(iso: string, locale: Locale, style: "medium" | "long" | "full" = "medium", timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDateTime(
+  iso: string,
+  locale: Locale,
+  style: "medium" | "long" | "full" = "medium",
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
   return dateFormat(locale, { dateStyle: style, timeStyle: "short", timeZone }).format(new Date(iso));
 }
 

@@ -34,7 +34,10 @@ export async function createDatabase(url: string): Promise<DB> {
   const log = countingQueries() ? () => noteQuery() : undefined;
   if (isPostgresUrl(url)) {
     const { default: pg } = await import("pg");
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }), log });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }),
+      log,
+    });
   }
   const file = url.replace(/^(sqlite|file):(\/\/)?/, "");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }), log });

@@ -27,23 +27,33 @@ describe("slugify", () => {
 describe("export file names", () => {
   it("follow one pattern, the kind in the reader's language", () => {
     const name = { subject: "Gestión de Cooperativas", date: "2026-03-12", ext: "csv" };
-    expect(exportFilename(es, "registrations", name)).toBe("minka-inscripciones-gestion-de-cooperativas-2026-03-12.csv");
-    expect(exportFilename(en, "registrations", name)).toBe("minka-registrations-gestion-de-cooperativas-2026-03-12.csv");
+    expect(exportFilename(es, "registrations", name)).toBe(
+      "minka-inscripciones-gestion-de-cooperativas-2026-03-12.csv",
+    );
+    expect(exportFilename(en, "registrations", name)).toBe(
+      "minka-registrations-gestion-de-cooperativas-2026-03-12.csv",
+    );
     expect(exportFilename(es, "myData", { date: "2026-03-12", ext: "json" })).toBe("minka-mis-datos-2026-03-12.json");
     expect(exportFilename(en, "myData", { date: "2026-03-12", ext: "json" })).toBe("minka-my-data-2026-03-12.json");
   });
   it("join the parts of a subject and leave out the empty ones", () => {
-    expect(exportFilename(es, "reach", { subject: ["2022-10-01", "2023-09-30", null], date: "2026-03-12", ext: "xlsx" })).toBe(
-      "minka-alcance-2022-10-01-2023-09-30-2026-03-12.xlsx",
+    expect(
+      exportFilename(es, "reach", { subject: ["2022-10-01", "2023-09-30", null], date: "2026-03-12", ext: "xlsx" }),
+    ).toBe("minka-alcance-2022-10-01-2023-09-30-2026-03-12.xlsx");
+    expect(
+      exportFilename(en, "certificate", { subject: ["Finanzas básicas", "K7Q2-MX4P"], date: "2023-01-20", ext: "pdf" }),
+    ).toBe("minka-certificate-finanzas-basicas-k7q2-mx4p-2023-01-20.pdf");
+    expect(exportFilename(es, "personData", { subject: 42, date: "2026-03-12", ext: "csv" })).toBe(
+      "minka-datos-persona-42-2026-03-12.csv",
     );
-    expect(exportFilename(en, "certificate", { subject: ["Finanzas básicas", "K7Q2-MX4P"], date: "2023-01-20", ext: "pdf" })).toBe(
-      "minka-certificate-finanzas-basicas-k7q2-mx4p-2023-01-20.pdf",
+    expect(exportFilename(es, "workshop", { subject: "¿?", date: "2026-03-12", ext: "ics" })).toBe(
+      "minka-taller-2026-03-12.ics",
     );
-    expect(exportFilename(es, "personData", { subject: 42, date: "2026-03-12", ext: "csv" })).toBe("minka-datos-persona-42-2026-03-12.csv");
-    expect(exportFilename(es, "workshop", { subject: "¿?", date: "2026-03-12", ext: "ics" })).toBe("minka-taller-2026-03-12.ics");
   });
   it("are dated today (in Lima) unless told otherwise", () => {
-    expect(exportFilename(es, "attendance", { subject: "x", ext: "csv" })).toMatch(/^minka-asistencia-x-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exportFilename(es, "attendance", { subject: "x", ext: "csv" })).toMatch(
+      /^minka-asistencia-x-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
   });
   it("are plain ASCII for every kind in both languages", () => {
     for (const t of [es, en]) {

@@ -5,7 +5,16 @@ import { localDate } from "./dates";
  * in the reader's language ("inscripciones", "registrations"), the subject (a workshop, a course,
  * a period) as a slug. Plain ASCII, so every browser, e-mail client and file system keeps it as is.
  */
-export const EXPORT_KINDS = ["registrations", "attendance", "progress", "reach", "certificate", "workshop", "myData", "personData"] as const;
+export const EXPORT_KINDS = [
+  "registrations",
+  "attendance",
+  "progress",
+  "reach",
+  "certificate",
+  "workshop",
+  "myData",
+  "personData",
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 type Part = string | number | null | undefined;
@@ -35,7 +44,11 @@ export function slugify(text: string, max = MAX_SUBJECT): string {
   return (atWord > 0 ? cut.slice(0, atWord) : slug.slice(0, max)).replace(/-+$/, "");
 }
 
-export function exportFilename(t: (key: `downloads.kinds.${ExportKind}`) => string, kind: ExportKind, name: ExportName): string {
+export function exportFilename(
+  t: (key: `downloads.kinds.${ExportKind}`) => string,
+  kind: ExportKind,
+  name: ExportName,
+): string {
   const subject = (Array.isArray(name.subject) ? name.subject : [name.subject])
     .filter((part): part is string | number => part !== null && part !== undefined && part !== "")
     .map((part) => slugify(String(part)))

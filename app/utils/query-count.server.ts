@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
  */
 // One store per process: the server entry and the Remix server build each load their own copy of this module.
 const key = Symbol.for("minka.query-count");
-const store: AsyncLocalStorage<{ queries: number }> = ((globalThis as Record<symbol, unknown>)[key] ??= new AsyncLocalStorage()) as AsyncLocalStorage<{
+const store: AsyncLocalStorage<{ queries: number }> = ((globalThis as Record<symbol, unknown>)[key] ??=
+  new AsyncLocalStorage()) as AsyncLocalStorage<{
   queries: number;
 }>;
 

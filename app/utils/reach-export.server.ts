@@ -15,13 +15,20 @@ export function reportCsv(title: string, tables: ReportTable[]): string {
   for (const table of tables) {
     rows.push([table.title]);
     rows.push(table.columns.map((c) => (c.kind === "percent" ? `${c.label} (%)` : c.label)));
-    for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) rows.push(row.map((cell, i) => csvCell(cell, table.columns[i])));
+    for (const row of [...table.rows, ...(table.total ? [table.total] : [])])
+      rows.push(row.map((cell, i) => csvCell(cell, table.columns[i])));
     rows.push([]);
   }
   return toExcelCsv([title], rows);
 }
 
-const SHEET_KIND: Record<CellKind, SheetColumnKind> = { text: "text", count: "number", percent: "percent", date: "date", month: "month" };
+const SHEET_KIND: Record<CellKind, SheetColumnKind> = {
+  text: "text",
+  count: "number",
+  percent: "percent",
+  date: "date",
+  month: "month",
+};
 
 /** One sheet per table, numbers as numbers, percentages formatted as such, dates as dates, totals in bold. */
 export async function reportXlsx(title: string, tables: ReportTable[]): Promise<Buffer> {

@@ -42,7 +42,33 @@ describe("safeRedirectPath", () => {
   it("never leaves the site, whatever the string (WHATWG URL parser)", () => {
     const anyText = fc.oneof(
       fc.string({ unit: "binary", maxLength: 40 }),
-      fc.array(fc.constantFrom("/", "\\", "\t", "\n", "\r", " ", ".", "%09", "%2f", "%5c", "evil.example", ":", "@", "?", "#", "http", "https:", "javascript:", "\u0000", "\u3002"), { maxLength: 12 }).map((parts) => parts.join("")),
+      fc
+        .array(
+          fc.constantFrom(
+            "/",
+            "\\",
+            "\t",
+            "\n",
+            "\r",
+            " ",
+            ".",
+            "%09",
+            "%2f",
+            "%5c",
+            "evil.example",
+            ":",
+            "@",
+            "?",
+            "#",
+            "http",
+            "https:",
+            "javascript:",
+            "\u0000",
+            "\u3002",
+          ),
+          { maxLength: 12 },
+        )
+        .map((parts) => parts.join("")),
     );
     fc.assert(
       fc.property(anyText, (text) => {

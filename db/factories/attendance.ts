@@ -11,7 +11,13 @@ import { defaultDecision, type Decision } from "../../app/domain/attendance-impo
 import { createPerson } from "../../app/models/person.server";
 import { makeRegistration, makeWorkshop } from "./workshops";
 
-export async function makeMark(spec: { workshopId: number; sessionId: number; personId: number; status?: AttendanceStatus; actorAccountId: number }) {
+export async function makeMark(spec: {
+  workshopId: number;
+  sessionId: number;
+  personId: number;
+  status?: AttendanceStatus;
+  actorAccountId: number;
+}) {
   const outcome = await saveRollCall(await getDb(), {
     workshopId: spec.workshopId,
     sessionId: spec.sessionId,
@@ -25,7 +31,14 @@ export async function makeMark(spec: { workshopId: number; sessionId: number; pe
  * Uploads a report for a session and returns what the review screen would start from:
  * the upload, and the default decision per participant (null for a probable match).
  */
-export async function uploadReport(spec: { workshopId: number; session: { id: number; starts_at: string }; bytes: Uint8Array; fileName?: string; timeZone?: string; actorAccountId: number }) {
+export async function uploadReport(spec: {
+  workshopId: number;
+  session: { id: number; starts_at: string };
+  bytes: Uint8Array;
+  fileName?: string;
+  timeZone?: string;
+  actorAccountId: number;
+}) {
   const db = await getDb();
   const received = await receiveReport(db, {
     bytes: spec.bytes,
@@ -34,9 +47,13 @@ export async function uploadReport(spec: { workshopId: number; session: { id: nu
     timeZone: spec.timeZone ?? "America/Lima",
     uploadedBy: spec.actorAccountId,
   });
-  if (received.kind !== "review") return { received, upload: null, matches: null, decisions: new Map<string, Decision>() };
+  if (received.kind !== "review")
+    return { received, upload: null, matches: null, decisions: new Map<string, Decision>() };
   const upload = (await getUpload(db, received.uploadId, spec.session.id))!;
-  const matches = matchParticipants(upload.payload.participants, await findKnownPeople(db, spec.workshopId, upload.payload.participants));
+  const matches = matchParticipants(
+    upload.payload.participants,
+    await findKnownPeople(db, spec.workshopId, upload.payload.participants),
+  );
   const decisions = new Map<string, Decision>();
   for (const participant of upload.payload.participants) {
     const decision = defaultDecision(participant, matches.get(participant.key)!);
@@ -48,7 +65,8 @@ export async function uploadReport(spec: { workshopId: number; session: { id: nu
 /** Decides every undecided probable match for its first candidate. */
 export function takeFirstCandidates(matches: Map<string, ParticipantMatch>, decisions: Map<string, Decision>) {
   for (const [key, match] of matches) {
-    if (!decisions.has(key) && match.kind === "probable") decisions.set(key, { kind: "person", personId: match.candidates[0] });
+    if (!decisions.has(key) && match.kind === "probable")
+      decisions.set(key, { kind: "person", personId: match.candidates[0] });
   }
 }
 
@@ -98,7 +116,9 @@ export async function makeCostsWorkshop(spec: { facilitatorIds?: number[] } = {}
   const people = {} as Record<(typeof COSTS_WORKSHOP_PEOPLE)[number]["key"], number>;
   for (const spec of COSTS_WORKSHOP_PEOPLE) {
     const email = "email" in spec ? spec.email : null;
-    const existing = email ? await db.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst() : undefined;
+    const existing = email
+      ? await db.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst()
+      : undefined;
     const personId =
       existing?.id ??
       (await createPerson(db, {

@@ -93,7 +93,8 @@ export async function makeWorkshop(db: DB, spec: WorkshopSpec): Promise<{ id: nu
   const sessionIds: number[] = [];
   for (const session of spec.sessions) {
     const startsAt = typeof session === "string" ? session : session.startsAt;
-    const endsAt = typeof session === "string" ? new Date(Date.parse(session) + 2 * 3600_000).toISOString() : session.endsAt;
+    const endsAt =
+      typeof session === "string" ? new Date(Date.parse(session) + 2 * 3600_000).toISOString() : session.endsAt;
     const row = await db
       .insertInto("workshop_session")
       .values({ workshop_id: workshop.id, starts_at: startsAt, ends_at: endsAt })
@@ -158,7 +159,14 @@ export async function makeCourse(db: DB, spec: { slug?: string; title?: string; 
   for (let position = 1; position <= (spec.lessons ?? 1); position++) {
     const lesson = await db
       .insertInto("lesson")
-      .values({ course_id: course.id, slug: `leccion-${position}`, title: `Lección ${position}`, position, created_at: now, updated_at: now })
+      .values({
+        course_id: course.id,
+        slug: `leccion-${position}`,
+        title: `Lección ${position}`,
+        position,
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     lessonIds.push(lesson.id);

@@ -43,11 +43,17 @@ export interface WorkshopSpec {
 export async function makeWorkshop(spec: WorkshopSpec = {}) {
   const db = await getDb();
   const timezone = spec.timezone ?? DEFAULT_TIME_ZONE;
-  const facilitatorIds = spec.facilitatorIds ?? [(await makeAccount({ role: "facilitator", fullName: "Facilitadora de Prueba" })).accountId];
+  const facilitatorIds = spec.facilitatorIds ?? [
+    (await makeAccount({ role: "facilitator", fullName: "Facilitadora de Prueba" })).accountId,
+  ];
   const today = localDate(new Date().toISOString(), timezone);
   const sessions = (spec.sessions ?? [{ inDays: 7 }]).map((s) => {
     const date = s.date ?? addDays(today, s.inDays ?? 7);
-    return { id: null, startsAt: zonedTimeToUtc(date, s.start ?? "10:00", timezone), endsAt: zonedTimeToUtc(date, s.end ?? "12:00", timezone) };
+    return {
+      id: null,
+      startsAt: zonedTimeToUtc(date, s.start ?? "10:00", timezone),
+      endsAt: zonedTimeToUtc(date, s.end ?? "12:00", timezone),
+    };
   });
   const modality = spec.modality ?? "online";
   const id = await createWorkshop(
@@ -58,7 +64,8 @@ export async function makeWorkshop(spec: WorkshopSpec = {}) {
       courseId: spec.courseId ?? null,
       modality,
       place: spec.place ?? (modality === "online" ? null : "Local comunal"),
-      joinUrl: spec.joinUrl === undefined ? (modality === "in_person" ? null : "https://zoom.us/j/1234567890") : spec.joinUrl,
+      joinUrl:
+        spec.joinUrl === undefined ? (modality === "in_person" ? null : "https://zoom.us/j/1234567890") : spec.joinUrl,
       country: spec.country === undefined ? "PE" : spec.country,
       region: spec.region ?? null,
       timezone,
@@ -71,7 +78,12 @@ export async function makeWorkshop(spec: WorkshopSpec = {}) {
     },
     spec.createdBy ?? facilitatorIds[0],
   );
-  const rows = await db.selectFrom("workshop_session").selectAll().where("workshop_id", "=", id).orderBy("starts_at").execute();
+  const rows = await db
+    .selectFrom("workshop_session")
+    .selectAll()
+    .where("workshop_id", "=", id)
+    .orderBy("starts_at")
+    .execute();
   return { id, facilitatorIds, sessions: rows, timezone };
 }
 
@@ -84,7 +96,9 @@ function addDays(date: string, days: number): string {
 let counter = 0;
 
 /** A person without a login (as a walk-in would be), consent recorded by the person themself. */
-export async function makePerson(spec: { fullName?: string; email?: string | null; phone?: string | null; locale?: "es" | "en" } = {}) {
+export async function makePerson(
+  spec: { fullName?: string; email?: string | null; phone?: string | null; locale?: "es" | "en" } = {},
+) {
   const db = await getDb();
   return createPerson(db, {
     fullName: spec.fullName ?? `Participante ${++counter}`,
@@ -96,10 +110,18 @@ export async function makePerson(spec: { fullName?: string; email?: string | nul
 }
 
 /** Registers a person (a new one when omitted) through the real rules; throws if refused. */
-export async function makeRegistration(workshopId: number, spec: { personId?: number; method?: RegistrationMethod; registeredBy?: number | null } = {}) {
+export async function makeRegistration(
+  workshopId: number,
+  spec: { personId?: number; method?: RegistrationMethod; registeredBy?: number | null } = {},
+) {
   const db = await getDb();
   const personId = spec.personId ?? (await makePerson());
-  const outcome = await registerForWorkshop(db, { workshopId, personId, method: spec.method ?? "self", registeredBy: spec.registeredBy ?? null });
+  const outcome = await registerForWorkshop(db, {
+    workshopId,
+    personId,
+    method: spec.method ?? "self",
+    registeredBy: spec.registeredBy ?? null,
+  });
   if (!outcome.ok) throw new Error(`Registration refused: ${outcome.reason}`);
   return { personId, ...outcome };
 }

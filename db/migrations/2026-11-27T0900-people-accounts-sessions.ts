@@ -4,7 +4,9 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const id = pg ? "serial" : "integer";
-  const now = pg ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const now = pg
+    ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+    : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
   await db.schema
     .createTable("person")
@@ -15,14 +17,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text")
     .addColumn("phone", "text")
     .addColumn("sex", "text", (c) =>
-      c.notNull().defaultTo("not_stated").check(sql`sex in ('female','male','other','not_stated')`),
+      c
+        .notNull()
+        .defaultTo("not_stated")
+        .check(sql`sex in ('female','male','other','not_stated')`),
     )
     .addColumn("birth_year", "integer")
     .addColumn("country", "text")
     .addColumn("region", "text")
     .addColumn("cooperative", "text")
     .addColumn("preferred_language", "text", (c) =>
-      c.notNull().defaultTo("es").check(sql`preferred_language in ('es','en')`),
+      c
+        .notNull()
+        .defaultTo("es")
+        .check(sql`preferred_language in ('es','en')`),
     )
     .addColumn("consent_given_at", "text")
     .addColumn("consent_notice_version", "text")
@@ -43,7 +51,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("phone", "text", (c) => c.unique())
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) =>
-      c.notNull().defaultTo("member").check(sql`role in ('member','facilitator','manager','admin')`),
+      c
+        .notNull()
+        .defaultTo("member")
+        .check(sql`role in ('member','facilitator','manager','admin')`),
     )
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))

@@ -13,7 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("summary", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("language", "text", (c) => c.notNull().defaultTo("es").check(sql`language in ('es','en')`))
+    .addColumn("language", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("es")
+        .check(sql`language in ('es','en')`),
+    )
     .addColumn("topic", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("level", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("estimated_minutes", "integer", (c) => c.notNull().defaultTo(0))
@@ -28,7 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("slug", "text", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("summary", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("kind", "text", (c) => c.notNull().defaultTo("text").check(sql`kind in ('text','video')`))
+    .addColumn("kind", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("text")
+        .check(sql`kind in ('text','video')`),
+    )
     .addColumn("duration_minutes", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("required", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("has_quiz", "integer", (c) => c.notNull().defaultTo(0))
@@ -86,7 +96,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("capacity", "integer", (c) => c.check(sql`capacity is null or capacity > 0`))
     .addColumn("registration_opens_at", "text")
     .addColumn("registration_closes_at", "text")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft','published','cancelled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft','published','cancelled')`),
+    )
     // Attendance rule: present/late in roll call, or at least this many minutes online.
     .addColumn("attendance_min_minutes", "integer", (c) => c.notNull().defaultTo(30))
     .addColumn("created_by", "integer", (c) => c.references("account.id"))
@@ -100,7 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("account_id", "integer", (c) => c.notNull().references("account.id"))
     .addPrimaryKeyConstraint("workshop_facilitator_pk", ["workshop_id", "account_id"])
     .execute();
-  await db.schema.createIndex("workshop_facilitator_account_idx").on("workshop_facilitator").column("account_id").execute();
+  await db.schema
+    .createIndex("workshop_facilitator_account_idx")
+    .on("workshop_facilitator")
+    .column("account_id")
+    .execute();
 
   await withId(db.schema.createTable("workshop_session"))
     .addColumn("workshop_id", "integer", (c) => c.notNull().references("workshop.id").onDelete("cascade"))
@@ -108,7 +127,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("ends_at", "text", (c) => c.notNull())
     .addCheckConstraint("workshop_session_order", sql`ends_at > starts_at`)
     .execute();
-  await db.schema.createIndex("workshop_session_workshop_idx").on("workshop_session").columns(["workshop_id", "starts_at"]).execute();
+  await db.schema
+    .createIndex("workshop_session_workshop_idx")
+    .on("workshop_session")
+    .columns(["workshop_id", "starts_at"])
+    .execute();
   await db.schema.createIndex("workshop_session_starts_idx").on("workshop_session").column("starts_at").execute();
 
   await withId(db.schema.createTable("registration"))
@@ -125,7 +148,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("registration_workshop_person_unique", ["workshop_id", "person_id"])
     .execute();
   await db.schema.createIndex("registration_person_idx").on("registration").column("person_id").execute();
-  await db.schema.createIndex("registration_workshop_status_idx").on("registration").columns(["workshop_id", "status", "created_at"]).execute();
+  await db.schema
+    .createIndex("registration_workshop_status_idx")
+    .on("registration")
+    .columns(["workshop_id", "status", "created_at"])
+    .execute();
 
   // ── Attendance ─────────────────────────────────────────────────────────────
   await withId(db.schema.createTable("attendance_import"))
@@ -165,14 +192,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull())
     // Makes "send exactly once" a constraint (e.g. one reminder per person and session).
     .addColumn("dedupe_key", "text", (c) => c.unique())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending','sent','failed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending','sent','failed')`),
+    )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("last_error", "text")
     .addColumn("next_attempt_at", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("sent_at", "text")
     .execute();
-  await db.schema.createIndex("email_outbox_pending_idx").on("email_outbox").columns(["status", "next_attempt_at"]).execute();
+  await db.schema
+    .createIndex("email_outbox_pending_idx")
+    .on("email_outbox")
+    .columns(["status", "next_attempt_at"])
+    .execute();
 
   await withId(db.schema.createTable("audit_log"))
     .addColumn("actor_account_id", "integer", (c) => c.references("account.id"))
@@ -182,7 +218,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("details", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("audit_log_subject_idx").on("audit_log").columns(["subject_type", "subject_id"]).execute();
+  await db.schema
+    .createIndex("audit_log_subject_idx")
+    .on("audit_log")
+    .columns(["subject_type", "subject_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -18,7 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("lesson").addColumn("video", "text").execute();
   await db.schema.alterTable("lesson").addColumn("quiz", "text").execute();
   // Plain text of the lesson, for search.
-  await db.schema.alterTable("lesson").addColumn("body_text", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema
+    .alterTable("lesson")
+    .addColumn("body_text", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
 
   await db.schema
     .createTable("content_problem")

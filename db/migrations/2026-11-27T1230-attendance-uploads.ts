@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("uploaded_by", "integer", (c) => c.references("account.id").onDelete("set null"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("attendance_upload_session_idx").on("attendance_upload").columns(["session_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("attendance_upload_session_idx")
+    .on("attendance_upload")
+    .columns(["session_id", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -16,15 +16,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("enrolment").addColumn("local_dates_key", "text").execute();
 
   // Sessions of a period, with their workshop: the first step of every reach query.
-  await db.schema.createIndex("workshop_session_local_date_idx").on("workshop_session").columns(["local_date", "workshop_id"]).execute();
+  await db.schema
+    .createIndex("workshop_session_local_date_idx")
+    .on("workshop_session")
+    .columns(["local_date", "workshop_id"])
+    .execute();
   // Covering index: the attendance rule reads only these columns, so counting never touches the table.
   await db.schema
     .createIndex("attendance_session_person_rule_idx")
     .on("attendance")
     .columns(["session_id", "person_id", "status", "minutes_online"])
     .execute();
-  await db.schema.createIndex("enrolment_completed_local_idx").on("enrolment").columns(["completed_local_date", "person_id"]).execute();
-  await db.schema.createIndex("enrolment_enrolled_local_idx").on("enrolment").columns(["enrolled_local_date", "person_id"]).execute();
+  await db.schema
+    .createIndex("enrolment_completed_local_idx")
+    .on("enrolment")
+    .columns(["completed_local_date", "person_id"])
+    .execute();
+  await db.schema
+    .createIndex("enrolment_enrolled_local_idx")
+    .on("enrolment")
+    .columns(["enrolled_local_date", "person_id"])
+    .execute();
   await db.schema.createIndex("attendance_import_session_idx").on("attendance_import").column("session_id").execute();
   await db.schema.createIndex("person_cooperative_idx").on("person").columns(["cooperative", "name_key"]).execute();
 

@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("uploaded_by", "integer", (c) => c.notNull().references("account.id").onDelete("cascade"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("enrolment_upload_uploader_idx").on("enrolment_upload").columns(["uploaded_by", "created_at"]).execute();
+  await db.schema
+    .createIndex("enrolment_upload_uploader_idx")
+    .on("enrolment_upload")
+    .columns(["uploaded_by", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

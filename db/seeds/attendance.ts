@@ -6,6 +6,10 @@ import type { DB } from "../../app/utils/db.server";
  * registered (tests/fixtures/attendance/zoom-meeting-participants.csv imports onto it).
  */
 export async function seedAttendance(db: DB): Promise<void> {
-  const facilitator = await db.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
+  const facilitator = await db
+    .selectFrom("account")
+    .select("id")
+    .where("email", "=", "facilitadora@minka.test")
+    .executeTakeFirstOrThrow();
   await makeCostsWorkshop({ facilitatorIds: [facilitator.id] });
 }

@@ -18,7 +18,11 @@ export async function seedLearning(db: DB): Promise<{ seeded: boolean }> {
   const socia = await accountOf(db, "socia@minka.test");
   const facilitadora = await accountOf(db, "facilitadora@minka.test");
   if (!socia || !facilitadora) return { seeded: false };
-  const already = await db.selectFrom("enrolment").select("id").where("person_id", "=", socia.person_id).executeTakeFirst();
+  const already = await db
+    .selectFrom("enrolment")
+    .select("id")
+    .where("person_id", "=", socia.person_id)
+    .executeTakeFirst();
   if (already) return { seeded: false };
   const courses = await db
     .selectFrom("course")

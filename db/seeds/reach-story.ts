@@ -18,14 +18,95 @@ import type { DB } from "../../app/utils/db.server";
 export const STORY_REACHED = 910;
 const NOT_REACHED = 70;
 
-const FIRST_NAMES = ["María", "Rosa", "Juana", "Carmen", "Flor", "Luz", "Elena", "Sonia", "Nélida", "Yolanda", "Marleni", "Ana", "Gloria", "Teresa", "Lidia", "Juan", "José", "Pedro", "Luis", "Carlos", "Jorge", "Víctor", "Mario", "Hugo", "Fredy", "Edwin", "Ángel", "Raúl", "Wilber", "Percy"];
-const SURNAMES = ["Quispe", "Mamani", "Huamán", "Condori", "Flores", "Apaza", "Choque", "Ccori", "Torres", "Rojas", "Chávez", "Ramos", "Vargas", "Gutiérrez", "López", "García", "Pérez", "Sánchez", "Cruz", "Tito", "Ticona", "Pari", "Layme", "Cusi", "Yupanqui", "Pacheco", "Ortiz", "Díaz", "Morales", "Castillo", "Hernández", "Xicará", "Batz", "Tzoc", "Rosario", "Peña", "Castro", "Jiménez", "Vega", "Mendoza"];
+const FIRST_NAMES = [
+  "María",
+  "Rosa",
+  "Juana",
+  "Carmen",
+  "Flor",
+  "Luz",
+  "Elena",
+  "Sonia",
+  "Nélida",
+  "Yolanda",
+  "Marleni",
+  "Ana",
+  "Gloria",
+  "Teresa",
+  "Lidia",
+  "Juan",
+  "José",
+  "Pedro",
+  "Luis",
+  "Carlos",
+  "Jorge",
+  "Víctor",
+  "Mario",
+  "Hugo",
+  "Fredy",
+  "Edwin",
+  "Ángel",
+  "Raúl",
+  "Wilber",
+  "Percy",
+];
+const SURNAMES = [
+  "Quispe",
+  "Mamani",
+  "Huamán",
+  "Condori",
+  "Flores",
+  "Apaza",
+  "Choque",
+  "Ccori",
+  "Torres",
+  "Rojas",
+  "Chávez",
+  "Ramos",
+  "Vargas",
+  "Gutiérrez",
+  "López",
+  "García",
+  "Pérez",
+  "Sánchez",
+  "Cruz",
+  "Tito",
+  "Ticona",
+  "Pari",
+  "Layme",
+  "Cusi",
+  "Yupanqui",
+  "Pacheco",
+  "Ortiz",
+  "Díaz",
+  "Morales",
+  "Castillo",
+  "Hernández",
+  "Xicará",
+  "Batz",
+  "Tzoc",
+  "Rosario",
+  "Peña",
+  "Castro",
+  "Jiménez",
+  "Vega",
+  "Mendoza",
+];
 const COOPERATIVES: Record<string, string[]> = {
-  PE: ["Cooperativa Agraria Cafetalera Valle Inca", "Cooperativa de Ahorro y Crédito Santa María", "Cooperativa Agraria Lanera Altiplano", "Cooperativa Cacaotera Río Ene"],
+  PE: [
+    "Cooperativa Agraria Cafetalera Valle Inca",
+    "Cooperativa de Ahorro y Crédito Santa María",
+    "Cooperativa Agraria Lanera Altiplano",
+    "Cooperativa Cacaotera Río Ene",
+  ],
   GT: ["Cooperativa Integral Flor de Café", "Cooperativa de Tejedoras Ixoqi'"],
   DO: ["Cooperativa Cacaotera del Cibao"],
 };
-const REGIONS: Record<string, string[]> = { PE: ["Cusco", "Junín", "Puno", "Cajamarca"], GT: ["Quetzaltenango", "Sololá"], DO: ["Duarte", "Santiago"] };
+const REGIONS: Record<string, string[]> = {
+  PE: ["Cusco", "Junín", "Puno", "Cajamarca"],
+  GT: ["Quetzaltenango", "Sololá"],
+  DO: ["Duarte", "Santiago"],
+};
 
 interface StoryWorkshop {
   title: string;
@@ -43,13 +124,69 @@ interface StoryWorkshop {
 }
 
 const STORY: StoryWorkshop[] = [
-  { title: "Finanzas para la cooperativa", modality: "in_person", country: "PE", region: "Cusco", place: "Local de la Cooperativa Valle Inca, Quillabamba", dates: ["2022-10-18", "2022-10-25"], facilitators: ["carmen"], weight: 0.2 },
-  { title: "Comercializar mejor nuestro café", modality: "hybrid", country: "PE", region: "Junín", place: "Auditorio municipal de Pichanaqui", dates: ["2022-12-06", "2022-12-13"], facilitators: ["carmen", "marco"], weight: 0.2 },
-  { title: "Liderazgo de mujeres cooperativistas", modality: "online", country: "GT", region: "Quetzaltenango", timezone: "America/Guatemala", dates: ["2023-02-14", "2023-02-21"], facilitators: ["ana"], weight: 0.15 },
-  { title: "Contabilidad básica paso a paso", modality: "online", country: "PE", region: "Puno", dates: ["2023-04-11", "2023-04-18", "2023-04-25"], facilitators: ["marco"], weight: 0.2 },
-  { title: "Buen gobierno en la asamblea", modality: "in_person", country: "DO", region: "Duarte", timezone: "America/Santo_Domingo", place: "Salón de la Cooperativa del Cibao, San Francisco de Macorís", dates: ["2023-06-20"], facilitators: ["ana"], weight: 0.1 },
+  {
+    title: "Finanzas para la cooperativa",
+    modality: "in_person",
+    country: "PE",
+    region: "Cusco",
+    place: "Local de la Cooperativa Valle Inca, Quillabamba",
+    dates: ["2022-10-18", "2022-10-25"],
+    facilitators: ["carmen"],
+    weight: 0.2,
+  },
+  {
+    title: "Comercializar mejor nuestro café",
+    modality: "hybrid",
+    country: "PE",
+    region: "Junín",
+    place: "Auditorio municipal de Pichanaqui",
+    dates: ["2022-12-06", "2022-12-13"],
+    facilitators: ["carmen", "marco"],
+    weight: 0.2,
+  },
+  {
+    title: "Liderazgo de mujeres cooperativistas",
+    modality: "online",
+    country: "GT",
+    region: "Quetzaltenango",
+    timezone: "America/Guatemala",
+    dates: ["2023-02-14", "2023-02-21"],
+    facilitators: ["ana"],
+    weight: 0.15,
+  },
+  {
+    title: "Contabilidad básica paso a paso",
+    modality: "online",
+    country: "PE",
+    region: "Puno",
+    dates: ["2023-04-11", "2023-04-18", "2023-04-25"],
+    facilitators: ["marco"],
+    weight: 0.2,
+  },
+  {
+    title: "Buen gobierno en la asamblea",
+    modality: "in_person",
+    country: "DO",
+    region: "Duarte",
+    timezone: "America/Santo_Domingo",
+    place: "Salón de la Cooperativa del Cibao, San Francisco de Macorís",
+    dates: ["2023-06-20"],
+    facilitators: ["ana"],
+    weight: 0.1,
+  },
   // Ends at 21:00 on 30 September in Lima, already 1 October in UTC: still FY 2023.
-  { title: "Planificar el año que viene", modality: "in_person", country: "PE", region: "Puno", place: "Casa comunal de Ilave", dates: ["2023-09-30"], start: "19:00", end: "21:00", facilitators: ["carmen"], weight: 0.15 },
+  {
+    title: "Planificar el año que viene",
+    modality: "in_person",
+    country: "PE",
+    region: "Puno",
+    place: "Casa comunal de Ilave",
+    dates: ["2023-09-30"],
+    start: "19:00",
+    end: "21:00",
+    facilitators: ["carmen"],
+    weight: 0.15,
+  },
 ];
 
 async function insertMany<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 250) {
@@ -58,10 +195,23 @@ async function insertMany<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>
 
 export async function seedReachStory(db: DB): Promise<void> {
   const random = seededRandom(20230930);
-  const carmen = await db.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
+  const carmen = await db
+    .selectFrom("account")
+    .select("id")
+    .where("email", "=", "facilitadora@minka.test")
+    .executeTakeFirstOrThrow();
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-  const marco = await makeAccount({ email: "marco.facilitador@minka.test", fullName: "Marco Quispe Flores", role: "facilitator" });
-  const ana = await makeAccount({ email: "ana.facilitadora@minka.test", fullName: "Ana Xicará Batz", role: "facilitator", country: "GT" });
+  const marco = await makeAccount({
+    email: "marco.facilitador@minka.test",
+    fullName: "Marco Quispe Flores",
+    role: "facilitator",
+  });
+  const ana = await makeAccount({
+    email: "ana.facilitadora@minka.test",
+    fullName: "Ana Xicará Batz",
+    role: "facilitator",
+    country: "GT",
+  });
   const facilitator = { carmen: carmen.id, marco: marco.accountId, ana: ana.accountId };
 
   const workshops: Array<StoryWorkshop & { id: number; sessionIds: number[] }> = [];
@@ -94,7 +244,14 @@ export async function seedReachStory(db: DB): Promise<void> {
     const sexRoll = random();
     const sex: Sex = sexRoll < 0.58 ? "female" : sexRoll < 0.95 ? "male" : sexRoll < 0.97 ? "other" : "not_stated";
     const ageRoll = random();
-    const age = ageRoll < 0.03 ? 12 + Math.floor(random() * 3) : ageRoll < 0.3 ? 15 + Math.floor(random() * 15) : ageRoll < 0.88 ? 30 + Math.floor(random() * 35) : 65 + Math.floor(random() * 15);
+    const age =
+      ageRoll < 0.03
+        ? 12 + Math.floor(random() * 3)
+        : ageRoll < 0.3
+          ? 15 + Math.floor(random() * 15)
+          : ageRoll < 0.88
+            ? 30 + Math.floor(random() * 35)
+            : 65 + Math.floor(random() * 15);
     const female = sex === "female" || (sex !== "male" && random() < 0.5);
     const firstName = female ? FIRST_NAMES[Math.floor(random() * 15)] : FIRST_NAMES[15 + Math.floor(random() * 15)];
     rows.push(
@@ -114,9 +271,17 @@ export async function seedReachStory(db: DB): Promise<void> {
     );
     people.push({ country: home, first, reached: i < STORY_REACHED });
   }
-  const before = (await db.selectFrom("person").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0;
+  const before =
+    (
+      await db
+        .selectFrom("person")
+        .select((eb) => eb.fn.max("id").as("max"))
+        .executeTakeFirst()
+    )?.max ?? 0;
   await insertMany(rows, (chunk) => db.insertInto("person").values(chunk).execute());
-  const ids = (await db.selectFrom("person").select("id").where("id", ">", Number(before)).orderBy("id").execute()).map((r) => r.id);
+  const ids = (await db.selectFrom("person").select("id").where("id", ">", Number(before)).orderBy("id").execute()).map(
+    (r) => r.id,
+  );
 
   // Imports of the online reports, so the data quality panel has something true to say.
   const importIds = new Map<number, { id: number; matched: number }>();
@@ -125,7 +290,16 @@ export async function seedReachStory(db: DB): Promise<void> {
     for (const sessionId of w.sessionIds) {
       const row = await db
         .insertInto("attendance_import")
-        .values({ session_id: sessionId, file_hash: `story-${sessionId}`, file_name: `zoom-${sessionId}.csv`, format: "zoom_meeting", rows_total: 0, rows_matched: 0, rows_ignored: 0, imported_at: now })
+        .values({
+          session_id: sessionId,
+          file_hash: `story-${sessionId}`,
+          file_name: `zoom-${sessionId}.csv`,
+          format: "zoom_meeting",
+          rows_total: 0,
+          rows_matched: 0,
+          rows_ignored: 0,
+          imported_at: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       importIds.set(sessionId, { id: row.id, matched: 0 });
@@ -133,17 +307,47 @@ export async function seedReachStory(db: DB): Promise<void> {
   }
 
   const registrations: Insertable<RegistrationTable>[] = [];
-  const attendance: Array<{ session_id: number; person_id: number; status: AttendanceStatus | null; minutes_online: number | null; source: "roll_call" | "import"; import_id: number | null; recorded_at: string }> = [];
+  const attendance: Array<{
+    session_id: number;
+    person_id: number;
+    status: AttendanceStatus | null;
+    minutes_online: number | null;
+    source: "roll_call" | "import";
+    import_id: number | null;
+    recorded_at: string;
+  }> = [];
   const mark = (w: (typeof workshops)[number], sessionId: number, personId: number, attended: boolean) => {
     const online = w.modality === "online" || (w.modality === "hybrid" && random() < 0.5);
     if (online) {
       const minutes = attended ? 30 + Math.floor(random() * 100) : 5 + Math.floor(random() * 20);
       const imp = importIds.get(sessionId)!;
       imp.matched++;
-      attendance.push({ session_id: sessionId, person_id: personId, status: null, minutes_online: minutes, source: "import", import_id: imp.id, recorded_at: now });
+      attendance.push({
+        session_id: sessionId,
+        person_id: personId,
+        status: null,
+        minutes_online: minutes,
+        source: "import",
+        import_id: imp.id,
+        recorded_at: now,
+      });
     } else {
-      const status: AttendanceStatus = attended ? (random() < 0.85 ? "present" : "late") : random() < 0.5 ? "absent" : "excused";
-      attendance.push({ session_id: sessionId, person_id: personId, status, minutes_online: null, source: "roll_call", import_id: null, recorded_at: now });
+      const status: AttendanceStatus = attended
+        ? random() < 0.85
+          ? "present"
+          : "late"
+        : random() < 0.5
+          ? "absent"
+          : "excused";
+      attendance.push({
+        session_id: sessionId,
+        person_id: personId,
+        status,
+        minutes_online: null,
+        source: "roll_call",
+        import_id: null,
+        recorded_at: now,
+      });
     }
   };
   const createdAt = (w: (typeof workshops)[number]) => `${w.dates[0]}T00:00:00.000Z`;
@@ -157,7 +361,14 @@ export async function seedReachStory(db: DB): Promise<void> {
       const w = workshops[wi];
       const walkIn = person.reached && w.modality !== "online" && random() < 0.1;
       const method: RegistrationMethod = walkIn ? "walk_in" : random() < 0.7 ? "self" : "staff";
-      registrations.push({ workshop_id: w.id, person_id: personId, status: "registered", method, created_at: createdAt(w), updated_at: createdAt(w) });
+      registrations.push({
+        workshop_id: w.id,
+        person_id: personId,
+        status: "registered",
+        method,
+        created_at: createdAt(w),
+        updated_at: createdAt(w),
+      });
       if (!person.reached) {
         // Registered but never attended: no mark at all, or a mark that does not meet the rule.
         if (random() < 0.5) mark(w, w.sessionIds[0], personId, false);
@@ -176,19 +387,43 @@ export async function seedReachStory(db: DB): Promise<void> {
     const w = workshops[i % workshops.length];
     const personId = ids[STORY_REACHED + NOT_REACHED - 1 - i];
     if (registrations.some((r) => r.workshop_id === w.id && r.person_id === personId)) continue;
-    registrations.push({ workshop_id: w.id, person_id: personId, status: i % 2 ? "waitlisted" : "cancelled", method: "self", created_at: createdAt(w), updated_at: createdAt(w) });
+    registrations.push({
+      workshop_id: w.id,
+      person_id: personId,
+      status: i % 2 ? "waitlisted" : "cancelled",
+      method: "self",
+      created_at: createdAt(w),
+      updated_at: createdAt(w),
+    });
   }
   await insertMany(registrations, (chunk) => db.insertInto("registration").values(chunk).execute());
   await insertMany(attendance, (chunk) => db.insertInto("attendance").values(chunk).execute());
   for (const [, imp] of importIds) {
     const ignored = 2 + (imp.id % 3); // hosts and unrecognised names
-    await db.updateTable("attendance_import").set({ rows_total: imp.matched + ignored, rows_matched: imp.matched, rows_ignored: ignored }).where("id", "=", imp.id).execute();
+    await db
+      .updateTable("attendance_import")
+      .set({ rows_total: imp.matched + ignored, rows_matched: imp.matched, rows_ignored: ignored })
+      .where("id", "=", imp.id)
+      .execute();
   }
 
   // A likely duplicate to review: a no-show registered again under the phone of someone who came.
   const twin = ids[STORY_REACHED];
-  const original = await db.selectFrom("person").select(["full_name", "phone", "birth_year", "cooperative"]).where("id", "=", ids[0]).executeTakeFirstOrThrow();
-  await db.updateTable("person").set({ phone: original.phone ?? "+51987000001", birth_year: original.birth_year, full_name: original.full_name.toUpperCase(), name_key: nameKey(original.full_name) }).where("id", "=", twin).execute();
+  const original = await db
+    .selectFrom("person")
+    .select(["full_name", "phone", "birth_year", "cooperative"])
+    .where("id", "=", ids[0])
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("person")
+    .set({
+      phone: original.phone ?? "+51987000001",
+      birth_year: original.birth_year,
+      full_name: original.full_name.toUpperCase(),
+      name_key: nameKey(original.full_name),
+    })
+    .where("id", "=", twin)
+    .execute();
   if (!original.phone) await db.updateTable("person").set({ phone: "+51987000001" }).where("id", "=", ids[0]).execute();
 
   await refreshLocalDates(db);
@@ -201,7 +436,13 @@ export async function seedReachStory(db: DB): Promise<void> {
  * courses this does nothing, and `npm start` calls it again after the build. Runs once.
  */
 export async function seedReachCourseStory(db: DB): Promise<void> {
-  const courses = await db.selectFrom("course").select("id").where("published", "=", 1).orderBy("id").limit(2).execute();
+  const courses = await db
+    .selectFrom("course")
+    .select("id")
+    .where("published", "=", 1)
+    .orderBy("id")
+    .limit(2)
+    .execute();
   if (courses.length === 0) return;
   const reached = (
     await db
@@ -210,26 +451,56 @@ export async function seedReachCourseStory(db: DB): Promise<void> {
       .innerJoin("workshop as w", "w.id", "s.workshop_id")
       .select("a.person_id")
       .distinct()
-      .where("w.title", "in", STORY.map((w) => w.title))
+      .where(
+        "w.title",
+        "in",
+        STORY.map((w) => w.title),
+      )
       .where((eb) => eb.or([eb("a.status", "in", ["present", "late"]), eb("a.minutes_online", ">=", 30)]))
       .orderBy("a.person_id")
       .execute()
   ).map((r) => r.person_id);
   if (reached.length === 0) return;
-  const done = await db.selectFrom("enrolment").select("id").where("person_id", "in", reached).where("enrolled_at", "<", "2023-10-01").executeTakeFirst();
+  const done = await db
+    .selectFrom("enrolment")
+    .select("id")
+    .where("person_id", "in", reached)
+    .where("enrolled_at", "<", "2023-10-01")
+    .executeTakeFirst();
   if (done) return;
   const random = seededRandom(20221001);
   const enrolments = [];
   const completions = [];
   for (const [n, course] of courses.entries()) {
-    const lessons = await db.selectFrom("lesson").select("id").where("course_id", "=", course.id).where("required", "=", 1).where("archived_at", "is", null).execute();
+    const lessons = await db
+      .selectFrom("lesson")
+      .select("id")
+      .where("course_id", "=", course.id)
+      .where("required", "=", 1)
+      .where("archived_at", "is", null)
+      .execute();
     for (let i = n; i < reached.length; i += 3) {
       const day = 1 + Math.floor(random() * 250);
       const enrolledAt = new Date(Date.UTC(2022, 9, 1, 15) + day * 86_400_000).toISOString();
       const completed = random() < 0.45 && lessons.length > 0;
-      const completedAt = completed ? new Date(Date.parse(enrolledAt) + (5 + Math.floor(random() * 60)) * 86_400_000).toISOString() : null;
-      enrolments.push({ person_id: reached[i], course_id: course.id, method: "staff" as const, enrolled_at: enrolledAt, completed_at: completedAt });
-      if (completedAt) for (const lesson of lessons) completions.push({ person_id: reached[i], lesson_id: lesson.id, method: "manual" as const, completed_at: completedAt });
+      const completedAt = completed
+        ? new Date(Date.parse(enrolledAt) + (5 + Math.floor(random() * 60)) * 86_400_000).toISOString()
+        : null;
+      enrolments.push({
+        person_id: reached[i],
+        course_id: course.id,
+        method: "staff" as const,
+        enrolled_at: enrolledAt,
+        completed_at: completedAt,
+      });
+      if (completedAt)
+        for (const lesson of lessons)
+          completions.push({
+            person_id: reached[i],
+            lesson_id: lesson.id,
+            method: "manual" as const,
+            completed_at: completedAt,
+          });
     }
   }
   await insertMany(enrolments, (chunk) => db.insertInto("enrolment").values(chunk).execute());

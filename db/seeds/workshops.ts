@@ -6,7 +6,11 @@ import type { DB } from "../../app/utils/db.server";
  * something: one online with a join link, one in person, one nearly full.
  */
 export async function seedWorkshops(db: DB): Promise<void> {
-  const facilitator = await db.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
+  const facilitator = await db
+    .selectFrom("account")
+    .select("id")
+    .where("email", "=", "facilitadora@minka.test")
+    .executeTakeFirstOrThrow();
   const facilitatorIds = [facilitator.id];
 
   await makeWorkshop({
@@ -46,6 +50,23 @@ export async function seedWorkshops(db: DB): Promise<void> {
     facilitatorIds,
     sessions: [{ inDays: 3, start: "09:00", end: "11:00" }],
   });
-  const names = ["Juana Ccori", "Pedro Huillca", "Marta Quispe", "Lucio Mamani", "Elena Cusi", "Rufino Apaza", "Nilda Torres", "Hilario Chura", "Rosaura Puma", "Teófilo Ancco", "Paulina Yupanqui"];
-  for (const fullName of names) await makeRegistration(nearlyFull.id, { personId: await makePerson({ fullName }), method: "staff", registeredBy: facilitator.id });
+  const names = [
+    "Juana Ccori",
+    "Pedro Huillca",
+    "Marta Quispe",
+    "Lucio Mamani",
+    "Elena Cusi",
+    "Rufino Apaza",
+    "Nilda Torres",
+    "Hilario Chura",
+    "Rosaura Puma",
+    "Teófilo Ancco",
+    "Paulina Yupanqui",
+  ];
+  for (const fullName of names)
+    await makeRegistration(nearlyFull.id, {
+      personId: await makePerson({ fullName }),
+      method: "staff",
+      registeredBy: facilitator.id,
+    });
 }

@@ -49,7 +49,9 @@ async function html(url: string): Promise<string> {
  * following links): the first lesson that plays a video (MDX + video, the
  * heaviest lesson kind) and the first upcoming workshop.
  */
-export async function findDemoPages(url: string): Promise<{ lessonPath: string | undefined; workshopPath: string | undefined }> {
+export async function findDemoPages(
+  url: string,
+): Promise<{ lessonPath: string | undefined; workshopPath: string | undefined }> {
   const links = (page: string, pattern: RegExp) => [...page.matchAll(pattern)].map((match) => match[1]);
   let lessonPath: string | undefined;
   search: for (const course of links(await html(url + "/courses"), /href="(\/courses\/[a-z0-9-]+)"/g)) {

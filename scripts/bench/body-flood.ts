@@ -50,7 +50,9 @@ try {
   ]);
   clearInterval(sampler);
   const latencies = outcomes.pop() as number[];
-  console.log(`answers to the ${FLOODS} floods: ${(outcomes as string[]).join(", ")} (a connection cut after 10 MB shows as EPIPE/ECONNRESET)`);
+  console.log(
+    `answers to the ${FLOODS} floods: ${(outcomes as string[]).join(", ")} (a connection cut after 10 MB shows as EPIPE/ECONNRESET)`,
+  );
   console.log(`server memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak`);
   console.log(`/status meanwhile: ${latencies.length} requests, slowest ${Math.max(...latencies).toFixed(0)} ms`);
 } finally {

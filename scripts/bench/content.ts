@@ -79,7 +79,8 @@ try {
   const measure = async () => {
     const started = performance.now();
     const summary = await buildContent(db, paths);
-    if (summary.problems.length) throw new Error(`Unexpected problems: ${JSON.stringify(summary.problems.slice(0, 3))}`);
+    if (summary.problems.length)
+      throw new Error(`Unexpected problems: ${JSON.stringify(summary.problems.slice(0, 3))}`);
     return { ms: performance.now() - started, summary };
   };
 
@@ -90,8 +91,12 @@ try {
 
   const lessons = COURSES * LESSONS;
   console.log(`Content benchmark: ${COURSES} courses × ${LESSONS} lessons = ${lessons} lessons`);
-  console.log(`Full build:        ${(full.ms / 1000).toFixed(2)} s (compiled ${full.summary.compiled}, ${(full.ms / lessons).toFixed(1)} ms per lesson)`);
-  console.log(`After one change:  ${(incremental.ms / 1000).toFixed(2)} s (compiled ${incremental.summary.compiled}, from cache ${incremental.summary.fromCache}, courses updated ${incremental.summary.updatedCourses})`);
+  console.log(
+    `Full build:        ${(full.ms / 1000).toFixed(2)} s (compiled ${full.summary.compiled}, ${(full.ms / lessons).toFixed(1)} ms per lesson)`,
+  );
+  console.log(
+    `After one change:  ${(incremental.ms / 1000).toFixed(2)} s (compiled ${incremental.summary.compiled}, from cache ${incremental.summary.fromCache}, courses updated ${incremental.summary.updatedCourses})`,
+  );
   console.log(`Ratio full / incremental: ${(full.ms / incremental.ms).toFixed(1)}×`);
   if (incremental.summary.compiled === 1) console.log("✓ One changed lesson recompiles one lesson");
   else {

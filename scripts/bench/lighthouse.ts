@@ -33,12 +33,19 @@ export interface LighthousePage {
 function failingAudits(lhr: Result, category: Category): LighthousePage["failing"] {
   return lhr.categories[category].auditRefs
     .map((ref) => lhr.audits[ref.id])
-    .filter((audit) => audit.score !== null && audit.score < 0.9 && ["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode))
+    .filter(
+      (audit) =>
+        audit.score !== null &&
+        audit.score < 0.9 &&
+        ["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode),
+    )
     .map((audit) => ({ category, id: audit.id, title: audit.title, displayValue: audit.displayValue }));
 }
 
 function summarize(name: string, pagePath: string, lhr: Result): LighthousePage {
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)])) as Record<Category, number>;
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, Math.round((lhr.categories[c].score ?? 0) * 100)]),
+  ) as Record<Category, number>;
   const metric = (id: string) => lhr.audits[id].numericValue ?? NaN;
   return {
     name,
@@ -76,7 +83,8 @@ export async function benchLighthouse(): Promise<LighthousePage[]> {
 
 async function auditPages(url: string, port: number): Promise<LighthousePage[]> {
   const { lessonPath, workshopPath } = await findDemoPages(url);
-  if (!lessonPath || !workshopPath) throw new Error("The seeded lesson or workshop was not found: is the demo data seeded?");
+  if (!lessonPath || !workshopPath)
+    throw new Error("The seeded lesson or workshop was not found: is the demo data seeded?");
   const pages = [
     { name: "home", path: "/" },
     { name: "catalog", path: "/courses" },
@@ -102,7 +110,8 @@ async function auditPages(url: string, port: number): Promise<LighthousePage[]> 
       const error = run.lhr.runtimeError;
       if (!error) runs.push({ lhr: run.lhr, report: String(run.report) });
       // Trace recording now and then fails on a busy machine (NO_NAVSTART, "run Lighthouse again"): retry, but not forever.
-      else if (attempt >= RUNS + 2) throw new Error(`Lighthouse could not audit ${page.path}: ${error.code} ${error.message}`);
+      else if (attempt >= RUNS + 2)
+        throw new Error(`Lighthouse could not audit ${page.path}: ${error.code} ${error.message}`);
       else console.warn(`Lighthouse run on ${page.path} failed (${error.code}); running it again.`);
     }
     const median = computeMedianRun(runs.map((run) => run.lhr));
@@ -119,7 +128,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
   const pages = await benchLighthouse();
   const mark = (value: number, goal: number) => `${value} ${value >= goal ? "✓" : "✗"}`;
-  console.log(`\nLighthouse 12, mobile profile (simulated slow 4G, 4× CPU slowdown), Debian Chromium, ${RUNS === 1 ? "one run" : `median of ${RUNS} runs`} per page`);
+  console.log(
+    `\nLighthouse 12, mobile profile (simulated slow 4G, 4× CPU slowdown), Debian Chromium, ${RUNS === 1 ? "one run" : `median of ${RUNS} runs`} per page`,
+  );
   console.table(
     pages.map((p) => ({
       page: p.name,
@@ -134,8 +145,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   for (const page of pages.filter((p) => p.failing.length)) {
     console.log(`Under goal on ${page.name} (${page.path}):`);
-    for (const audit of page.failing) console.log(`  ✗ [${audit.category}] ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+    for (const audit of page.failing)
+      console.log(`  ✗ [${audit.category}] ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
   }
-  fs.writeFileSync(path.join(OUT_DIR, "lighthouse.json"), JSON.stringify({ goals: GOALS, runsPerPage: RUNS, pages, measuredAt: new Date().toISOString() }, null, 2));
-  console.log(`Written: ${path.join(OUT_DIR, "lighthouse.json")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  fs.writeFileSync(
+    path.join(OUT_DIR, "lighthouse.json"),
+    JSON.stringify({ goals: GOALS, runsPerPage: RUNS, pages, measuredAt: new Date().toISOString() }, null, 2),
+  );
+  console.log(
+    `Written: ${path.join(OUT_DIR, "lighthouse.json")} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }

@@ -75,9 +75,13 @@ async function generate() {
         now,
       );
     }
-    const account = raw.prepare("insert into account (person_id, email, password_hash, role, updated_at) values (?, ?, 'x', 'facilitator', ?)");
+    const account = raw.prepare(
+      "insert into account (person_id, email, password_hash, role, updated_at) values (?, ?, 'x', 'facilitator', ?)",
+    );
     for (let f = 1; f <= 50; f++) account.run(f, `facilitador${f}@minka.test`, now);
-    const course = raw.prepare("insert into course (slug, title, published, created_at, updated_at) values (?, ?, 1, ?, ?)");
+    const course = raw.prepare(
+      "insert into course (slug, title, published, created_at, updated_at) values (?, ?, 1, ?, ?)",
+    );
     for (let c = 1; c <= COURSES; c++) course.run(`curso-${c}`, `Curso ${c}`, now, now);
   })();
 
@@ -94,8 +98,23 @@ async function generate() {
     for (let w = 1; w <= WORKSHOPS; w++) {
       const modality = ["online", "in_person", "hybrid"][int(3)];
       const country = countries[int(countries.length - 1)];
-      const zone = country === "GT" || country === "SV" || country === "HN" ? "America/Guatemala" : country === "DO" ? "America/Santo_Domingo" : "America/Lima";
-      const { lastInsertRowid } = workshop.run(`Taller ${w}`, modality, country, `Región ${int(6)}`, zone, random() < 0.02 ? "cancelled" : "published", 30, now, now);
+      const zone =
+        country === "GT" || country === "SV" || country === "HN"
+          ? "America/Guatemala"
+          : country === "DO"
+            ? "America/Santo_Domingo"
+            : "America/Lima";
+      const { lastInsertRowid } = workshop.run(
+        `Taller ${w}`,
+        modality,
+        country,
+        `Región ${int(6)}`,
+        zone,
+        random() < 0.02 ? "cancelled" : "published",
+        30,
+        now,
+        now,
+      );
       const id = Number(lastInsertRowid);
       facilitator.run(id, 1 + int(50));
       const first = start + int(span);
@@ -109,8 +128,12 @@ async function generate() {
   })();
 
   raw.transaction(() => {
-    const attendance = raw.prepare("insert or ignore into attendance (session_id, person_id, status, minutes_online, source, recorded_at) values (?, ?, ?, ?, ?, ?)");
-    const registration = raw.prepare("insert or ignore into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, ?, ?, ?, ?)");
+    const attendance = raw.prepare(
+      "insert or ignore into attendance (session_id, person_id, status, minutes_online, source, recorded_at) values (?, ?, ?, ?, ?, ?)",
+    );
+    const registration = raw.prepare(
+      "insert or ignore into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+    );
     const perSession = Math.ceil(ATTENDANCE / sessions.length);
     let written = 0;
     for (const s of sessions) {
@@ -119,8 +142,23 @@ async function generate() {
         const person = random() < 0.85 ? s.pool[int(s.pool.length)] : 1 + int(PERSONS);
         const roll = random();
         const online = roll < 0.45;
-        const status = online ? null : roll < 0.85 ? "present" : roll < 0.9 ? "late" : roll < 0.95 ? "absent" : "excused";
-        const changes = attendance.run(s.id, person, status, online ? int(120) : null, online ? "import" : "roll_call", now).changes;
+        const status = online
+          ? null
+          : roll < 0.85
+            ? "present"
+            : roll < 0.9
+              ? "late"
+              : roll < 0.95
+                ? "absent"
+                : "excused";
+        const changes = attendance.run(
+          s.id,
+          person,
+          status,
+          online ? int(120) : null,
+          online ? "import" : "roll_call",
+          now,
+        ).changes;
         if (changes) written++;
         else k--; // the same person twice in a session: draw again
       }
@@ -128,17 +166,35 @@ async function generate() {
     for (const s of sessions) {
       for (const person of s.pool) {
         const roll = random();
-        registration.run(s.workshop, person, roll < 0.9 ? "registered" : roll < 0.95 ? "waitlisted" : "cancelled", roll < 0.1 ? "walk_in" : "self", now, now);
+        registration.run(
+          s.workshop,
+          person,
+          roll < 0.9 ? "registered" : roll < 0.95 ? "waitlisted" : "cancelled",
+          roll < 0.1 ? "walk_in" : "self",
+          now,
+          now,
+        );
       }
     }
-    const enrolment = raw.prepare("insert or ignore into enrolment (person_id, course_id, method, enrolled_at, completed_at) values (?, ?, 'self', ?, ?)");
+    const enrolment = raw.prepare(
+      "insert or ignore into enrolment (person_id, course_id, method, enrolled_at, completed_at) values (?, ?, 'self', ?, ?)",
+    );
     const start = Date.parse("2021-10-01T15:00:00.000Z");
     for (let e = 0; e < ENROLMENTS; e++) {
       const enrolled = start + int(5 * 365) * 86_400_000;
-      enrolment.run(1 + int(PERSONS), 1 + int(COURSES), new Date(enrolled).toISOString(), random() < 0.4 ? new Date(enrolled + int(90) * 86_400_000).toISOString() : null);
+      enrolment.run(
+        1 + int(PERSONS),
+        1 + int(COURSES),
+        new Date(enrolled).toISOString(),
+        random() < 0.4 ? new Date(enrolled + int(90) * 86_400_000).toISOString() : null,
+      );
     }
   })();
-  const counts = raw.prepare("select (select count(*) from person) p, (select count(*) from workshop) w, (select count(*) from workshop_session) s, (select count(*) from attendance) a, (select count(*) from registration) r, (select count(*) from enrolment) e").get() as Record<string, number>;
+  const counts = raw
+    .prepare(
+      "select (select count(*) from person) p, (select count(*) from workshop) w, (select count(*) from workshop_session) s, (select count(*) from attendance) a, (select count(*) from registration) r, (select count(*) from enrolment) e",
+    )
+    .get() as Record<string, number>;
   raw.close();
   console.log(
     `Generated ${counts.p} persons, ${counts.w} workshops, ${counts.s} sessions, ${counts.a} attendance rows, ${counts.r} registrations, ${counts.e} enrolments in ${seconds(performance.now() - started)}.`,
@@ -149,10 +205,19 @@ async function measure() {
   const db = await createDatabase(file);
   let t = performance.now();
   const refreshed = await refreshLocalDates(db);
-  console.log(`Local dates computed for ${refreshed.sessions} sessions and ${refreshed.enrolments} enrolments in ${seconds(performance.now() - t)} (once, on write).`);
+  console.log(
+    `Local dates computed for ${refreshed.sessions} sessions and ${refreshed.enrolments} enrolments in ${seconds(performance.now() - t)} (once, on write).`,
+  );
 
   const { from, to } = fiscalYearRange(FISCAL_YEAR);
-  const filters = { period: { kind: "fy", year: FISCAL_YEAR } as const, country: null, workshopId: null, facilitatorId: null, courseId: null, countEnrolments: false };
+  const filters = {
+    period: { kind: "fy", year: FISCAL_YEAR } as const,
+    country: null,
+    workshopId: null,
+    facilitatorId: null,
+    courseId: null,
+    countEnrolments: false,
+  };
   const viewer = { accountId: 1, seesAll: true };
 
   // The baseline: what someone would write by hand for "unique individuals reached in FY 2025".
@@ -188,14 +253,22 @@ async function measure() {
   const duplicatesMs = performance.now() - t;
   await db.destroy();
 
-  console.log(`FY ${FISCAL_YEAR} (${from} – ${to}, local dates): ${report.headline.uniqueIndividuals} unique individuals, ${report.headline.workshops} workshops, ${report.headline.participations} participations.`);
+  console.log(
+    `FY ${FISCAL_YEAR} (${from} – ${to}, local dates): ${report.headline.uniqueIndividuals} unique individuals, ${report.headline.workshops} workshops, ${report.headline.participations} participations.`,
+  );
   console.log(`Full report (every table on /reports), median of ${RUNS}: ${reportMs.toFixed(0)} ms`);
   console.log(`Hand-written unique-count query, median of ${RUNS}:  ${baselineMs.toFixed(0)} ms`);
   console.log(`Ratio: ${(reportMs / baselineMs).toFixed(2)} (goal ≤ 2)`);
-  console.log(`Likely duplicates panel (whole ledger, not part of the ratio): ${duplicates} pairs in ${duplicatesMs.toFixed(0)} ms`);
-  console.log(`Measured on ${localDate(new Date().toISOString())}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}.`);
+  console.log(
+    `Likely duplicates panel (whole ledger, not part of the ratio): ${duplicates} pairs in ${duplicatesMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `Measured on ${localDate(new Date().toISOString())}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}.`,
+  );
   if (report.headline.uniqueIndividuals !== Number(baseline)) {
-    console.error(`The report (${report.headline.uniqueIndividuals}) and the hand-written query (${baseline}) disagree.`);
+    console.error(
+      `The report (${report.headline.uniqueIndividuals}) and the hand-written query (${baseline}) disagree.`,
+    );
     process.exitCode = 1;
   }
 }

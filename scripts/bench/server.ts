@@ -45,12 +45,16 @@ async function load(
     overallRate: options.overallRate,
     headers: options.headers,
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   times.sort((a, b) => a - b);
   return {
     // From the total, not the per-second average: a slow page completes less than one request a second.
-    requestsPerSecond: Number((result.requests.total / result.duration).toFixed(result.requests.total / result.duration < 10 ? 2 : 0)),
+    requestsPerSecond: Number(
+      (result.requests.total / result.duration).toFixed(result.requests.total / result.duration < 10 ? 2 : 0),
+    ),
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
@@ -100,7 +104,10 @@ async function reportOnLargeLedger(): Promise<RouteResult> {
     const first = await fetch(server.url + route.path, { headers });
     if (!first.ok) throw new Error(`${route.path} answered ${first.status}`);
     await first.text();
-    return { ...route, ...(await load(server.url + route.path, { duration: Math.max(DURATION_S, 10), headers, connections: 1 })) };
+    return {
+      ...route,
+      ...(await load(server.url + route.path, { duration: Math.max(DURATION_S, 10), headers, connections: 1 })),
+    };
   } finally {
     server.stop();
   }
@@ -109,14 +116,30 @@ async function reportOnLargeLedger(): Promise<RouteResult> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { routes, fixedRate } = await benchServer();
   console.log(`\nServer (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per page, 127.0.0.1)`);
-  console.table(routes.map((r) => ({ page: r.name, "req/s": r.requestsPerSecond, "× floor": r.ratioToFloor, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, errors: r.errors, "non-2xx": r.non2xx })));
+  console.table(
+    routes.map((r) => ({
+      page: r.name,
+      "req/s": r.requestsPerSecond,
+      "× floor": r.ratioToFloor,
+      "p50 ms": r.p50,
+      "p95 ms": r.p95,
+      "p99 ms": r.p99,
+      errors: r.errors,
+      "non-2xx": r.non2xx,
+    })),
+  );
   const lesson = routes.find((r) => r.path === fixedRate.path);
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
-  console.log(`${mark((lesson?.ratioToFloor ?? 0) >= GOALS.lessonToFloor)} Lesson: ${lesson?.ratioToFloor}× the floor (goal ≥ ${GOALS.lessonToFloor}×)`);
+  console.log(
+    `${mark((lesson?.ratioToFloor ?? 0) >= GOALS.lessonToFloor)} Lesson: ${lesson?.ratioToFloor}× the floor (goal ≥ ${GOALS.lessonToFloor}×)`,
+  );
   console.log(
     `${mark(fixedRate.p95 < GOALS.p95AtFixedRateMs)} Lesson at a fixed 200 req/s: p50 ${fixedRate.p50} ms, p95 ${fixedRate.p95} ms, p99 ${fixedRate.p99} ms (goal p95 < ${GOALS.p95AtFixedRateMs} ms)`,
   );
-  fs.writeFileSync(path.join(OUT_DIR, "server.json"), JSON.stringify({ goals: GOALS, routes, fixedRate, measuredAt: new Date().toISOString() }, null, 2));
+  fs.writeFileSync(
+    path.join(OUT_DIR, "server.json"),
+    JSON.stringify({ goals: GOALS, routes, fixedRate, measuredAt: new Date().toISOString() }, null, 2),
+  );
   console.log(`Written: ${path.join(OUT_DIR, "server.json")}`);
   // Missed goals are figures to report, not failures; broken pages are.
   const broken = [...routes, fixedRate].filter((r) => r.non2xx > 0);

@@ -46,7 +46,8 @@ interface Latency {
   non2xx: number;
 }
 
-const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : NaN);
+const median = (values: number[]) =>
+  values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : NaN;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -56,14 +57,27 @@ function percentile(sorted: number[], p: number): number {
 async function statusLatency(url: string): Promise<Latency> {
   const times: number[] = [];
   const instance = autocannon({ url: url + "/status", connections: CONNECTIONS, duration: DURATION_S });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   times.sort((a, b) => a - b);
-  return { requests: result.requests.total, p50: percentile(times, 50), p99: percentile(times, 99), non2xx: result.non2xx };
+  return {
+    requests: result.requests.total,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    non2xx: result.non2xx,
+  };
 }
 
 /** Uploads `bytes` again and again until `until` settles; returns each upload's round trip (ms) and status. */
-async function uploadRepeatedly(url: string, importPath: string, cookie: string, bytes: Uint8Array<ArrayBuffer>, until: Promise<unknown>) {
+async function uploadRepeatedly(
+  url: string,
+  importPath: string,
+  cookie: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  until: Promise<unknown>,
+) {
   let done = false;
   void until.then(() => (done = true));
   const uploads: Array<{ ms: number; status: number }> = [];
@@ -71,7 +85,12 @@ async function uploadRepeatedly(url: string, importPath: string, cookie: string,
     const form = new FormData();
     form.set("file", new Blob([bytes], { type: "text/csv" }), "participants.csv");
     const started = performance.now();
-    const response = await fetch(url + importPath, { method: "POST", redirect: "manual", headers: { Cookie: cookie }, body: form });
+    const response = await fetch(url + importPath, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie },
+      body: form,
+    });
     await response.arrayBuffer();
     uploads.push({ ms: Math.round(performance.now() - started), status: response.status });
   }
@@ -106,7 +125,10 @@ async function parseTime(bytes: Uint8Array): Promise<{ medianMs: number; medianC
   for (let run = 0; run < PARSE_RUNS; run++) {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const outcome = await parseAttendanceReport(decodeUpload(bytes), { timeZone: "America/Lima", sessionDate: "2026-11-19" });
+    const outcome = await parseAttendanceReport(decodeUpload(bytes), {
+      timeZone: "America/Lima",
+      sessionDate: "2026-11-19",
+    });
     if (!outcome.ok) throw new Error(`The 20,000-row report did not parse: ${outcome.error.code}`);
     await mergeParticipants(outcome.report.rows, outcome.report.format);
     times.push(performance.now() - started);
@@ -157,9 +179,20 @@ export async function benchUpload() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { idle, during, parse } = await benchUpload();
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
-  console.log(`\n/status while attendance reports are uploaded one after another (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, 127.0.0.1)`);
+  console.log(
+    `\n/status while attendance reports are uploaded one after another (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, 127.0.0.1)`,
+  );
   console.table([
-    { while: "idle", "req/s": Math.round(idle.requests / DURATION_S), "p50 ms": idle.p50, "p99 ms": idle.p99, "× idle p99": 1, uploads: "", "upload median ms": "", "upload status": "" },
+    {
+      while: "idle",
+      "req/s": Math.round(idle.requests / DURATION_S),
+      "p50 ms": idle.p50,
+      "p99 ms": idle.p99,
+      "× idle p99": 1,
+      uploads: "",
+      "upload median ms": "",
+      "upload status": "",
+    },
     ...during.map((d) => ({
       while: `${d.name}, ${(d.bytes / 1e6).toFixed(1)} MB`,
       "req/s": Math.round(d.requests / DURATION_S),
@@ -172,20 +205,34 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     })),
   ]);
   for (const d of during) {
-    console.log(`${mark(d.ratioToIdle < GOALS.p99DuringParseToIdle)} /status p99 during the ${d.name}: ${d.p99} ms, ${d.ratioToIdle}× idle (${idle.p99} ms) (goal < ${GOALS.p99DuringParseToIdle}×)`);
+    console.log(
+      `${mark(d.ratioToIdle < GOALS.p99DuringParseToIdle)} /status p99 during the ${d.name}: ${d.p99} ms, ${d.ratioToIdle}× idle (${idle.p99} ms) (goal < ${GOALS.p99DuringParseToIdle}×)`,
+    );
   }
   console.log(
     `${mark(parse.medianMs < GOALS.parse20kRowsMs)} Parsing and merging a ${parse.rows}-row report in process: ${parse.medianMs} ms wall clock, median of ${PARSE_RUNS} (goal < ${GOALS.parse20kRowsMs} ms)`,
   );
-  console.log(`${mark(parse.medianCpuMs < GOALS.parse20kRowsMs)}   of which CPU time ${parse.medianCpuMs} ms (what the wall clock would be on an idle machine)`);
-  console.log(`Load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores`);
+  console.log(
+    `${mark(parse.medianCpuMs < GOALS.parse20kRowsMs)}   of which CPU time ${parse.medianCpuMs} ms (what the wall clock would be on an idle machine)`,
+  );
+  console.log(
+    `Load average while measuring: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")} on ${os.cpus().length} cores`,
+  );
   fs.writeFileSync(
     path.join(OUT_DIR, "upload.json"),
-    JSON.stringify({ goals: GOALS, idle, during, parse, loadAverage: os.loadavg(), measuredAt: new Date().toISOString() }, null, 2),
+    JSON.stringify(
+      { goals: GOALS, idle, during, parse, loadAverage: os.loadavg(), measuredAt: new Date().toISOString() },
+      null,
+      2,
+    ),
   );
   console.log(`Written: ${path.join(OUT_DIR, "upload.json")}`);
   // Missed goals are figures to report; broken pages or uploads are failures.
-  const broken = [idle, ...during].some((d) => d.non2xx > 0) || during.some((d) => d.uploadStatuses.some((s) => s >= 500));
+  const broken =
+    [idle, ...during].some((d) => d.non2xx > 0) || during.some((d) => d.uploadStatuses.some((s) => s >= 500));
   if (broken) {
     console.error("/status answered non-2xx, or an upload answered 5xx");
     process.exitCode = 1;

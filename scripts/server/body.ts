@@ -61,7 +61,8 @@ async function checkBody(req: Request, res: Response, next: NextFunction, rules:
   if (read === "gone") return;
   if (read === "tooLarge") return refuse(req, res, 413, rules.message(req, "tooLarge"));
   if (!type && read.length > 0) return refuse(req, res, 415, rules.message(req, "notForm"));
-  if (multipart && !(await parsesAsForm(read, contentType))) return refuse(req, res, 400, rules.message(req, "notForm"));
+  if (multipart && !(await parsesAsForm(read, contentType)))
+    return refuse(req, res, 400, rules.message(req, "notForm"));
   req.rawBody = read;
   next();
 }

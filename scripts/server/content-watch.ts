@@ -13,7 +13,9 @@ export async function watchContent(folder = "courses") {
   fs.watch(folder, { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      queue = queue.then(() => buildContentAndReport().then(() => undefined)).catch((error: unknown) => console.error(error));
+      queue = queue
+        .then(() => buildContentAndReport().then(() => undefined))
+        .catch((error: unknown) => console.error(error));
     }, 150);
   });
 }

@@ -12,7 +12,8 @@ export function manageLifecycle(server: Server): void {
   const pidFile = isPostgresUrl(url) ? null : pidFileFor(sqliteFileFromUrl(url));
   if (pidFile) fs.writeFileSync(pidFile, String(process.pid));
   const removePidFile = () => {
-    if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") === String(process.pid)) fs.rmSync(pidFile);
+    if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") === String(process.pid))
+      fs.rmSync(pidFile);
   };
   process.once("exit", removePidFile);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -11,7 +11,9 @@ import { countingQueries, withQueryCount } from "../../app/utils/query-count.ser
  */
 function dependsOnSession(req: Request, response: globalThis.Response): boolean {
   const cookies = req.headers.cookie ?? null;
-  return SESSION_COOKIE_NAMES.some((name) => readCookie(cookies, name) !== undefined) || response.headers.has("Set-Cookie");
+  return (
+    SESSION_COOKIE_NAMES.some((name) => readCookie(cookies, name) !== undefined) || response.headers.has("Set-Cookie")
+  );
 }
 
 /** The URL the client asked for, as the app sees it (protocol and host through "trust proxy"). */

@@ -25,7 +25,11 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
-async function post(path: string, fields: Record<string, string> | URLSearchParams, options: { cookie?: string; ip?: string } = {}) {
+async function post(
+  path: string,
+  fields: Record<string, string> | URLSearchParams,
+  options: { cookie?: string; ip?: string } = {},
+) {
   return fetch(server.url + path, {
     method: "POST",
     redirect: "manual",
@@ -56,19 +60,30 @@ async function logIn(identifier: string, password = PASSWORD): Promise<string> {
 let signups = 0;
 /** A new member account, created through the sign-up form; returns its login cookie. */
 async function signUp(identifier: string, ip = `10.1.0.${++signups}`): Promise<string> {
-  const response = await post("/signup", { fullName: "Nicanor Mamani Ccori", identifier, password: PASSWORD, country: "PE", consent: "on" }, { ip });
+  const response = await post(
+    "/signup",
+    { fullName: "Nicanor Mamani Ccori", identifier, password: PASSWORD, country: "PE", consent: "on" },
+    { ip },
+  );
   expect(response.status, `sign up ${identifier}`).toBe(302);
   return response.headers.get("Set-Cookie")!.split(";")[0];
 }
 
 const accountOf = (email: string) =>
-  query<{ id: number; person_id: number; password_hash: string }>("select id, person_id, password_hash from account where email = ?", email)[0];
+  query<{ id: number; person_id: number; password_hash: string }>(
+    "select id, person_id, password_hash from account where email = ?",
+    email,
+  )[0];
 
 describe("staff reset codes", () => {
   it("refuses facilitators and managers a code for an account with an e-mail, and points to the e-mail link", async () => {
     const member = accountOf("socia@minka.test");
     for (const staff of ["facilitadora@minka.test", "gestora@minka.test"]) {
-      const response = await post("/staff/reset-codes", { identifier: "socia@minka.test" }, { cookie: await logIn(staff) });
+      const response = await post(
+        "/staff/reset-codes",
+        { identifier: "socia@minka.test" },
+        { cookie: await logIn(staff) },
+      );
       expect(response.status, staff).toBe(403);
       const page = await shown(response);
       expect(page).toContain("Esta cuenta tiene correo electrónico");
@@ -77,50 +92,78 @@ describe("staff reset codes", () => {
       expect(page).not.toMatch(/\d{4} \d{4}/);
     }
     expect(query("select id from password_reset where account_id = ?", member.id)).toEqual([]);
-    expect(query("select id from audit_log where action = 'account.reset_code_issued' and subject_id = ?", member.id)).toEqual([]);
-    expect(query("select id from email_outbox where to_address = 'socia@minka.test' and kind like 'password_reset%'")).toEqual([]);
+    expect(
+      query("select id from audit_log where action = 'account.reset_code_issued' and subject_id = ?", member.id),
+    ).toEqual([]);
+    expect(
+      query("select id from email_outbox where to_address = 'socia@minka.test' and kind like 'password_reset%'"),
+    ).toEqual([]);
   });
 
   it("still lets a facilitator give a code to a member who logs in with a mobile number", async () => {
     await signUp("987 654 001");
-    const response = await post("/staff/reset-codes", { identifier: "987654001" }, { cookie: await logIn("facilitadora@minka.test") });
+    const response = await post(
+      "/staff/reset-codes",
+      { identifier: "987654001" },
+      { cookie: await logIn("facilitadora@minka.test") },
+    );
     expect(response.status).toBe(200);
     const code = /(\d{4}) (\d{4})/.exec(await shown(response));
     expect(code).not.toBeNull();
-    const reset = await post("/reset-code", { identifier: "987654001", code: code![1] + code![2], password: "clave-nueva-2026" }, { ip: "10.2.0.1" });
+    const reset = await post(
+      "/reset-code",
+      { identifier: "987654001", code: code![1] + code![2], password: "clave-nueva-2026" },
+      { ip: "10.2.0.1" },
+    );
     expect(reset.status).toBe(302);
     await logIn("987654001", "clave-nueva-2026");
   });
 
   it("lets an admin issue one for an account with an e-mail only with the owner told by e-mail, in their language, and audited", async () => {
     const owner = await signUp("nicanor@example.org");
-    expect((await post("/account", { fullName: "Nicanor Mamani Ccori", language: "en" }, { cookie: owner })).status).toBe(200);
+    expect(
+      (await post("/account", { fullName: "Nicanor Mamani Ccori", language: "en" }, { cookie: owner })).status,
+    ).toBe(200);
     const member = accountOf("nicanor@example.org");
     const admin = accountOf("admin@minka.test");
 
-    const response = await post("/staff/reset-codes", { identifier: "nicanor@example.org" }, { cookie: await logIn("admin@minka.test") });
+    const response = await post(
+      "/staff/reset-codes",
+      { identifier: "nicanor@example.org" },
+      { cookie: await logIn("admin@minka.test") },
+    );
     expect(response.status).toBe(200);
     const page = await shown(response);
     expect(page).toMatch(/\d{4} \d{4}/);
     expect(page).toContain("Le avisamos por correo a la persona");
 
-    const mails = query<{ subject: string; text_body: string }>("select subject, text_body from email_outbox where to_address = 'nicanor@example.org'");
+    const mails = query<{ subject: string; text_body: string }>(
+      "select subject, text_body from email_outbox where to_address = 'nicanor@example.org'",
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe("Minka: a code was created to get into your account");
     expect(mails[0].text_body).toContain("Hello Nicanor,");
     expect(mails[0].text_body).toContain("Jorge Condori Apaza");
     expect(mails[0].text_body).toContain("/forgot-password");
     expect(mails[0].text_body).not.toMatch(/\d{8}/);
-    expect(query("select actor_account_id, subject_id, details from audit_log where action = 'account.reset_code_issued' and subject_id = ?", member.id)).toEqual([
-      { actor_account_id: admin.id, subject_id: member.id, details: JSON.stringify({ ownerEmailed: true }) },
-    ]);
+    expect(
+      query(
+        "select actor_account_id, subject_id, details from audit_log where action = 'account.reset_code_issued' and subject_id = ?",
+        member.id,
+      ),
+    ).toEqual([{ actor_account_id: admin.id, subject_id: member.id, details: JSON.stringify({ ownerEmailed: true }) }]);
   });
 });
 
 describe("rate limits", () => {
   it("counts every sign-up attempt per address, failures too, and keeps the form's input when it refuses", async () => {
     const ip = "10.3.0.1";
-    const incomplete = { fullName: "Eulalia Choque Ramos", identifier: "eulalia@example.org", password: PASSWORD, country: "PE" };
+    const incomplete = {
+      fullName: "Eulalia Choque Ramos",
+      identifier: "eulalia@example.org",
+      password: PASSWORD,
+      country: "PE",
+    };
     for (let i = 0; i < 60; i++) {
       expect((await post("/signup", incomplete, { ip })).status, `attempt ${i + 1}`).toBe(400);
     }
@@ -138,7 +181,8 @@ describe("rate limits", () => {
   it("stops checking the current password after five wrong ones in Mi cuenta", async () => {
     const cookie = await signUp("pedro.ccama@example.org");
     const before = accountOf("pedro.ccama@example.org").password_hash;
-    const change = (current: string) => post("/account", { intent: "change-password", current, password: "otra-clave-2026" }, { cookie });
+    const change = (current: string) =>
+      post("/account", { intent: "change-password", current, password: "otra-clave-2026" }, { cookie });
     for (let i = 0; i < 5; i++) {
       const wrong = await change(`adivinanza-${i}`);
       expect(wrong.status).toBe(400);
@@ -156,7 +200,11 @@ describe("rate limits", () => {
 describe("password change without JavaScript", () => {
   it("keeps the person signed in on this device and tells them it worked", async () => {
     const cookie = await signUp("rosa.huanca@example.org");
-    const response = await post("/account", { intent: "change-password", current: PASSWORD, password: "otra-clave-2026" }, { cookie });
+    const response = await post(
+      "/account",
+      { intent: "change-password", current: PASSWORD, password: "otra-clave-2026" },
+      { cookie },
+    );
     // A plain form post: the answer must not send them to the login page with the old, ended session.
     expect(response.headers.get("Location") ?? "").not.toContain("/login");
     const fresh = response.headers.get("Set-Cookie")?.split(";")[0];
@@ -171,7 +219,11 @@ describe("password change without JavaScript", () => {
 });
 
 describe("workshop facilitators", () => {
-  const workshopForm = (title: string, facilitatorIds: Array<string | number>, session: { id?: number; date: string } = { date: "2031-05-06" }) => {
+  const workshopForm = (
+    title: string,
+    facilitatorIds: Array<string | number>,
+    session: { id?: number; date: string } = { date: "2031-05-06" },
+  ) => {
     const form = new URLSearchParams({
       title,
       description: "",
@@ -216,17 +268,27 @@ describe("workshop facilitators", () => {
     const id = Number(/\/staff\/workshops\/(\d+)/.exec(created.headers.get("Location")!)![1]);
     const [session] = query<{ id: number }>("select id from workshop_session where workshop_id = ?", id);
 
-    const response = await post(`/staff/workshops/${id}/edit`, workshopForm("Cuidado del agua y del suelo", [facilitator.id, member.id], { id: session.id, date: "2031-05-06" }), {
-      cookie,
-    });
+    const response = await post(
+      `/staff/workshops/${id}/edit`,
+      workshopForm("Cuidado del agua y del suelo", [facilitator.id, member.id], { id: session.id, date: "2031-05-06" }),
+      {
+        cookie,
+      },
+    );
     expect(response.status).toBe(400);
     const page = await shown(response);
     expect(page).toContain("Elija solo personas del equipo");
     expect(page).toContain('value="Cuidado del agua y del suelo"');
     expect(query("select title from workshop where id = ?", id)).toEqual([{ title: "Cuidado del agua" }]);
-    expect(query("select account_id from workshop_facilitator where workshop_id = ?", id)).toEqual([{ account_id: facilitator.id }]);
+    expect(query("select account_id from workshop_facilitator where workshop_id = ?", id)).toEqual([
+      { account_id: facilitator.id },
+    ]);
 
-    const unknown = await post(`/staff/workshops/${id}/edit`, workshopForm("Cuidado del agua", [facilitator.id, 999_999], { id: session.id, date: "2031-05-06" }), { cookie });
+    const unknown = await post(
+      `/staff/workshops/${id}/edit`,
+      workshopForm("Cuidado del agua", [facilitator.id, 999_999], { id: session.id, date: "2031-05-06" }),
+      { cookie },
+    );
     expect(unknown.status).toBe(400);
   });
 });
@@ -241,7 +303,9 @@ describe("staff data export", () => {
     const text = await shown(refused);
     expect(text).toContain("Esta persona tiene una cuenta");
     expect(text).not.toContain("socia@minka.test");
-    expect(query("select id from audit_log where action = 'person.exported' and subject_id = ?", member.person_id)).toEqual([]);
+    expect(
+      query("select id from audit_log where action = 'person.exported' and subject_id = ?", member.person_id),
+    ).toEqual([]);
 
     // Her own copy, from "Mi cuenta".
     const own = await get("/account/data?format=json", await logIn("socia@minka.test"));
@@ -255,6 +319,8 @@ describe("staff data export", () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get("Content-Disposition")).toContain("attachment");
     expect(await exported.text()).toContain(walkIn.full_name);
-    expect(query("select subject_id from audit_log where action = 'person.exported'")).toEqual([{ subject_id: walkIn.id }]);
+    expect(query("select subject_id from audit_log where action = 'person.exported'")).toEqual([
+      { subject_id: walkIn.id },
+    ]);
   });
 });

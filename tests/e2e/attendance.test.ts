@@ -22,9 +22,14 @@ function query<T>(sqlText: string, ...args: unknown[]): T[] {
 
 beforeAll(async () => {
   server = await startTestServer();
-  const [workshop] = query<{ id: number }>("select id from workshop where title = 'Costos de producción para su cooperativa'");
+  const [workshop] = query<{ id: number }>(
+    "select id from workshop where title = 'Costos de producción para su cooperativa'",
+  );
   base = `${server.url}/staff/workshops/${workshop.id}`;
-  sessions = query<{ id: number }>("select id from workshop_session where workshop_id = ? order by starts_at", workshop.id).map((s) => s.id);
+  sessions = query<{ id: number }>(
+    "select id from workshop_session where workshop_id = ? order by starts_at",
+    workshop.id,
+  ).map((s) => s.id);
 });
 afterAll(async () => {
   for (const browser of browsers) await browser.close();
@@ -68,7 +73,9 @@ describe("attendance end to end", () => {
     await page.getByRole("group", { name: "Rosa Quispe Mamani" }).getByLabel("Presente").check();
     await page.getByRole("group", { name: "Marco Apaza" }).getByLabel("Ausente").check();
     await page.getByRole("button", { name: "Guardar la asistencia" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Se guardó la asistencia de 2 personas.");
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("Se guardó la asistencia de 2 personas.");
     expect(await page.getByRole("group", { name: "Rosa Quispe Mamani" }).getByLabel("Presente").isChecked()).toBe(true);
 
     // Import the Zoom participants report: rejoins, a renamed guest, a phone dial-in, a host and a device.
@@ -80,11 +87,21 @@ describe("attendance end to end", () => {
     expect(attendanceRows(sessions[0]).map((r) => r.person)).toEqual(["Marco Apaza", "Rosa Quispe Mamani"]);
 
     // Two registered people are called Juana Flores: the facilitator chooses.
-    await page.getByRole("group", { name: "¿Quién es Juana Flores?" }).getByLabel(/Es Juana Flores · con inscripción · Cooperativa Cafetalera Sur/).check();
-    await page.getByRole("group", { name: '¿Quién es Galaxy A12 de "Mamá"?' }).getByLabel(/No contar/).check();
+    await page
+      .getByRole("group", { name: "¿Quién es Juana Flores?" })
+      .getByLabel(/Es Juana Flores · con inscripción · Cooperativa Cafetalera Sur/)
+      .check();
+    await page
+      .getByRole("group", { name: '¿Quién es Galaxy A12 de "Mamá"?' })
+      .getByLabel(/No contar/)
+      .check();
     // Anyone else the demo data makes uncertain is left out too.
     const undecided = page.locator("fieldset:has(input[type=radio]):not(:has(input:checked))");
-    for (let i = await undecided.count(); i > 0; i--) await undecided.first().getByLabel(/No contar/).check();
+    for (let i = await undecided.count(); i > 0; i--)
+      await undecided
+        .first()
+        .getByLabel(/No contar/)
+        .check();
     await page.getByRole("button", { name: "Guardar asistencia" }).click();
 
     await page.getByRole("heading", { name: /^Asistencia: Costos de producción/ }).waitFor();
@@ -113,7 +130,9 @@ describe("attendance end to end", () => {
     await page.goto(`${base}/sessions/${sessions[0]}/import`);
     await page.getByLabel("Archivo del informe").setInputFiles(`${ATTENDANCE_FIXTURES}/zoom-meeting-participants.csv`);
     await page.getByRole("button", { name: "Revisar el informe" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/ya se importó para esta sesión .* No se cambió nada\./);
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toMatch(/ya se importó para esta sesión .* No se cambió nada\./);
     expect(attendanceRows(sessions[0])).toEqual(afterImport);
     expect(query("select id from attendance_import order by id")).toEqual(importsBefore);
   }, 60_000);

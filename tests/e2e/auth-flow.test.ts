@@ -37,7 +37,9 @@ for (const javaScriptEnabled of [false, true]) {
         await page.getByLabel("Correo electrónico o celular").fill(email);
         await page.getByLabel("Contraseña").fill("contraseña-mala");
         await page.getByRole("button", { name: "Ingresar" }).click();
-        await expect.poll(() => page.getByText("El correo, el celular o la contraseña no son correctos.").isVisible()).toBe(true);
+        await expect
+          .poll(() => page.getByText("El correo, el celular o la contraseña no son correctos.").isVisible())
+          .toBe(true);
         expect(await page.getByLabel("Correo electrónico o celular").inputValue()).toBe(email);
 
         await page.getByLabel("Contraseña").fill("quinua-y-cafe");
@@ -117,7 +119,9 @@ describe("accessibility", () => {
       try {
         await page.goto(server.url + path);
         expect(await accessibilityViolations(page)).toEqual([]);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow).toBe(0);
         await page.getByRole("button", { name: "English" }).click();
         await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");

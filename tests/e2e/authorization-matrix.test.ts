@@ -15,7 +15,15 @@ import { startTestServer, type TestServer } from "../support/server";
 type Role = "anonymous" | "member" | "facilitator" | "manager" | "admin";
 type Access = "public" | "user" | "facilitator" | "manager" | "admin";
 const ROLES: Role[] = ["anonymous", "member", "facilitator", "manager", "admin"];
-const RANK: Record<Role | Access, number> = { anonymous: 0, public: 0, member: 1, user: 1, facilitator: 2, manager: 3, admin: 4 };
+const RANK: Record<Role | Access, number> = {
+  anonymous: 0,
+  public: 0,
+  member: 1,
+  user: 1,
+  facilitator: 2,
+  manager: 3,
+  admin: 4,
+};
 
 interface Ids {
   course: string;
@@ -62,11 +70,29 @@ const MATRIX: Record<string, Entry> = {
   "routes/staff.workshops._index": { path: () => "/staff/workshops", get: "facilitator" },
   "routes/staff.workshops.new": { path: () => "/staff/workshops/new", get: "facilitator", post: "facilitator" },
   "routes/staff.workshops.$id._index": { path: (i) => `/staff/workshops/${i.ownWorkshop}`, get: "facilitator" },
-  "routes/staff.workshops.$id.edit": { path: (i) => `/staff/workshops/${i.ownWorkshop}/edit`, get: "facilitator", post: "facilitator" },
-  "routes/staff.workshops.$id.walk-in": { path: (i) => `/staff/workshops/${i.ownWorkshop}/walk-in`, get: "facilitator", post: "facilitator" },
-  "routes/staff.workshops.$id.registrations[.]csv": { path: (i) => `/staff/workshops/${i.ownWorkshop}/registrations.csv`, get: "facilitator" },
-  "routes/staff.workshops.$id_.attendance": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance`, get: "facilitator", post: "facilitator" },
-  "routes/staff.workshops.$id_.attendance[.]csv": { path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance.csv`, get: "facilitator" },
+  "routes/staff.workshops.$id.edit": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/edit`,
+    get: "facilitator",
+    post: "facilitator",
+  },
+  "routes/staff.workshops.$id.walk-in": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/walk-in`,
+    get: "facilitator",
+    post: "facilitator",
+  },
+  "routes/staff.workshops.$id.registrations[.]csv": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/registrations.csv`,
+    get: "facilitator",
+  },
+  "routes/staff.workshops.$id_.attendance": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance`,
+    get: "facilitator",
+    post: "facilitator",
+  },
+  "routes/staff.workshops.$id_.attendance[.]csv": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance.csv`,
+    get: "facilitator",
+  },
   "routes/staff.workshops.$id_.sessions.$sessionId.roll-call": {
     path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/roll-call`,
     get: "facilitator",
@@ -79,7 +105,11 @@ const MATRIX: Record<string, Entry> = {
   },
   "routes/staff.courses._index": { path: () => "/staff/courses", get: "facilitator" },
   "routes/staff.courses.$course": { path: (i) => `/staff/courses/${i.course}`, get: "facilitator" },
-  "routes/staff.courses.$course_.enrol": { path: (i) => `/staff/courses/${i.course}/enrol`, get: "facilitator", post: "facilitator" },
+  "routes/staff.courses.$course_.enrol": {
+    path: (i) => `/staff/courses/${i.course}/enrol`,
+    get: "facilitator",
+    post: "facilitator",
+  },
   "routes/staff.courses.$course_.export": { path: (i) => `/staff/courses/${i.course}/export`, get: "facilitator" },
   "routes/staff.enrolments.import": { path: () => "/staff/enrolments/import", get: "facilitator", post: "facilitator" },
   "routes/staff.reset-codes": { path: () => "/staff/reset-codes", get: "facilitator", post: "facilitator" },
@@ -101,7 +131,9 @@ function routeIdsInBuild(): string[] {
   const dir = path.join(ROOT, "public/build");
   const file = fs.readdirSync(dir).find((name) => /^manifest-.*\.js$/.test(name))!;
   const text = fs.readFileSync(path.join(dir, file), "utf8");
-  const manifest = JSON.parse(text.slice(text.indexOf("=") + 1).replace(/;\s*$/, "")) as { routes: Record<string, unknown> };
+  const manifest = JSON.parse(text.slice(text.indexOf("=") + 1).replace(/;\s*$/, "")) as {
+    routes: Record<string, unknown>;
+  };
   return Object.keys(manifest.routes).filter((id) => id !== "root");
 }
 
@@ -113,17 +145,28 @@ beforeAll(async () => {
   server = await startTestServer();
   const db = new SQLite(server.databaseFile);
   const lesson = db
-    .prepare("select c.slug as course, l.slug as lesson from lesson l join course c on c.id = l.course_id where c.published = 1 and l.archived_at is null order by c.slug, l.position limit 1")
+    .prepare(
+      "select c.slug as course, l.slug as lesson from lesson l join course c on c.id = l.course_id where c.published = 1 and l.archived_at is null order by c.slug, l.position limit 1",
+    )
     .get() as { course: string; lesson: string };
-  const facilitator = db.prepare("select id, person_id from account where email = 'facilitadora@minka.test'").get() as { id: number; person_id: number };
+  const facilitator = db.prepare("select id, person_id from account where email = 'facilitadora@minka.test'").get() as {
+    id: number;
+    person_id: number;
+  };
   const own = db
-    .prepare("select w.id, (select id from workshop_session s where s.workshop_id = w.id limit 1) as session from workshop w join workshop_facilitator f on f.workshop_id = w.id where f.account_id = ? and w.status = 'published' order by w.id limit 1")
+    .prepare(
+      "select w.id, (select id from workshop_session s where s.workshop_id = w.id limit 1) as session from workshop w join workshop_facilitator f on f.workshop_id = w.id where f.account_id = ? and w.status = 'published' order by w.id limit 1",
+    )
     .get(facilitator.id) as { id: number; session: number };
   const other = db
-    .prepare("select w.id from workshop w where not exists (select 1 from workshop_facilitator f where f.workshop_id = w.id and f.account_id = ?) order by w.id limit 1")
+    .prepare(
+      "select w.id from workshop w where not exists (select 1 from workshop_facilitator f where f.workshop_id = w.id and f.account_id = ?) order by w.id limit 1",
+    )
     .get(facilitator.id) as { id: number };
   // A certificate that belongs to somebody else than the member.
-  const manager = db.prepare("select person_id from account where email = 'gestora@minka.test'").get() as { person_id: number };
+  const manager = db.prepare("select person_id from account where email = 'gestora@minka.test'").get() as {
+    person_id: number;
+  };
   const courseId = (db.prepare("select id from course where slug = ?").get(lesson.course) as { id: number }).id;
   const code = newCertificateCode();
   const now = new Date().toISOString();
@@ -131,10 +174,21 @@ beforeAll(async () => {
     "insert into certificate (person_id, course_id, code, full_name, course_title, hours, completed_at, issued_at) values (?, ?, ?, 'Lucía Fernández Rojas', 'Curso', 2, ?, ?)",
   ).run(manager.person_id, courseId, code, now, now);
   // Staff export only the data of people without a login (README "Privacy").
-  const withoutLogin = db.prepare("select id from person p where not exists (select 1 from account a where a.person_id = p.id) order by id limit 1").get() as { id: number };
+  const withoutLogin = db
+    .prepare(
+      "select id from person p where not exists (select 1 from account a where a.person_id = p.id) order by id limit 1",
+    )
+    .get() as { id: number };
   db.close();
   expect(other, "the seed needs a workshop of another facilitator").toBeTruthy();
-  ids = { ...lesson, ownWorkshop: own.id, ownSession: own.session, otherWorkshop: other.id, personId: withoutLogin.id, certificate: code };
+  ids = {
+    ...lesson,
+    ownWorkshop: own.id,
+    ownSession: own.session,
+    otherWorkshop: other.id,
+    personId: withoutLogin.id,
+    certificate: code,
+  };
 
   for (const [role, email] of [
     ["member", "socia@minka.test"],
@@ -156,7 +210,10 @@ async function request(method: "GET" | "POST", url: string, role: Role) {
   return fetch(server.url + url, {
     method,
     redirect: "manual",
-    headers: { ...(cookies[role] ? { Cookie: cookies[role]! } : {}), ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    headers: {
+      ...(cookies[role] ? { Cookie: cookies[role]! } : {}),
+      ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
     body: method === "POST" ? "" : undefined,
   });
 }
@@ -215,15 +272,36 @@ describe("object-level checks", () => {
 
   it("refuses a foreign or unknown id of a workshop, session, person, course or upload in every form that takes one, and writes nothing", async () => {
     const db = new SQLite(server.databaseFile, { readonly: true });
-    const otherSession = (db.prepare("select id from workshop_session where workshop_id = ? limit 1").get(ids.otherWorkshop) as { id: number } | undefined)?.id ?? 999_998;
+    const otherSession =
+      (
+        db.prepare("select id from workshop_session where workshop_id = ? limit 1").get(ids.otherWorkshop) as
+          | { id: number }
+          | undefined
+      )?.id ?? 999_998;
     // Someone the facilitator's workshop has never seen: no registration, no attendance.
     const stranger = db
       .prepare(
         "select id from person p where erased_at is null and not exists (select 1 from registration r where r.person_id = p.id and r.workshop_id = ?) and not exists (select 1 from attendance a join workshop_session s on s.id = a.session_id where a.person_id = p.id and s.workshop_id = ?) order by id limit 1",
       )
       .get(ids.ownWorkshop, ids.ownWorkshop) as { id: number };
-    const tables = ["person", "account", "registration", "attendance", "attendance_upload", "attendance_import", "enrolment", "enrolment_upload", "lesson_completion", "certificate", "email_outbox", "audit_log"];
-    const counts = () => Object.fromEntries(tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+    const tables = [
+      "person",
+      "account",
+      "registration",
+      "attendance",
+      "attendance_upload",
+      "attendance_import",
+      "enrolment",
+      "enrolment_upload",
+      "lesson_completion",
+      "certificate",
+      "email_outbox",
+      "audit_log",
+    ];
+    const counts = () =>
+      Object.fromEntries(
+        tables.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]),
+      );
     const unknown = "987654321";
     const typed = { fullName: "Nadie Conocido Aquí", consent: "on", method: "walk_in" };
     const own = `/staff/workshops/${ids.ownWorkshop}`;
@@ -233,7 +311,12 @@ describe("object-level checks", () => {
       ["facilitator", `/staff/workshops/${unknown}/walk-in`, typed, [404]],
       ["facilitator", `/staff/workshops/${ids.otherWorkshop}/attendance`, { kind: "minutes", amount: "5" }, [403]],
       ["facilitator", `/staff/workshops/${ids.otherWorkshop}/edit`, {}, [403]],
-      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/sessions/${otherSession}/roll-call`, { [`mark-${stranger.id}`]: "present" }, [403]],
+      [
+        "facilitator",
+        `/staff/workshops/${ids.otherWorkshop}/sessions/${otherSession}/roll-call`,
+        { [`mark-${stranger.id}`]: "present" },
+        [403],
+      ],
       ["facilitator", `${own}/sessions/${otherSession}/roll-call`, { [`mark-${stranger.id}`]: "present" }, [404]],
       ["facilitator", `${own}/sessions/${unknown}/roll-call`, { intent: "walkIn", ...typed }, [404]],
       ["facilitator", `${own}/sessions/${otherSession}/import`, { intent: "discard", uploadId: "1" }, [404]],
@@ -241,11 +324,36 @@ describe("object-level checks", () => {
       // Person ids in the body: never offered by that form, or nobody's.
       ["facilitator", `${own}/walk-in`, { ...typed, choice: String(stranger.id) }, [400]],
       ["facilitator", `${own}/walk-in`, { ...typed, choice: unknown }, [400]],
-      ["facilitator", `${own}/sessions/${ids.ownSession}/roll-call`, { intent: "walkIn", ...typed, choice: String(stranger.id) }, [400]],
-      ["facilitator", `${own}/sessions/${ids.ownSession}/roll-call`, { intent: "mark", personId: String(stranger.id), status: "present" }, [400]],
-      ["facilitator", `${own}/sessions/${ids.ownSession}/roll-call`, { [`mark-${stranger.id}`]: "present", [`mark-${unknown}`]: "late" }, [400]],
-      ["facilitator", `/staff/courses/${ids.course}/enrol`, { intent: "choose", personId: String(stranger.id), fullName: typed.fullName }, [400]],
-      ["facilitator", `/staff/courses/${ids.course}/enrol`, { intent: "choose", personId: unknown, fullName: typed.fullName }, [400]],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/roll-call`,
+        { intent: "walkIn", ...typed, choice: String(stranger.id) },
+        [400],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/roll-call`,
+        { intent: "mark", personId: String(stranger.id), status: "present" },
+        [400],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/roll-call`,
+        { [`mark-${stranger.id}`]: "present", [`mark-${unknown}`]: "late" },
+        [400],
+      ],
+      [
+        "facilitator",
+        `/staff/courses/${ids.course}/enrol`,
+        { intent: "choose", personId: String(stranger.id), fullName: typed.fullName },
+        [400],
+      ],
+      [
+        "facilitator",
+        `/staff/courses/${ids.course}/enrol`,
+        { intent: "choose", personId: unknown, fullName: typed.fullName },
+        [400],
+      ],
       ["manager", "/reports/people", { intent: "merge", a: unknown, b: "987654322", keep: unknown }, [400]],
       ["admin", "/admin/privacy", { personId: unknown }, [400]],
       ["admin", "/admin/accounts", { accountId: unknown, role: "member" }, [400]],
@@ -255,7 +363,12 @@ describe("object-level checks", () => {
       // …nor a kept enrolment list of this staff member.
       ["facilitator", "/staff/enrolments/import", { intent: "commit", uploadId: unknown, consent: "on" }, [400]],
       // Course slugs: nobody's. The learning actions answer 404, which a plain form post turns into the loader's redirect to /me/learning.
-      ["facilitator", "/staff/courses/no-such-course/enrol", { intent: "create", fullName: typed.fullName, email: "nadie@example.org", consent: "on" }, [404]],
+      [
+        "facilitator",
+        "/staff/courses/no-such-course/enrol",
+        { intent: "create", fullName: typed.fullName, email: "nadie@example.org", consent: "on" },
+        [404],
+      ],
       ["member", "/learning/enrol", { course: "no-such-course" }, [302, 404]],
       ["member", "/learning/leave", { course: "no-such-course" }, [302, 404]],
       ["member", "/learning/complete", { course: ids.course, lesson: "no-such-lesson", method: "manual" }, [302, 404]],
@@ -263,8 +376,16 @@ describe("object-level checks", () => {
     try {
       const before = counts();
       for (const [role, url, fields, statuses] of probes) {
-        const response = await fetch(server.url + url, { method: "POST", redirect: "manual", headers: { Cookie: cookies[role]! }, body: new URLSearchParams(fields) });
-        expect(statuses, `POST ${url} ${JSON.stringify(fields)} as ${role} → ${response.headers.get("Location")}`).toContain(response.status);
+        const response = await fetch(server.url + url, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: cookies[role]! },
+          body: new URLSearchParams(fields),
+        });
+        expect(
+          statuses,
+          `POST ${url} ${JSON.stringify(fields)} as ${role} → ${response.headers.get("Location")}`,
+        ).toContain(response.status);
         expect(counts(), `POST ${url} ${JSON.stringify(fields)} as ${role} wrote nothing`).toEqual(before);
       }
       const download = await request("GET", `/staff/people/${unknown}/data`, "manager");

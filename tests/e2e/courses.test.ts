@@ -40,7 +40,9 @@ describe("courses in the browser", () => {
       expect(await page.getByLabel("Las personas socias, todas juntas.").isChecked()).toBe(true);
 
       await page.getByRole("link", { name: /Siguiente: Los siete principios cooperativos/ }).click();
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Los siete principios cooperativos");
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+        .toBe("Los siete principios cooperativos");
 
       await page.goto(server.url + "/courses/que-es-una-cooperativa/no-existe");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("No encontramos esta página");
@@ -61,7 +63,9 @@ describe("courses in the browser", () => {
       await page.getByRole("link", { name: "What is a cooperative?" }).click();
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("What is a cooperative?");
       await page.getByRole("link", { name: "The seven cooperative principles" }).click();
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("The seven cooperative principles");
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+        .toBe("The seven cooperative principles");
       expect(await page.getByText("Lesson 2 of 4").isVisible()).toBe(true);
       expect(await page.getByRole("heading", { name: "Key points" }).isVisible()).toBe(true);
       expect(browser.problems).toEqual([]);
@@ -74,7 +78,11 @@ describe("courses in the browser", () => {
     const browser = await openBrowser({ javaScriptEnabled: true });
     const { page } = browser;
     try {
-      for (const path of ["/courses", "/courses/finanzas-basicas", "/courses/que-es-una-cooperativa/principios?graded=1&q0=0&q0=2&q1=1"]) {
+      for (const path of [
+        "/courses",
+        "/courses/finanzas-basicas",
+        "/courses/que-es-una-cooperativa/principios?graded=1&q0=0&q0=2&q1=1",
+      ]) {
         await page.goto(server.url + path);
         expect(await accessibilityViolations(page), path).toEqual([]);
       }
@@ -102,14 +110,22 @@ describe("courses in the browser", () => {
         v.muted = true;
         return v.play();
       });
-      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0), {
+          timeout: 15_000,
+        })
+        .toBe(true);
       expect(mediaRequests.some((url) => url.endsWith("/fotos-que-venden.webm"))).toBe(true);
       const captions = await video.evaluate(async (v: HTMLVideoElement) => {
         const track = v.textTracks[0]!;
         for (let i = 0; i < 50 && !track.cues?.length; i++) await new Promise((r) => setTimeout(r, 100));
         return { language: track.language, mode: track.mode, first: (track.cues?.[0] as VTTCue | undefined)?.text };
       });
-      expect(captions).toEqual({ language: "es", mode: "showing", first: "Una buena foto vende más que muchas palabras." });
+      expect(captions).toEqual({
+        language: "es",
+        mode: "showing",
+        first: "Una buena foto vende más que muchas palabras.",
+      });
       expect(browser.problems).toEqual([]);
     } finally {
       await browser.close();

@@ -33,7 +33,12 @@ async function previewImport(server: TestServer, cookie: string, csv: string): P
   const form = new FormData();
   form.set("intent", "preview");
   form.set("file", new Blob([csv], { type: "text/csv" }), "lista.csv");
-  const response = await fetch(server.url + "/staff/enrolments/import", { method: "POST", redirect: "manual", headers: { Cookie: cookie }, body: form });
+  const response = await fetch(server.url + "/staff/enrolments/import", {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie },
+    body: form,
+  });
   const page = await response.text();
   expect(response.status).toBe(200);
   const uploadId = /name="uploadId" value="(\d+)"/.exec(page)?.[1];
@@ -118,7 +123,9 @@ describe("durability", () => {
     fs.copyFileSync(server.databaseFile, copy);
     restoreDatabase(backup, copy);
     const db = new SQLite(copy, { readonly: true });
-    const after = db.prepare("select count(*) as n from person where email = 'tras@import.test'").get() as { n: number };
+    const after = db.prepare("select count(*) as n from person where email = 'tras@import.test'").get() as {
+      n: number;
+    };
     db.close();
     expect(after.n).toBe(0);
     fs.rmSync(directory, { recursive: true, force: true });

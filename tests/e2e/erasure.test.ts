@@ -52,16 +52,26 @@ describe("erasure over HTTP", () => {
     );
     expect(workshop, "the seed needs an open workshop of facilitadora@").toBeTruthy();
 
-    const signup = await post("/signup", { fullName: NAME, identifier: EMAIL, password: "una-clave-larga-2026", country: "PE", consent: "on" });
+    const signup = await post("/signup", {
+      fullName: NAME,
+      identifier: EMAIL,
+      password: "una-clave-larga-2026",
+      country: "PE",
+      consent: "on",
+    });
     expect(signup.status).toBe(302);
     const member = cookieOf(signup);
     const registered = await post(`/workshops/${workshop.id}`, { intent: "register" }, member);
     expect(registered.status).toBeLessThan(400);
-    expect(readDb<{ n: number }>("select count(*) as n from email_outbox where to_address = ? and status = 'pending'", EMAIL).n).toBe(1);
+    expect(
+      readDb<{ n: number }>("select count(*) as n from email_outbox where to_address = ? and status = 'pending'", EMAIL)
+        .n,
+    ).toBe(1);
 
     // No SMTP in tests: the confirmation waits in the outbox and the staff page lists it.
     const facilitator = await login("facilitadora@minka.test");
-    const page = () => fetch(`${server.url}/staff/workshops/${workshop.id}`, { headers: { Cookie: facilitator } }).then((r) => r.text());
+    const page = () =>
+      fetch(`${server.url}/staff/workshops/${workshop.id}`, { headers: { Cookie: facilitator } }).then((r) => r.text());
     expect(await page()).toContain(EMAIL);
 
     expect((await post("/account", { intent: "withdraw-consent", confirm: "on" }, member)).status).toBe(302);
@@ -73,6 +83,12 @@ describe("erasure over HTTP", () => {
     // (Booleans: a failure should not print the whole page.)
     expect(after.includes(EMAIL), "the e-mail address is still on the page").toBe(false);
     expect(after.includes("Eufrosina"), "the name is still on the page").toBe(false);
-    expect(readDb<{ n: number }>("select count(*) as n from email_outbox where to_address = ? or text_body like ?", EMAIL, "%Eufrosina%").n).toBe(0);
+    expect(
+      readDb<{ n: number }>(
+        "select count(*) as n from email_outbox where to_address = ? or text_body like ?",
+        EMAIL,
+        "%Eufrosina%",
+      ).n,
+    ).toBe(0);
   }, 60_000);
 });

@@ -42,7 +42,13 @@ beforeAll(async () => {
     cookies[role] = cookieOf(await post("/login", { identifier: email, password: "minka-demo-2026" }));
   }
   // One of them signs up through the form (the phone is their login)…
-  const signup = await post("/signup", { fullName: HYPERLINK, identifier: "987 650 001", password: "una-clave-larga-2026", country: "PE", consent: "on" });
+  const signup = await post("/signup", {
+    fullName: HYPERLINK,
+    identifier: "987 650 001",
+    password: "una-clave-larga-2026",
+    country: "PE",
+    consent: "on",
+  });
   expect(signup.status).toBe(302);
   cookies.member = cookieOf(signup);
 
@@ -64,19 +70,26 @@ beforeAll(async () => {
     const insertPerson = db.prepare(
       "insert into person (full_name, name_key, phone, sex, birth_year, country, cooperative, preferred_language, updated_at) values (?, ?, ?, 'female', 1960, 'PE', ?, 'es', ?) returning id",
     );
-    const others = OTHERS.map((name, i) => (insertPerson.get(name, name.toLowerCase(), `+5198765001${i}`, name, now) as { id: number }).id);
+    const others = OTHERS.map(
+      (name, i) => (insertPerson.get(name, name.toLowerCase(), `+5198765001${i}`, name, now) as { id: number }).id,
+    );
     db.prepare("update person set cooperative = ? where id = ?").run(HYPERLINK, member.id);
-    ledgerPersonId = (insertPerson.get(HYPERLINK, HYPERLINK.toLowerCase(), LEDGER_PHONE, HYPERLINK, now) as { id: number }).id;
+    ledgerPersonId = (
+      insertPerson.get(HYPERLINK, HYPERLINK.toLowerCase(), LEDGER_PHONE, HYPERLINK, now) as { id: number }
+    ).id;
     personIds = [member.id, ...others];
     for (const personId of personIds) {
-      db.prepare("insert into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, 'registered', 'walk_in', ?, ?)").run(
-        workshop.id,
+      db.prepare(
+        "insert into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, 'registered', 'walk_in', ?, ?)",
+      ).run(workshop.id, personId, now, now);
+      db.prepare(
+        "insert into attendance (session_id, person_id, status, source, recorded_at) values (?, ?, 'present', 'roll_call', ?)",
+      ).run(workshop.sessionId, personId, now);
+      db.prepare("insert into enrolment (person_id, course_id, method, enrolled_at) values (?, ?, 'self', ?)").run(
         personId,
-        now,
+        course.id,
         now,
       );
-      db.prepare("insert into attendance (session_id, person_id, status, source, recorded_at) values (?, ?, 'present', 'roll_call', ?)").run(workshop.sessionId, personId, now);
-      db.prepare("insert into enrolment (person_id, course_id, method, enrolled_at) values (?, ?, 'self', ?)").run(personId, course.id, now);
     }
   } finally {
     db.close();
@@ -85,13 +98,37 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** Every staff export, as a path without the format. */
-function exports(): Array<{ name: string; path: string; role: "facilitator" | "manager" | "member"; csv: string; dated: boolean }> {
+function exports(): Array<{
+  name: string;
+  path: string;
+  role: "facilitator" | "manager" | "member";
+  csv: string;
+  dated: boolean;
+}> {
   return [
-    { name: "registrations", path: `/staff/workshops/${WORKSHOP.id}/registrations.csv`, role: "facilitator", csv: "", dated: true },
-    { name: "attendance", path: `/staff/workshops/${WORKSHOP.id}/attendance.csv`, role: "facilitator", csv: "", dated: false },
+    {
+      name: "registrations",
+      path: `/staff/workshops/${WORKSHOP.id}/registrations.csv`,
+      role: "facilitator",
+      csv: "",
+      dated: true,
+    },
+    {
+      name: "attendance",
+      path: `/staff/workshops/${WORKSHOP.id}/attendance.csv`,
+      role: "facilitator",
+      csv: "",
+      dated: false,
+    },
     { name: "course", path: `/staff/courses/${COURSE}/export`, role: "facilitator", csv: "", dated: true },
     { name: "report", path: "/reports/export?period=all", role: "manager", csv: "format=csv", dated: true },
-    { name: "person data", path: `/staff/people/${ledgerPersonId}/data`, role: "manager", csv: "format=csv", dated: true },
+    {
+      name: "person data",
+      path: `/staff/people/${ledgerPersonId}/data`,
+      role: "manager",
+      csv: "format=csv",
+      dated: true,
+    },
     { name: "own data", path: "/account/data", role: "member", csv: "format=csv", dated: true },
   ];
 }
@@ -105,7 +142,10 @@ describe("staff exports and formulas", () => {
       expect(response.status, e.name).toBe(200);
       expect(response.headers.get("Content-Type"), e.name).toBe("text/csv; charset=utf-8");
       const cells = (parse(await response.text(), { bom: true, relax_column_count: true }) as string[][]).flat();
-      expect(cells.filter((cell) => FORMULA_START.test(cell)), e.name).toEqual([]);
+      expect(
+        cells.filter((cell) => FORMULA_START.test(cell)),
+        e.name,
+      ).toEqual([]);
       // Still there, readable, behind a single quote.
       expect(cells, e.name).toContain(`'${HYPERLINK}`);
     }
@@ -113,25 +153,42 @@ describe("staff exports and formulas", () => {
 
   it("gives every staff export an XLSX twin with typed cells: names and phones as text, dates as dates", async () => {
     for (const e of exports()) {
-      const response = await fetch(server.url + withQuery(e.path, "format=xlsx"), { headers: { Cookie: cookies[e.role] } });
+      const response = await fetch(server.url + withQuery(e.path, "format=xlsx"), {
+        headers: { Cookie: cookies[e.role] },
+      });
       expect(response.status, e.name).toBe(200);
-      expect(response.headers.get("Content-Type"), e.name).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(response.headers.get("Content-Type"), e.name).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
       expect(response.headers.get("Content-Disposition"), e.name).toMatch(/\.xlsx"$/);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await response.arrayBuffer());
       const cells: ExcelJS.Cell[] = [];
       workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell))));
-      expect(cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula || cell.formula), e.name).toEqual([]);
+      expect(
+        cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula || cell.formula),
+        e.name,
+      ).toEqual([]);
 
       const named = cells.filter((cell) => cell.value === HYPERLINK);
       expect(named.length, e.name).toBeGreaterThan(0);
       for (const cell of named) expect(cell.type, e.name).toBe(ExcelJS.ValueType.String);
       if (e.name !== "report") {
-        expect(cells.some((cell) => cell.value === (e.name === "person data" ? LEDGER_PHONE : HYPERLINK_PHONE) && cell.type === ExcelJS.ValueType.String), `${e.name}: phone with its +`).toBe(true);
+        expect(
+          cells.some(
+            (cell) =>
+              cell.value === (e.name === "person data" ? LEDGER_PHONE : HYPERLINK_PHONE) &&
+              cell.type === ExcelJS.ValueType.String,
+          ),
+          `${e.name}: phone with its +`,
+        ).toBe(true);
       }
       for (const name of OTHERS) {
         if (e.name === "person data" || e.name === "own data") continue;
-        expect(cells.some((cell) => cell.value === name && cell.type === ExcelJS.ValueType.String), `${e.name}: ${JSON.stringify(name)}`).toBe(true);
+        expect(
+          cells.some((cell) => cell.value === name && cell.type === ExcelJS.ValueType.String),
+          `${e.name}: ${JSON.stringify(name)}`,
+        ).toBe(true);
       }
       if (e.dated) {
         const dates = cells.filter((cell) => cell.type === ExcelJS.ValueType.Date);
@@ -146,8 +203,16 @@ describe("staff exports and formulas", () => {
 
   it("links the XLSX twin next to each CSV on the staff pages", async () => {
     const pages = [
-      { path: `/staff/workshops/${WORKSHOP.id}`, href: `/staff/workshops/${WORKSHOP.id}/registrations.csv?format=xlsx`, role: "facilitator" },
-      { path: `/staff/workshops/${WORKSHOP.id}/attendance`, href: `/staff/workshops/${WORKSHOP.id}/attendance.csv?format=xlsx`, role: "facilitator" },
+      {
+        path: `/staff/workshops/${WORKSHOP.id}`,
+        href: `/staff/workshops/${WORKSHOP.id}/registrations.csv?format=xlsx`,
+        role: "facilitator",
+      },
+      {
+        path: `/staff/workshops/${WORKSHOP.id}/attendance`,
+        href: `/staff/workshops/${WORKSHOP.id}/attendance.csv?format=xlsx`,
+        role: "facilitator",
+      },
       { path: `/staff/courses/${COURSE}`, href: `/staff/courses/${COURSE}/export?format=xlsx`, role: "facilitator" },
       { path: "/account", href: "/account/data?format=xlsx", role: "member" },
     ];

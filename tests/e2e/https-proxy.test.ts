@@ -26,12 +26,15 @@ interface Answer {
 function send(method: "GET" | "POST", path: string, headers: Record<string, string>, body = ""): Promise<Answer> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, method, path, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
-    });
+    const request = http.request(
+      { host: "127.0.0.1", port, method, path, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -56,14 +59,19 @@ describe("behind a TLS proxy (TRUST_PROXY=1, X-Forwarded-Proto: https)", () => {
   it("sends HSTS on every page type and on static files", async () => {
     for (const path of ["/", "/login", "/courses", "/workshops", "/no-such-page", "/favicon.svg"]) {
       const answer = await send("GET", path, THROUGH_PROXY);
-      expect([path, answer.headers["strict-transport-security"]]).toEqual([path, "max-age=31536000; includeSubDomains"]);
+      expect([path, answer.headers["strict-transport-security"]]).toEqual([
+        path,
+        "max-age=31536000; includeSubDomains",
+      ]);
     }
   });
 
   it("logs in from the public origin and sets a __Host- session cookie: Secure, Path=/, no Domain, HttpOnly, SameSite=Lax", async () => {
     const answer = await login({ ...THROUGH_PROXY, Origin: `https://${HOST}` });
     expect(answer.status).toBe(302);
-    const session = (answer.headers["set-cookie"] ?? []).map(cookieParts).find((c) => c.name.endsWith("minka_session"))!;
+    const session = (answer.headers["set-cookie"] ?? [])
+      .map(cookieParts)
+      .find((c) => c.name.endsWith("minka_session"))!;
     expect(session.name).toBe("__Host-minka_session");
     expect(session.attributes).toEqual(["httponly", "max-age", "path", "samesite", "secure"]);
     expect(session.raw).toContain("Path=/");
@@ -87,7 +95,11 @@ describe("behind a TLS proxy (TRUST_PROXY=1, X-Forwarded-Proto: https)", () => {
       send(
         "POST",
         "/forgot-password",
-        { ...THROUGH_PROXY, "X-Forwarded-For": `10.9.${i}.1, 198.51.100.4`, "Content-Type": "application/x-www-form-urlencoded" },
+        {
+          ...THROUGH_PROXY,
+          "X-Forwarded-For": `10.9.${i}.1, 198.51.100.4`,
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         new URLSearchParams({ identifier: `nadie${i}@example.org` }).toString(),
       );
     const statuses = [];
@@ -113,7 +125,9 @@ describe("plain HTTP on loopback (npm start, development, tests)", () => {
     expect(page.headers["strict-transport-security"]).toBeUndefined();
     const answer = await login({ Host: host, Origin: `http://${host}` });
     expect(answer.status).toBe(302);
-    const session = (answer.headers["set-cookie"] ?? []).map(cookieParts).find((c) => c.name.endsWith("minka_session"))!;
+    const session = (answer.headers["set-cookie"] ?? [])
+      .map(cookieParts)
+      .find((c) => c.name.endsWith("minka_session"))!;
     expect(session.name).toBe("minka_session");
     expect(session.attributes).toEqual(["httponly", "max-age", "path", "samesite"]);
   });

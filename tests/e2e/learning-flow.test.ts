@@ -108,14 +108,18 @@ describe("learning pages for everyone", () => {
     try {
       await signUp(browser, "Vidal Choque", "video@minka.test");
       await page.goto(server.url + "/courses/vender-en-linea-seguro/fotos-que-venden");
-      expect(await page.getByText("Se completa sola cuando vea al menos el 90 % del video.", { exact: false }).isVisible()).toBe(true);
+      expect(
+        await page.getByText("Se completa sola cuando vea al menos el 90 % del video.", { exact: false }).isVisible(),
+      ).toBe(true);
       await page.evaluate(() => {
         const video = document.querySelector("video")!;
         video.muted = true;
         video.playbackRate = 16;
         return video.play();
       });
-      await expect.poll(() => page.getByText("Vio el video: la lección quedó terminada.").isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => page.getByText("Vio el video: la lección quedó terminada.").isVisible(), { timeout: 30_000 })
+        .toBe(true);
       await expect.poll(() => page.getByText("Usted terminó esta lección.").isVisible()).toBe(true);
       expect(browser.problems).toEqual([]);
     } finally {
@@ -142,7 +146,9 @@ describe("learning pages for everyone", () => {
       await page.getByLabel("Celular").fill("987 123 456");
       await page.getByLabel("La persona aceptó que Minka use sus datos para sus cursos.").check();
       await page.getByRole("button", { name: "Inscribir", exact: true }).click();
-      await expect.poll(() => page.getByText("Listo: Eusebia Layme Condori tiene inscripción en el curso.").isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText("Listo: Eusebia Layme Condori tiene inscripción en el curso.").isVisible())
+        .toBe(true);
       expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.goto(server.url + "/staff/enrolments/import");
@@ -152,9 +158,18 @@ describe("learning pages for everyone", () => {
         buffer: Buffer.from("nombre;celular;curso\r\nFidel Huanca;987 555 001;finanzas-basicas\r\n", "latin1"),
       });
       await page.getByRole("button", { name: "Revisar el archivo" }).click();
-      await expect.poll(() => page.getByText("Las 1 filas están bien.", { exact: false }).or(page.getByText("La fila está bien.", { exact: false })).isVisible()).toBe(true);
+      await expect
+        .poll(() =>
+          page
+            .getByText("Las 1 filas están bien.", { exact: false })
+            .or(page.getByText("La fila está bien.", { exact: false }))
+            .isVisible(),
+        )
+        .toBe(true);
       expect(await accessibilityViolations(page)).toEqual([]);
-      await page.getByLabel("Todas las personas del archivo aceptaron que Minka use sus datos para sus cursos.").check();
+      await page
+        .getByLabel("Todas las personas del archivo aceptaron que Minka use sus datos para sus cursos.")
+        .check();
       await page.getByRole("button", { name: "Inscribir a todas" }).click();
       await expect.poll(() => page.getByText("Listo: 1 inscripciones nuevas", { exact: false }).isVisible()).toBe(true);
 

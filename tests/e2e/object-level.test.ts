@@ -27,7 +27,17 @@ const ids = {} as {
 /** Juana Flores (Norte)'s phone, +51 911 111 111, whole, in any format. */
 const FULL_PHONE = /9\D?1\D?1\D?1\D?1\D?1\D?1\D?1\D?1/;
 
-const TABLES = ["person", "registration", "attendance", "attendance_import", "attendance_upload", "enrolment", "enrolment_upload", "email_outbox", "audit_log"] as const;
+const TABLES = [
+  "person",
+  "registration",
+  "attendance",
+  "attendance_import",
+  "attendance_upload",
+  "enrolment",
+  "enrolment_upload",
+  "email_outbox",
+  "audit_log",
+] as const;
 
 function query<T>(sqlText: string, ...args: unknown[]): T[] {
   const db = new SQLite(server.databaseFile, { readonly: true, fileMustExist: true });
@@ -39,7 +49,9 @@ function query<T>(sqlText: string, ...args: unknown[]): T[] {
 }
 
 function rowCounts(): Record<string, number> {
-  return Object.fromEntries(TABLES.map((table) => [table, query<{ n: number }>(`select count(*) as n from ${table}`)[0].n]));
+  return Object.fromEntries(
+    TABLES.map((table) => [table, query<{ n: number }>(`select count(*) as n from ${table}`)[0].n]),
+  );
 }
 
 async function post(path: string, body: Record<string, string> | FormData) {
@@ -81,12 +93,23 @@ const auditOf = (action: string, personId: number) =>
 
 beforeAll(async () => {
   server = await startTestServer();
-  const [own] = query<{ id: number }>("select id from workshop where title = 'Cómo llevar las cuentas de su cooperativa'");
-  const [costs] = query<{ id: number }>("select id from workshop where title = 'Costos de producción para su cooperativa'");
-  const sessions = query<{ id: number }>("select id from workshop_session where workshop_id = ? order by starts_at", costs.id).map((s) => s.id);
-  const [course] = query<{ id: number; slug: string }>("select id, slug from course where published = 1 and archived_at is null order by slug limit 1");
+  const [own] = query<{ id: number }>(
+    "select id from workshop where title = 'Cómo llevar las cuentas de su cooperativa'",
+  );
+  const [costs] = query<{ id: number }>(
+    "select id from workshop where title = 'Costos de producción para su cooperativa'",
+  );
+  const sessions = query<{ id: number }>(
+    "select id from workshop_session where workshop_id = ? order by starts_at",
+    costs.id,
+  ).map((s) => s.id);
+  const [course] = query<{ id: number; slug: string }>(
+    "select id, slug from course where published = 1 and archived_at is null order by slug limit 1",
+  );
   const juanas = query<{ id: number }>("select id from person where full_name = 'Juana Flores' order by phone");
-  const [outsider] = query<{ id: number; fullName: string }>("select id, full_name as fullName from person where full_name = 'Pedro Huillca'");
+  const [outsider] = query<{ id: number; fullName: string }>(
+    "select id, full_name as fullName from person where full_name = 'Pedro Huillca'",
+  );
   Object.assign(ids, {
     ownWorkshop: own.id,
     costsWorkshop: costs.id,
@@ -101,15 +124,29 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server.stop());
 
-const typed = { fullName: "Ana Prueba Ficticia", phone: "", email: "", sex: "", birthYear: "", cooperative: "", consent: "on" };
+const typed = {
+  fullName: "Ana Prueba Ficticia",
+  phone: "",
+  email: "",
+  sex: "",
+  birthYear: "",
+  cooperative: "",
+  consent: "on",
+};
 
 describe("walk-in registration", () => {
   const walkIn = () => `/staff/workshops/${ids.ownWorkshop}/walk-in`;
 
   it("refuses a person id the form never offered, and one that does not exist, writing nothing", async () => {
-    const refused = await expectRefused(walkIn(), { ...typed, method: "walk_in", choice: String(ids.juanaNorte) }, "no está entre las opciones");
+    const refused = await expectRefused(
+      walkIn(),
+      { ...typed, method: "walk_in", choice: String(ids.juanaNorte) },
+      "no está entre las opciones",
+    );
     expect(refused.text.includes("911111111"), "911111111").toBe(false);
-    expect(query("select 1 from registration where workshop_id = ? and person_id = ?", ids.ownWorkshop, ids.juanaNorte)).toEqual([]);
+    expect(
+      query("select 1 from registration where workshop_id = ? and person_id = ?", ids.ownWorkshop, ids.juanaNorte),
+    ).toEqual([]);
     await expectRefused(walkIn(), { ...typed, method: "walk_in", choice: "987654321" }, "no está entre las opciones");
   });
 
@@ -126,13 +163,24 @@ describe("walk-in registration", () => {
     expect(byEmail.text.includes("socia@minka.test"), "socia@minka.test").toBe(false);
 
     const before = rowCounts();
-    const chosen = await post(walkIn(), { ...typed, fullName: "juana FLORES", method: "staff", choice: String(ids.juanaNorte) });
+    const chosen = await post(walkIn(), {
+      ...typed,
+      fullName: "juana FLORES",
+      method: "staff",
+      choice: String(ids.juanaNorte),
+    });
     expect(chosen.status).toBe(302);
-    expect(query("select method from registration where workshop_id = ? and person_id = ?", ids.ownWorkshop, ids.juanaNorte)).toEqual([{ method: "staff" }]);
+    expect(
+      query("select method from registration where workshop_id = ? and person_id = ?", ids.ownWorkshop, ids.juanaNorte),
+    ).toEqual([{ method: "staff" }]);
     expect(rowCounts().person).toBe(before.person);
     const audit = auditOf("registration.assisted", ids.juanaNorte);
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].details)).toMatchObject({ workshopId: ids.ownWorkshop, method: "staff", matchedBy: "choice" });
+    expect(JSON.parse(audit[0].details)).toMatchObject({
+      workshopId: ids.ownWorkshop,
+      method: "staff",
+      matchedBy: "choice",
+    });
   });
 
   it("accepts, under any typed name, a person already on this workshop", async () => {
@@ -145,9 +193,17 @@ describe("walk-in registration", () => {
 describe("roll-call walk-in", () => {
   it("refuses a person id the form never offered and marks nobody", async () => {
     const path = `/staff/workshops/${ids.costsWorkshop}/sessions/${ids.sessions[0]}/roll-call`;
-    const refused = await expectRefused(path, { ...typed, intent: "walkIn", method: "walk_in", choice: String(ids.outsider.id) }, "no está entre las opciones");
+    const refused = await expectRefused(
+      path,
+      { ...typed, intent: "walkIn", method: "walk_in", choice: String(ids.outsider.id) },
+      "no está entre las opciones",
+    );
     expect(refused.location).toBeNull();
-    await expectRefused(path, { ...typed, intent: "walkIn", method: "walk_in", choice: "987654321" }, "no está entre las opciones");
+    await expectRefused(
+      path,
+      { ...typed, intent: "walkIn", method: "walk_in", choice: "987654321" },
+      "no está entre las opciones",
+    );
     expect(query("select 1 from attendance where person_id = ?", ids.outsider.id)).toEqual([]);
   });
 });
@@ -159,7 +215,11 @@ describe("attendance import confirmation", () => {
 
   async function upload(session: number): Promise<number> {
     const form = new FormData();
-    form.set("file", new Blob([new Uint8Array(fixtureBytes("zoom-meeting-participants.csv"))], { type: "text/csv" }), "participants.csv");
+    form.set(
+      "file",
+      new Blob([new Uint8Array(fixtureBytes("zoom-meeting-participants.csv"))], { type: "text/csv" }),
+      "participants.csv",
+    );
     const response = await post(importPath(session), form);
     expect(response.status).toBe(302);
     return Number(/upload=(\d+)/.exec(response.location ?? "")?.[1]);
@@ -175,7 +235,9 @@ describe("attendance import confirmation", () => {
 
   beforeAll(async () => {
     uploadId = await upload(ids.sessions[0]);
-    const review = await fetch(`${server.url}${importPath(ids.sessions[0])}?upload=${uploadId}`, { headers: { Cookie: cookie } });
+    const review = await fetch(`${server.url}${importPath(ids.sessions[0])}?upload=${uploadId}`, {
+      headers: { Cookie: cookie },
+    });
     const page = await review.text();
     keys = [...new Set([...page.matchAll(/name="d-([^"]+)"/g)].map((m) => m[1]))];
     expect(keys).toContain("L10");
@@ -185,23 +247,49 @@ describe("attendance import confirmation", () => {
   });
 
   it("refuses a person who is neither a candidate of that row nor on the workshop, by link or directly", async () => {
-    await expectRefused(importPath(ids.sessions[0]), decisions({ "d-L10": "link", "link-L10": `person:${ids.outsider.id}` }), "no está entre las opciones");
-    await expectRefused(importPath(ids.sessions[0]), decisions({ "d-L10": `person:${ids.outsider.id}` }), "no está entre las opciones");
-    await expectRefused(importPath(ids.sessions[0]), decisions({ "d-L10": "person:987654321" }), "no está entre las opciones");
+    await expectRefused(
+      importPath(ids.sessions[0]),
+      decisions({ "d-L10": "link", "link-L10": `person:${ids.outsider.id}` }),
+      "no está entre las opciones",
+    );
+    await expectRefused(
+      importPath(ids.sessions[0]),
+      decisions({ "d-L10": `person:${ids.outsider.id}` }),
+      "no está entre las opciones",
+    );
+    await expectRefused(
+      importPath(ids.sessions[0]),
+      decisions({ "d-L10": "person:987654321" }),
+      "no está entre las opciones",
+    );
   });
 
   it("refuses an upload of another session, to confirm or to discard, and leaves it alone", async () => {
     const foreign = await upload(ids.sessions[1]);
-    await expectRefused(importPath(ids.sessions[0]), { ...decisions({}), uploadId: String(foreign) }, "Este informe ya no está disponible");
-    await expectRefused(importPath(ids.sessions[0]), { intent: "discard", uploadId: String(foreign) }, "Este informe ya no está disponible");
-    await expectRefused(importPath(ids.sessions[0]), { intent: "discard", uploadId: "987654321" }, "Este informe ya no está disponible");
+    await expectRefused(
+      importPath(ids.sessions[0]),
+      { ...decisions({}), uploadId: String(foreign) },
+      "Este informe ya no está disponible",
+    );
+    await expectRefused(
+      importPath(ids.sessions[0]),
+      { intent: "discard", uploadId: String(foreign) },
+      "Este informe ya no está disponible",
+    );
+    await expectRefused(
+      importPath(ids.sessions[0]),
+      { intent: "discard", uploadId: "987654321" },
+      "Este informe ya no está disponible",
+    );
     expect(query("select id from attendance_upload where id = ?", foreign)).toEqual([{ id: foreign }]);
   });
 
   it("saves a candidate the facilitator chose and audit-logs the link", async () => {
     const response = await post(importPath(ids.sessions[0]), decisions({ "d-L10": `person:${ids.juanaSur}` }));
     expect(response.status).toBe(302);
-    expect(query("select person_id from attendance where session_id = ?", ids.sessions[0])).toEqual([{ person_id: ids.juanaSur }]);
+    expect(query("select person_id from attendance where session_id = ?", ids.sessions[0])).toEqual([
+      { person_id: ids.juanaSur },
+    ]);
     const audit = auditOf("attendance.import.linked", ids.juanaSur);
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({ workshopId: ids.costsWorkshop, sessionId: ids.sessions[0] });
@@ -212,20 +300,41 @@ describe("staff course enrolment", () => {
   const enrolPath = () => `/staff/courses/${ids.course}/enrol`;
 
   it("refuses a person id the form never offered, and an unknown one, writing nothing", async () => {
-    await expectRefused(enrolPath(), { intent: "choose", personId: String(ids.juanaNorte), fullName: "Ana Prueba Ficticia" }, "no está entre las opciones");
-    await expectRefused(enrolPath(), { intent: "choose", personId: "987654321", fullName: "Ana Prueba Ficticia" }, "no está entre las opciones");
-    expect(query("select 1 from enrolment where person_id = ? and course_id = ?", ids.juanaNorte, ids.courseId)).toEqual([]);
+    await expectRefused(
+      enrolPath(),
+      { intent: "choose", personId: String(ids.juanaNorte), fullName: "Ana Prueba Ficticia" },
+      "no está entre las opciones",
+    );
+    await expectRefused(
+      enrolPath(),
+      { intent: "choose", personId: "987654321", fullName: "Ana Prueba Ficticia" },
+      "no está entre las opciones",
+    );
+    expect(
+      query("select 1 from enrolment where person_id = ? and course_id = ?", ids.juanaNorte, ids.courseId),
+    ).toEqual([]);
   });
 
   it("masks the candidates' contacts on the server, then enrols the one chosen and audit-logs it", async () => {
-    const asked = await post(enrolPath(), { intent: "match", fullName: "Juana Flores", email: "otra.juana@example.org", phone: "" });
+    const asked = await post(enrolPath(), {
+      intent: "match",
+      fullName: "Juana Flores",
+      email: "otra.juana@example.org",
+      phone: "",
+    });
     expect(asked.status).toBe(200);
     expect(asked.text.includes("…111"), "…111").toBe(true);
     expect(asked.text.match(FULL_PHONE)?.[0]).toBeUndefined();
 
-    const chosen = await post(enrolPath(), { intent: "choose", personId: String(ids.juanaNorte), fullName: "Juana Flores" });
+    const chosen = await post(enrolPath(), {
+      intent: "choose",
+      personId: String(ids.juanaNorte),
+      fullName: "Juana Flores",
+    });
     expect(chosen.status).toBe(200);
-    expect(query("select method from enrolment where person_id = ? and course_id = ?", ids.juanaNorte, ids.courseId)).toEqual([{ method: "staff" }]);
+    expect(
+      query("select method from enrolment where person_id = ? and course_id = ?", ids.juanaNorte, ids.courseId),
+    ).toEqual([{ method: "staff" }]);
     const audit = auditOf("enrolment.assisted", ids.juanaNorte);
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details)).toMatchObject({ courseId: ids.courseId, matchedBy: "choice" });
@@ -241,7 +350,12 @@ describe("enrolment import confirmation", () => {
     const form = new FormData();
     form.set("intent", "preview");
     form.set("file", new Blob([text], { type: "text/csv" }), "lista.csv");
-    const response = await fetch(server.url + importPath, { method: "POST", redirect: "manual", headers: { Cookie: as }, body: form });
+    const response = await fetch(server.url + importPath, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: as },
+      body: form,
+    });
     const page = await response.text();
     expect(response.status).toBe(200);
     return { page, uploadId: Number(/name="uploadId" value="(\d+)"/.exec(page)?.[1]) };
@@ -253,13 +367,23 @@ describe("enrolment import confirmation", () => {
     expect(page).not.toMatch(/name="csv"/);
     expect(page.includes("nombre,correo,curso"), "the file's header line").toBe(false);
     const [facilitator] = query<{ id: number }>("select id from account where email = 'facilitadora@minka.test'");
-    expect(query("select uploaded_by from enrolment_upload where id = ?", uploadId)).toEqual([{ uploaded_by: facilitator.id }]);
+    expect(query("select uploaded_by from enrolment_upload where id = ?", uploadId)).toEqual([
+      { uploaded_by: facilitator.id },
+    ]);
   });
 
   it("refuses another facilitator's list and an unknown one, writing nothing, and leaves theirs alone", async () => {
     const other = await preview(await logIn("marco.facilitador@minka.test"), list("roberta.dos@example.org"));
-    await expectRefused(importPath, { intent: "commit", uploadId: String(other.uploadId), consent: "on" }, "Esta lista ya no está disponible");
-    await expectRefused(importPath, { intent: "commit", uploadId: "987654321", consent: "on" }, "Esta lista ya no está disponible");
+    await expectRefused(
+      importPath,
+      { intent: "commit", uploadId: String(other.uploadId), consent: "on" },
+      "Esta lista ya no está disponible",
+    );
+    await expectRefused(
+      importPath,
+      { intent: "commit", uploadId: "987654321", consent: "on" },
+      "Esta lista ya no está disponible",
+    );
     expect(query("select id from enrolment_upload where id = ?", other.uploadId)).toEqual([{ id: other.uploadId }]);
     expect(query("select 1 from person where email = 'roberta.dos@example.org'")).toEqual([]);
   });

@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function titleOf(path: string, language: "es" | "en", cookie?: string): Promise<string> {
-  const response = await fetch(server.url + path, { headers: { "Accept-Language": language, ...(cookie ? { Cookie: cookie } : {}) } });
+  const response = await fetch(server.url + path, {
+    headers: { "Accept-Language": language, ...(cookie ? { Cookie: cookie } : {}) },
+  });
   expect(response.status, path).toBe(200);
   return /<title>([^<]*)<\/title>/.exec(await response.text())?.[1] ?? "";
 }

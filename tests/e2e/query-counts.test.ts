@@ -39,7 +39,6 @@ describe("queries per page", () => {
     expect(new Set(counts).size).toBe(1);
   });
 
-
   it("computes the report in a fixed number of queries, however many workshops and people the period holds", async () => {
     // The first report also dates the seeded sessions once (refreshLocalDates): not part of the steady count.
     await queries("/reports?period=fy-2022");

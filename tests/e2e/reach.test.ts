@@ -40,7 +40,10 @@ describe("the reach report on the demo data", () => {
     expect(await figure("workshops")).toBe("6");
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /CSV/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^minka-alcance-2022-10-01-2023-09-30-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -54,11 +57,15 @@ describe("the reach report on the demo data", () => {
     expect(page).toMatch(/data-figure="unique"><dt>[^<]+<\/dt><dd>910<\/dd>/);
     expect(page).toMatch(/data-figure="workshops"><dt>[^<]+<\/dt><dd>6<\/dd>/);
     const csv = await fetch(server.url + "/reports/export?format=csv&period=fy-2023", { headers: { Cookie: cookie } });
-    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="minka-alcance-2022-10-01-2023-09-30-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="minka-alcance-2022-10-01-2023-09-30-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const text = await csv.text();
     expect(text).toContain("Personas únicas alcanzadas,910\r\n");
     expect(text).toContain("Talleres realizados,6\r\n");
-    const xlsx = await fetch(server.url + "/reports/export?format=xlsx&period=fy-2023", { headers: { Cookie: cookie } });
+    const xlsx = await fetch(server.url + "/reports/export?format=xlsx&period=fy-2023", {
+      headers: { Cookie: cookie },
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const rows = workbook.getWorksheet("Resumen")!.getSheetValues() as unknown[][];
@@ -72,10 +79,23 @@ describe("the reach report on the demo data", () => {
     const response = await fetch(server.url + "/reports?period=fy-2023", { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const mine of ["Finanzas para la cooperativa", "Comercializar mejor nuestro café", "Planificar el año que viene"]) expect(html).toContain(mine);
-    for (const theirs of ["Liderazgo de mujeres cooperativistas", "Contabilidad básica paso a paso", "Buen gobierno en la asamblea"]) expect(html).not.toContain(theirs);
+    for (const mine of [
+      "Finanzas para la cooperativa",
+      "Comercializar mejor nuestro café",
+      "Planificar el año que viene",
+    ])
+      expect(html).toContain(mine);
+    for (const theirs of [
+      "Liderazgo de mujeres cooperativistas",
+      "Contabilidad básica paso a paso",
+      "Buen gobierno en la asamblea",
+    ])
+      expect(html).not.toContain(theirs);
     expect(html).toMatch(/data-figure="workshops"><dt>[^<]+<\/dt><dd>3<\/dd>/);
-    const member = await fetch(server.url + "/reports", { headers: { Cookie: await login("socia@minka.test") }, redirect: "manual" });
+    const member = await fetch(server.url + "/reports", {
+      headers: { Cookie: await login("socia@minka.test") },
+      redirect: "manual",
+    });
     expect(member.status).toBe(403);
   });
 });

@@ -14,7 +14,8 @@ let importPath: string;
 beforeAll(async () => {
   server = await startTestServer();
   const db = new SQLite(server.databaseFile, { readonly: true });
-  course = (db.prepare("select slug from course where published = 1 order by slug limit 1").get() as { slug: string }).slug;
+  course = (db.prepare("select slug from course where published = 1 order by slug limit 1").get() as { slug: string })
+    .slug;
   const own = db
     .prepare(
       "select w.id, s.id as session from workshop w join workshop_facilitator f on f.workshop_id = w.id join account a on a.id = f.account_id join workshop_session s on s.workshop_id = w.id where a.email = 'facilitadora@minka.test' order by w.id, s.id limit 1",
@@ -65,7 +66,14 @@ function multipart(fields: Record<string, string>, size: number) {
 }
 
 describe("redirects stay on the site", () => {
-  const attacks = ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/.//evil.example"];
+  const attacks = [
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "/.//evil.example",
+  ];
 
   function expectHome(response: Response, what: string, home = "/") {
     expect(response.status, what).toBe(302);
@@ -77,28 +85,43 @@ describe("redirects stay on the site", () => {
   it("after logging in (GET with a session, and the login form)", async () => {
     const cookie = await logIn("socia@minka.test");
     for (const target of attacks) {
-      const get = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(target)}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const get = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(target)}`, {
+        headers: { Cookie: cookie },
+        redirect: "manual",
+      });
       expectHome(get, `GET /login?redirectTo=${JSON.stringify(target)}`);
       const post = await postForm("/login", { identifier: "socia@minka.test", password: PASSWORD, redirectTo: target });
       expectHome(post, `POST /login redirectTo=${JSON.stringify(target)}`);
     }
     // The raw query string of the issue, encoded tab and newline included.
     for (const raw of ["/%09/evil.example", "/%0a/evil.example", "%2F%09%2Fevil.example"]) {
-      const get = await fetch(`${server.url}/login?redirectTo=${raw}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const get = await fetch(`${server.url}/login?redirectTo=${raw}`, {
+        headers: { Cookie: cookie },
+        redirect: "manual",
+      });
       expectHome(get, `GET /login?redirectTo=${raw}`);
     }
-    const own = await postForm("/login", { identifier: "socia@minka.test", password: PASSWORD, redirectTo: "/me/learning?x=1" });
+    const own = await postForm("/login", {
+      identifier: "socia@minka.test",
+      password: PASSWORD,
+      redirectTo: "/me/learning?x=1",
+    });
     expect(own.headers.get("Location")).toBe("/me/learning?x=1");
   });
 
   it("after changing the language and leaving a course", async () => {
     const cookie = await logIn("socia@minka.test");
     for (const target of attacks) {
-      expectHome(await postForm("/language", { lang: "en", redirectTo: target }), `/language ${JSON.stringify(target)}`);
+      expectHome(
+        await postForm("/language", { lang: "en", redirectTo: target }),
+        `/language ${JSON.stringify(target)}`,
+      );
       const left = await postForm("/learning/leave", { course, redirectTo: target }, cookie);
       expectHome(left, `/learning/leave ${JSON.stringify(target)}`, `/courses/${course}`);
     }
-    expect((await postForm("/language", { lang: "es", redirectTo: "/courses" })).headers.get("Location")).toBe("/courses");
+    expect((await postForm("/language", { lang: "es", redirectTo: "/courses" })).headers.get("Location")).toBe(
+      "/courses",
+    );
   });
 });
 
@@ -124,7 +147,8 @@ describe("body limits, decided before any route reads the body", () => {
     const body = await encoded.arrayBuffer();
     const chunks = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let at = 0; at < body.byteLength; at += 64 * 1024) controller.enqueue(new Uint8Array(body.slice(at, at + 64 * 1024)));
+        for (let at = 0; at < body.byteLength; at += 64 * 1024)
+          controller.enqueue(new Uint8Array(body.slice(at, at + 64 * 1024)));
         controller.close();
       },
     });
@@ -143,11 +167,21 @@ describe("body limits, decided before any route reads the body", () => {
     const file = () => multipart({}, 2 * MB);
     const anonymous = await fetch(server.url + importPath, { method: "POST", redirect: "manual", body: file() });
     expect(anonymous.status).toBe(413);
-    const member = await fetch(server.url + importPath, { method: "POST", redirect: "manual", body: file(), headers: { Cookie: await logIn("socia@minka.test") } });
+    const member = await fetch(server.url + importPath, {
+      method: "POST",
+      redirect: "manual",
+      body: file(),
+      headers: { Cookie: await logIn("socia@minka.test") },
+    });
     expect(member.status).toBe(413);
 
     const facilitator = await logIn("facilitadora@minka.test");
-    const upload = await fetch(server.url + importPath, { method: "POST", redirect: "manual", body: file(), headers: { Cookie: facilitator } });
+    const upload = await fetch(server.url + importPath, {
+      method: "POST",
+      redirect: "manual",
+      body: file(),
+      headers: { Cookie: facilitator },
+    });
     // It reached the route, which answers with a page (whatever it makes of the file), not the server's plain 413.
     expect(upload.status).toBeLessThan(500);
     expect(upload.headers.get("Content-Type")).toMatch(/^text\/html/);
@@ -158,7 +192,12 @@ describe("body limits, decided before any route reads the body", () => {
       headers: { Cookie: facilitator },
     });
     expect(notMultipart.status).toBe(413);
-    const elsewhere = await fetch(server.url + "/staff/workshops/new", { method: "POST", redirect: "manual", body: file(), headers: { Cookie: facilitator } });
+    const elsewhere = await fetch(server.url + "/staff/workshops/new", {
+      method: "POST",
+      redirect: "manual",
+      body: file(),
+      headers: { Cookie: facilitator },
+    });
     expect(elsewhere.status).toBe(413);
   });
 });
@@ -205,7 +244,11 @@ describe("bodies that are not forms", () => {
 
   it("logs out on a POST /logout with an empty body and no content type", async () => {
     const cookie = await logIn("socia@minka.test");
-    const response = await fetch(server.url + "/logout", { method: "POST", redirect: "manual", headers: { Cookie: cookie } });
+    const response = await fetch(server.url + "/logout", {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie },
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Set-Cookie")).toMatch(/^minka_session=;.*Max-Age=0/);
     const account = await fetch(server.url + "/account", { redirect: "manual", headers: { Cookie: cookie } });
@@ -225,7 +268,12 @@ describe("state-changing requests from another site", () => {
       { "Sec-Fetch-Site": "same-site" },
     ];
     for (const headers of crossSite) {
-      const response = await fetch(server.url + "/login", { method: "POST", redirect: "manual", body: login(), headers });
+      const response = await fetch(server.url + "/login", {
+        method: "POST",
+        redirect: "manual",
+        body: login(),
+        headers,
+      });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers.get("Set-Cookie"), JSON.stringify(headers)).toBeNull();
       expect(await response.text()).toBe("No aceptamos este envío porque viene de otro sitio.");
@@ -233,9 +281,19 @@ describe("state-changing requests from another site", () => {
   });
 
   it("lets through the site's own pages, and clients that send neither (curl)", async () => {
-    const sameSite: Record<string, string>[] = [{}, { "Sec-Fetch-Site": "same-origin" }, { Referer: `${server.url}/login?redirectTo=%2F` }, { "Sec-Fetch-Site": "none" }];
+    const sameSite: Record<string, string>[] = [
+      {},
+      { "Sec-Fetch-Site": "same-origin" },
+      { Referer: `${server.url}/login?redirectTo=%2F` },
+      { "Sec-Fetch-Site": "none" },
+    ];
     for (const headers of sameSite) {
-      const response = await fetch(server.url + "/login", { method: "POST", redirect: "manual", body: login(), headers });
+      const response = await fetch(server.url + "/login", {
+        method: "POST",
+        redirect: "manual",
+        body: login(),
+        headers,
+      });
       expect(response.status, JSON.stringify(headers)).toBe(302);
     }
   });

@@ -22,8 +22,13 @@ function query<T>(sqlText: string, ...args: unknown[]): T[] {
 
 beforeAll(async () => {
   server = await startTestServer();
-  const [workshop] = query<{ id: number }>("select id from workshop where title = 'Costos de producción para su cooperativa'");
-  const [session] = query<{ id: number }>("select id from workshop_session where workshop_id = ? order by starts_at limit 1", workshop.id);
+  const [workshop] = query<{ id: number }>(
+    "select id from workshop where title = 'Costos de producción para su cooperativa'",
+  );
+  const [session] = query<{ id: number }>(
+    "select id from workshop_session where workshop_id = ? order by starts_at limit 1",
+    workshop.id,
+  );
   importPath = `/staff/workshops/${workshop.id}/sessions/${session.id}/import`;
   const login = await fetch(server.url + "/login", {
     method: "POST",
@@ -91,7 +96,10 @@ describe("uploads never freeze the server", () => {
     const padding = "x".repeat(150);
     const text = [
       "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest",
-      ...lines(20_000, (i) => `Persona ${i} ${padding},p${i}@coop.pe,11/19/2026 10:00:00 AM,11/19/2026 11:00:00 AM,60,No`),
+      ...lines(
+        20_000,
+        (i) => `Persona ${i} ${padding},p${i}@coop.pe,11/19/2026 10:00:00 AM,11/19/2026 11:00:00 AM,60,No`,
+      ),
     ].join("\r\n");
     const result = await uploadWhilePolling(importPath, text);
     expect(result.status).toBe(302);
@@ -106,7 +114,9 @@ describe("uploads never freeze the server", () => {
     expect(text.length).toBeLessThan(500_000);
     const result = await uploadWhilePolling("/staff/enrolments/import", text, { intent: "preview" });
     expect(result.status).toBe(400);
-    expect(alertText(result.body)).toBe("El archivo tiene más de 2000 filas. Divídalo en partes de 2000 filas como máximo. No se inscribió a nadie.");
+    expect(alertText(result.body)).toBe(
+      "El archivo tiene más de 2000 filas. Divídalo en partes de 2000 filas como máximo. No se inscribió a nadie.",
+    );
     expect(query<{ n: number }>("select count(*) as n from enrolment")[0].n).toBe(before);
   });
 
@@ -114,6 +124,8 @@ describe("uploads never freeze the server", () => {
     const text = ["nombre,correo,curso", ...lines(250_000, (i) => `p${i}`)].join("\r\n");
     const result = await uploadWhilePolling("/staff/enrolments/import", text, { intent: "preview" });
     expect(result.status).toBe(413);
-    expect(alertText(result.body)).toMatch(/^El archivo pesa 2(,\d)? MB; el máximo es 500 kB\. Divídalo en partes\. No se inscribió a nadie\.$/);
+    expect(alertText(result.body)).toMatch(
+      /^El archivo pesa 2(,\d)? MB; el máximo es 500 kB\. Divídalo en partes\. No se inscribió a nadie\.$/,
+    );
   });
 });

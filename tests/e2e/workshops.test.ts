@@ -42,10 +42,14 @@ describe("workshops end to end", () => {
 
     // The facilitator creates a published workshop with two sessions.
     await facilitator.getByRole("link", { name: "Mis talleres" }).click();
-    await expect.poll(() => facilitator.getByRole("heading", { level: 1, name: "Mis talleres" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => facilitator.getByRole("heading", { level: 1, name: "Mis talleres" }).isVisible())
+      .toBe(true);
     await expectNoViolations(facilitator);
     await facilitator.getByRole("link", { name: "Crear un taller" }).click();
-    await expect.poll(() => facilitator.getByRole("heading", { level: 1, name: "Crear un taller" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => facilitator.getByRole("heading", { level: 1, name: "Crear un taller" }).isVisible())
+      .toBe(true);
     await expectNoViolations(facilitator);
     await facilitator.getByLabel("Título").fill(title);
     await facilitator.getByLabel("Estado").selectOption("published");
@@ -66,7 +70,9 @@ describe("workshops end to end", () => {
     await member.getByRole("link", { name: "Talleres", exact: true }).click();
     await member.getByRole("link", { name: title }).click();
     await expect.poll(() => member.getByRole("heading", { level: 1, name: title }).isVisible()).toBe(true);
-    expect(await member.getByText("martes, 12 de marzo de 2030, de 10:00 a 12:00 (hora de Lima)").isVisible()).toBe(true);
+    expect(await member.getByText("martes, 12 de marzo de 2030, de 10:00 a 12:00 (hora de Lima)").isVisible()).toBe(
+      true,
+    );
     await member.getByRole("button", { name: "Inscribirme" }).click();
     await expect.poll(() => member.getByText("Usted tiene su lugar en este taller.").isVisible()).toBe(true);
     const confirmation = await smtp.waitFor((m) => m.subject === `Inscripción confirmada: ${title}`);
@@ -88,7 +94,9 @@ describe("workshops end to end", () => {
     // The facilitator adds a walk-in without e-mail.
     await facilitator.goto(`${server.url}/staff/workshops/${workshopId}`);
     await facilitator.getByRole("link", { name: "Inscribir a una persona" }).click();
-    await expect.poll(() => facilitator.getByRole("heading", { level: 1, name: "Inscribir a una persona" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => facilitator.getByRole("heading", { level: 1, name: "Inscribir a una persona" }).isVisible())
+      .toBe(true);
     await expectNoViolations(facilitator);
     await facilitator.getByLabel("Nombre completo").fill("Eusebia Quispe Ttito");
     await facilitator.getByLabel("La persona me dio su permiso, de palabra, para guardar estos datos.").check();
@@ -101,7 +109,9 @@ describe("workshops end to end", () => {
     const next = await logIn("gestora@minka.test", false);
     await next.goto(`${server.url}/workshops/${workshopId}`);
     await next.getByRole("button", { name: "Anotarme en la lista de espera" }).click();
-    await expect.poll(() => next.getByText(/Usted está en la lista de espera, en el puesto 1\./).isVisible()).toBe(true);
+    await expect
+      .poll(() => next.getByText(/Usted está en la lista de espera, en el puesto 1\./).isVisible())
+      .toBe(true);
 
     // The first member cancels: the waiting member gets the seat and an e-mail.
     await member.goto(`${server.url}/workshops/${workshopId}`);

@@ -1,7 +1,13 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
-import { importReport, makeCostsWorkshop, makeMark, takeFirstCandidates, uploadReport } from "../../db/factories/attendance";
+import {
+  importReport,
+  makeCostsWorkshop,
+  makeMark,
+  takeFirstCandidates,
+  uploadReport,
+} from "../../db/factories/attendance";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
 import { confirmImport, getUpload } from "../../app/models/attendance-upload.server";
 import { getDb } from "../../app/utils/db.server";
@@ -12,7 +18,14 @@ const ZOOM = "zoom-meeting-participants.csv";
 /** Every table an import may touch, row for row: "unchanged" means equal snapshots. */
 async function snapshot() {
   const db = await getDb();
-  const tables = ["person", "registration", "attendance", "attendance_import", "attendance_upload", "audit_log"] as const;
+  const tables = [
+    "person",
+    "registration",
+    "attendance",
+    "attendance_import",
+    "attendance_upload",
+    "audit_log",
+  ] as const;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await db.selectFrom(table).selectAll().orderBy("id").execute();
   return result;
@@ -23,7 +36,13 @@ async function attendanceOf(sessionId: number) {
   return db
     .selectFrom("attendance")
     .innerJoin("person", "person.id", "attendance.person_id")
-    .select(["person.full_name as name", "attendance.person_id", "attendance.status", "attendance.minutes_online", "attendance.source"])
+    .select([
+      "person.full_name as name",
+      "attendance.person_id",
+      "attendance.status",
+      "attendance.minutes_online",
+      "attendance.source",
+    ])
     .where("session_id", "=", sessionId)
     .orderBy("person.full_name")
     .orderBy("attendance.person_id")
@@ -40,7 +59,12 @@ describe("importing a Zoom participants report", () => {
   it("shows matched, probable and unmatched participants and saves nothing before confirmation", async () => {
     const { actor, workshop, session } = await scenario();
     const before = await snapshot();
-    const { received, upload, matches, decisions } = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
+    const { received, upload, matches, decisions } = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes(ZOOM),
+      actorAccountId: actor,
+    });
     expect(received.kind).toBe("review");
     const byName = Object.fromEntries(upload!.payload.participants.map((p) => [p.name, matches!.get(p.key)]));
     expect(byName).toEqual({
@@ -83,22 +107,45 @@ describe("importing a Zoom participants report", () => {
     ]);
     expect(rows.find((r) => r.name === "Juana Flores")?.person_id).toBe(workshop.people.juanaSur);
     const db = await getDb();
-    const pedro = await db.selectFrom("person").selectAll().where("full_name", "=", "Pedro Ccama Huarca").executeTakeFirstOrThrow();
+    const pedro = await db
+      .selectFrom("person")
+      .selectAll()
+      .where("full_name", "=", "Pedro Ccama Huarca")
+      .executeTakeFirstOrThrow();
     expect(pedro.consent_given_at).toBeNull();
     // Every person created is audit-logged by the person-matching service (docs/decisions/012).
-    const created = await db.selectFrom("audit_log").select(["actor_account_id", "subject_id", "details"]).where("action", "=", "person.create.import").execute();
+    const created = await db
+      .selectFrom("audit_log")
+      .select(["actor_account_id", "subject_id", "details"])
+      .where("action", "=", "person.create.import")
+      .execute();
     expect(created.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([
-      { actor_account_id: actor, subject_id: pedro.id, details: { workshopId: workshop.id, sessionId: session.id, importId: expect.any(Number) } },
+      {
+        actor_account_id: actor,
+        subject_id: pedro.id,
+        details: { workshopId: workshop.id, sessionId: session.id, importId: expect.any(Number) },
+      },
     ]);
     // Found in the report, not registered afterwards: a walk-in.
     expect(await db.selectFrom("registration").selectAll().where("person_id", "=", pedro.id).execute()).toEqual([]);
     const imports = await db.selectFrom("attendance_import").selectAll().where("session_id", "=", session.id).execute();
-    expect(imports).toMatchObject([{ format: "zoom-meeting", rows_total: 7, rows_matched: 5, rows_ignored: 2, imported_by: actor }]);
-    expect(await db.selectFrom("attendance_upload").selectAll().where("session_id", "=", session.id).execute()).toEqual([]);
+    expect(imports).toMatchObject([
+      { format: "zoom-meeting", rows_total: 7, rows_matched: 5, rows_ignored: 2, imported_by: actor },
+    ]);
+    expect(await db.selectFrom("attendance_upload").selectAll().where("session_id", "=", session.id).execute()).toEqual(
+      [],
+    );
 
     const summary = await summarizeWorkshopAttendance(db, workshop.id);
     // Attended (≥ 30 min): Elena, Juana, Rosa, Teodoro; Pedro's 15 minutes do not count. No-shows: the other Juana and Marco.
-    expect(summary.sessions[0]).toMatchObject({ registered: 6, attended: 4, walkIns: 0, noShows: 2, ignored: 2, imports: 1 });
+    expect(summary.sessions[0]).toMatchObject({
+      registered: 6,
+      attended: 4,
+      walkIns: 0,
+      noShows: 2,
+      ignored: 2,
+      imports: 1,
+    });
     expect(summary.overall).toEqual({ registered: 6, attended: 4, walkIns: 0, noShows: 2, ignored: 2 });
   });
 
@@ -106,18 +153,40 @@ describe("importing a Zoom participants report", () => {
     const { actor, workshop, session } = await scenario();
     await importReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
     const before = await snapshot();
-    const again = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), fileName: "copia.csv", actorAccountId: actor });
+    const again = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes(ZOOM),
+      fileName: "copia.csv",
+      actorAccountId: actor,
+    });
     expect(again.received).toMatchObject({ kind: "already", fileName: "participants.csv" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("answers a second confirmation of one review (a double submit) with 'already imported'", async () => {
     const { actor, workshop, session } = await scenario();
-    const first = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes("zoom-meeting-no-block.csv"), actorAccountId: actor });
-    const second = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes("zoom-meeting-no-block.csv"), actorAccountId: actor });
+    const first = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes("zoom-meeting-no-block.csv"),
+      actorAccountId: actor,
+    });
+    const second = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes("zoom-meeting-no-block.csv"),
+      actorAccountId: actor,
+    });
     const db = await getDb();
     const confirm = (u: typeof first) =>
-      confirmImport(db, { uploadId: u.upload!.id, workshopId: workshop.id, sessionId: session.id, decisions: u.decisions, actorAccountId: actor });
+      confirmImport(db, {
+        uploadId: u.upload!.id,
+        workshopId: workshop.id,
+        sessionId: session.id,
+        decisions: u.decisions,
+        actorAccountId: actor,
+      });
     expect(await confirm(first)).toMatchObject({ kind: "saved" });
     const before = await snapshot();
     expect(await confirm(second)).toMatchObject({ kind: "already" });
@@ -131,22 +200,46 @@ describe("importing a Zoom participants report", () => {
   ])("refuses %s and leaves the database unchanged", async (fixture, error) => {
     const { actor, workshop, session } = await scenario();
     const before = await snapshot();
-    const { received } = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes(fixture), actorAccountId: actor });
+    const { received } = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes(fixture),
+      actorAccountId: actor,
+    });
     expect(received).toEqual({ kind: "invalid", error });
     expect(await snapshot()).toEqual(before);
   });
 
   it("needs a choice for every probable match and saves nothing without it", async () => {
     const { actor, workshop, session } = await scenario();
-    const { upload, decisions } = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
+    const { upload, decisions } = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes(ZOOM),
+      actorAccountId: actor,
+    });
     const before = await snapshot();
     const db = await getDb();
-    const outcome = await confirmImport(db, { uploadId: upload!.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: actor });
+    const outcome = await confirmImport(db, {
+      uploadId: upload!.id,
+      workshopId: workshop.id,
+      sessionId: session.id,
+      decisions,
+      actorAccountId: actor,
+    });
     expect(outcome).toMatchObject({ kind: "undecided", keys: expect.arrayContaining(["L10"]) });
     decisions.set("L10", { kind: "person", personId: 987_654 });
     for (const key of ["L12", "L13"]) decisions.set(key, { kind: "ignore" });
     // An id the review never offered for that row (here, nobody's) is refused before anything is written.
-    expect(await confirmImport(db, { uploadId: upload!.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: actor })).toEqual({
+    expect(
+      await confirmImport(db, {
+        uploadId: upload!.id,
+        workshopId: workshop.id,
+        sessionId: session.id,
+        decisions,
+        actorAccountId: actor,
+      }),
+    ).toEqual({
       kind: "notOffered",
     });
     expect(await snapshot()).toEqual(before);
@@ -154,17 +247,30 @@ describe("importing a Zoom participants report", () => {
 
   it("saves in one transaction: a failure half-way leaves no person, registration, attendance or import behind", async () => {
     const { actor, workshop, session } = await scenario();
-    const { upload, matches, decisions } = await uploadReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
+    const { upload, matches, decisions } = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes(ZOOM),
+      actorAccountId: actor,
+    });
     takeFirstCandidates(matches!, decisions);
     const db = await getDb();
     // Make the database refuse the attendance of the last person written, after the others succeeded.
     await sql
-      .raw(`create trigger refuse_elena before insert on attendance when new.person_id = ${workshop.people.elena} begin select raise(abort, 'refused'); end`)
+      .raw(
+        `create trigger refuse_elena before insert on attendance when new.person_id = ${workshop.people.elena} begin select raise(abort, 'refused'); end`,
+      )
       .execute(db);
     const before = await snapshot();
-    await expect(confirmImport(db, { uploadId: upload!.id, workshopId: workshop.id, sessionId: session.id, decisions, actorAccountId: actor })).rejects.toThrow(
-      /refused/,
-    );
+    await expect(
+      confirmImport(db, {
+        uploadId: upload!.id,
+        workshopId: workshop.id,
+        sessionId: session.id,
+        decisions,
+        actorAccountId: actor,
+      }),
+    ).rejects.toThrow(/refused/);
     await sql.raw("drop trigger refuse_elena").execute(db);
     expect(await snapshot()).toEqual(before);
     expect(await getUpload(db, upload!.id, session.id)).toBeDefined();
@@ -172,7 +278,13 @@ describe("importing a Zoom participants report", () => {
 
   it("keeps roll-call marks and adds the minutes", async () => {
     const { actor, workshop, session } = await scenario();
-    await makeMark({ workshopId: workshop.id, sessionId: session.id, personId: workshop.people.rosa, status: "late", actorAccountId: actor });
+    await makeMark({
+      workshopId: workshop.id,
+      sessionId: session.id,
+      personId: workshop.people.rosa,
+      status: "late",
+      actorAccountId: actor,
+    });
     await importReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
     const rosa = (await attendanceOf(session.id)).find((r) => r.person_id === workshop.people.rosa);
     expect(rosa).toMatchObject({ status: "late", minutes_online: 88, source: "roll_call" });
@@ -180,26 +292,49 @@ describe("importing a Zoom participants report", () => {
 
   it("keeps the longer time when a second, different report covers the same person", async () => {
     const { actor, workshop, session } = await scenario();
-    await importReport({ workshopId: workshop.id, session, bytes: fixtureBytes("zoom-meeting-unique-users.csv"), actorAccountId: actor });
+    await importReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes("zoom-meeting-unique-users.csv"),
+      actorAccountId: actor,
+    });
     await importReport({ workshopId: workshop.id, session, bytes: fixtureBytes(ZOOM), actorAccountId: actor });
     const rows = await attendanceOf(session.id);
     expect(rows.find((r) => r.person_id === workshop.people.rosa)?.minutes_online).toBe(88);
-    expect(await (await getDb()).selectFrom("attendance_import").selectAll().where("session_id", "=", session.id).execute()).toHaveLength(2);
+    expect(
+      await (await getDb()).selectFrom("attendance_import").selectAll().where("session_id", "=", session.id).execute(),
+    ).toHaveLength(2);
   });
 
   it("warns when the report is from another day than the session", async () => {
     const { actor, workshop } = await scenario();
-    const { upload } = await uploadReport({ workshopId: workshop.id, session: workshop.sessions[1], bytes: fixtureBytes(ZOOM), actorAccountId: actor });
+    const { upload } = await uploadReport({
+      workshopId: workshop.id,
+      session: workshop.sessions[1],
+      bytes: fixtureBytes(ZOOM),
+      actorAccountId: actor,
+    });
     expect(upload!.payload.otherDate).toBe("2026-11-19");
   });
 
   it("records a sign-in sheet's marks as present or absent without minutes", async () => {
     const { actor, workshop, session } = await scenario();
-    const { confirmed } = await importReport({ workshopId: workshop.id, session, bytes: fixtureBytes("sign-in-sheet-windows-1252.csv"), actorAccountId: actor });
+    const { confirmed } = await importReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes("sign-in-sheet-windows-1252.csv"),
+      actorAccountId: actor,
+    });
     expect(confirmed?.kind).toBe("saved");
     const rows = await attendanceOf(session.id);
-    expect(rows.find((r) => r.person_id === workshop.people.rosa)).toMatchObject({ status: "present", minutes_online: null });
-    expect(rows.find((r) => r.person_id === workshop.people.marco)).toMatchObject({ status: "absent", minutes_online: null });
+    expect(rows.find((r) => r.person_id === workshop.people.rosa)).toMatchObject({
+      status: "present",
+      minutes_online: null,
+    });
+    expect(rows.find((r) => r.person_id === workshop.people.marco)).toMatchObject({
+      status: "absent",
+      minutes_online: null,
+    });
     expect(rows.find((r) => r.name === "Pedro Ccama Huarca")).toMatchObject({ status: null, minutes_online: 90 });
   });
 
@@ -208,8 +343,12 @@ describe("importing a Zoom participants report", () => {
     const db = await getDb();
     const people = await db.selectFrom("person").select("id").execute();
     const report = (minutes: number) =>
-      Buffer.from(`Name (Original Name),User Email,Duration (Minutes),Guest\nNilda Apaza Quispe,nilda.${workshop.id}@example.org,${minutes},No\n`);
-    expect((await importReport({ workshopId: workshop.id, session, bytes: report(40), actorAccountId: actor })).confirmed).toMatchObject({ newPeople: 1 });
+      Buffer.from(
+        `Name (Original Name),User Email,Duration (Minutes),Guest\nNilda Apaza Quispe,nilda.${workshop.id}@example.org,${minutes},No\n`,
+      );
+    expect(
+      (await importReport({ workshopId: workshop.id, session, bytes: report(40), actorAccountId: actor })).confirmed,
+    ).toMatchObject({ newPeople: 1 });
     const { confirmed } = await importReport({
       workshopId: workshop.id,
       session: workshop.sessions[1],

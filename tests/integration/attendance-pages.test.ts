@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema";
 import { makeAccount } from "../../db/factories";
 import { makeCostsWorkshop } from "../../db/factories/attendance";
-import { action as rollCallAction, loader as rollCallLoader } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.roll-call";
-import { action as importAction, loader as importLoader } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.import";
+import {
+  action as rollCallAction,
+  loader as rollCallLoader,
+} from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.roll-call";
+import {
+  action as importAction,
+  loader as importLoader,
+} from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.import";
 import { action as summaryAction, loader as summaryLoader } from "../../app/routes/staff.workshops.$id_.attendance";
 import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.]csv";
 import { getDb } from "../../app/utils/db.server";
@@ -44,16 +50,46 @@ describe("attendance pages: who may use them", () => {
     ];
     for (const [who, c, expected] of cases) {
       const loaders: Array<() => Promise<unknown>> = [
-        () => rollCallLoader({ request: getRequest(`${base}/sessions/${params.sessionId}/roll-call`, c), params, context: {} }),
-        () => importLoader({ request: getRequest(`${base}/sessions/${params.sessionId}/import`, c), params, context: {} }),
+        () =>
+          rollCallLoader({
+            request: getRequest(`${base}/sessions/${params.sessionId}/roll-call`, c),
+            params,
+            context: {},
+          }),
+        () =>
+          importLoader({ request: getRequest(`${base}/sessions/${params.sessionId}/import`, c), params, context: {} }),
         () => summaryLoader({ request: getRequest(`${base}/attendance`, c), params, context: {} }),
         () => csvLoader({ request: getRequest(`${base}/attendance.csv`, c), params, context: {} }),
       ];
-      for (const [index, load] of loaders.entries()) expect(statusOf(await settle(load)), `${who}, loader ${index}`).toBe(expected);
+      for (const [index, load] of loaders.entries())
+        expect(statusOf(await settle(load)), `${who}, loader ${index}`).toBe(expected);
       const actions: Array<() => Promise<unknown>> = [
-        () => rollCallAction({ request: formRequest(`${base}/sessions/${params.sessionId}/roll-call`, { intent: "mark", personId: "1", status: "present" }, c), params, context: {} }),
-        () => importAction({ request: formRequest(`${base}/sessions/${params.sessionId}/import`, { intent: "discard", uploadId: "1" }, c), params, context: {} }),
-        () => summaryAction({ request: formRequest(`${base}/attendance`, { kind: "minutes", amount: "40" }, c), params, context: {} }),
+        () =>
+          rollCallAction({
+            request: formRequest(
+              `${base}/sessions/${params.sessionId}/roll-call`,
+              { intent: "mark", personId: "1", status: "present" },
+              c,
+            ),
+            params,
+            context: {},
+          }),
+        () =>
+          importAction({
+            request: formRequest(
+              `${base}/sessions/${params.sessionId}/import`,
+              { intent: "discard", uploadId: "1" },
+              c,
+            ),
+            params,
+            context: {},
+          }),
+        () =>
+          summaryAction({
+            request: formRequest(`${base}/attendance`, { kind: "minutes", amount: "40" }, c),
+            params,
+            context: {},
+          }),
       ];
       for (const [index, act] of actions.entries()) {
         const status = statusOf(await settle(act));
@@ -67,11 +103,33 @@ describe("attendance pages: who may use them", () => {
     const { params, cookie } = await setup();
     const other = await setup();
     const admin = await cookieFor("admin");
-    expect(statusOf(await settle(() => summaryLoader({ request: getRequest("/x", admin), params: { id: "999999" }, context: {} })))).toBe(404);
     expect(
-      statusOf(await settle(() => rollCallLoader({ request: getRequest("/x", admin), params: { id: params.id, sessionId: String(other.session.id) }, context: {} }))),
+      statusOf(
+        await settle(() => summaryLoader({ request: getRequest("/x", admin), params: { id: "999999" }, context: {} })),
+      ),
     ).toBe(404);
-    expect(statusOf(await settle(() => rollCallLoader({ request: getRequest("/x", cookie), params: { id: params.id, sessionId: "abc" }, context: {} })))).toBe(404);
+    expect(
+      statusOf(
+        await settle(() =>
+          rollCallLoader({
+            request: getRequest("/x", admin),
+            params: { id: params.id, sessionId: String(other.session.id) },
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await settle(() =>
+          rollCallLoader({
+            request: getRequest("/x", cookie),
+            params: { id: params.id, sessionId: "abc" },
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(404);
   });
 });
 
@@ -79,7 +137,9 @@ describe("roll call", () => {
   it("saves the whole list in one post (no JavaScript) and one mark per tap (JavaScript)", async () => {
     const { workshop, base, params, cookie, session } = await setup();
     const path = `${base}/sessions/${params.sessionId}/roll-call`;
-    const page = unwrap<Awaited<ReturnType<typeof rollCallLoader>>>(await rollCallLoader({ request: getRequest(path, cookie), params, context: {} })).data;
+    const page = unwrap<Awaited<ReturnType<typeof rollCallLoader>>>(
+      await rollCallLoader({ request: getRequest(path, cookie), params, context: {} }),
+    ).data;
     expect(page.entries.map((e) => e.fullName)).toEqual([
       "Elena Choque",
       "Juana Flores",
@@ -89,20 +149,35 @@ describe("roll call", () => {
       "Teodoro Mamani Ccori",
     ]);
     const posted = await rollCallAction({
-      request: formRequest(path + "?q=juana", { [`mark-${workshop.people.rosa}`]: "present", [`mark-${workshop.people.marco}`]: "absent" }, cookie),
+      request: formRequest(
+        path + "?q=juana",
+        { [`mark-${workshop.people.rosa}`]: "present", [`mark-${workshop.people.marco}`]: "absent" },
+        cookie,
+      ),
       params,
       context: {},
     });
     expect(posted).toBeInstanceOf(Response);
     expect((posted as Response).headers.get("Location")).toBe(`${path}?q=juana&saved=2`);
-    await rollCallAction({ request: formRequest(path, { intent: "mark", personId: String(workshop.people.rosa), status: "late" }, cookie), params, context: {} });
+    await rollCallAction({
+      request: formRequest(path, { intent: "mark", personId: String(workshop.people.rosa), status: "late" }, cookie),
+      params,
+      context: {},
+    });
     const db = await getDb();
-    const marks = await db.selectFrom("attendance").select(["person_id", "status", "source"]).where("session_id", "=", session.id).orderBy("person_id").execute();
+    const marks = await db
+      .selectFrom("attendance")
+      .select(["person_id", "status", "source"])
+      .where("session_id", "=", session.id)
+      .orderBy("person_id")
+      .execute();
     expect(marks).toEqual([
       { person_id: workshop.people.rosa, status: "late", source: "roll_call" },
       { person_id: workshop.people.marco, status: "absent", source: "roll_call" },
     ]);
-    const filtered = unwrap<Awaited<ReturnType<typeof rollCallLoader>>>(await rollCallLoader({ request: getRequest(`${path}?q=FLORES juana`, cookie), params, context: {} })).data;
+    const filtered = unwrap<Awaited<ReturnType<typeof rollCallLoader>>>(
+      await rollCallLoader({ request: getRequest(`${path}?q=FLORES juana`, cookie), params, context: {} }),
+    ).data;
     expect(filtered.entries).toHaveLength(2);
     expect(filtered.counts).toEqual({ present: 0, late: 1, excused: 0, absent: 1, unmarked: 4 });
   });
@@ -111,8 +186,15 @@ describe("roll call", () => {
     const { base, params, cookie } = await setup();
     const path = `${base}/sessions/${params.sessionId}/roll-call`;
     const stranger = await makeAccount();
-    const refused = await rollCallAction({ request: formRequest(path, { [`mark-${stranger.personId}`]: "present" }, cookie), params, context: {} });
-    expect(unwrap(refused)).toEqual({ status: 400, data: { errors: { form: { key: "attendance.rollCall.notOnRoll" } }, values: {} } });
+    const refused = await rollCallAction({
+      request: formRequest(path, { [`mark-${stranger.personId}`]: "present" }, cookie),
+      params,
+      context: {},
+    });
+    expect(unwrap(refused)).toEqual({
+      status: 400,
+      data: { errors: { form: { key: "attendance.rollCall.notOnRoll" } }, values: {} },
+    });
     expect(unwrap(await rollCallAction({ request: formRequest(path, {}, cookie), params, context: {} }))).toEqual({
       status: 400,
       data: { errors: { form: { key: "attendance.rollCall.nothingMarked" } }, values: {} },
@@ -136,25 +218,45 @@ describe("import pages", () => {
   it("uploads, reviews, refuses an undecided probable match with the choices kept, then confirms", async () => {
     const { workshop, base, params, cookie, session } = await setup();
     const path = `${base}/sessions/${params.sessionId}/import`;
-    const uploaded = (await importAction({ request: uploadRequest(path, fixtureBytes("zoom-meeting-participants.csv"), cookie), params, context: {} })) as Response;
+    const uploaded = (await importAction({
+      request: uploadRequest(path, fixtureBytes("zoom-meeting-participants.csv"), cookie),
+      params,
+      context: {},
+    })) as Response;
     const review = uploaded.headers.get("Location")!;
     expect(review).toMatch(/\?upload=\d+$/);
     const uploadId = review.split("=")[1];
-    const page = unwrap<Awaited<ReturnType<typeof importLoader>>>(await importLoader({ request: getRequest(review, cookie), params, context: {} })).data;
+    const page = unwrap<Awaited<ReturnType<typeof importLoader>>>(
+      await importLoader({ request: getRequest(review, cookie), params, context: {} }),
+    ).data;
     const fields = Object.fromEntries(page.review!.items.map((item) => [`d-${item.participant.key}`, item.initial]));
     expect(fields["d-L10"]).toBe("");
 
     const refused = unwrap<{ errors: Record<string, unknown>; values: Record<string, string> }>(
-      await importAction({ request: formRequest(review, { intent: "confirm", uploadId, ...fields }, cookie), params, context: {} }),
+      await importAction({
+        request: formRequest(review, { intent: "confirm", uploadId, ...fields }, cookie),
+        params,
+        context: {},
+      }),
     );
     expect(refused.status).toBe(400);
     expect(Object.keys(refused.data.errors)).toContain("L10");
     expect(refused.data.values["d-L5"]).toBe("ignore");
 
-    const linked: Record<string, string> = { ...fields, "d-L10": "link", "link-L10": `person:${workshop.people.juanaSur}` };
+    const linked: Record<string, string> = {
+      ...fields,
+      "d-L10": "link",
+      "link-L10": `person:${workshop.people.juanaSur}`,
+    };
     for (const [key, value] of Object.entries(linked)) if (value === "") linked[key] = "ignore";
-    const saved = (await importAction({ request: formRequest(review, { intent: "confirm", uploadId, ...linked }, cookie), params, context: {} })) as Response;
-    expect(saved.headers.get("Location")).toMatch(new RegExp(`^/staff/workshops/${workshop.id}/attendance\\?imported=\\d+\\.\\d+\\.\\d+$`));
+    const saved = (await importAction({
+      request: formRequest(review, { intent: "confirm", uploadId, ...linked }, cookie),
+      params,
+      context: {},
+    })) as Response;
+    expect(saved.headers.get("Location")).toMatch(
+      new RegExp(`^/staff/workshops/${workshop.id}/attendance\\?imported=\\d+\\.\\d+\\.\\d+$`),
+    );
     const juana = await (await getDb())
       .selectFrom("attendance")
       .select("minutes_online")
@@ -163,23 +265,44 @@ describe("import pages", () => {
       .executeTakeFirst();
     expect(juana).toEqual({ minutes_online: 79 });
 
-    const again = (await importAction({ request: uploadRequest(path, fixtureBytes("zoom-meeting-participants.csv"), cookie), params, context: {} })) as Response;
+    const again = (await importAction({
+      request: uploadRequest(path, fixtureBytes("zoom-meeting-participants.csv"), cookie),
+      params,
+      context: {},
+    })) as Response;
     expect(again.headers.get("Location")).toMatch(/\?already=/);
   });
 
   it("names the supported formats for a file of another kind", async () => {
     const { base, params, cookie } = await setup();
     const path = `${base}/sessions/${params.sessionId}/import`;
-    const result = unwrap<{ error: { key: string } }>(await importAction({ request: uploadRequest(path, fixtureBytes("unknown-format.csv"), cookie), params, context: {} }));
-    expect(result).toEqual({ status: 400, data: { step: "upload", error: { key: "attendance.import.errors.unknownFormat" } } });
+    const result = unwrap<{ error: { key: string } }>(
+      await importAction({
+        request: uploadRequest(path, fixtureBytes("unknown-format.csv"), cookie),
+        params,
+        context: {},
+      }),
+    );
+    expect(result).toEqual({
+      status: 400,
+      data: { step: "upload", error: { key: "attendance.import.errors.unknownFormat" } },
+    });
   });
 });
 
 describe("attendance rule setting", () => {
   it("stores minutes, converts a share of the shortest session to minutes, and refuses nonsense", async () => {
     const { workshop, base, params, cookie } = await setup();
-    const post = (fields: Record<string, string>) => summaryAction({ request: formRequest(`${base}/attendance`, fields, cookie), params, context: {} });
-    const threshold = async () => (await (await getDb()).selectFrom("workshop").select("attendance_min_minutes").where("id", "=", workshop.id).executeTakeFirstOrThrow()).attendance_min_minutes;
+    const post = (fields: Record<string, string>) =>
+      summaryAction({ request: formRequest(`${base}/attendance`, fields, cookie), params, context: {} });
+    const threshold = async () =>
+      (
+        await (await getDb())
+          .selectFrom("workshop")
+          .select("attendance_min_minutes")
+          .where("id", "=", workshop.id)
+          .executeTakeFirstOrThrow()
+      ).attendance_min_minutes;
     expect(await threshold()).toBe(30);
     await post({ kind: "minutes", amount: "45" });
     expect(await threshold()).toBe(45);
@@ -187,7 +310,8 @@ describe("attendance rule setting", () => {
     expect(await threshold()).toBe(45); // 50 % of 90 minutes
     await post({ kind: "percent", amount: "25" });
     expect(await threshold()).toBe(23);
-    for (const amount of ["0", "601", "-5", "abc", ""]) expect(unwrap(await post({ kind: "minutes", amount })).status).toBe(400);
+    for (const amount of ["0", "601", "-5", "abc", ""])
+      expect(unwrap(await post({ kind: "minutes", amount })).status).toBe(400);
     expect(unwrap(await post({ kind: "percent", amount: "101" })).status).toBe(400);
     expect(await threshold()).toBe(23);
   });
@@ -197,18 +321,42 @@ describe("walk-ins from the roll call", () => {
   it("registers a new person with verbal consent and marks them present in one step", async () => {
     const { workshop, base, params, cookie, session } = await setup();
     const path = `${base}/sessions/${params.sessionId}/roll-call`;
-    const fields = { intent: "walkIn", method: "walk_in", fullName: "Saturnina Quispe Ccoa", phone: "987 123 456", consent: "on" };
-    const done = (await rollCallAction({ request: formRequest(path, fields, cookie), params, context: {} })) as Response;
+    const fields = {
+      intent: "walkIn",
+      method: "walk_in",
+      fullName: "Saturnina Quispe Ccoa",
+      phone: "987 123 456",
+      consent: "on",
+    };
+    const done = (await rollCallAction({
+      request: formRequest(path, fields, cookie),
+      params,
+      context: {},
+    })) as Response;
     expect(done.headers.get("Location")).toBe(`${path}?walkIn=Saturnina%20Quispe%20Ccoa`);
     const db = await getDb();
-    const person = await db.selectFrom("person").selectAll().where("phone", "=", "+51987123456").executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom("person")
+      .selectAll()
+      .where("phone", "=", "+51987123456")
+      .executeTakeFirstOrThrow();
     expect(person.consent_method).toBe("staff");
-    expect(await db.selectFrom("registration").select(["status", "method"]).where("person_id", "=", person.id).where("workshop_id", "=", workshop.id).execute()).toEqual([
-      { status: "registered", method: "walk_in" },
-    ]);
-    expect(await db.selectFrom("attendance").select(["status", "source"]).where("person_id", "=", person.id).where("session_id", "=", session.id).execute()).toEqual([
-      { status: "present", source: "roll_call" },
-    ]);
+    expect(
+      await db
+        .selectFrom("registration")
+        .select(["status", "method"])
+        .where("person_id", "=", person.id)
+        .where("workshop_id", "=", workshop.id)
+        .execute(),
+    ).toEqual([{ status: "registered", method: "walk_in" }]);
+    expect(
+      await db
+        .selectFrom("attendance")
+        .select(["status", "source"])
+        .where("person_id", "=", person.id)
+        .where("session_id", "=", session.id)
+        .execute(),
+    ).toEqual([{ status: "present", source: "roll_call" }]);
   });
 
   it("asks '¿es esta persona?' for a similar name and creates nobody without consent", async () => {
@@ -217,11 +365,27 @@ describe("walk-ins from the roll call", () => {
     const db = await getDb();
     const before = (await db.selectFrom("person").select("id").execute()).length;
     const similar = unwrap<{ candidates: unknown[] }>(
-      await rollCallAction({ request: formRequest(path, { intent: "walkIn", method: "walk_in", fullName: "marco APAZA", consent: "on" }, cookie), params, context: {} }),
+      await rollCallAction({
+        request: formRequest(
+          path,
+          { intent: "walkIn", method: "walk_in", fullName: "marco APAZA", consent: "on" },
+          cookie,
+        ),
+        params,
+        context: {},
+      }),
     );
     expect(similar.data.candidates.length).toBeGreaterThan(0);
     const noConsent = unwrap<{ errors: Record<string, unknown> }>(
-      await rollCallAction({ request: formRequest(path, { intent: "walkIn", method: "walk_in", fullName: "Persona Sin Consentimiento" }, cookie), params, context: {} }),
+      await rollCallAction({
+        request: formRequest(
+          path,
+          { intent: "walkIn", method: "walk_in", fullName: "Persona Sin Consentimiento" },
+          cookie,
+        ),
+        params,
+        context: {},
+      }),
     );
     expect(Object.keys(noConsent.data.errors)).toEqual(["consent"]);
     expect((await db.selectFrom("person").select("id").execute()).length).toBe(before);

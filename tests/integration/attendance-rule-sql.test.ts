@@ -11,7 +11,11 @@ describe("the attendance rule in SQL and in TypeScript", () => {
   it("gives the same answer for every status and every minutes value around the minimum", async () => {
     const db = await getDb();
     const minMinutes = 45;
-    const workshop = await makeWorkshop(db, { modality: "online", attendanceMinMinutes: minMinutes, sessions: ["2025-03-10T15:00:00.000Z"] });
+    const workshop = await makeWorkshop(db, {
+      modality: "online",
+      attendanceMinMinutes: minMinutes,
+      sessions: ["2025-03-10T15:00:00.000Z"],
+    });
     const statuses: Array<AttendanceStatus | null> = [null, ...ROLL_CALL_STATUSES];
     const minutes = [null, 0, minMinutes - 1, minMinutes, minMinutes + 1, 600];
     const expected = new Map<number, boolean>();

@@ -14,18 +14,32 @@ const courseDir = () => path.join(paths.contentDir, "huerto");
 const write = (file: string, text: string) => fs.writeFileSync(path.join(courseDir(), file), text);
 const courseYaml = (lessons: string[], extra = "") =>
   `title: El huerto\nsummary: Un huerto familiar.\nlanguage: es\ntopic: sustainability\nestimatedMinutes: 30\npublished: true\n${extra}lessons:\n${lessons.map((l) => `  - ${l}\n`).join("")}`;
-const lesson = (title: string, body = "Texto de la lección.") => `---\ntitle: ${title}\nsummary: Resumen de ${title}.\nduration: 10\n---\n${body}\n`;
+const lesson = (title: string, body = "Texto de la lección.") =>
+  `---\ntitle: ${title}\nsummary: Resumen de ${title}.\nduration: 10\n---\n${body}\n`;
 const lessonRows = (courseId: number) =>
-  db.selectFrom("lesson").select(["id", "slug", "title", "position", "archived_at"]).where("course_id", "=", courseId).orderBy("slug").execute();
+  db
+    .selectFrom("lesson")
+    .select(["id", "slug", "title", "position", "archived_at"])
+    .where("course_id", "=", courseId)
+    .orderBy("slug")
+    .execute();
 
 beforeAll(async () => {
   db = await getDb();
   const dir = fs.mkdtempSync(path.join(TEST_TMP, "content-"));
   // A cache of its own, so the compile counts below do not depend on other test files.
-  paths = { root: ROOT, contentDir: path.join(dir, "courses"), publicDir: path.join(dir, "public"), cacheDir: path.join(dir, "cache") };
+  paths = {
+    root: ROOT,
+    contentDir: path.join(dir, "courses"),
+    publicDir: path.join(dir, "public"),
+    cacheDir: path.join(dir, "cache"),
+  };
   fs.mkdirSync(courseDir(), { recursive: true });
   write("course.yaml", courseYaml(["semillas", "riego", "cosecha"]));
-  write("semillas.mdx", lesson("Semillas", 'import hoja from "./hoja.svg";\n\n<Figure src={hoja} alt="Una hoja verde" />'));
+  write(
+    "semillas.mdx",
+    lesson("Semillas", 'import hoja from "./hoja.svg";\n\n<Figure src={hoja} alt="Una hoja verde" />'),
+  );
   write("hoja.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>');
   write("riego.mdx", lesson("Riego", '<Figure src="./gotero.svg" alt="Un gotero junto a una planta" />'));
   write("gotero.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
@@ -35,7 +49,15 @@ beforeAll(async () => {
 describe("courses:build into the database", () => {
   it("publishes courses and lessons, and copies the files lessons use", async () => {
     const summary = await buildContent(db, paths);
-    expect(summary).toMatchObject({ courses: 1, lessons: 3, compiled: 3, fromCache: 0, updatedCourses: 1, heldBack: [], problems: [] });
+    expect(summary).toMatchObject({
+      courses: 1,
+      lessons: 3,
+      compiled: 3,
+      fromCache: 0,
+      updatedCourses: 1,
+      heldBack: [],
+      problems: [],
+    });
     const course = await getCourseBySlug(db, "huerto", { includeDrafts: false });
     expect(course?.lessons.map((l) => [l.slug, l.position])).toEqual([
       ["semillas", 1],
@@ -77,7 +99,10 @@ describe("courses:build into the database", () => {
     const row = (await lessonRows(courseId)).find((l) => l.slug === "riego")!;
     expect(row.id).toBe(riego.id);
     expect(row.archived_at).not.toBeNull();
-    expect((await getCourseBySlug(db, "huerto", { includeDrafts: false }))!.lessons.map((l) => l.slug)).toEqual(["cosecha", "semillas"]);
+    expect((await getCourseBySlug(db, "huerto", { includeDrafts: false }))!.lessons.map((l) => l.slug)).toEqual([
+      "cosecha",
+      "semillas",
+    ]);
     expect(await getLessonPage(db, "huerto", "riego", { includeDrafts: false })).toBeNull();
   });
 
@@ -89,12 +114,19 @@ describe("courses:build into the database", () => {
     expect(page?.lesson.title).toBe("Cosecha");
     const problems = await listContentProblems(db);
     expect(problems).toEqual([
-      expect.objectContaining({ course_slug: "huerto", line: 6, col: 1, message: expect.stringContaining("unknown component <Tractor>") }),
+      expect.objectContaining({
+        course_slug: "huerto",
+        line: 6,
+        col: 1,
+        message: expect.stringContaining("unknown component <Tractor>"),
+      }),
     ]);
 
     write("cosecha.mdx", lesson("Cosecha corregida"));
     expect((await buildContent(db, paths)).heldBack).toEqual([]);
-    expect((await getLessonPage(db, "huerto", "cosecha", { includeDrafts: false }))?.lesson.title).toBe("Cosecha corregida");
+    expect((await getLessonPage(db, "huerto", "cosecha", { includeDrafts: false }))?.lesson.title).toBe(
+      "Cosecha corregida",
+    );
     expect(await listContentProblems(db)).toEqual([]);
   });
 
@@ -106,7 +138,11 @@ describe("courses:build into the database", () => {
 
     fs.rmSync(courseDir(), { recursive: true });
     await buildContent(db, paths);
-    const row = await db.selectFrom("course").select(["archived_at"]).where("slug", "=", "huerto").executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("course")
+      .select(["archived_at"])
+      .where("slug", "=", "huerto")
+      .executeTakeFirstOrThrow();
     expect(row.archived_at).not.toBeNull();
     expect(await getCourseBySlug(db, "huerto", { includeDrafts: true })).toBeNull();
   });

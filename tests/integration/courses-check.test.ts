@@ -8,7 +8,12 @@ import { ROOT, TEST_TMP } from "../support/paths";
 
 const FIXTURES = "tests/fixtures/courses-broken";
 const check = (fixture: string, contentDir = path.join(ROOT, FIXTURES, fixture)) =>
-  loadContent({ root: ROOT, contentDir, publicDir: path.join(ROOT, "public"), cacheDir: path.join(TEST_TMP, "content-cache") });
+  loadContent({
+    root: ROOT,
+    contentDir,
+    publicDir: path.join(ROOT, "public"),
+    cacheDir: path.join(TEST_TMP, "content-cache"),
+  });
 
 // Each broken fixture gives exactly one problem, at the file and line where an author would fix it.
 const expected: Record<string, string> = {
@@ -17,7 +22,8 @@ const expected: Record<string, string> = {
   "syntax-error": "syntax-error/curso/leccion.mdx:8:1: MDX: Expected a closing tag for `<Callout>`",
   "unknown-component":
     "unknown-component/curso/leccion.mdx:8:1: unknown component <Mapa>: use one of Activity, Callout, Download, Figure, KeyPoints, Quiz, Term, Video or import it",
-  "missing-import": 'missing-import/curso/leccion.mdx:6:22: Could not resolve "./grafico.tsx": the imported file does not exist',
+  "missing-import":
+    'missing-import/curso/leccion.mdx:6:22: Could not resolve "./grafico.tsx": the imported file does not exist',
   "duplicate-slug": `duplicate-slug/curso/02-leccion.mdx:1:1: duplicate lesson slug "leccion" (also used by ${FIXTURES}/duplicate-slug/curso/01-leccion.mdx)`,
   "missing-video": 'missing-video/curso/leccion.mdx:8:12: file not found: "./no-existe.webm"',
   "bad-captions": 'bad-captions/curso/subtitulos.vtt:1:1: not a WebVTT file: the first line must be "WEBVTT"',
@@ -35,7 +41,11 @@ describe("courses:check on broken content", () => {
   }
 
   it("prints file:line:col: message and exits 1 from the command line", async () => {
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/courses-check.ts", `${FIXTURES}/unknown-field`], { cwd: ROOT });
+    const run = promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "scripts/courses-check.ts", `${FIXTURES}/unknown-field`],
+      { cwd: ROOT },
+    );
     const failure = (await run.catch((error: unknown) => error)) as { code: number; stderr: string };
     expect(failure.code).toBe(1);
     expect(failure.stderr.trim()).toBe(`${FIXTURES}/unknown-field/curso/leccion.mdx:5:1: unknown field "autor"`);

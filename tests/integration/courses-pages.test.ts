@@ -14,9 +14,14 @@ import { formRequest, getRequest, sessionCookie, settle } from "../support/reque
 import { ROOT, TEST_TMP } from "../support/paths";
 
 type Params = Record<string, string>;
-const catalog = async (query = "", cookie?: string) => (await catalogLoader({ request: getRequest(`/courses${query}`, cookie), params: {}, context: {} })).courses;
+const catalog = async (query = "", cookie?: string) =>
+  (await catalogLoader({ request: getRequest(`/courses${query}`, cookie), params: {}, context: {} })).courses;
 const lessonPage = (params: Params, query = "", cookie?: string) =>
-  lessonLoader({ request: getRequest(`/courses/${params.course}/${params.lesson}${query}`, cookie), params, context: {} });
+  lessonLoader({
+    request: getRequest(`/courses/${params.course}/${params.lesson}${query}`, cookie),
+    params,
+    context: {},
+  });
 
 const cookies: Partial<Record<Role, string>> = {};
 beforeAll(async () => {
@@ -34,7 +39,11 @@ describe("serving courses", () => {
     const courses = await catalog();
     let lessons = 0;
     for (const course of courses) {
-      const { course: page } = await courseLoader({ request: getRequest(`/courses/${course.slug}`), params: { course: course.slug }, context: {} });
+      const { course: page } = await courseLoader({
+        request: getRequest(`/courses/${course.slug}`),
+        params: { course: course.slug },
+        context: {},
+      });
       for (const lesson of page.lessons) {
         const { html } = await lessonPage({ course: course.slug, lesson: lesson.slug });
         expect(html.length, lesson.slug).toBeGreaterThan(200);
@@ -50,14 +59,18 @@ describe("serving courses", () => {
     expect(html).toContain('<aside class="callout callout-note">');
     expect(html).toContain("<table>");
     expect(html).toContain('<section class="key-points"><h2>Ideas clave</h2>');
-    expect(html).toMatch(/<a href="\/course-files\/finanzas-basicas\/cuaderno-de-cuentas.csv" download="" class="button">Descargar: Cuaderno de cuentas/);
+    expect(html).toMatch(
+      /<a href="\/course-files\/finanzas-basicas\/cuaderno-de-cuentas.csv" download="" class="button">Descargar: Cuaderno de cuentas/,
+    );
     expect(html).toContain("CSV, 1 kB");
     const glossary = await lessonPage({ course: "finanzas-basicas", lesson: "costos" });
     expect(glossary.html).toContain("<dt><dfn>Costo fijo</dfn></dt>");
   });
 
   it("answers 404 for an unknown course or lesson", async () => {
-    const course = await settle(() => courseLoader({ request: getRequest("/courses/no-existe"), params: { course: "no-existe" }, context: {} }));
+    const course = await settle(() =>
+      courseLoader({ request: getRequest("/courses/no-existe"), params: { course: "no-existe" }, context: {} }),
+    );
     expect((course as Response).status).toBe(404);
     const lesson = await settle(() => lessonPage({ course: "finanzas-basicas", lesson: "no-existe" }));
     expect((lesson as Response).status).toBe(404);
@@ -69,10 +82,21 @@ describe("serving courses", () => {
     try {
       for (const viewer of [undefined, "member", "facilitator", "manager"] as const) {
         const cookie = viewer && cookies[viewer];
-        expect((await catalog("", cookie)).map((c) => c.slug), viewer).not.toContain("cadenas-transparentes");
-        const page = await settle(() => courseLoader({ request: getRequest("/courses/cadenas-transparentes", cookie), params: { course: "cadenas-transparentes" }, context: {} }));
+        expect(
+          (await catalog("", cookie)).map((c) => c.slug),
+          viewer,
+        ).not.toContain("cadenas-transparentes");
+        const page = await settle(() =>
+          courseLoader({
+            request: getRequest("/courses/cadenas-transparentes", cookie),
+            params: { course: "cadenas-transparentes" },
+            context: {},
+          }),
+        );
         expect((page as Response).status, viewer).toBe(404);
-        const lesson = await settle(() => lessonPage({ course: "cadenas-transparentes", lesson: "cultivos-nativos" }, "", cookie));
+        const lesson = await settle(() =>
+          lessonPage({ course: "cadenas-transparentes", lesson: "cultivos-nativos" }, "", cookie),
+        );
         expect((lesson as Response).status, viewer).toBe(404);
       }
       const admin = await catalog("", cookies.admin);
@@ -87,7 +111,10 @@ describe("serving courses", () => {
   it("searches titles, summaries and lesson text, accents aside, and filters by language and topic", async () => {
     expect((await catalog("?q=estafas")).map((c) => c.slug)).toEqual(["vender-en-linea-seguro"]);
     // "quorum" is only inside a lesson, written "Quórum".
-    expect((await catalog("?q=quorum")).map((c) => c.slug).sort()).toEqual(["que-es-una-cooperativa", "what-is-a-cooperative"]);
+    expect((await catalog("?q=quorum")).map((c) => c.slug).sort()).toEqual([
+      "que-es-una-cooperativa",
+      "what-is-a-cooperative",
+    ]);
     expect((await catalog("?language=en")).map((c) => c.slug)).toEqual(["what-is-a-cooperative"]);
     expect((await catalog("?topic=finance")).map((c) => c.slug)).toEqual(["finanzas-basicas"]);
     expect((await catalog("?q=quorum&language=es")).map((c) => c.slug)).toEqual(["que-es-una-cooperativa"]);
@@ -105,7 +132,10 @@ describe("serving courses", () => {
     expect(sent.status).toBe(302);
     const location = sent.headers.get("Location")!;
     expect(location).toBe(`${path}?graded=1&q0=0&q1=1#quiz`);
-    const { html } = await lessonPage({ course: "que-es-una-cooperativa", lesson: "principios" }, location.slice(path.length).replace(/#.*/, ""));
+    const { html } = await lessonPage(
+      { course: "que-es-una-cooperativa", lesson: "principios" },
+      location.slice(path.length).replace(/#.*/, ""),
+    );
     expect(html).toContain("Acertó 0 de 2 preguntas.");
     expect(html).toContain("Correcto. Es el segundo principio.");
     expect(html).toContain("No. Pedir parentesco sería una forma de cerrar la puerta.");
@@ -117,24 +147,41 @@ describe("serving courses", () => {
     const first = await lessonPage(params);
     expect(first.html).toContain('preload="none"');
     expect(first.html).toContain('<source src="/videos/fotos-que-venden/fotos-que-venden.webm" type="video/webm"/>');
-    expect(first.html).toMatch(/<track kind="captions" src="\/videos\/fotos-que-venden\/subtitulos.es.vtt" srcLang="es" label="Español" default=""\/>/);
+    expect(first.html).toMatch(
+      /<track kind="captions" src="\/videos\/fotos-que-venden\/subtitulos.es.vtt" srcLang="es" label="Español" default=""\/>/,
+    );
     expect(first.html).toContain("Leer el texto del video");
 
-    const saved = await lessonAction({ request: formRequest("/courses/vender-en-linea-seguro/fotos-que-venden", { intent: "video-quality", quality: "low" }), params, context: {} });
+    const saved = await lessonAction({
+      request: formRequest("/courses/vender-en-linea-seguro/fotos-que-venden", {
+        intent: "video-quality",
+        quality: "low",
+      }),
+      params,
+      context: {},
+    });
     const cookie = saved.headers.get("Set-Cookie")!;
     expect(cookie).toMatch(/^minka_video_quality=low;.*HttpOnly/);
     const low = await lessonPage(params, "", cookie.split(";")[0]);
-    expect(low.html).toContain('<source src="/videos/fotos-que-venden/fotos-que-venden-ahorro.webm" type="video/webm"/>');
+    expect(low.html).toContain(
+      '<source src="/videos/fotos-que-venden/fotos-que-venden-ahorro.webm" type="video/webm"/>',
+    );
     expect(low.html).not.toContain("fotos-que-venden.mp4");
   });
 
   it("lists content problems for admins only", async () => {
     for (const role of ["member", "facilitator", "manager"] as const) {
-      const denied = await settle(() => adminContentLoader({ request: getRequest("/admin/content", cookies[role]), params: {}, context: {} }));
+      const denied = await settle(() =>
+        adminContentLoader({ request: getRequest("/admin/content", cookies[role]), params: {}, context: {} }),
+      );
       expect((denied as Response).status, role).toBe(403);
     }
-    const anonymous = await settle(() => adminContentLoader({ request: getRequest("/admin/content"), params: {}, context: {} }));
+    const anonymous = await settle(() =>
+      adminContentLoader({ request: getRequest("/admin/content"), params: {}, context: {} }),
+    );
     expect((anonymous as Response).status).toBe(302);
-    expect(await adminContentLoader({ request: getRequest("/admin/content", cookies.admin), params: {}, context: {} })).toEqual({ problems: [] });
+    expect(
+      await adminContentLoader({ request: getRequest("/admin/content", cookies.admin), params: {}, context: {} }),
+    ).toEqual({ problems: [] });
   });
 });

@@ -20,16 +20,36 @@ describe("every download is named minka-<kind>-<subject>-<date>.<ext>, the kind 
     const { id } = await makeWorkshop({ title: "Gestión de Cooperativas", facilitatorIds: [facilitator.accountId] });
     const params = { id: String(id) };
     const calendar = (language: string) =>
-      calendarLoader({ request: new Request(`http://localhost/workshops/${id}/calendar.ics`, { headers: { "Accept-Language": language } }), params, ...ctx });
-    expect(savedAs(await calendar("es"))).toMatch(new RegExp(`^attachment; filename="minka-taller-gestion-de-cooperativas-${TODAY}\\.ics"$`));
-    expect(savedAs(await calendar("en"))).toMatch(new RegExp(`^attachment; filename="minka-workshop-gestion-de-cooperativas-${TODAY}\\.ics"$`));
+      calendarLoader({
+        request: new Request(`http://localhost/workshops/${id}/calendar.ics`, {
+          headers: { "Accept-Language": language },
+        }),
+        params,
+        ...ctx,
+      });
+    expect(savedAs(await calendar("es"))).toMatch(
+      new RegExp(`^attachment; filename="minka-taller-gestion-de-cooperativas-${TODAY}\\.ics"$`),
+    );
+    expect(savedAs(await calendar("en"))).toMatch(
+      new RegExp(`^attachment; filename="minka-workshop-gestion-de-cooperativas-${TODAY}\\.ics"$`),
+    );
 
     const staffCookie = await sessionCookie(facilitator.accountId);
-    const registrations = await registrationsLoader({ request: getRequest(`/staff/workshops/${id}/registrations.csv?format=xlsx`, staffCookie), params, ...ctx });
-    expect(savedAs(registrations)).toMatch(new RegExp(`^attachment; filename="minka-inscripciones-gestion-de-cooperativas-${TODAY}\\.xlsx"$`));
+    const registrations = await registrationsLoader({
+      request: getRequest(`/staff/workshops/${id}/registrations.csv?format=xlsx`, staffCookie),
+      params,
+      ...ctx,
+    });
+    expect(savedAs(registrations)).toMatch(
+      new RegExp(`^attachment; filename="minka-inscripciones-gestion-de-cooperativas-${TODAY}\\.xlsx"$`),
+    );
 
     const member = await makeAccount({ locale: "en" });
-    const own = await ownDataLoader({ request: getRequest("/account/data?format=csv", await sessionCookie(member.accountId)), params: {}, ...ctx });
+    const own = await ownDataLoader({
+      request: getRequest("/account/data?format=csv", await sessionCookie(member.accountId)),
+      params: {},
+      ...ctx,
+    });
     expect(savedAs(own)).toMatch(new RegExp(`^attachment; filename="minka-my-data-${TODAY}\\.csv"$`));
 
     // Staff export the data of someone without a login.
@@ -40,6 +60,8 @@ describe("every download is named minka-<kind>-<subject>-<date>.<ext>, the kind 
       params: { personId: String(walkIn) },
       ...ctx,
     });
-    expect(savedAs(theirs)).toMatch(new RegExp(`^attachment; filename="minka-datos-persona-${walkIn}-${TODAY}\\.json"$`));
+    expect(savedAs(theirs)).toMatch(
+      new RegExp(`^attachment; filename="minka-datos-persona-${walkIn}-${TODAY}\\.json"$`),
+    );
   });
 });

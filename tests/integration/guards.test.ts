@@ -34,7 +34,9 @@ describe("requireRole", () => {
 
   it("counts a tampered cookie as logged out", async () => {
     const { cookie } = await cookieFor("admin");
-    const result = await settle(() => accountLoader({ request: getRequest("/account", cookie + "x"), params: {}, context: {} }));
+    const result = await settle(() =>
+      accountLoader({ request: getRequest("/account", cookie + "x"), params: {}, context: {} }),
+    );
     expect((result as Response).headers.get("Location")).toBe("/login?redirectTo=%2Faccount");
   });
 });
@@ -44,11 +46,23 @@ describe("admin accounts page", () => {
     const { accountId: target } = await makeAccount();
     for (const role of ["member", "facilitator", "manager"] as const) {
       const { cookie } = await cookieFor(role);
-      expect(((await settle(() => adminLoader({ request: getRequest("/admin/accounts", cookie), params: {}, context: {} }))) as Response).status).toBe(403);
+      expect(
+        (
+          (await settle(() =>
+            adminLoader({ request: getRequest("/admin/accounts", cookie), params: {}, context: {} }),
+          )) as Response
+        ).status,
+      ).toBe(403);
       const post = formRequest("/admin/accounts", { accountId: String(target), role: "admin" }, cookie);
-      expect(((await settle(() => adminAction({ request: post, params: {}, context: {} }))) as Response).status).toBe(403);
+      expect(((await settle(() => adminAction({ request: post, params: {}, context: {} }))) as Response).status).toBe(
+        403,
+      );
     }
-    const row = await (await getDb()).selectFrom("account").select("role").where("id", "=", target).executeTakeFirstOrThrow();
+    const row = await (await getDb())
+      .selectFrom("account")
+      .select("role")
+      .where("id", "=", target)
+      .executeTakeFirstOrThrow();
     expect(row.role).toBe("member");
   });
 
@@ -61,21 +75,37 @@ describe("admin accounts page", () => {
     expect(list.data.accounts.map((a) => a.id)).toContain(target);
 
     const changed = unwrap<{ ok: boolean }>(
-      await adminAction({ request: formRequest("/admin/accounts", { accountId: String(target), role: "facilitator" }, admin.cookie), params: {}, context: {} }),
+      await adminAction({
+        request: formRequest("/admin/accounts", { accountId: String(target), role: "facilitator" }, admin.cookie),
+        params: {},
+        context: {},
+      }),
     );
     expect(changed.data.ok).toBe(true);
     const db = await getDb();
-    expect((await db.selectFrom("account").select("role").where("id", "=", target).executeTakeFirstOrThrow()).role).toBe("facilitator");
+    expect(
+      (await db.selectFrom("account").select("role").where("id", "=", target).executeTakeFirstOrThrow()).role,
+    ).toBe("facilitator");
 
     const bad = unwrap<{ ok: boolean }>(
-      await adminAction({ request: formRequest("/admin/accounts", { accountId: String(target), role: "king" }, admin.cookie), params: {}, context: {} }),
+      await adminAction({
+        request: formRequest("/admin/accounts", { accountId: String(target), role: "king" }, admin.cookie),
+        params: {},
+        context: {},
+      }),
     );
     expect(bad.status).toBe(400);
 
     const self = unwrap<{ ok: boolean }>(
-      await adminAction({ request: formRequest("/admin/accounts", { accountId: String(admin.accountId), role: "member" }, admin.cookie), params: {}, context: {} }),
+      await adminAction({
+        request: formRequest("/admin/accounts", { accountId: String(admin.accountId), role: "member" }, admin.cookie),
+        params: {},
+        context: {},
+      }),
     );
     expect(self.status).toBe(400);
-    expect((await db.selectFrom("account").select("role").where("id", "=", admin.accountId).executeTakeFirstOrThrow()).role).toBe("admin");
+    expect(
+      (await db.selectFrom("account").select("role").where("id", "=", admin.accountId).executeTakeFirstOrThrow()).role,
+    ).toBe("admin");
   });
 });

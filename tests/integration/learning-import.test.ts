@@ -16,12 +16,26 @@ async function staffCookie(role: "member" | "facilitator" | "manager" | "admin" 
 function upload(bytes: Uint8Array | string, cookie: string): Request {
   const form = new FormData();
   form.set("intent", "preview");
-  form.set("file", new Blob([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], { type: "text/csv" }), "lista.csv");
-  return new Request("http://localhost/staff/enrolments/import", { method: "POST", body: form, headers: { Cookie: cookie } });
+  form.set(
+    "file",
+    new Blob([typeof bytes === "string" ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)], {
+      type: "text/csv",
+    }),
+    "lista.csv",
+  );
+  return new Request("http://localhost/staff/enrolments/import", {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie },
+  });
 }
 
 const commit = (uploadId: number | string, cookie: string, consent = true) =>
-  formRequest("/staff/enrolments/import", { intent: "commit", uploadId: String(uploadId), ...(consent ? { consent: "on" } : {}) }, cookie);
+  formRequest(
+    "/staff/enrolments/import",
+    { intent: "commit", uploadId: String(uploadId), ...(consent ? { consent: "on" } : {}) },
+    cookie,
+  );
 
 async function pendingUploads() {
   return (await getDb()).selectFrom("enrolment_upload").select(["id", "uploaded_by"]).orderBy("id").execute();
@@ -30,14 +44,30 @@ async function pendingUploads() {
 async function counts() {
   const db = await getDb();
   const one = async (table: "person" | "enrolment" | "audit_log") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { people: await one("person"), enrolments: await one("enrolment"), audit: await one("audit_log") };
 }
 
 type Result = {
   step: string;
   problem?: string;
-  preview?: { rows: Array<{ line: number; problems: string[]; fullName: string; existingPerson: unknown; alreadyEnrolled: boolean }>; problemCount: number };
+  preview?: {
+    rows: Array<{
+      line: number;
+      problems: string[];
+      fullName: string;
+      existingPerson: unknown;
+      alreadyEnrolled: boolean;
+    }>;
+    problemCount: number;
+  };
   uploadId?: number | null;
   enrolled?: number;
   created?: number;
@@ -51,13 +81,17 @@ describe("CSV enrolment import", () => {
     const course = await makeCourse(db, { slug: "finanzas-basicas" });
     const staff = await staffCookie();
     const known = await makeAccount({ fullName: "Rosa Quispe", email: "rosa@example.org" });
-    const csv = "nombre,correo,celular,curso\nRosa Quispe,ROSA@example.org,,finanzas-basicas\nJuana Mamani,,987 111 222,finanzas-basicas\n";
+    const csv =
+      "nombre,correo,celular,curso\nRosa Quispe,ROSA@example.org,,finanzas-basicas\nJuana Mamani,,987 111 222,finanzas-basicas\n";
 
     const before = await counts();
     const preview = await run(upload(csv, staff.cookie));
     expect(preview.status).toBe(200);
     expect(preview.data.preview?.problemCount).toBe(0);
-    expect(preview.data.preview?.rows.map((r) => r.existingPerson)).toEqual([{ id: known.personId, fullName: "Rosa Quispe" }, null]);
+    expect(preview.data.preview?.rows.map((r) => r.existingPerson)).toEqual([
+      { id: known.personId, fullName: "Rosa Quispe" },
+      null,
+    ]);
     expect(await counts()).toEqual(before);
 
     // The list waits server-side, for this staff member, until it is confirmed.
@@ -66,18 +100,40 @@ describe("CSV enrolment import", () => {
     const done = await run(commit(preview.data.uploadId!, staff.cookie));
     expect(done.data).toEqual({ step: "done", enrolled: 2, created: 1, already: 0 });
     expect(await pendingUploads()).toEqual([]);
-    const enrolments = await db.selectFrom("enrolment").select(["person_id", "method", "enrolled_by"]).where("course_id", "=", course.id).orderBy("person_id").execute();
+    const enrolments = await db
+      .selectFrom("enrolment")
+      .select(["person_id", "method", "enrolled_by"])
+      .where("course_id", "=", course.id)
+      .orderBy("person_id")
+      .execute();
     expect(enrolments).toHaveLength(2);
     expect(enrolments.every((e) => e.method === "import" && e.enrolled_by === staff.accountId)).toBe(true);
-    const juana = await db.selectFrom("person").selectAll().where("phone", "=", "+51987111222").executeTakeFirstOrThrow();
-    expect(juana).toMatchObject({ full_name: "Juana Mamani", consent_method: "staff", consent_recorded_by: staff.accountId });
+    const juana = await db
+      .selectFrom("person")
+      .selectAll()
+      .where("phone", "=", "+51987111222")
+      .executeTakeFirstOrThrow();
+    expect(juana).toMatchObject({
+      full_name: "Juana Mamani",
+      consent_method: "staff",
+      consent_recorded_by: staff.accountId,
+    });
     // Every person created is audit-logged by the person-matching service (docs/decisions/012).
-    const created = await db.selectFrom("audit_log").select(["actor_account_id", "subject_id", "details"]).where("action", "=", "person.create.import").execute();
-    expect(created.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([{ actor_account_id: staff.accountId, subject_id: juana.id, details: { courseId: course.id } }]);
+    const created = await db
+      .selectFrom("audit_log")
+      .select(["actor_account_id", "subject_id", "details"])
+      .where("action", "=", "person.create.import")
+      .execute();
+    expect(created.map((a) => ({ ...a, details: JSON.parse(a.details) }))).toEqual([
+      { actor_account_id: staff.accountId, subject_id: juana.id, details: { courseId: course.id } },
+    ]);
 
     // A confirmed list is gone: confirming it twice writes nothing.
     const twice = await counts();
-    expect((await run(commit(preview.data.uploadId!, staff.cookie))).data).toEqual({ step: "refused", problem: "gone" });
+    expect((await run(commit(preview.data.uploadId!, staff.cookie))).data).toEqual({
+      step: "refused",
+      problem: "gone",
+    });
     expect(await counts()).toEqual(twice);
 
     // The same file again changes nothing.
@@ -90,13 +146,22 @@ describe("CSV enrolment import", () => {
     const db = await getDb();
     await makeCourse(db, { slug: "cooperativa-1252" });
     const staff = await staffCookie();
-    const bytes = iconv.encode("Nombre;Correo;Curso\r\nMaría Ñahui Peña;maria@example.org;cooperativa-1252\r\n", "win1252");
+    const bytes = iconv.encode(
+      "Nombre;Correo;Curso\r\nMaría Ñahui Peña;maria@example.org;cooperativa-1252\r\n",
+      "win1252",
+    );
     expect(bytes.includes(0xf1)).toBe(true);
     const preview = await run(upload(bytes, staff.cookie));
     expect(preview.data.preview?.rows[0]).toMatchObject({ fullName: "María Ñahui Peña", problems: [] });
     const done = await run(commit(preview.data.uploadId!, staff.cookie));
     expect(done.data.step).toBe("done");
-    expect(await db.selectFrom("person").select("full_name").where("email", "=", "maria@example.org").executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await db
+        .selectFrom("person")
+        .select("full_name")
+        .where("email", "=", "maria@example.org")
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       full_name: "María Ñahui Peña",
     });
   });
@@ -132,12 +197,19 @@ describe("CSV enrolment import", () => {
     await makeCourse(db, { slug: "curso-ajeno" });
     const owner = await staffCookie();
     const other = await staffCookie("admin");
-    const preview = await run(upload("nombre,correo,curso\nElena Vargas,elena@example.org,curso-ajeno\n", owner.cookie));
+    const preview = await run(
+      upload("nombre,correo,curso\nElena Vargas,elena@example.org,curso-ajeno\n", owner.cookie),
+    );
     const uploadId = preview.data.uploadId!;
     expect(uploadId).toBeGreaterThan(0);
     const before = await counts();
 
-    for (const forged of [commit(uploadId, other.cookie), commit(uploadId + 1000, owner.cookie), commit("abc", owner.cookie), commit(uploadId, other.cookie, false)]) {
+    for (const forged of [
+      commit(uploadId, other.cookie),
+      commit(uploadId + 1000, owner.cookie),
+      commit("abc", owner.cookie),
+      commit(uploadId, other.cookie, false),
+    ]) {
       const refused = await run(forged);
       expect(refused).toMatchObject({ status: 400, data: { step: "refused", problem: "gone" } });
     }
@@ -146,7 +218,11 @@ describe("CSV enrolment import", () => {
     expect(await pendingUploads()).toEqual([{ id: uploadId, uploaded_by: owner.accountId }]);
 
     // Unconfirmed for more than a day, it is gone too.
-    await db.updateTable("enrolment_upload").set({ created_at: new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString() }).where("id", "=", uploadId).execute();
+    await db
+      .updateTable("enrolment_upload")
+      .set({ created_at: new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString() })
+      .where("id", "=", uploadId)
+      .execute();
     expect((await run(commit(uploadId, owner.cookie))).data).toEqual({ step: "refused", problem: "gone" });
     expect(await counts()).toEqual(before);
     // …and the next upload drops it.
@@ -160,12 +236,24 @@ describe("CSV enrolment import", () => {
     const staff = await staffCookie();
     const before = await counts();
     expect((await run(upload("", staff.cookie))).data).toEqual({ step: "refused", problem: "empty" });
-    expect((await run(upload("\uFEFFnombre,correo,curso\r\n", staff.cookie))).data).toEqual({ step: "refused", problem: "empty" });
-    expect((await run(upload("a,b\n1,2\n", staff.cookie))).data).toEqual({ step: "refused", problem: "missingColumns" });
-    expect((await run(formRequest("/staff/enrolments/import", { intent: "preview" }, staff.cookie))).data).toEqual({ step: "refused", problem: "noFile" });
+    expect((await run(upload("\uFEFFnombre,correo,curso\r\n", staff.cookie))).data).toEqual({
+      step: "refused",
+      problem: "empty",
+    });
+    expect((await run(upload("a,b\n1,2\n", staff.cookie))).data).toEqual({
+      step: "refused",
+      problem: "missingColumns",
+    });
+    expect((await run(formRequest("/staff/enrolments/import", { intent: "preview" }, staff.cookie))).data).toEqual({
+      step: "refused",
+      problem: "noFile",
+    });
     const preview = await run(upload("nombre,correo,curso\nAna,ana2@example.org,curso-vacio\n", staff.cookie));
     const noConsent = await run(commit(preview.data.uploadId!, staff.cookie, false));
-    expect(noConsent).toMatchObject({ status: 400, data: { step: "preview", problem: "consentRequired", uploadId: preview.data.uploadId } });
+    expect(noConsent).toMatchObject({
+      status: 400,
+      data: { step: "preview", problem: "consentRequired", uploadId: preview.data.uploadId },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -174,9 +262,14 @@ describe("CSV enrolment import", () => {
     await makeCourse(db, { slug: "curso-privado" });
     const member = await staffCookie("member");
     const staff = await staffCookie();
-    const { uploadId } = (await run(upload("nombre,correo,curso\nAna,ana3@example.org,curso-privado\n", staff.cookie))).data;
-    expect(((await settle(() => importAction({ request: commit(uploadId!, member.cookie), ...ctx }))) as Response).status).toBe(403);
-    expect(((await settle(() => importAction({ request: commit(uploadId!, ""), ...ctx }))) as Response).status).toBe(302);
+    const { uploadId } = (await run(upload("nombre,correo,curso\nAna,ana3@example.org,curso-privado\n", staff.cookie)))
+      .data;
+    expect(
+      ((await settle(() => importAction({ request: commit(uploadId!, member.cookie), ...ctx }))) as Response).status,
+    ).toBe(403);
+    expect(((await settle(() => importAction({ request: commit(uploadId!, ""), ...ctx }))) as Response).status).toBe(
+      302,
+    );
     expect(await db.selectFrom("person").select("id").where("email", "=", "ana3@example.org").execute()).toEqual([]);
   });
 });

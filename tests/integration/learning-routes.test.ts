@@ -26,10 +26,23 @@ async function userWith(role: Role, fullName = "Persona de Prueba") {
 
 async function finishCourse(cookie: string, course: Awaited<ReturnType<typeof makeCourse>>) {
   for (const lesson of course.lessons) {
-    await completeAction({ request: formRequest("/learning/complete", { course: course.slug, lesson: lesson.slug, redirectTo: "/x" }, cookie), params: {}, ...ctx });
+    await completeAction({
+      request: formRequest(
+        "/learning/complete",
+        { course: course.slug, lesson: lesson.slug, redirectTo: "/x" },
+        cookie,
+      ),
+      params: {},
+      ...ctx,
+    });
   }
   const db = await getDb();
-  return db.selectFrom("certificate").innerJoin("account", "account.person_id", "certificate.person_id").select("code").where("course_id", "=", course.id).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("certificate")
+    .innerJoin("account", "account.person_id", "certificate.person_id")
+    .select("code")
+    .where("course_id", "=", course.id)
+    .executeTakeFirstOrThrow();
 }
 
 describe("member actions", () => {
@@ -40,29 +53,63 @@ describe("member actions", () => {
     const victim = await userWith("member");
 
     const enrolled = await enrolAction({
-      request: formRequest("/learning/enrol", { course: course.slug, redirectTo: `/courses/${course.slug}`, personId: String(victim.personId) }, me.cookie),
+      request: formRequest(
+        "/learning/enrol",
+        { course: course.slug, redirectTo: `/courses/${course.slug}`, personId: String(victim.personId) },
+        me.cookie,
+      ),
       params: {},
       ...ctx,
     });
     expect((enrolled as Response).headers.get("Location")).toBe(`/courses/${course.slug}`);
 
     // A forged person id is ignored: the completion belongs to the session's person.
-    const fields = { course: course.slug, lesson: course.lessons[0].slug, redirectTo: `/courses/${course.slug}/${course.lessons[0].slug}` };
-    const done = await completeAction({ request: formRequest("/learning/complete", { ...fields, personId: String(victim.personId), person_id: String(victim.personId) }, me.cookie), params: {}, ...ctx });
+    const fields = {
+      course: course.slug,
+      lesson: course.lessons[0].slug,
+      redirectTo: `/courses/${course.slug}/${course.lessons[0].slug}`,
+    };
+    const done = await completeAction({
+      request: formRequest(
+        "/learning/complete",
+        { ...fields, personId: String(victim.personId), person_id: String(victim.personId) },
+        me.cookie,
+      ),
+      params: {},
+      ...ctx,
+    });
     expect((done as Response).status).toBe(302);
     // Double submit: harmless.
     await completeAction({ request: formRequest("/learning/complete", fields, me.cookie), params: {}, ...ctx });
-    const rows = await db.selectFrom("lesson_completion").select(["person_id"]).where("lesson_id", "=", course.lessons[0].id).execute();
+    const rows = await db
+      .selectFrom("lesson_completion")
+      .select(["person_id"])
+      .where("lesson_id", "=", course.lessons[0].id)
+      .execute();
     expect(rows).toEqual([{ person_id: me.personId }]);
-    expect(await db.selectFrom("enrolment").select("person_id").where("course_id", "=", course.id).execute()).toEqual([{ person_id: me.personId }]);
+    expect(await db.selectFrom("enrolment").select("person_id").where("course_id", "=", course.id).execute()).toEqual([
+      { person_id: me.personId },
+    ]);
 
     const mine = unwrap<{ courses: Array<{ slug: string; progress: { percent: number } }> }>(
       await myLearningLoader({ request: getRequest("/me/learning", me.cookie), params: {}, ...ctx }),
     );
     expect(mine.data.courses).toMatchObject([{ slug: course.slug, progress: { percent: 33 } }]);
 
-    await leaveAction({ request: formRequest("/learning/leave", { course: course.slug }, me.cookie), params: {}, ...ctx });
-    expect((await db.selectFrom("enrolment").select("left_at").where("person_id", "=", me.personId).executeTakeFirstOrThrow()).left_at).not.toBeNull();
+    await leaveAction({
+      request: formRequest("/learning/leave", { course: course.slug }, me.cookie),
+      params: {},
+      ...ctx,
+    });
+    expect(
+      (
+        await db
+          .selectFrom("enrolment")
+          .select("left_at")
+          .where("person_id", "=", me.personId)
+          .executeTakeFirstOrThrow()
+      ).left_at,
+    ).not.toBeNull();
   });
 
   it("answers fetchers with data (no redirect) and refuses bad claims and unknown lessons with a reason", async () => {
@@ -73,12 +120,20 @@ describe("member actions", () => {
       unwrap<{ ok: boolean; reason?: string; courseCompleted?: boolean }>(
         await completeAction({ request: formRequest("/learning/complete", fields, me.cookie), params: {}, ...ctx }),
       );
-    expect(await call({ course: course.slug, lesson: course.lessons[0].slug, method: "video", watched: "0.4" })).toEqual({
+    expect(
+      await call({ course: course.slug, lesson: course.lessons[0].slug, method: "video", watched: "0.4" }),
+    ).toEqual({
       status: 400,
       data: { ok: false, reason: "notEnoughWatched" },
     });
-    expect(await call({ course: course.slug, lesson: "no-such-lesson" })).toEqual({ status: 404, data: { ok: false, reason: "unknownLesson" } });
-    expect(await call({ course: course.slug, lesson: course.lessons[1].slug })).toEqual({ status: 410, data: { ok: false, reason: "archivedLesson" } });
+    expect(await call({ course: course.slug, lesson: "no-such-lesson" })).toEqual({
+      status: 404,
+      data: { ok: false, reason: "unknownLesson" },
+    });
+    expect(await call({ course: course.slug, lesson: course.lessons[1].slug })).toEqual({
+      status: 410,
+      data: { ok: false, reason: "archivedLesson" },
+    });
     const ok = await call({ course: course.slug, lesson: course.lessons[0].slug, method: "video", watched: "0.95" });
     expect(ok).toMatchObject({ status: 200, data: { ok: true, courseCompleted: true } });
   });
@@ -88,10 +143,20 @@ describe("member actions", () => {
     const course = await makeCourse(db);
     const back = `/courses/${course.slug}/${course.lessons[0].slug}`;
     const result = await settle(() =>
-      completeAction({ request: formRequest("/learning/complete", { course: course.slug, lesson: course.lessons[0].slug, redirectTo: back }), params: {}, ...ctx }),
+      completeAction({
+        request: formRequest("/learning/complete", {
+          course: course.slug,
+          lesson: course.lessons[0].slug,
+          redirectTo: back,
+        }),
+        params: {},
+        ...ctx,
+      }),
     );
     expect((result as Response).headers.get("Location")).toBe(`/login?${new URLSearchParams({ redirectTo: back })}`);
-    const enrol = await settle(() => enrolAction({ request: formRequest("/learning/enrol", { course: course.slug }), params: {}, ...ctx }));
+    const enrol = await settle(() =>
+      enrolAction({ request: formRequest("/learning/enrol", { course: course.slug }), params: {}, ...ctx }),
+    );
     expect((enrol as Response).headers.get("Location")).toContain("/login?redirectTo=");
     expect(await db.selectFrom("enrolment").select("id").where("course_id", "=", course.id).execute()).toEqual([]);
   });
@@ -104,7 +169,9 @@ describe("certificates", () => {
     const owner = await userWith("member", "Íñigo Año Muñoz");
     const { code } = await finishCourse(owner.cookie, course);
 
-    const page = unwrap<Record<string, unknown>>(await certificateLoader({ request: getRequest(`/certificates/${code}`), params: { code }, ...ctx }));
+    const page = unwrap<Record<string, unknown>>(
+      await certificateLoader({ request: getRequest(`/certificates/${code}`), params: { code }, ...ctx }),
+    );
     expect(page.data).toEqual({
       found: true,
       code,
@@ -119,7 +186,9 @@ describe("certificates", () => {
     );
     expect(lower.data.found).toBe(true);
     for (const bad of ["MK-0000-0000-0000-0000", "nonsense", ""]) {
-      const missing = unwrap<{ found: boolean }>(await certificateLoader({ request: getRequest("/x"), params: { code: bad }, ...ctx }));
+      const missing = unwrap<{ found: boolean }>(
+        await certificateLoader({ request: getRequest("/x"), params: { code: bad }, ...ctx }),
+      );
       expect(missing).toEqual({ status: 404, data: { found: false, code: bad } });
     }
   });
@@ -133,7 +202,10 @@ describe("certificates", () => {
     const otherCourse = await makeCourse(db);
     const { code: othersCode } = await finishCourse(other.cookie, otherCourse);
 
-    const download = (cookie?: string, which = code) => settle(() => pdfLoader({ request: getRequest(`/certificates/${which}/pdf`, cookie), params: { code: which }, ...ctx }));
+    const download = (cookie?: string, which = code) =>
+      settle(() =>
+        pdfLoader({ request: getRequest(`/certificates/${which}/pdf`, cookie), params: { code: which }, ...ctx }),
+      );
     const anonymous = (await download()) as Response;
     expect(anonymous.status).toBe(302);
     expect(((await download(other.cookie)) as Response).status).toBe(403);
@@ -162,9 +234,24 @@ describe("staff pages", () => {
     const course = await makeCourse(db);
     const loaders: Array<() => Promise<unknown>> = [
       () => staffCoursesLoader({ request: getRequest("/staff/courses", cookie), params: {}, ...ctx }),
-      () => staffCourseLoader({ request: getRequest(`/staff/courses/${course.slug}`, cookie), params: { course: course.slug }, ...ctx }),
-      () => exportLoader({ request: getRequest(`/staff/courses/${course.slug}/export`, cookie), params: { course: course.slug }, ...ctx }),
-      () => enrolOneLoader({ request: getRequest(`/staff/courses/${course.slug}/enrol`, cookie), params: { course: course.slug }, ...ctx }),
+      () =>
+        staffCourseLoader({
+          request: getRequest(`/staff/courses/${course.slug}`, cookie),
+          params: { course: course.slug },
+          ...ctx,
+        }),
+      () =>
+        exportLoader({
+          request: getRequest(`/staff/courses/${course.slug}/export`, cookie),
+          params: { course: course.slug },
+          ...ctx,
+        }),
+      () =>
+        enrolOneLoader({
+          request: getRequest(`/staff/courses/${course.slug}/enrol`, cookie),
+          params: { course: course.slug },
+          ...ctx,
+        }),
       () => importLoader({ request: getRequest("/staff/enrolments/import", cookie), params: {}, ...ctx }),
     ];
     let cookie: string | undefined;
@@ -178,8 +265,15 @@ describe("staff pages", () => {
       }
     }
     const member = await userWith("member");
-    const post = formRequest(`/staff/courses/${course.slug}/enrol`, { fullName: "Ana", email: "ana@example.org", consent: "on" }, member.cookie);
-    expect(((await settle(() => enrolOneAction({ request: post, params: { course: course.slug }, ...ctx }))) as Response).status).toBe(403);
+    const post = formRequest(
+      `/staff/courses/${course.slug}/enrol`,
+      { fullName: "Ana", email: "ana@example.org", consent: "on" },
+      member.cookie,
+    );
+    expect(
+      ((await settle(() => enrolOneAction({ request: post, params: { course: course.slug }, ...ctx }))) as Response)
+        .status,
+    ).toBe(403);
     expect(await db.selectFrom("enrolment").select("id").where("course_id", "=", course.id).execute()).toEqual([]);
   });
 
@@ -190,10 +284,18 @@ describe("staff pages", () => {
     await finishCourse(learner.cookie, course);
     const staff = await userWith("facilitator");
     const page = unwrap<{ report: { enrolled: number; completed: number; completionRate: number } }>(
-      await staffCourseLoader({ request: getRequest(`/staff/courses/${course.slug}`, staff.cookie), params: { course: course.slug }, ...ctx }),
+      await staffCourseLoader({
+        request: getRequest(`/staff/courses/${course.slug}`, staff.cookie),
+        params: { course: course.slug },
+        ...ctx,
+      }),
     );
     expect(page.data.report).toMatchObject({ enrolled: 1, completed: 1, completionRate: 1 });
-    const csv = (await exportLoader({ request: getRequest("/x", staff.cookie), params: { course: course.slug }, ...ctx })) as Response;
+    const csv = (await exportLoader({
+      request: getRequest("/x", staff.cookie),
+      params: { course: course.slug },
+      ...ctx,
+    })) as Response;
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -201,7 +303,13 @@ describe("staff pages", () => {
     expect(text).toContain("Ñusta Huamán");
     expect(text).toContain("\r\n");
     expect(text).toContain("Terminó");
-    expect(((await settle(() => staffCourseLoader({ request: getRequest("/x", staff.cookie), params: { course: "nope" }, ...ctx }))) as Response).status).toBe(404);
+    expect(
+      (
+        (await settle(() =>
+          staffCourseLoader({ request: getRequest("/x", staff.cookie), params: { course: "nope" }, ...ctx }),
+        )) as Response
+      ).status,
+    ).toBe(404);
   });
 
   it("enrols one person: by contact, among similar names, or as a new person without a login", async () => {
@@ -209,29 +317,53 @@ describe("staff pages", () => {
     const course = await makeCourse(db);
     const staff = await userWith("manager");
     const existing = await userWith("member", "Rosa Quispe Mamani");
-    const existingEmail = (await db.selectFrom("person").select("email").where("id", "=", existing.personId).executeTakeFirstOrThrow()).email!;
+    const existingEmail = (
+      await db.selectFrom("person").select("email").where("id", "=", existing.personId).executeTakeFirstOrThrow()
+    ).email!;
     const post = (fields: Record<string, string>) =>
-      enrolOneAction({ request: formRequest(`/staff/courses/${course.slug}/enrol`, fields, staff.cookie), params: { course: course.slug }, ...ctx }).then((r) => unwrap<any>(r));
+      enrolOneAction({
+        request: formRequest(`/staff/courses/${course.slug}/enrol`, fields, staff.cookie),
+        params: { course: course.slug },
+        ...ctx,
+      }).then((r) => unwrap<any>(r));
 
     expect((await post({ fullName: "", email: "" })).status).toBe(400);
-    expect((await post({ fullName: "X", phone: "12" })).data.errors.phone.key).toBe("learning.enrolOne.errors.phoneInvalid");
+    expect((await post({ fullName: "X", phone: "12" })).data.errors.phone.key).toBe(
+      "learning.enrolOne.errors.phoneInvalid",
+    );
 
     const byContact = await post({ fullName: "Rosa Q.", email: existingEmail.toUpperCase() });
-    expect(byContact.data).toMatchObject({ kind: "done", message: { key: "learning.enrolOne.done.enrolled", vars: { name: "Rosa Quispe Mamani" } } });
+    expect(byContact.data).toMatchObject({
+      kind: "done",
+      message: { key: "learning.enrolOne.done.enrolled", vars: { name: "Rosa Quispe Mamani" } },
+    });
 
     const similar = await post({ fullName: "quispe mamani rosa", phone: "987 000 111" });
     expect(similar.data.kind).toBe("similar");
     expect(similar.data.candidates.map((c: { id: number }) => c.id)).toContain(existing.personId);
 
-    expect((await post({ intent: "create", fullName: "Quispe Mamani Rosa", phone: "987 000 111" })).data.errors.consent.key).toBe(
-      "learning.enrolOne.errors.consentRequired",
-    );
-    const created = await post({ intent: "create", fullName: "Quispe Mamani Rosa", phone: "987 000 111", consent: "on" });
+    expect(
+      (await post({ intent: "create", fullName: "Quispe Mamani Rosa", phone: "987 000 111" })).data.errors.consent.key,
+    ).toBe("learning.enrolOne.errors.consentRequired");
+    const created = await post({
+      intent: "create",
+      fullName: "Quispe Mamani Rosa",
+      phone: "987 000 111",
+      consent: "on",
+    });
     expect(created.data.message.key).toBe("learning.enrolOne.done.enrolled");
-    const person = await db.selectFrom("person").selectAll().where("phone", "=", "+51987000111").executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom("person")
+      .selectAll()
+      .where("phone", "=", "+51987000111")
+      .executeTakeFirstOrThrow();
     expect(person).toMatchObject({ consent_method: "staff", consent_recorded_by: staff.accountId });
     expect(await db.selectFrom("account").select("id").where("person_id", "=", person.id).execute()).toEqual([]);
-    const enrolment = await db.selectFrom("enrolment").selectAll().where("person_id", "=", person.id).executeTakeFirstOrThrow();
+    const enrolment = await db
+      .selectFrom("enrolment")
+      .selectAll()
+      .where("person_id", "=", person.id)
+      .executeTakeFirstOrThrow();
     expect(enrolment).toMatchObject({ method: "staff", enrolled_by: staff.accountId });
 
     // Submitting again (double click) does not register the person twice.

@@ -18,7 +18,11 @@ async function withHistory() {
   const member = { ...(await makeAccount({ fullName: "Teodora Ccama Puma", email })), email };
   const db = await getDb();
   const now = new Date().toISOString();
-  await db.updateTable("person").set({ sex: "female", birth_year: 1958, region: "Puno", cooperative: "Coop Lanera" }).where("id", "=", member.personId).execute();
+  await db
+    .updateTable("person")
+    .set({ sex: "female", birth_year: 1958, region: "Puno", cooperative: "Coop Lanera" })
+    .where("id", "=", member.personId)
+    .execute();
   const course = await db
     .insertInto("course")
     .values({ slug: `c-${member.personId}`, title: "Curso", created_at: now, updated_at: now })
@@ -30,7 +34,16 @@ async function withHistory() {
     .execute();
   await db
     .insertInto("certificate")
-    .values({ person_id: member.personId, course_id: course.id, code: `CODE${member.personId}`, full_name: "Teodora Ccama Puma", course_title: "Curso", hours: 2, completed_at: now, issued_at: now })
+    .values({
+      person_id: member.personId,
+      course_id: course.id,
+      code: `CODE${member.personId}`,
+      full_name: "Teodora Ccama Puma",
+      course_title: "Curso",
+      hours: 2,
+      completed_at: now,
+      issued_at: now,
+    })
     .execute();
   const workshop = await db
     .insertInto("workshop")
@@ -44,11 +57,24 @@ async function withHistory() {
     .executeTakeFirstOrThrow();
   await db
     .insertInto("registration")
-    .values({ workshop_id: workshop.id, person_id: member.personId, status: "registered", method: "self", created_at: now, updated_at: now })
+    .values({
+      workshop_id: workshop.id,
+      person_id: member.personId,
+      status: "registered",
+      method: "self",
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await db
     .insertInto("attendance")
-    .values({ session_id: session.id, person_id: member.personId, status: "present", source: "roll_call", recorded_at: now })
+    .values({
+      session_id: session.id,
+      person_id: member.personId,
+      status: "present",
+      source: "roll_call",
+      recorded_at: now,
+    })
     .execute();
   return member;
 }
@@ -57,7 +83,11 @@ describe("access to one's own data", () => {
   it("exports every table about the person, without secrets", async () => {
     const member = await withHistory();
     const data = await exportPersonData(await getDb(), member.personId);
-    expect(data.person[0]).toMatchObject({ full_name: "Teodora Ccama Puma", email: member.email, consent_method: "self" });
+    expect(data.person[0]).toMatchObject({
+      full_name: "Teodora Ccama Puma",
+      email: member.email,
+      consent_method: "self",
+    });
     expect(data.account[0]).not.toHaveProperty("password_hash");
     expect(data.enrolment).toHaveLength(1);
     expect(data.certificate).toHaveLength(1);
@@ -69,16 +99,26 @@ describe("access to one's own data", () => {
   it("downloads as JSON or as an Excel-friendly CSV, only for oneself", async () => {
     const member = await withHistory();
     const cookie = await sessionCookie(member.accountId);
-    const json = (await ownDataLoader({ request: getRequest("/account/data?format=json", cookie), params: {}, context: {} })) as Response;
+    const json = (await ownDataLoader({
+      request: getRequest("/account/data?format=json", cookie),
+      params: {},
+      context: {},
+    })) as Response;
     expect(json.headers.get("Content-Disposition")).toContain(".json");
     expect((await json.json()).person[0].full_name).toBe("Teodora Ccama Puma");
-    const csv = (await ownDataLoader({ request: getRequest("/account/data?format=csv", cookie), params: {}, context: {} })) as Response;
+    const csv = (await ownDataLoader({
+      request: getRequest("/account/data?format=csv", cookie),
+      params: {},
+      context: {},
+    })) as Response;
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
     const text = new TextDecoder().decode(bytes);
     expect(text.startsWith("table,record,field,value\r\n")).toBe(true);
     expect(text).toContain("person,1,full_name,Teodora Ccama Puma");
-    const anonymous = await settle(() => ownDataLoader({ request: getRequest("/account/data"), params: {}, context: {} }));
+    const anonymous = await settle(() =>
+      ownDataLoader({ request: getRequest("/account/data"), params: {}, context: {} }),
+    );
     expect((anonymous as Response).status).toBe(302);
   });
 
@@ -88,14 +128,24 @@ describe("access to one's own data", () => {
       const staff = await makeAccount({ role });
       const staffCookie = await sessionCookie(staff.accountId);
       const result = await settle(() =>
-        staffExportLoader({ request: getRequest(`/staff/people/${member.personId}/data`, staffCookie), params: { personId: String(member.personId) }, context: {} }),
+        staffExportLoader({
+          request: getRequest(`/staff/people/${member.personId}/data`, staffCookie),
+          params: { personId: String(member.personId) },
+          context: {},
+        }),
       );
       expect((result as Response).status).toBe(403);
     }
     const manager = await makeAccount({ role: "manager" });
     const cookie = await sessionCookie(manager.accountId);
     const exportMember = () =>
-      settle(() => staffExportLoader({ request: getRequest(`/staff/people/${member.personId}/data`, cookie), params: { personId: String(member.personId) }, context: {} }));
+      settle(() =>
+        staffExportLoader({
+          request: getRequest(`/staff/people/${member.personId}/data`, cookie),
+          params: { personId: String(member.personId) },
+          context: {},
+        }),
+      );
     // With a login she downloads her own data; staff export only people without one.
     expect(((await exportMember()) as Response).status).toBe(403);
     await (await getDb()).deleteFrom("account").where("id", "=", member.accountId).execute();
@@ -106,10 +156,18 @@ describe("access to one's own data", () => {
     })) as Response;
     expect(await response.text()).toContain("Teodora Ccama Puma");
     const unknown = await settle(() =>
-      staffExportLoader({ request: getRequest(`/staff/people/999999/data`, cookie), params: { personId: "999999" }, context: {} }),
+      staffExportLoader({
+        request: getRequest(`/staff/people/999999/data`, cookie),
+        params: { personId: "999999" },
+        context: {},
+      }),
     );
     expect((unknown as Response).status).toBe(404);
-    const audit = await (await getDb()).selectFrom("audit_log").selectAll().where("action", "=", "person.exported").execute();
+    const audit = await (await getDb())
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "person.exported")
+      .execute();
     expect(audit).toMatchObject([{ actor_account_id: manager.accountId, subject_id: member.personId }]);
   });
 });
@@ -119,7 +177,13 @@ describe("withdrawing consent and erasure", () => {
     const member = await withHistory();
     const cookie = await sessionCookie(member.accountId);
     await sessionCookie(member.accountId);
-    const refused = unwrap(await accountAction({ request: formRequest("/account", { intent: "withdraw-consent" }, cookie), params: {}, context: {} }));
+    const refused = unwrap(
+      await accountAction({
+        request: formRequest("/account", { intent: "withdraw-consent" }, cookie),
+        params: {},
+        context: {},
+      }),
+    );
     expect(refused.status).toBe(400);
     expect(await countSessions(await getDb(), member.accountId)).toBe(2);
 
@@ -130,11 +194,19 @@ describe("withdrawing consent and erasure", () => {
     })) as Response;
     expect(done.headers.get("Location")).toBe("/account/withdrawn");
     expect(await countSessions(await getDb(), member.accountId)).toBe(0);
-    const person = await (await getDb()).selectFrom("person").selectAll().where("id", "=", member.personId).executeTakeFirstOrThrow();
+    const person = await (await getDb())
+      .selectFrom("person")
+      .selectAll()
+      .where("id", "=", member.personId)
+      .executeTakeFirstOrThrow();
     expect(person.consent_withdrawn_at).not.toBeNull();
     const admin = await makeAccount({ role: "admin" });
     const pending = unwrap<{ pending: Array<{ id: number }> }>(
-      await privacyLoader({ request: getRequest("/admin/privacy", await sessionCookie(admin.accountId)), params: {}, context: {} }),
+      await privacyLoader({
+        request: getRequest("/admin/privacy", await sessionCookie(admin.accountId)),
+        params: {},
+        context: {},
+      }),
     );
     expect(pending.data.pending.map((p) => p.id)).toContain(member.personId);
   });
@@ -144,8 +216,18 @@ describe("withdrawing consent and erasure", () => {
     const db = await getDb();
     const countRows = async () => {
       const out: Record<string, number> = {};
-      for (const table of ["person", "registration", "attendance", "enrolment", "certificate", "lesson_completion"] as const) {
-        const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      for (const table of [
+        "person",
+        "registration",
+        "attendance",
+        "enrolment",
+        "certificate",
+        "lesson_completion",
+      ] as const) {
+        const row = await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow();
         out[table] = Number(row.n);
       }
       return out;
@@ -156,13 +238,34 @@ describe("withdrawing consent and erasure", () => {
     expect(await erasePerson(await getDb(), member.personId, admin.accountId)).toBe(false);
     expect(await countRows()).toEqual(before);
 
-    const person = await db.selectFrom("person").selectAll().where("id", "=", member.personId).executeTakeFirstOrThrow();
-    expect(person).toMatchObject({ full_name: "", email: null, phone: null, sex: "female", birth_year: 1958, country: "PE", region: "Puno", cooperative: "Coop Lanera" });
+    const person = await db
+      .selectFrom("person")
+      .selectAll()
+      .where("id", "=", member.personId)
+      .executeTakeFirstOrThrow();
+    expect(person).toMatchObject({
+      full_name: "",
+      email: null,
+      phone: null,
+      sex: "female",
+      birth_year: 1958,
+      country: "PE",
+      region: "Puno",
+      cooperative: "Coop Lanera",
+    });
     expect(person.erased_at).not.toBeNull();
-    const certificate = await db.selectFrom("certificate").selectAll().where("person_id", "=", member.personId).executeTakeFirstOrThrow();
+    const certificate = await db
+      .selectFrom("certificate")
+      .selectAll()
+      .where("person_id", "=", member.personId)
+      .executeTakeFirstOrThrow();
     expect(certificate.full_name).toBe("");
     expect(await findAccountForLogin(await getDb(), { kind: "email", value: member.email })).toBeUndefined();
-    const account = await db.selectFrom("account").selectAll().where("id", "=", member.accountId).executeTakeFirstOrThrow();
+    const account = await db
+      .selectFrom("account")
+      .selectAll()
+      .where("id", "=", member.accountId)
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(account.password_hash, DEMO_PASSWORD)).toBe(false);
     expect(JSON.stringify(await exportPersonData(await getDb(), member.personId))).not.toContain("Teodora");
     const audit = await db.selectFrom("audit_log").selectAll().where("action", "=", "person.erased").execute();
@@ -175,22 +278,46 @@ describe("withdrawing consent and erasure", () => {
       const staff = await makeAccount({ role });
       const cookie = await sessionCookie(staff.accountId);
       for (const run of [
-        (): Promise<unknown> => privacyLoader({ request: getRequest("/admin/privacy", cookie), params: {}, context: {} }),
+        (): Promise<unknown> =>
+          privacyLoader({ request: getRequest("/admin/privacy", cookie), params: {}, context: {} }),
         () => auditLoader({ request: getRequest("/admin/audit", cookie), params: {}, context: {} }),
-        () => privacyAction({ request: formRequest("/admin/privacy", { personId: String(member.personId) }, cookie), params: {}, context: {} }),
+        () =>
+          privacyAction({
+            request: formRequest("/admin/privacy", { personId: String(member.personId) }, cookie),
+            params: {},
+            context: {},
+          }),
       ]) {
         expect(((await settle(run)) as Response).status).toBe(403);
       }
     }
-    const person = await (await getDb()).selectFrom("person").select("erased_at").where("id", "=", member.personId).executeTakeFirstOrThrow();
+    const person = await (await getDb())
+      .selectFrom("person")
+      .select("erased_at")
+      .where("id", "=", member.personId)
+      .executeTakeFirstOrThrow();
     expect(person.erased_at).toBeNull();
     const admin = await makeAccount({ role: "admin" });
     const cookie = await sessionCookie(admin.accountId);
-    const done = unwrap<{ ok: boolean }>(await privacyAction({ request: formRequest("/admin/privacy", { personId: String(member.personId) }, cookie), params: {}, context: {} }));
+    const done = unwrap<{ ok: boolean }>(
+      await privacyAction({
+        request: formRequest("/admin/privacy", { personId: String(member.personId) }, cookie),
+        params: {},
+        context: {},
+      }),
+    );
     expect(done.data.ok).toBe(true);
-    const bad = unwrap<{ ok: boolean }>(await privacyAction({ request: formRequest("/admin/privacy", { personId: "abc" }, cookie), params: {}, context: {} }));
+    const bad = unwrap<{ ok: boolean }>(
+      await privacyAction({
+        request: formRequest("/admin/privacy", { personId: "abc" }, cookie),
+        params: {},
+        context: {},
+      }),
+    );
     expect(bad.status).toBe(400);
-    const log = unwrap<{ entries: Array<{ action: string }> }>(await auditLoader({ request: getRequest("/admin/audit", cookie), params: {}, context: {} }));
+    const log = unwrap<{ entries: Array<{ action: string }> }>(
+      await auditLoader({ request: getRequest("/admin/audit", cookie), params: {}, context: {} }),
+    );
     expect(log.data.entries.map((e) => e.action)).toContain("person.erased");
   });
 });

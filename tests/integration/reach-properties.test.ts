@@ -45,7 +45,12 @@ const ledgerArbitrary = fc.record({
       person: fc.nat(),
       workshop: fc.nat(),
       session: fc.nat(),
-      status: fc.option(fc.constantFrom("present", "late", "excused", "absent") as fc.Arbitrary<"present" | "late" | "excused" | "absent">, { nil: null }),
+      status: fc.option(
+        fc.constantFrom("present", "late", "excused", "absent") as fc.Arbitrary<
+          "present" | "late" | "excused" | "absent"
+        >,
+        { nil: null },
+      ),
       minutes: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
     }),
     { maxLength: 25 },
@@ -54,14 +59,20 @@ const ledgerArbitrary = fc.record({
     fc.record({
       person: fc.nat(),
       workshop: fc.nat(),
-      status: fc.constantFrom("registered", "waitlisted", "cancelled") as fc.Arbitrary<"registered" | "waitlisted" | "cancelled">,
+      status: fc.constantFrom("registered", "waitlisted", "cancelled") as fc.Arbitrary<
+        "registered" | "waitlisted" | "cancelled"
+      >,
       method: fc.constantFrom("self", "staff", "walk_in") as fc.Arbitrary<"self" | "staff" | "walk_in">,
       createdAt: fc.constantFrom(...INSTANTS),
     }),
     { maxLength: 20 },
   ),
   enrolments: fc.array(
-    fc.record({ person: fc.nat(), enrolledAt: fc.constantFrom(...INSTANTS), completedAfterDays: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }) }),
+    fc.record({
+      person: fc.nat(),
+      enrolledAt: fc.constantFrom(...INSTANTS),
+      completedAfterDays: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+    }),
     { maxLength: 6 },
   ),
   merge: fc.tuple(fc.nat(), fc.nat()),
@@ -70,12 +81,27 @@ type Ledger = typeof ledgerArbitrary extends fc.Arbitrary<infer L> ? L : never;
 
 async function clearLedger() {
   const db = await getDb();
-  for (const table of ["attendance", "attendance_import", "registration", "workshop_session", "workshop_facilitator", "lesson_completion", "certificate", "enrolment", "person_distinct"] as const) {
+  for (const table of [
+    "attendance",
+    "attendance_import",
+    "registration",
+    "workshop_session",
+    "workshop_facilitator",
+    "lesson_completion",
+    "certificate",
+    "enrolment",
+    "person_distinct",
+  ] as const) {
     await db.deleteFrom(table).execute();
   }
   await db.deleteFrom("audit_log").execute();
   await db.deleteFrom("workshop").execute();
-  await db.deleteFrom("person").where((eb) => eb.not(eb.exists(eb.selectFrom("account").select("account.id").whereRef("account.person_id", "=", "person.id")))).execute();
+  await db
+    .deleteFrom("person")
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom("account").select("account.id").whereRef("account.person_id", "=", "person.id"))),
+    )
+    .execute();
 }
 
 async function build(ledger: Ledger, courseId: number) {
@@ -84,7 +110,15 @@ async function build(ledger: Ledger, courseId: number) {
   for (const p of ledger.persons) persons.push(await makePerson(db, p));
   const workshops = [];
   for (const w of ledger.workshops) {
-    workshops.push(await makeWorkshop(db, { modality: w.modality, country: w.country, attendanceMinMinutes: w.minMinutes, status: w.cancelled ? "cancelled" : "published", sessions: w.sessions }));
+    workshops.push(
+      await makeWorkshop(db, {
+        modality: w.modality,
+        country: w.country,
+        attendanceMinMinutes: w.minMinutes,
+        status: w.cancelled ? "cancelled" : "published",
+        sessions: w.sessions,
+      }),
+    );
   }
   const seen = new Set<string>();
   for (const m of ledger.marks) {
@@ -106,7 +140,10 @@ async function build(ledger: Ledger, courseId: number) {
     const person = persons[e.person % persons.length];
     if (seen.has(`e${person}`)) continue;
     seen.add(`e${person}`);
-    const completedAt = e.completedAfterDays === null ? null : new Date(Date.parse(e.enrolledAt) + e.completedAfterDays * 86_400_000).toISOString();
+    const completedAt =
+      e.completedAfterDays === null
+        ? null
+        : new Date(Date.parse(e.enrolledAt) + e.completedAfterDays * 86_400_000).toISOString();
     await enrol(db, courseId, person, { enrolledAt: e.enrolledAt, completedAt });
   }
   return persons;
@@ -125,7 +162,8 @@ function expectedAllTime(ledger: Ledger, countEnrolments: boolean) {
     const key = `${w}-${m.session % workshop.sessions.length}-${m.person % ledger.persons.length}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!workshop.cancelled && attendedSession({ status: m.status, minutesOnline: m.minutes }, workshop.minMinutes)) reached.add(m.person % ledger.persons.length);
+    if (!workshop.cancelled && attendedSession({ status: m.status, minutesOnline: m.minutes }, workshop.minMinutes))
+      reached.add(m.person % ledger.persons.length);
   }
   const enrolled = new Set<number>();
   for (const e of ledger.enrolments) {
@@ -141,18 +179,38 @@ function expectedAllTime(ledger: Ledger, countEnrolments: boolean) {
 
 function checkReconciles(report: ReachReport) {
   const total = report.headline.uniqueIndividuals;
-  for (const rows of [report.bySex, report.byAge, report.byFunderAge, report.byCountry, report.byRegion, report.byCooperative, report.byModality, report.byMonth]) {
+  for (const rows of [
+    report.bySex,
+    report.byAge,
+    report.byFunderAge,
+    report.byCountry,
+    report.byRegion,
+    report.byCooperative,
+    report.byModality,
+    report.byMonth,
+  ]) {
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(total);
   }
   expect(report.headline.viaWorkshops).toBeLessThanOrEqual(report.headline.participations);
-  expect(total).toBeLessThanOrEqual(report.headline.participations + (report.courses?.completed ?? 0) + (report.countEnrolments ? (report.courses?.enrolled ?? 0) : 0));
+  expect(total).toBeLessThanOrEqual(
+    report.headline.participations +
+      (report.courses?.completed ?? 0) +
+      (report.countEnrolments ? (report.courses?.enrolled ?? 0) : 0),
+  );
   for (const w of report.workshops) {
     expect(w.noShows).toBeLessThanOrEqual(w.registered);
     expect(w.walkIns).toBeLessThanOrEqual(w.registered);
   }
 }
 
-const filters = (period: Period, countEnrolments: boolean): ReachFilters => ({ period, country: null, workshopId: null, facilitatorId: null, courseId: null, countEnrolments });
+const filters = (period: Period, countEnrolments: boolean): ReachFilters => ({
+  period,
+  country: null,
+  workshopId: null,
+  facilitatorId: null,
+  courseId: null,
+  countEnrolments,
+});
 
 describe("reach over random ledgers", () => {
   it("reconciles every disaggregation, never counts more unique people than participations, and merging never raises a count", async () => {
@@ -164,7 +222,11 @@ describe("reach over random ledgers", () => {
         await clearLedger();
         const course = await makeCourse(db);
         const persons = await build(ledger, course.id);
-        const views = [filters({ kind: "fy", year: 2023 }, countEnrolments), filters({ kind: "all" }, countEnrolments), filters({ kind: "year", year: 2022 }, countEnrolments)];
+        const views = [
+          filters({ kind: "fy", year: 2023 }, countEnrolments),
+          filters({ kind: "all" }, countEnrolments),
+          filters({ kind: "year", year: 2022 }, countEnrolments),
+        ];
         const before = [];
         for (const view of views) {
           const report = await computeReachReport(db, view, viewer);
@@ -176,17 +238,27 @@ describe("reach over random ledgers", () => {
         for (const row of before[1].bySex) expect(row.count, `sex ${row.key}`).toBe(expected.bySex.get(row.key) ?? 0);
         const [x, y] = [persons[ledger.merge[0] % persons.length], persons[ledger.merge[1] % persons.length]];
         if (x === y) return;
-        expect(await mergePersons(db, { keepId: x, dropId: y, actorAccountId: manager.accountId })).toMatchObject({ ok: true });
+        expect(await mergePersons(db, { keepId: x, dropId: y, actorAccountId: manager.accountId })).toMatchObject({
+          ok: true,
+        });
         for (const [i, view] of views.entries()) {
           const after = await computeReachReport(db, view, viewer);
           checkReconciles(after);
-          for (const key of ["uniqueIndividuals", "participations", "registered", "noShows", "walkIns", "viaWorkshops"] as const) {
+          for (const key of [
+            "uniqueIndividuals",
+            "participations",
+            "registered",
+            "noShows",
+            "walkIns",
+            "viaWorkshops",
+          ] as const) {
             expect(after.headline[key], key).toBeLessThanOrEqual(before[i].headline[key]);
           }
           expect(after.headline.workshops).toBe(before[i].headline.workshops);
           expect(after.courses!.enrolled).toBeLessThanOrEqual(before[i].courses!.enrolled);
           expect(after.courses!.completed).toBeLessThanOrEqual(before[i].courses!.completed);
-          for (const [w, row] of after.workshops.entries()) expect(row.attended).toBeLessThanOrEqual(before[i].workshops[w].attended);
+          for (const [w, row] of after.workshops.entries())
+            expect(row.attended).toBeLessThanOrEqual(before[i].workshops[w].attended);
         }
       }),
       { numRuns: 40, seed: 20231001 },

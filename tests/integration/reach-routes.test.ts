@@ -17,7 +17,8 @@ let carmenAccount: number;
 let otherWorkshop: number;
 let otherFacilitator: number;
 
-const call = (loader: (args: Parameters<typeof reportLoader>[0]) => Promise<unknown>, path: string, cookie?: string) => settle(() => loader({ request: getRequest(path, cookie), params: {}, context: {} }));
+const call = (loader: (args: Parameters<typeof reportLoader>[0]) => Promise<unknown>, path: string, cookie?: string) =>
+  settle(() => loader({ request: getRequest(path, cookie), params: {}, context: {} }));
 const report = async (path: string, cookie: string) => unwrap<ReachRequest>(await call(reportLoader, path, cookie));
 
 beforeAll(async () => {
@@ -29,8 +30,16 @@ beforeAll(async () => {
   }
   const other = await makeAccount({ role: "facilitator", fullName: "Otro Facilitador" });
   otherFacilitator = other.accountId;
-  const mine = await makeWorkshop(db, { title: "Taller de Carmen", facilitatorAccountIds: [carmenAccount], sessions: ["2023-03-10T15:00:00.000Z"] });
-  const theirs = await makeWorkshop(db, { title: "Taller ajeno", facilitatorAccountIds: [otherFacilitator], sessions: ["2023-05-10T15:00:00.000Z"] });
+  const mine = await makeWorkshop(db, {
+    title: "Taller de Carmen",
+    facilitatorAccountIds: [carmenAccount],
+    sessions: ["2023-03-10T15:00:00.000Z"],
+  });
+  const theirs = await makeWorkshop(db, {
+    title: "Taller ajeno",
+    facilitatorAccountIds: [otherFacilitator],
+    sessions: ["2023-05-10T15:00:00.000Z"],
+  });
   otherWorkshop = theirs.id;
   for (let i = 0; i < 3; i++) {
     const p = await makePerson(db, { fullName: `Ñusta Peña ${i}`, sex: i ? "female" : "male", birthYear: 1990 });
@@ -81,7 +90,11 @@ describe("who may see the reach report", () => {
     const byFacilitator = await report(`/reports?${FY}&facilitator=${otherFacilitator}`, cookies.facilitator);
     expect(byFacilitator.data.errors).toEqual(["reports.errors.facilitatorUnknown"]);
     expect(byFacilitator.data.report).toBeNull();
-    const download = (await call(exportLoader, `/reports/export?format=csv&${FY}&workshop=${otherWorkshop}`, cookies.facilitator)) as Response;
+    const download = (await call(
+      exportLoader,
+      `/reports/export?format=csv&${FY}&workshop=${otherWorkshop}`,
+      cookies.facilitator,
+    )) as Response;
     expect(download.status).toBe(400);
     expect(await download.text()).not.toContain("Solo Ajena");
   });
@@ -116,7 +129,9 @@ describe("bad input gets a clear message, never a 500", () => {
   });
 
   it("refuses an unknown export format", async () => {
-    expect(((await call(exportLoader, `/reports/export?format=pdf&${FY}`, cookies.manager)) as Response).status).toBe(400);
+    expect(((await call(exportLoader, `/reports/export?format=pdf&${FY}`, cookies.manager)) as Response).status).toBe(
+      400,
+    );
   });
 });
 
@@ -140,7 +155,9 @@ describe("downloads", () => {
     expect(names).toContain("Por sexo");
     expect(names.length).toBeGreaterThanOrEqual(11);
     const summary = workbook.getWorksheet("Resumen")!;
-    const unique = summary.getSheetValues().find((row) => Array.isArray(row) && row[1] === "Personas únicas alcanzadas") as unknown[];
+    const unique = summary
+      .getSheetValues()
+      .find((row) => Array.isArray(row) && row[1] === "Personas únicas alcanzadas") as unknown[];
     expect(unique[2]).toBe(5);
   });
 });
@@ -150,7 +167,9 @@ describe("person ledger page", () => {
     for (const role of ["member", "facilitator"] as const) {
       expect(((await call(peopleLoader, "/reports/people", cookies[role])) as Response).status).toBe(403);
       const post = formRequest("/reports/people", { intent: "merge", a: "1", b: "2", keep: "1" }, cookies[role]);
-      expect(((await settle(() => peopleAction({ request: post, params: {}, context: {} }))) as Response).status).toBe(403);
+      expect(((await settle(() => peopleAction({ request: post, params: {}, context: {} }))) as Response).status).toBe(
+        403,
+      );
     }
     expect(((await call(peopleLoader, "/reports/people")) as Response).status).toBe(302);
     for (const role of ["manager", "admin"] as const) {
@@ -162,13 +181,37 @@ describe("person ledger page", () => {
     const db = await getDb();
     const a = await makePerson(db, { fullName: "José Ccori Tito", phone: "+51987111222" });
     const b = await makePerson(db, { fullName: "Tito Ccori, Jose", phone: "+51987111222", birthYear: 1970 });
-    const list = unwrap<{ pairs: Array<{ a: { id: number }; b: { id: number }; reasons: string[] }> }>(await call(peopleLoader, "/reports/people", cookies.manager));
+    const list = unwrap<{ pairs: Array<{ a: { id: number }; b: { id: number }; reasons: string[] }> }>(
+      await call(peopleLoader, "/reports/people", cookies.manager),
+    );
     expect(list.data.pairs.find((p) => p.a.id === a)).toMatchObject({ b: { id: b }, reasons: ["phone"] });
-    const bad = unwrap<{ ok: boolean }>(await peopleAction({ request: formRequest("/reports/people", { intent: "merge", a: String(a), b: String(b), keep: "999" }, cookies.manager), params: {}, context: {} }));
+    const bad = unwrap<{ ok: boolean }>(
+      await peopleAction({
+        request: formRequest(
+          "/reports/people",
+          { intent: "merge", a: String(a), b: String(b), keep: "999" },
+          cookies.manager,
+        ),
+        params: {},
+        context: {},
+      }),
+    );
     expect(bad.status).toBe(400);
-    const done = unwrap<{ ok: boolean }>(await peopleAction({ request: formRequest("/reports/people", { intent: "merge", a: String(a), b: String(b), keep: String(a) }, cookies.manager), params: {}, context: {} }));
+    const done = unwrap<{ ok: boolean }>(
+      await peopleAction({
+        request: formRequest(
+          "/reports/people",
+          { intent: "merge", a: String(a), b: String(b), keep: String(a) },
+          cookies.manager,
+        ),
+        params: {},
+        context: {},
+      }),
+    );
     expect(done.data.ok).toBe(true);
-    expect(await db.selectFrom("person").select("birth_year").where("id", "=", a).executeTakeFirstOrThrow()).toEqual({ birth_year: 1970 });
+    expect(await db.selectFrom("person").select("birth_year").where("id", "=", a).executeTakeFirstOrThrow()).toEqual({
+      birth_year: 1970,
+    });
     expect(await db.selectFrom("person").select("id").where("id", "=", b).executeTakeFirst()).toBeUndefined();
   });
 });

@@ -40,15 +40,23 @@ describe("sessions (Lucia guide over Kysely)", () => {
     const { accountId } = await makeAccount();
     const start = new Date("2026-03-01T12:00:00Z");
     const idle = await createSession(await getDb(), accountId, start);
-    expect(await validateSessionToken(await getDb(), idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS - 60_000))).not.toBeNull();
+    expect(
+      await validateSessionToken(await getDb(), idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS - 60_000)),
+    ).not.toBeNull();
     // That use moved last_verified_at forward, so the session is alive a little longer…
-    expect(await validateSessionToken(await getDb(), idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS + 60_000))).not.toBeNull();
+    expect(
+      await validateSessionToken(await getDb(), idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS + 60_000)),
+    ).not.toBeNull();
     // …but not past the absolute lifetime, however active.
-    expect(await validateSessionToken(await getDb(), idle.token, new Date(start.getTime() + ABSOLUTE_LIFETIME_MS))).toBeNull();
+    expect(
+      await validateSessionToken(await getDb(), idle.token, new Date(start.getTime() + ABSOLUTE_LIFETIME_MS)),
+    ).toBeNull();
     expect(await countSessions(await getDb(), accountId)).toBe(0);
 
     const forgotten = await createSession(await getDb(), accountId, start);
-    expect(await validateSessionToken(await getDb(), forgotten.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS))).toBeNull();
+    expect(
+      await validateSessionToken(await getDb(), forgotten.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS)),
+    ).toBeNull();
   });
 
   it("logs out one device, or every device", async () => {

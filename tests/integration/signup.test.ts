@@ -19,8 +19,14 @@ async function signup(fields: Record<string, string>, ip = crypto.randomUUID()) 
 
 async function counts() {
   const db = await getDb();
-  const persons = await db.selectFrom("person").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const accounts = await db.selectFrom("account").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const persons = await db
+    .selectFrom("person")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const accounts = await db
+    .selectFrom("account")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return { persons: Number(persons.n), accounts: Number(accounts.n) };
 }
 
@@ -30,7 +36,9 @@ describe("sign-up action", () => {
     expect(result).toBeInstanceOf(Response);
     const response = result as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Set-Cookie")).toMatch(/^minka_session=[a-z2-7]{32}\.[a-z2-7]{32}; Path=\/; SameSite=Lax; HttpOnly/);
+    expect(response.headers.get("Set-Cookie")).toMatch(
+      /^minka_session=[a-z2-7]{32}\.[a-z2-7]{32}; Path=\/; SameSite=Lax; HttpOnly/,
+    );
     const row = await (await getDb())
       .selectFrom("account")
       .innerJoin("person", "person.id", "account.person_id")
@@ -55,7 +63,12 @@ describe("sign-up action", () => {
     ["a malformed e-mail", { ...good, identifier: "juana@" }, "identifier", "auth.signup.errors.identifierInvalid"],
     ["a short password", { ...good, password: "corta" }, "password", "auth.signup.errors.passwordTooShort"],
     ["no consent", { ...good, consent: "" }, "consent", "auth.signup.errors.consentRequired"],
-    ["a 10,000-character name", { ...good, fullName: "A".repeat(10_000) }, "fullName", "auth.signup.errors.fullNameTooLong"],
+    [
+      "a 10,000-character name",
+      { ...good, fullName: "A".repeat(10_000) },
+      "fullName",
+      "auth.signup.errors.fullNameTooLong",
+    ],
     ["an unknown country", { ...good, country: "XX" }, "country", "auth.signup.errors.countryRequired"],
   ];
   for (const [name, fields, field, key] of cases) {

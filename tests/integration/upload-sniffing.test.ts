@@ -33,13 +33,27 @@ async function pdf(): Promise<Uint8Array> {
 /** Every table an upload could write to, row for row. */
 async function snapshot() {
   const db = await getDb();
-  const tables = ["person", "enrolment", "registration", "attendance", "attendance_import", "attendance_upload", "audit_log"] as const;
+  const tables = [
+    "person",
+    "enrolment",
+    "registration",
+    "attendance",
+    "attendance_import",
+    "attendance_upload",
+    "audit_log",
+  ] as const;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await db.selectFrom(table).selectAll().orderBy("id").execute();
   return result;
 }
 
-function multipart(path: string, fields: Record<string, string>, bytes: Uint8Array, fileName: string, cookie: string): Request {
+function multipart(
+  path: string,
+  fields: Record<string, string>,
+  bytes: Uint8Array,
+  fileName: string,
+  cookie: string,
+): Request {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   form.set("file", new File([new Uint8Array(bytes)], fileName, { type: "text/csv" }));
@@ -54,11 +68,16 @@ describe("uploads that are not text are refused before parsing, with a message n
     const params = { id: String(workshop.id), sessionId: String(workshop.sessions[0].id) };
     const path = `/staff/workshops/${params.id}/sessions/${params.sessionId}/import`;
     const upload = async (bytes: Uint8Array, fileName: string) =>
-      unwrap<{ step: string; error: { key: string } }>(await attendanceImportAction({ request: multipart(path, {}, bytes, fileName, cookie), params, context: {} }));
+      unwrap<{ step: string; error: { key: string } }>(
+        await attendanceImportAction({ request: multipart(path, {}, bytes, fileName, cookie), params, context: {} }),
+      );
 
     const before = await snapshot();
     const workbook = await upload(await xlsx(), "asistencia.xlsx");
-    expect(workbook).toEqual({ status: 415, data: { step: "upload", error: { key: "attendance.import.errors.notText.office" } } });
+    expect(workbook).toEqual({
+      status: 415,
+      data: { step: "upload", error: { key: "attendance.import.errors.notText.office" } },
+    });
     expect(es(workbook.data.error.key)).toMatch(/^Este archivo es un libro de Excel.*Guardar como › CSV UTF-8/);
     expect(en(workbook.data.error.key)).toMatch(/^This file is an Excel workbook.*CSV UTF-8/);
 
@@ -66,12 +85,19 @@ describe("uploads that are not text are refused before parsing, with a message n
     expect(report.data.error.key).toBe("attendance.import.errors.notText.pdf");
     expect(es(report.data.error.key)).toMatch(/^Este archivo es un PDF.*Zoom o Teams en formato CSV/);
 
-    const photo = await upload(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), "hoja.jpg");
+    const photo = await upload(
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+      "hoja.jpg",
+    );
     expect(photo.data.error.key).toBe("attendance.import.errors.notText.image");
     expect(await snapshot()).toEqual(before);
 
     // Teams' UTF-16 report (NUL bytes and all) still goes to review.
-    const teams = (await attendanceImportAction({ request: multipart(path, {}, fixtureBytes("teams-attendance-es.csv"), "teams.csv", cookie), params, context: {} })) as Response;
+    const teams = (await attendanceImportAction({
+      request: multipart(path, {}, fixtureBytes("teams-attendance-es.csv"), "teams.csv", cookie),
+      params,
+      context: {},
+    })) as Response;
     expect(teams.headers.get("Location")).toMatch(/\?upload=\d+$/);
   });
 
@@ -81,23 +107,37 @@ describe("uploads that are not text are refused before parsing, with a message n
     const cookie = await sessionCookie(staff.accountId);
     const upload = async (bytes: Uint8Array, fileName: string) =>
       unwrap<{ step: string; problem: string }>(
-        await enrolmentImportAction({ request: multipart("/staff/enrolments/import", { intent: "preview" }, bytes, fileName, cookie), params: {}, context: {} }),
+        await enrolmentImportAction({
+          request: multipart("/staff/enrolments/import", { intent: "preview" }, bytes, fileName, cookie),
+          params: {},
+          context: {},
+        }),
       );
 
     const before = await snapshot();
     const workbook = await upload(await xlsx(), "lista.xlsx");
     expect(workbook).toEqual({ status: 415, data: { step: "refused", problem: "notText.office" } });
-    expect(es(`learning.import.fileProblems.${workbook.data.problem}`)).toMatch(/^Este archivo es un libro de Excel.*Guardar como › CSV UTF-8/);
-    expect(en(`learning.import.fileProblems.${workbook.data.problem}`)).toMatch(/^This file is an Excel workbook.*CSV UTF-8/);
+    expect(es(`learning.import.fileProblems.${workbook.data.problem}`)).toMatch(
+      /^Este archivo es un libro de Excel.*Guardar como › CSV UTF-8/,
+    );
+    expect(en(`learning.import.fileProblems.${workbook.data.problem}`)).toMatch(
+      /^This file is an Excel workbook.*CSV UTF-8/,
+    );
 
     const list = await upload(await pdf(), "lista.pdf");
     expect(list).toEqual({ status: 415, data: { step: "refused", problem: "notText.pdf" } });
     expect(es(`learning.import.fileProblems.${list.data.problem}`)).toMatch(/^Este archivo es un PDF.*CSV UTF-8/);
-    const nul = await upload(new TextEncoder().encode("nombre,correo,curso\nAna\0,ana@example.org,finanzas\n"), "lista.csv");
+    const nul = await upload(
+      new TextEncoder().encode("nombre,correo,curso\nAna\0,ana@example.org,finanzas\n"),
+      "lista.csv",
+    );
     expect(nul.data.problem).toBe("notText.binary");
     expect(await snapshot()).toEqual(before);
 
-    const text = await upload(new TextEncoder().encode("nombre,correo,curso\nAna Quispe,ana@example.org,finanzas\n"), "lista.csv");
+    const text = await upload(
+      new TextEncoder().encode("nombre,correo,curso\nAna Quispe,ana@example.org,finanzas\n"),
+      "lista.csv",
+    );
     expect(text).toMatchObject({ status: 200, data: { step: "preview" } });
   });
 });

@@ -28,7 +28,9 @@ describe("e-mail through the outbox", () => {
   it("delivers the confirmation over SMTP with a valid .ics attached, once", async () => {
     const db = await getDb();
     const { id } = await makeWorkshop({ title: "Taller de correo", sessions: [{ inDays: 5 }, { inDays: 12 }] });
-    await makeRegistration(id, { personId: await makePerson({ fullName: "Rosa Correo", email: "rosa.correo@minka.test" }) });
+    await makeRegistration(id, {
+      personId: await makePerson({ fullName: "Rosa Correo", email: "rosa.correo@minka.test" }),
+    });
     expect(await deliverDueEmails(db, smtpSender(smtp.url))).toMatchObject({ sent: 1, failed: 0 });
     expect(await deliverDueEmails(db, smtpSender(smtp.url))).toEqual({ sent: 0, failed: 0 });
     const mail = await smtp.waitFor((m) => m.subject === "Inscripción confirmada: Taller de correo");
@@ -73,7 +75,9 @@ describe("e-mail through the outbox", () => {
     const db = await getDb();
     const { id } = await makeWorkshop({ title: "Waitlist workshop", capacity: 1 });
     const seated = await makeRegistration(id);
-    await makeRegistration(id, { personId: await makePerson({ fullName: "Mary Smith", email: "mary.promoted@minka.test", locale: "en" }) });
+    await makeRegistration(id, {
+      personId: await makePerson({ fullName: "Mary Smith", email: "mary.promoted@minka.test", locale: "en" }),
+    });
     await cancelRegistration(db, { workshopId: id, personId: seated.personId });
     await deliverDueEmails(db, smtpSender(smtp.url));
     const mail = await smtp.waitFor((m) => m.subject === "A place freed up for you: Waitlist workshop");
@@ -83,7 +87,10 @@ describe("e-mail through the outbox", () => {
 
   it("queues reminders for sessions within 24 hours exactly once, however often it runs", async () => {
     const db = await getDb();
-    const soon = await makeWorkshop({ title: "Taller de mañana", sessions: [{ inDays: 1, start: "23:30", end: "23:50" }] });
+    const soon = await makeWorkshop({
+      title: "Taller de mañana",
+      sessions: [{ inDays: 1, start: "23:30", end: "23:50" }],
+    });
     const later = await makeWorkshop({ title: "Taller lejano", sessions: [{ inDays: 10 }] });
     await makeRegistration(soon.id, { personId: await makePerson({ email: "recordar@minka.test" }) });
     await makeRegistration(soon.id, { personId: await makePerson({ phone: "+51987000222" }) });
@@ -94,8 +101,15 @@ describe("e-mail through the outbox", () => {
     expect(await enqueueDueReminders(db, dayBefore)).toBe(1);
     expect(await enqueueDueReminders(db, dayBefore)).toBe(0);
     expect(await enqueueDueReminders(db, new Date(dayBefore.getTime() + 3600_000))).toBe(0);
-    const reminders = await db.selectFrom("email_outbox").selectAll().where("kind", "=", "reminder").where("workshop_id", "in", [soon.id, later.id]).execute();
-    expect(reminders.map((r) => [r.to_address, r.dedupe_key])).toEqual([["recordar@minka.test", `reminder:${session.id}:${reminders[0].person_id}`]]);
+    const reminders = await db
+      .selectFrom("email_outbox")
+      .selectAll()
+      .where("kind", "=", "reminder")
+      .where("workshop_id", "in", [soon.id, later.id])
+      .execute();
+    expect(reminders.map((r) => [r.to_address, r.dedupe_key])).toEqual([
+      ["recordar@minka.test", `reminder:${session.id}:${reminders[0].person_id}`],
+    ]);
     expect(reminders[0].subject).toMatch(/^Recordatorio: Taller de mañana, /);
     expect(reminders[0].subject).toContain("23:30");
   });

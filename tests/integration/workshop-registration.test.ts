@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
 import { makePerson, makeRegistration, makeWorkshop } from "../../db/factories/workshops";
-import { cancelRegistration, findRegistration, listRegistrations, registerForWorkshop } from "../../app/models/registration.server";
+import {
+  cancelRegistration,
+  findRegistration,
+  listRegistrations,
+  registerForWorkshop,
+} from "../../app/models/registration.server";
 import { lookUpPerson } from "../../app/models/person-resolution.server";
 import { registerWalkIn } from "../../app/models/walk-in.server";
 import { getDb } from "../../app/utils/db.server";
@@ -48,16 +53,26 @@ describe("registering for a workshop", () => {
     ] as const;
     for (const [spec, reason] of cases) {
       const { id } = await makeWorkshop(spec);
-      expect(await registerForWorkshop(db, { workshopId: id, personId, method: "self" }), reason).toEqual({ ok: false, reason });
+      expect(await registerForWorkshop(db, { workshopId: id, personId, method: "self" }), reason).toEqual({
+        ok: false,
+        reason,
+      });
       expect(await findRegistration(db, id, personId)).toBeNull();
     }
-    expect(await registerForWorkshop(db, { workshopId: 999_999, personId, method: "self" })).toEqual({ ok: false, reason: "notFound" });
+    expect(await registerForWorkshop(db, { workshopId: 999_999, personId, method: "self" })).toEqual({
+      ok: false,
+      reason: "notFound",
+    });
   });
 
   it("confirms by e-mail in the person's language, with the calendar attached", async () => {
     const { id } = await makeWorkshop({ title: "Cooperativismo hoy", capacity: 3 });
-    await makeRegistration(id, { personId: await makePerson({ fullName: "Ana Ruiz", email: "ana@minka.test", locale: "es" }) });
-    await makeRegistration(id, { personId: await makePerson({ fullName: "Mary Smith", email: "mary@minka.test", locale: "en" }) });
+    await makeRegistration(id, {
+      personId: await makePerson({ fullName: "Ana Ruiz", email: "ana@minka.test", locale: "es" }),
+    });
+    await makeRegistration(id, {
+      personId: await makePerson({ fullName: "Mary Smith", email: "mary@minka.test", locale: "en" }),
+    });
     const mails = await outbox(id);
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
       ["ana@minka.test", "Inscripción confirmada: Cooperativismo hoy"],
@@ -97,7 +112,11 @@ describe("cancelling", () => {
     const { id } = await makeWorkshop({ capacity: 1 });
     await makeRegistration(id);
     const waiting = await makeRegistration(id);
-    expect(await cancelRegistration(db, { workshopId: id, personId: waiting.personId })).toEqual({ ok: true, wasStatus: "waitlisted", promotedPersonIds: [] });
+    expect(await cancelRegistration(db, { workshopId: id, personId: waiting.personId })).toEqual({
+      ok: true,
+      wasStatus: "waitlisted",
+      promotedPersonIds: [],
+    });
     expect(await cancelRegistration(db, { workshopId: id, personId: waiting.personId })).toEqual({ ok: false });
   });
 
@@ -118,8 +137,12 @@ describe("assisted registration (walk-ins)", () => {
     const db = await getDb();
     const personId = await makePerson({ fullName: "Juana Mamani", email: "juana@minka.test", phone: "+51987111222" });
     const typed = { choice: null, askOnSimilarName: true, consent: "missing", scope: null } as const;
-    expect(await lookUpPerson(db, { ...typed, details: { fullName: "J. Mamani", email: "juana@minka.test", phone: null } })).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "email" });
-    expect(await lookUpPerson(db, { ...typed, details: { fullName: "Otra", email: null, phone: "+51987111222" } })).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "phone" });
+    expect(
+      await lookUpPerson(db, { ...typed, details: { fullName: "J. Mamani", email: "juana@minka.test", phone: null } }),
+    ).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "email" });
+    expect(
+      await lookUpPerson(db, { ...typed, details: { fullName: "Otra", email: null, phone: "+51987111222" } }),
+    ).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "phone" });
   });
 
   it("asks «¿es esta persona?» for a similar name, and creates a new person only when told to", async () => {
@@ -127,22 +150,51 @@ describe("assisted registration (walk-ins)", () => {
     const { id } = await makeWorkshop();
     const { accountId } = await makeAccount({ role: "facilitator" });
     const existing = await makePerson({ fullName: "Teodora Ccori Huanca" });
-    const asked = await registerWalkIn(db, { workshopId: id, person: { fullName: "huanca ccori, TEÓDORA" }, method: "walk_in", actorAccountId: accountId });
+    const asked = await registerWalkIn(db, {
+      workshopId: id,
+      person: { fullName: "huanca ccori, TEÓDORA" },
+      method: "walk_in",
+      actorAccountId: accountId,
+    });
     expect(asked).toMatchObject({ kind: "choose", candidates: [{ id: existing }] });
     expect(await listRegistrations(db, id)).toHaveLength(0);
 
-    const same = await registerWalkIn(db, { workshopId: id, person: { fullName: "huanca ccori, TEÓDORA", choice: existing }, method: "walk_in", actorAccountId: accountId });
-    expect(same).toMatchObject({ kind: "done", personId: existing, createdPerson: false, registration: { ok: true, status: "registered" } });
+    const same = await registerWalkIn(db, {
+      workshopId: id,
+      person: { fullName: "huanca ccori, TEÓDORA", choice: existing },
+      method: "walk_in",
+      actorAccountId: accountId,
+    });
+    expect(same).toMatchObject({
+      kind: "done",
+      personId: existing,
+      createdPerson: false,
+      registration: { ok: true, status: "registered" },
+    });
 
-    const other = await registerWalkIn(db, { workshopId: id, person: { fullName: "Teodora Ccori Huanca", choice: "new", verbalConsent: true }, method: "walk_in", actorAccountId: accountId });
-    const noConsent = await registerWalkIn(db, { workshopId: id, person: { fullName: "Teodora Ccori Huanca", choice: "new" }, method: "walk_in", actorAccountId: accountId });
+    const other = await registerWalkIn(db, {
+      workshopId: id,
+      person: { fullName: "Teodora Ccori Huanca", choice: "new", verbalConsent: true },
+      method: "walk_in",
+      actorAccountId: accountId,
+    });
+    const noConsent = await registerWalkIn(db, {
+      workshopId: id,
+      person: { fullName: "Teodora Ccori Huanca", choice: "new" },
+      method: "walk_in",
+      actorAccountId: accountId,
+    });
     expect(noConsent).toEqual({ kind: "needsConsent" });
     expect(other).toMatchObject({ kind: "done", createdPerson: true });
     if (other.kind !== "done") return;
     const person = await db.selectFrom("person").selectAll().where("id", "=", other.personId).executeTakeFirstOrThrow();
     expect(person).toMatchObject({ consent_method: "staff", consent_recorded_by: accountId });
     expect(person.consent_given_at).not.toBeNull();
-    const registration = await db.selectFrom("registration").selectAll().where("person_id", "=", other.personId).executeTakeFirstOrThrow();
+    const registration = await db
+      .selectFrom("registration")
+      .selectAll()
+      .where("person_id", "=", other.personId)
+      .executeTakeFirstOrThrow();
     expect(registration).toMatchObject({ method: "walk_in", registered_by: accountId, status: "registered" });
   });
 
@@ -151,12 +203,27 @@ describe("assisted registration (walk-ins)", () => {
     const { accountId } = await makeAccount({ role: "facilitator" });
     const full = await makeWorkshop({ capacity: 1 });
     await makeRegistration(full.id);
-    const walkIn = await registerWalkIn(db, { workshopId: full.id, person: { fullName: "Persona Que Vino Hoy", verbalConsent: true }, method: "walk_in", actorAccountId: accountId });
+    const walkIn = await registerWalkIn(db, {
+      workshopId: full.id,
+      person: { fullName: "Persona Que Vino Hoy", verbalConsent: true },
+      method: "walk_in",
+      actorAccountId: accountId,
+    });
     expect(walkIn).toMatchObject({ kind: "done", registration: { ok: true, status: "registered" } });
-    const onBehalf = await registerWalkIn(db, { workshopId: full.id, person: { fullName: "Persona Inscrita Antes", verbalConsent: true }, method: "staff", actorAccountId: accountId });
+    const onBehalf = await registerWalkIn(db, {
+      workshopId: full.id,
+      person: { fullName: "Persona Inscrita Antes", verbalConsent: true },
+      method: "staff",
+      actorAccountId: accountId,
+    });
     expect(onBehalf).toMatchObject({ kind: "done", registration: { ok: true, status: "waitlisted", position: 1 } });
     const cancelled = await makeWorkshop({ status: "cancelled" });
-    const refused = await registerWalkIn(db, { workshopId: cancelled.id, person: { fullName: "Nadie Más" }, method: "walk_in", actorAccountId: accountId });
+    const refused = await registerWalkIn(db, {
+      workshopId: cancelled.id,
+      person: { fullName: "Nadie Más" },
+      method: "walk_in",
+      actorAccountId: accountId,
+    });
     expect(refused).toEqual({ kind: "refused", reason: "cancelled" });
     expect(await db.selectFrom("person").select("id").where("full_name", "=", "Nadie Más").execute()).toEqual([]);
   });

@@ -5,7 +5,12 @@ import { findAccountForLogin, listAccounts } from "../../app/models/account.serv
 import { commitEnrolmentImport, receiveEnrolmentList } from "../../app/models/enrolment-import.server";
 import { findPersonByContact, findPersonsWithSimilarName } from "../../app/models/person.server";
 import { getDb, isPostgres, writeTransaction } from "../../app/utils/db.server";
-import { countSessions, createSession, invalidateAllSessions, validateSessionToken } from "../../app/models/session.server";
+import {
+  countSessions,
+  createSession,
+  invalidateAllSessions,
+  validateSessionToken,
+} from "../../app/models/session.server";
 import { seedDemo } from "../../db/seed";
 
 describe("the data layer on PostgreSQL", () => {
@@ -19,9 +24,13 @@ describe("the data layer on PostgreSQL", () => {
     const seededAccounts = (await listAccounts(await getDb())).length;
     expect(await seedDemo(db)).toEqual({ seeded: false });
     const { accountId } = await makeAccount({ fullName: "José Ñahui Quispe", phone: "+51944118207" });
-    expect(await findAccountForLogin(await getDb(), { kind: "phone", value: "+51944118207" })).toMatchObject({ id: accountId });
+    expect(await findAccountForLogin(await getDb(), { kind: "phone", value: "+51944118207" })).toMatchObject({
+      id: accountId,
+    });
     expect((await findPersonByContact(db, { phone: "+51944118207" }))?.full_name).toBe("José Ñahui Quispe");
-    expect((await findPersonsWithSimilarName(db, "quispe jose ñahui")).map((p) => p.full_name)).toEqual(["José Ñahui Quispe"]);
+    expect((await findPersonsWithSimilarName(db, "quispe jose ñahui")).map((p) => p.full_name)).toEqual([
+      "José Ñahui Quispe",
+    ]);
     expect((await listAccounts(await getDb())).length).toBe(seededAccounts + 1);
   });
 
@@ -30,11 +39,21 @@ describe("the data layer on PostgreSQL", () => {
     await makeCourse(db, { slug: "lista-en-postgres" });
     const staff = await makeAccount({ role: "facilitator" });
     const other = await makeAccount({ role: "facilitator" });
-    const bytes = new TextEncoder().encode("nombre,correo,curso\nRuth Ccama Ñaupa,ruth.pg@example.org,lista-en-postgres\n");
+    const bytes = new TextEncoder().encode(
+      "nombre,correo,curso\nRuth Ccama Ñaupa,ruth.pg@example.org,lista-en-postgres\n",
+    );
     const { uploadId } = await receiveEnrolmentList(db, { bytes, fileName: "lista.csv", uploadedBy: staff.accountId });
     expect(uploadId).toEqual(expect.any(Number));
-    expect(await commitEnrolmentImport(db, uploadId!, { accountId: other.accountId })).toEqual({ ok: false, gone: true });
-    expect(await commitEnrolmentImport(db, uploadId!, { accountId: staff.accountId })).toEqual({ ok: true, enrolled: 1, alreadyEnrolled: 0, peopleCreated: 1 });
+    expect(await commitEnrolmentImport(db, uploadId!, { accountId: other.accountId })).toEqual({
+      ok: false,
+      gone: true,
+    });
+    expect(await commitEnrolmentImport(db, uploadId!, { accountId: staff.accountId })).toEqual({
+      ok: true,
+      enrolled: 1,
+      alreadyEnrolled: 0,
+      peopleCreated: 1,
+    });
     expect(await db.selectFrom("enrolment_upload").select("id").where("id", "=", uploadId!).execute()).toEqual([]);
     expect((await findPersonByContact(db, { email: "ruth.pg@example.org" }))?.full_name).toBe("Ruth Ccama Ñaupa");
   });
@@ -54,7 +73,13 @@ describe("the data layer on PostgreSQL", () => {
       writeTransaction(db, async (tx) => {
         await tx
           .insertInto("audit_log")
-          .values({ action: "test", subject_type: "x", subject_id: null, actor_account_id: null, created_at: new Date().toISOString() })
+          .values({
+            action: "test",
+            subject_type: "x",
+            subject_id: null,
+            actor_account_id: null,
+            created_at: new Date().toISOString(),
+          })
           .execute();
         throw new Error("boom");
       }),

@@ -13,7 +13,8 @@ import { ROOT } from "../support/paths";
 function seededSqliteFile(dir: string): string {
   const file = path.join(dir, "minka.db");
   const env = { ...process.env, DATABASE_URL: file };
-  for (const script of ["scripts/migrate.ts", "scripts/seed.ts"]) execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [script], { cwd: ROOT, env, stdio: "pipe" });
+  for (const script of ["scripts/migrate.ts", "scripts/seed.ts"])
+    execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), [script], { cwd: ROOT, env, stdio: "pipe" });
   return file;
 }
 
@@ -35,13 +36,21 @@ describe("the reach report on PostgreSQL", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minka-reach-sqlite-"));
     const sqlite = await createDatabase(seededSqliteFile(dir));
     try {
-      const facilitator = await pg.selectFrom("account").select("id").where("email", "=", "facilitadora@minka.test").executeTakeFirstOrThrow();
+      const facilitator = await pg
+        .selectFrom("account")
+        .select("id")
+        .where("email", "=", "facilitadora@minka.test")
+        .executeTakeFirstOrThrow();
       const viewers: ReachViewer[] = [
         { accountId: 0, seesAll: true },
         { accountId: facilitator.id, seesAll: false },
       ];
       for (const viewer of viewers) {
-        for (const filters of [everything(2023), everything(2024), { ...everything(2023), period: { kind: "all" } } as ReachFilters]) {
+        for (const filters of [
+          everything(2023),
+          everything(2024),
+          { ...everything(2023), period: { kind: "all" } } as ReachFilters,
+        ]) {
           const onPostgres = await computeReachReport(pg, filters, viewer);
           expect(onPostgres).toEqual(await computeReachReport(sqlite, filters, viewer));
         }

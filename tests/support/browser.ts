@@ -81,7 +81,10 @@ async function auditablePage(page: Page): Promise<Page> {
   const copy = await companionPage();
   const url = page.url();
   await copy.unrouteAll();
-  await copy.route((candidate) => candidate.href === url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await copy.route(
+    (candidate) => candidate.href === url,
+    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
   await copy.goto(url);
   return copy;
 }
@@ -97,12 +100,21 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     }),
   );
   return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`,
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
   );
 }
 
 /** Logs a demo account in through the login form (in Spanish), then waits for the page it leads to. */
-export async function logInThroughForm(page: Page, url: string, email: string, landing: string | RegExp): Promise<void> {
+export async function logInThroughForm(
+  page: Page,
+  url: string,
+  email: string,
+  landing: string | RegExp,
+): Promise<void> {
   await page.goto(url);
   await page.getByLabel("Correo electrónico o celular").fill(email);
   await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);

@@ -5,7 +5,8 @@ import { BASE_DB, SEEDED_DB, TEST_TMP } from "./paths";
 export default async function setup() {
   fs.mkdirSync(TEST_TMP, { recursive: true });
   if (fs.existsSync(SEEDED_DB) && process.env.MINKA_TEST_DB_READY === "1") return;
-  for (const file of [BASE_DB, SEEDED_DB]) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  for (const file of [BASE_DB, SEEDED_DB])
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 
   process.env.DATABASE_URL = BASE_DB;
   const { getDb, closeDb } = await import("../../app/utils/db.server");

@@ -7,7 +7,11 @@ import readline from "node:readline";
 import { registerForWorkshop } from "../../app/models/registration.server";
 import { createDatabase } from "../../app/utils/db.server";
 
-const [file, workshopId, personIds] = [process.argv[2], Number(process.argv[3]), JSON.parse(process.argv[4]) as number[]];
+const [file, workshopId, personIds] = [
+  process.argv[2],
+  Number(process.argv[3]),
+  JSON.parse(process.argv[4]) as number[],
+];
 const db = await createDatabase(file);
 await db.selectFrom("workshop").select("id").where("id", "=", workshopId).executeTakeFirstOrThrow();
 console.log("ready");

@@ -33,7 +33,12 @@ export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
 
 /** The payload and status of a `data()` result (single fetch returns an object, not a Response). */
 export function unwrap<T>(result: unknown): { status: number; data: T } {
-  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
+  if (
+    result &&
+    typeof result === "object" &&
+    "type" in result &&
+    (result as { type: string }).type === "DataWithResponseInit"
+  ) {
     const r = result as unknown as { data: T; init: { status?: number } | null };
     return { status: r.init?.status ?? 200, data: r.data };
   }

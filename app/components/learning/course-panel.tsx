@@ -37,7 +37,9 @@ export function CourseLearningPanel({ courseSlug, state }: { courseSlug: string;
           {state.next && !state.completedAt ? (
             <p>
               <Link to={`/courses/${courseSlug}/${state.next.slug}`} className="button primary">
-                {t(state.requiredDone === 0 ? "learning.course.start" : "learning.course.continue", { lesson: state.next.title })}
+                {t(state.requiredDone === 0 ? "learning.course.start" : "learning.course.continue", {
+                  lesson: state.next.title,
+                })}
               </Link>
             </p>
           ) : null}

@@ -12,12 +12,23 @@ import { ProgressBar } from "./progress-bar";
  * of video lessons. A passed quiz completes its lesson on the server (the quiz
  * is a plain form post, see models/quiz.server.ts).
  */
-export function LessonCompletionPanel({ courseSlug, lessonSlug, state }: { courseSlug: string; lessonSlug: string; state: LessonLearningState }) {
+export function LessonCompletionPanel({
+  courseSlug,
+  lessonSlug,
+  state,
+}: {
+  courseSlug: string;
+  lessonSlug: string;
+  state: LessonLearningState;
+}) {
   const { t } = useI18n();
   const here = useLocation().pathname;
   const auto = useFetcher<{ ok: boolean; method?: string }>();
   useVideoCompletion(state.signedIn && !state.lessonDone && state.rule === "video", (fields) =>
-    auto.submit({ course: courseSlug, lesson: lessonSlug, ...fields }, { method: "post", action: "/learning/complete" }),
+    auto.submit(
+      { course: courseSlug, lesson: lessonSlug, ...fields },
+      { method: "post", action: "/learning/complete" },
+    ),
   );
   const autoDone = auto.data?.ok ? auto.data.method : undefined;
   return (
@@ -50,7 +61,9 @@ export function LessonCompletionPanel({ courseSlug, lessonSlug, state }: { cours
           </Link>
         </p>
       )}
-      {state.enrolment === "active" ? <ProgressBar done={state.requiredDone} total={state.requiredTotal} percent={state.percent} /> : null}
+      {state.enrolment === "active" ? (
+        <ProgressBar done={state.requiredDone} total={state.requiredTotal} percent={state.percent} />
+      ) : null}
       {state.completedAt && state.certificateCode ? (
         <>
           <p className="done">{t("learning.lesson.courseDone")}</p>
@@ -70,7 +83,8 @@ function useVideoCompletion(watching: boolean, report: (fields: Record<string, s
     let sent = false;
     const onTime = (event: Event) => {
       const video = event.target;
-      if (sent || !(video instanceof HTMLMediaElement) || !Number.isFinite(video.duration) || video.duration <= 0) return;
+      if (sent || !(video instanceof HTMLMediaElement) || !Number.isFinite(video.duration) || video.duration <= 0)
+        return;
       let played = 0;
       for (let i = 0; i < video.played.length; i++) played += video.played.end(i) - video.played.start(i);
       const fraction = Math.min(1, played / video.duration);

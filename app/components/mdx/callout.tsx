@@ -4,7 +4,15 @@ import { useLesson } from "./context";
 const KINDS = ["tip", "warning", "note"] as const;
 
 /** A highlighted box: a tip, a warning or a note. */
-export function Callout({ type = "note", title, children }: { type?: (typeof KINDS)[number]; title?: string; children: ReactNode }) {
+export function Callout({
+  type = "note",
+  title,
+  children,
+}: {
+  type?: (typeof KINDS)[number];
+  title?: string;
+  children: ReactNode;
+}) {
   const { t } = useLesson();
   const kind = KINDS.includes(type) ? type : "note";
   return (

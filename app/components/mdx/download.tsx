@@ -3,7 +3,17 @@ import { formatFileSize } from "../../domain/file-size";
 import { useLesson } from "./context";
 
 /** An attachment with its size, so people on a data plan know before they tap. `bytes` is measured at build time. */
-export function Download({ file, title, bytes, children }: { file: string; title: string; bytes?: string | number; children?: ReactNode }) {
+export function Download({
+  file,
+  title,
+  bytes,
+  children,
+}: {
+  file: string;
+  title: string;
+  bytes?: string | number;
+  children?: ReactNode;
+}) {
   const { t, locale } = useLesson();
   const size = bytes ? formatFileSize(Number(bytes), locale) : null;
   const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toUpperCase();

@@ -41,7 +41,9 @@ export function Quiz() {
                       <input type={multiple ? "checkbox" : "radio"} name={`q${q}`} value={a} defaultChecked={chosen} />
                       {answer.text}
                     </label>
-                    {chosen ? <p className={answer.correct ? "feedback right" : "feedback wrong"}>{answer.feedback}</p> : null}
+                    {chosen ? (
+                      <p className={answer.correct ? "feedback right" : "feedback wrong"}>{answer.feedback}</p>
+                    ) : null}
                   </div>
                 );
               })}

@@ -24,7 +24,14 @@ export function Video() {
           <source key={s.url} src={s.url} type={s.type} />
         ))}
         {video.captions.map((c) => (
-          <track key={c.url} kind="captions" src={c.url} srcLang={c.lang} label={c.label} default={c === defaultTrack} />
+          <track
+            key={c.url}
+            kind="captions"
+            src={c.url}
+            srcLang={c.lang}
+            label={c.label}
+            default={c === defaultTrack}
+          />
         ))}
         <p>{t("courses.video.noSupport")}</p>
       </video>

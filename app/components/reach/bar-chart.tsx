@@ -16,7 +16,17 @@ const LABEL_CHARS = 19;
  * A horizontal bar chart drawn as SVG on the server: no client JavaScript, crisp when printed.
  * It has a title and a text description; the caller puts the data table beside it.
  */
-export function BarChart({ title, description, bars, emptyText }: { title: string; description: string; bars: Bar[]; emptyText: string }) {
+export function BarChart({
+  title,
+  description,
+  bars,
+  emptyText,
+}: {
+  title: string;
+  description: string;
+  bars: Bar[];
+  emptyText: string;
+}) {
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(1, bars.length) * ROW + 8;
@@ -28,7 +38,12 @@ export function BarChart({ title, description, bars, emptyText }: { title: strin
         <p id={`${id}-desc`}>{bars.length ? description : emptyText}</p>
       </figcaption>
       {bars.length ? (
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="reach-chart-svg">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          className="reach-chart-svg"
+        >
           {bars.map((bar, index) => {
             const y = index * ROW + 4;
             const short = bar.label.length > LABEL_CHARS ? `${bar.label.slice(0, LABEL_CHARS - 1)}…` : bar.label;
@@ -36,11 +51,22 @@ export function BarChart({ title, description, bars, emptyText }: { title: strin
             return (
               <g key={`${bar.label}-${index}`}>
                 <title>{`${bar.label}: ${bar.value}`}</title>
-                <text x={LABEL_WIDTH - 8} y={y + BAR / 2} dominantBaseline="central" textAnchor="end" className="reach-chart-label">
+                <text
+                  x={LABEL_WIDTH - 8}
+                  y={y + BAR / 2}
+                  dominantBaseline="central"
+                  textAnchor="end"
+                  className="reach-chart-label"
+                >
                   {short}
                 </text>
                 <rect x={LABEL_WIDTH} y={y} width={length} height={BAR} rx={3} className="reach-chart-bar" />
-                <text x={LABEL_WIDTH + length + 6} y={y + BAR / 2} dominantBaseline="central" className="reach-chart-value">
+                <text
+                  x={LABEL_WIDTH + length + 6}
+                  y={y + BAR / 2}
+                  dominantBaseline="central"
+                  className="reach-chart-value"
+                >
                   {bar.value}
                 </text>
               </g>

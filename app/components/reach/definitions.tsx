@@ -1,7 +1,20 @@
 import { DEFAULT_MIN_MINUTES } from "../../domain/attendance-rule";
 import { useI18n } from "../../i18n/use-translation";
 
-const KEYS = ["registered", "attendedSession", "attendedWorkshop", "perWorkshop", "unique", "noShows", "dates", "periods", "age", "disaggregation", "courses", "scope"] as const;
+const KEYS = [
+  "registered",
+  "attendedSession",
+  "attendedWorkshop",
+  "perWorkshop",
+  "unique",
+  "noShows",
+  "dates",
+  "periods",
+  "age",
+  "disaggregation",
+  "courses",
+  "scope",
+] as const;
 
 /** The definitions behind every figure, on the page itself (and in README "Reach definitions"). */
 export function ReachDefinitions() {

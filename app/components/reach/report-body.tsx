@@ -14,7 +14,15 @@ function barsOf(table: ReportTable, valueColumn = 1): Bar[] {
 }
 
 /** The whole report below the filters: shared by the page and its print view. */
-export function ReportBody({ report, duplicates, linkToLedger }: { report: ReachReport; duplicates: number | null; linkToLedger: boolean }) {
+export function ReportBody({
+  report,
+  duplicates,
+  linkToLedger,
+}: {
+  report: ReachReport;
+  duplicates: number | null;
+  linkToLedger: boolean;
+}) {
   const { t, locale } = useI18n();
   const tables = useMemo(() => buildReportTables(report, t), [report, t]);
   const table = (id: string) => tables.find((x) => x.id === id)!;
@@ -30,14 +38,21 @@ export function ReportBody({ report, duplicates, linkToLedger }: { report: Reach
     const bars = barsOf(table(id));
     return (
       <div className="reach-pair">
-        <BarChart title={title} description={describe(bars)} bars={h.uniqueIndividuals ? bars : []} emptyText={t("reports.charts.empty")} />
+        <BarChart
+          title={title}
+          description={describe(bars)}
+          bars={h.uniqueIndividuals ? bars : []}
+          emptyText={t("reports.charts.empty")}
+        />
         <ReportTableView table={table(id)} locale={locale} none={none} />
       </div>
     );
   };
 
   const monthBars = report.byMonth.map((m) => ({
-    label: dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m.key}-15T12:00:00Z`)),
+    label: dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${m.key}-15T12:00:00Z`),
+    ),
     value: m.count,
   }));
   const topMonth = [...monthBars].sort((a, b) => b.value - a.value)[0];
@@ -92,7 +107,15 @@ export function ReportBody({ report, duplicates, linkToLedger }: { report: Reach
         <div className="reach-pair">
           <BarChart
             title={t("reports.charts.byMonth")}
-            description={topMonth ? t("reports.charts.byMonthText", { total: h.uniqueIndividuals, top: topMonth.label, count: topMonth.value }) : ""}
+            description={
+              topMonth
+                ? t("reports.charts.byMonthText", {
+                    total: h.uniqueIndividuals,
+                    top: topMonth.label,
+                    count: topMonth.value,
+                  })
+                : ""
+            }
             bars={monthBars}
             emptyText={t("reports.charts.empty")}
           />
@@ -106,7 +129,11 @@ export function ReportBody({ report, duplicates, linkToLedger }: { report: Reach
           <>
             <BarChart
               title={t("reports.charts.perWorkshop")}
-              description={topWorkshop ? t("reports.charts.perWorkshopText", { top: topWorkshop.label, count: topWorkshop.value }) : ""}
+              description={
+                topWorkshop
+                  ? t("reports.charts.perWorkshopText", { top: topWorkshop.label, count: topWorkshop.value })
+                  : ""
+              }
               bars={workshopBars}
               emptyText={t("reports.charts.empty")}
             />

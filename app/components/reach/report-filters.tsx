@@ -7,7 +7,15 @@ import { CheckboxField, Field, SelectField } from "../field";
 import { countryName } from "../../domain/reach-tables";
 
 /** A GET form: every choice lands in the URL, so a report can be bookmarked and shared; works without JavaScript. */
-export function ReportFilters({ filters, options, seesAll }: { filters: ReachFilters; options: ReachRequest["options"]; seesAll: boolean }) {
+export function ReportFilters({
+  filters,
+  options,
+  seesAll,
+}: {
+  filters: ReachFilters;
+  options: ReachRequest["options"];
+  seesAll: boolean;
+}) {
   const { t } = useI18n();
   const years: number[] = [];
   for (let year = options.years.last; year >= options.years.first; year--) years.push(year);
@@ -31,7 +39,13 @@ export function ReportFilters({ filters, options, seesAll }: { filters: ReachFil
             <option value="custom">{t("reports.filters.custom")}</option>
             <option value="all">{t("reports.filters.all")}</option>
           </SelectField>
-          <Field label={t("reports.filters.from")} name="from" type="date" defaultValue={custom?.from ?? ""} hint={t("reports.filters.customHint")} />
+          <Field
+            label={t("reports.filters.from")}
+            name="from"
+            type="date"
+            defaultValue={custom?.from ?? ""}
+            hint={t("reports.filters.customHint")}
+          />
           <Field label={t("reports.filters.to")} name="to" type="date" defaultValue={custom?.to ?? ""} />
           <SelectField label={t("reports.filters.country")} name="country" defaultValue={filters.country ?? ""}>
             <option value="">{t("reports.filters.any")}</option>
@@ -41,7 +55,11 @@ export function ReportFilters({ filters, options, seesAll }: { filters: ReachFil
               </option>
             ))}
           </SelectField>
-          <SelectField label={t("reports.filters.workshop")} name="workshop" defaultValue={filters.workshopId ? String(filters.workshopId) : ""}>
+          <SelectField
+            label={t("reports.filters.workshop")}
+            name="workshop"
+            defaultValue={filters.workshopId ? String(filters.workshopId) : ""}
+          >
             <option value="">{t("reports.filters.any")}</option>
             {options.workshops.map((w) => (
               <option key={w.id} value={w.id}>
@@ -51,7 +69,11 @@ export function ReportFilters({ filters, options, seesAll }: { filters: ReachFil
           </SelectField>
           {seesAll ? (
             <>
-              <SelectField label={t("reports.filters.facilitator")} name="facilitator" defaultValue={filters.facilitatorId ? String(filters.facilitatorId) : ""}>
+              <SelectField
+                label={t("reports.filters.facilitator")}
+                name="facilitator"
+                defaultValue={filters.facilitatorId ? String(filters.facilitatorId) : ""}
+              >
                 <option value="">{t("reports.filters.any")}</option>
                 {options.facilitators.map((f) => (
                   <option key={f.id} value={f.id}>
@@ -59,7 +81,11 @@ export function ReportFilters({ filters, options, seesAll }: { filters: ReachFil
                   </option>
                 ))}
               </SelectField>
-              <SelectField label={t("reports.filters.course")} name="course" defaultValue={filters.courseId ? String(filters.courseId) : ""}>
+              <SelectField
+                label={t("reports.filters.course")}
+                name="course"
+                defaultValue={filters.courseId ? String(filters.courseId) : ""}
+              >
                 <option value="">{t("reports.filters.any")}</option>
                 {options.courses.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -70,7 +96,14 @@ export function ReportFilters({ filters, options, seesAll }: { filters: ReachFil
             </>
           ) : null}
         </div>
-        {seesAll ? <CheckboxField label={t("reports.filters.enrolments")} name="enrolments" value="1" defaultChecked={filters.countEnrolments} /> : null}
+        {seesAll ? (
+          <CheckboxField
+            label={t("reports.filters.enrolments")}
+            name="enrolments"
+            value="1"
+            defaultChecked={filters.countEnrolments}
+          />
+        ) : null}
         <button type="submit" className="button primary">
           {t("reports.filters.submit")}
         </button>

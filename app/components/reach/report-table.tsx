@@ -11,16 +11,30 @@ function formatCell(value: Cell, kind: CellKind, locale: Locale, none: string): 
   }
   // Local calendar dates: formatted at noon UTC in UTC, so no time zone can move them.
   if (kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}T12:00:00Z`));
+    return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${value}T12:00:00Z`),
+    );
   }
   if (kind === "month" && /^\d{4}-\d{2}$/.test(value)) {
-    return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}-15T12:00:00Z`));
+    return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${value}-15T12:00:00Z`),
+    );
   }
   return value;
 }
 
 /** One report table, with its title as caption and its total row in the footer. */
-export function ReportTableView({ table, locale, none, headingLevel = 3 }: { table: ReportTable; locale: Locale; none: string; headingLevel?: 2 | 3 }) {
+export function ReportTableView({
+  table,
+  locale,
+  none,
+  headingLevel = 3,
+}: {
+  table: ReportTable;
+  locale: Locale;
+  none: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const numeric = (kind: CellKind) => kind === "count" || kind === "percent";
   return (
@@ -63,7 +77,11 @@ export function ReportTableView({ table, locale, none, headingLevel = 3 }: { tab
                       {formatCell(cell, table.columns[c].kind, locale, "")}
                     </th>
                   ) : (
-                    <td key={c} className={numeric(table.columns[c].kind) ? "num" : undefined} data-total={table.columns[c].label}>
+                    <td
+                      key={c}
+                      className={numeric(table.columns[c].kind) ? "num" : undefined}
+                      data-total={table.columns[c].label}
+                    >
                       {formatCell(cell, table.columns[c].kind, locale, "")}
                     </td>
                   ),

@@ -22,7 +22,11 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant("cut" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.string({ maxLength: 20, unit: "binary" }) }),
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), char: fc.constantFrom(",", "\t", '"', "\n", "\r", ";", "(", ")", "-", "\u0000") }),
+  fc.record({
+    kind: fc.constant("swap" as const),
+    at: fc.nat(),
+    char: fc.constantFrom(",", "\t", '"', "\n", "\r", ";", "(", ")", "-", "\u0000"),
+  }),
   fc.record({ kind: fc.constant("repeat" as const), at: fc.nat(), times: fc.integer({ min: 2, max: 50 }) }),
 );
 
@@ -49,23 +53,35 @@ function mutate(text: string, steps: Mutation[]): string {
 
 describe("parsers under random and mutated input", { timeout: 60_000 }, () => {
   it("answer random text with an outcome", async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 400, unit: "binary" }), survives), { numRuns: 300, endOnFailure: true });
+    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 400, unit: "binary" }), survives), {
+      numRuns: 300,
+      endOnFailure: true,
+    });
   });
 
   it("answer random text behind every known header with an outcome", async () => {
     const headers = fixtures.map((text) => text.split(/\r?\n/).slice(0, 4).join("\n") + "\n");
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...headers), fc.array(fc.string({ maxLength: 80 }), { maxLength: 20 }), (header, lines) =>
-        survives(header + lines.join("\n")),
+      fc.asyncProperty(
+        fc.constantFrom(...headers),
+        fc.array(fc.string({ maxLength: 80 }), { maxLength: 20 }),
+        (header, lines) => survives(header + lines.join("\n")),
       ),
       { numRuns: 150, endOnFailure: true },
     );
   });
 
   it("answer mutated fixtures with an outcome", async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(mutation, { minLength: 1, maxLength: 6 }), (text, steps) => survives(mutate(text, steps))), {
-      numRuns: 200,
-      endOnFailure: true,
-    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...fixtures),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (text, steps) => survives(mutate(text, steps)),
+      ),
+      {
+        numRuns: 200,
+        endOnFailure: true,
+      },
+    );
   });
 });

@@ -22,12 +22,24 @@ describe("detectFormat", () => {
 
 describe("parseAttendanceReport", () => {
   it("answers an empty file, or one of blank lines and commas, with 'empty'", async () => {
-    expect(await parseAttendanceReport(fixtureText("empty.csv"), options)).toEqual({ ok: false, error: { code: "empty" } });
-    expect(await parseAttendanceReport("\uFEFF\r\n,,,\r\n  \r\n", options)).toEqual({ ok: false, error: { code: "empty" } });
+    expect(await parseAttendanceReport(fixtureText("empty.csv"), options)).toEqual({
+      ok: false,
+      error: { code: "empty" },
+    });
+    expect(await parseAttendanceReport("\uFEFF\r\n,,,\r\n  \r\n", options)).toEqual({
+      ok: false,
+      error: { code: "empty" },
+    });
   });
   it("answers another kind of file with 'unknown format'", async () => {
-    expect(await parseAttendanceReport(fixtureText("unknown-format.csv"), options)).toEqual({ ok: false, error: { code: "unknownFormat" } });
-    expect(await parseAttendanceReport("%PDF-1.7\n%âãÏÓ\n", options)).toEqual({ ok: false, error: { code: "unknownFormat" } });
+    expect(await parseAttendanceReport(fixtureText("unknown-format.csv"), options)).toEqual({
+      ok: false,
+      error: { code: "unknownFormat" },
+    });
+    expect(await parseAttendanceReport("%PDF-1.7\n%âãÏÓ\n", options)).toEqual({
+      ok: false,
+      error: { code: "unknownFormat" },
+    });
   });
 });
 
@@ -42,6 +54,8 @@ describe("otherMeetingDate", async () => {
   });
   it("falls back on the earliest join when there is no meeting block", async () => {
     const noBlock = await parseAttendanceReport(fixtureText("zoom-meeting-no-block.csv"), options);
-    expect(noBlock.ok && otherMeetingDate(noBlock.report, "2026-11-20T15:00:00.000Z", "America/Lima")).toBe("2026-11-19");
+    expect(noBlock.ok && otherMeetingDate(noBlock.report, "2026-11-20T15:00:00.000Z", "America/Lima")).toBe(
+      "2026-11-19",
+    );
   });
 });

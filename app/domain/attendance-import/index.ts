@@ -8,7 +8,11 @@ import { looksLikeZoomWebinar, parseZoomWebinar } from "./zoom-webinar";
 
 export * from "./types";
 
-const PARSERS: Array<{ format: ReportFormat; looksLike: (head: string[]) => boolean; parse: (text: string, o: ParseOptions) => Promise<ParseOutcome> }> = [
+const PARSERS: Array<{
+  format: ReportFormat;
+  looksLike: (head: string[]) => boolean;
+  parse: (text: string, o: ParseOptions) => Promise<ParseOutcome>;
+}> = [
   { format: "teams", looksLike: looksLikeTeams, parse: parseTeams },
   { format: "zoom-webinar", looksLike: looksLikeZoomWebinar, parse: parseZoomWebinar },
   { format: "zoom-meeting", looksLike: looksLikeZoomMeeting, parse: parseZoomMeeting },

@@ -13,7 +13,10 @@ const lines = (count: number, line: (i: number) => string) => Array.from({ lengt
 const signInSheet = (rows: number) => ["nombre", ...lines(rows, (i) => `Persona ${i}`)].join("\r\n");
 const ZOOM_HEADER = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest";
 const zoomReport = (rows: number) =>
-  [ZOOM_HEADER, ...lines(rows, (i) => `Persona ${i},p${i}@coop.pe,11/19/2026 10:00:00 AM,11/19/2026 11:00:00 AM,60,No`)].join("\r\n");
+  [
+    ZOOM_HEADER,
+    ...lines(rows, (i) => `Persona ${i},p${i}@coop.pe,11/19/2026 10:00:00 AM,11/19/2026 11:00:00 AM,60,No`),
+  ].join("\r\n");
 
 describe("reports far over the row limit", () => {
   it("are read only up to the limit: 100,000 one-column lines cost as much as 20,100", async () => {
@@ -35,7 +38,10 @@ describe("reports far over the row limit", () => {
     ["Zoom meeting", zoomReport(MAX_REPORT_ROWS + 1)],
   ])("are answered 'more than 20,000 rows' (%s)", async (_, text) => {
     const outcome = await parseAttendanceReport(text, options);
-    expect(outcome).toEqual({ ok: false, error: expect.objectContaining({ code: "tooManyRows", max: MAX_REPORT_ROWS }) });
+    expect(outcome).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "tooManyRows", max: MAX_REPORT_ROWS }),
+    });
   });
 
   it("a report of exactly 20,000 rows is read whole", async () => {
@@ -44,8 +50,14 @@ describe("reports far over the row limit", () => {
   });
 
   it("a Teams report is read up to the end of its participants, however long the per-join activities after them", async () => {
-    const participants = lines(3, (i) => `Persona ${i}\t11/19/26, 10:00:00 AM\t11/19/26, 11:00:00 AM\t1h\tp${i}@coop.pe\tp${i}@coop.pe\tAttendee`);
-    const activities = lines(MAX_REPORT_RECORDS, (i) => `Persona ${i % 3}\t11/19/26, 10:00:00 AM\t11/19/26, 11:00:00 AM\t1h\tp${i % 3}@coop.pe\tAttendee`);
+    const participants = lines(
+      3,
+      (i) => `Persona ${i}\t11/19/26, 10:00:00 AM\t11/19/26, 11:00:00 AM\t1h\tp${i}@coop.pe\tp${i}@coop.pe\tAttendee`,
+    );
+    const activities = lines(
+      MAX_REPORT_RECORDS,
+      (i) => `Persona ${i % 3}\t11/19/26, 10:00:00 AM\t11/19/26, 11:00:00 AM\t1h\tp${i % 3}@coop.pe\tAttendee`,
+    );
     const text = [
       "1. Summary",
       "Meeting title\tCostos",
@@ -59,7 +71,11 @@ describe("reports far over the row limit", () => {
       ...activities,
     ].join("\r\n");
     const outcome = await parseAttendanceReport(text, options);
-    expect(outcome.ok && outcome.report.rows.map((row) => row.email)).toEqual(["p0@coop.pe", "p1@coop.pe", "p2@coop.pe"]);
+    expect(outcome.ok && outcome.report.rows.map((row) => row.email)).toEqual([
+      "p0@coop.pe",
+      "p1@coop.pe",
+      "p2@coop.pe",
+    ]);
   });
 
   it("lets other work run while a long report is read", async () => {
@@ -80,7 +96,10 @@ describe("reports far over the row limit", () => {
 
 describe("merging a report of one name on every line", () => {
   it("gives one participant with all 20,000 lines", async () => {
-    const outcome = await parseAttendanceReport(["nombre", ...lines(MAX_REPORT_ROWS, () => "Rosa Quispe")].join("\n"), options);
+    const outcome = await parseAttendanceReport(
+      ["nombre", ...lines(MAX_REPORT_ROWS, () => "Rosa Quispe")].join("\n"),
+      options,
+    );
     if (!outcome.ok) throw new Error(outcome.error.code);
     const participants = await mergeParticipants(outcome.report.rows, outcome.report.format);
     expect(participants).toHaveLength(1);

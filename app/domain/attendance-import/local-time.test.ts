@@ -10,10 +10,18 @@ describe("readWallClock and localToUtc", () => {
     expect(localToUtc("11/19/2026 12:05:00 AM", "month-first", LIMA)).toBe("2026-11-19T05:05:00.000Z");
   });
   it("reads day-first, two-digit years, ISO and month names", () => {
-    expect(readWallClock("19/11/2026, 9:58:12", "day-first")).toEqual({ date: "2026-11-19", time: "09:58", second: 12 });
+    expect(readWallClock("19/11/2026, 9:58:12", "day-first")).toEqual({
+      date: "2026-11-19",
+      time: "09:58",
+      second: 12,
+    });
     expect(readWallClock("11/19/26, 9:58:12\u202fAM", "month-first")?.date).toBe("2026-11-19");
     expect(readWallClock("2026-11-19 10:00:05", "day-first")?.time).toBe("10:00");
-    expect(readWallClock("Mar 28, 2020 09:07:39", "day-first")).toEqual({ date: "2020-03-28", time: "09:07", second: 39 });
+    expect(readWallClock("Mar 28, 2020 09:07:39", "day-first")).toEqual({
+      date: "2020-03-28",
+      time: "09:07",
+      second: 39,
+    });
     expect(readWallClock("28-mar-2020 21:07", "month-first")?.time).toBe("21:07");
     expect(readWallClock("19/11/2026 10:00 p. m.", "day-first")?.time).toBe("22:00");
   });

@@ -13,15 +13,33 @@ interface WallClock {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, ene: 1, feb: 2, mar: 3, apr: 4, abr: 4, may: 5, jun: 6,
-  jul: 7, aug: 8, ago: 8, sep: 9, set: 9, oct: 10, nov: 11, dec: 12, dic: 12,
+  jan: 1,
+  ene: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  abr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  ago: 8,
+  sep: 9,
+  set: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  dic: 12,
 };
 
 // Bounded quantifiers only: these run on untrusted input.
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?Z?$/;
-const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2}),? {1,3}(\d{1,2}):(\d{2})(?::(\d{2}))? {0,3}([ap])?\.? ?(?:m\.?)?$/i;
-const MONTH_FIRST_NAME = /^([a-z]{3,10})\.? {1,3}(\d{1,2}),? {1,3}(\d{4}),? {1,3}(\d{1,2}):(\d{2})(?::(\d{2}))? {0,3}([ap])?\.? ?(?:m\.?)?$/i;
-const DAY_FIRST_NAME = /^(\d{1,2})[ -]([a-z]{3,10})\.?[ -](\d{4}),? {1,3}(\d{1,2}):(\d{2})(?::(\d{2}))? {0,3}([ap])?\.? ?(?:m\.?)?$/i;
+const NUMERIC =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2}),? {1,3}(\d{1,2}):(\d{2})(?::(\d{2}))? {0,3}([ap])?\.? ?(?:m\.?)?$/i;
+const MONTH_FIRST_NAME =
+  /^([a-z]{3,10})\.? {1,3}(\d{1,2}),? {1,3}(\d{4}),? {1,3}(\d{1,2}):(\d{2})(?::(\d{2}))? {0,3}([ap])?\.? ?(?:m\.?)?$/i;
+const DAY_FIRST_NAME =
+  /^(\d{1,2})[ -]([a-z]{3,10})\.?[ -](\d{4}),? {1,3}(\d{1,2}):(\d{2})(?::(\d{2}))? {0,3}([ap])?\.? ?(?:m\.?)?$/i;
 
 /** The two leading numbers of a numeric date, to decide the day order of a whole file. */
 export function numericDateParts(text: string): [number, number] | null {
@@ -90,7 +108,10 @@ function utcMinute(date: string, time: string, timeZone: string): number {
 
 function clean(text: string): string {
   // Teams and Windows put narrow no-break spaces before AM/PM.
-  return text.replace(/[\u00a0\u202f\u2009]/g, " ").trim().slice(0, 60);
+  return text
+    .replace(/[\u00a0\u202f\u2009]/g, " ")
+    .trim()
+    .slice(0, 60);
 }
 
 function parseWall(text: string, order: DayOrder): WallClock | null {
@@ -161,9 +182,10 @@ export function readDuration(text: string): DurationReading {
     const [h, m, s] = clock[3] === undefined ? [0, +clock[1], +clock[2]] : [+clock[1], +clock[2], +clock[3]];
     return { ok: true, seconds: h * 3600 + m * 60 + s };
   }
-  const units = /^(?:(\d{1,4}) ?h(?:ours?|rs?)?)? ?(?:(\d{1,5}) ?m(?:in(?:utes?|utos?)?)?)? ?(?:(\d{1,6}) ?s(?:ec(?:onds?)?|eg(?:undos?)?)?)?$/i.exec(
-    value,
-  );
+  const units =
+    /^(?:(\d{1,4}) ?h(?:ours?|rs?)?)? ?(?:(\d{1,5}) ?m(?:in(?:utes?|utos?)?)?)? ?(?:(\d{1,6}) ?s(?:ec(?:onds?)?|eg(?:undos?)?)?)?$/i.exec(
+      value,
+    );
   if (units && (units[1] || units[2] || units[3])) {
     return { ok: true, seconds: Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0) };
   }

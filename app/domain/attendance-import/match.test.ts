@@ -44,7 +44,10 @@ describe("matchParticipants", () => {
 
   it("matches by name, ignoring accents, case, word order and a rename", () => {
     const m = matchParticipants(
-      [participant("a", { name: "MAMANI CCORI, teodoro", otherNames: ["Teo"] }), participant("b", { name: "Rosa Quispe Mamani" })],
+      [
+        participant("a", { name: "MAMANI CCORI, teodoro", otherNames: ["Teo"] }),
+        participant("b", { name: "Rosa Quispe Mamani" }),
+      ],
       people,
     );
     expect(m.get("a")).toEqual({ kind: "matched", personId: 2, by: "name" });
@@ -64,19 +67,26 @@ describe("matchParticipants", () => {
     );
     expect(m.get("a")).toEqual({ kind: "probable", candidates: [2] });
     expect(m.get("b")).toEqual({ kind: "probable", candidates: [2] });
-    const n = matchParticipants([participant("a", { email: "socia@minka.test" }), participant("b", { name: "Rosa Quispe Mamani" })], people);
+    const n = matchParticipants(
+      [participant("a", { email: "socia@minka.test" }), participant("b", { name: "Rosa Quispe Mamani" })],
+      people,
+    );
     expect(n.get("b")).toEqual({ kind: "probable", candidates: [1, 6] });
   });
 
   it("does not take a person signed in with another e-mail for the registered namesake", () => {
-    const m = matchParticipants([participant("a", { name: "Teodoro Mamani Ccori", email: "teo@otro.pe" })], [
-      { ...people[1], email: "teodoro@coop.pe" },
-    ]);
+    const m = matchParticipants(
+      [participant("a", { name: "Teodoro Mamani Ccori", email: "teo@otro.pe" })],
+      [{ ...people[1], email: "teodoro@coop.pe" }],
+    );
     expect(m.get("a")).toEqual({ kind: "probable", candidates: [2] });
   });
 
   it("offers registered people whose name contains the participant's (two words or more)", () => {
-    const m = matchParticipants([participant("a", { name: "Rosa Quispe" }), participant("b", { name: "Rosa" })], people);
+    const m = matchParticipants(
+      [participant("a", { name: "Rosa Quispe" }), participant("b", { name: "Rosa" })],
+      people,
+    );
     expect(m.get("a")).toEqual({ kind: "probable", candidates: [1] });
     expect(m.get("b")).toEqual({ kind: "unmatched" });
   });

@@ -70,14 +70,19 @@ export function matchParticipants(participants: Participant[], people: KnownPers
     if (matches.has(participant.key)) continue;
     const keys = participantNameKeys(participant);
     const exactIds = new Set(keys.flatMap((key) => (byNameKey.get(key) ?? []).map((p) => p.id)));
-    const exact = [...new Set(keys.flatMap((key) => byNameKey.get(key) ?? []))].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    const exact = [...new Set(keys.flatMap((key) => byNameKey.get(key) ?? []))].sort(
+      (a, b) => rank.get(a.id)! - rank.get(b.id)!,
+    );
     const exactRegistered = exact.filter((p) => p.registered);
-    const partial = registered.filter((p) => !exactIds.has(p.id) && keys.some((key) => overlapsAsName(key, keyOf.get(p.id)!)));
+    const partial = registered.filter(
+      (p) => !exactIds.has(p.id) && keys.some((key) => overlapsAsName(key, keyOf.get(p.id)!)),
+    );
     const candidates = [...exactRegistered, ...partial, ...exact.filter((p) => !p.registered)].map((p) => p.id);
     candidatesOf.set(participant.key, candidates);
     // Someone who signed in with another e-mail is not the registered person of the same name.
     const contactDisagrees = (p: KnownPerson) => Boolean(participant.email && p.email && p.email !== participant.email);
-    if (exactRegistered.length === 1 && !contactDisagrees(exactRegistered[0])) tentative.set(participant.key, exactRegistered[0].id);
+    if (exactRegistered.length === 1 && !contactDisagrees(exactRegistered[0]))
+      tentative.set(participant.key, exactRegistered[0].id);
   }
 
   const claims = new Map<number, number>();

@@ -61,7 +61,10 @@ describe("mergeParticipants", () => {
   });
 
   it("does not add up a sign-in sheet's duplicate lines", async () => {
-    const rows = [row({ line: 2, durationSeconds: 5400 }), row({ line: 3, name: "rosa QUISPE", durationSeconds: 3600, present: true })];
+    const rows = [
+      row({ line: 2, durationSeconds: 5400 }),
+      row({ line: 3, name: "rosa QUISPE", durationSeconds: 3600, present: true }),
+    ];
     const [rosa] = await mergeParticipants(rows, "sign-in-sheet");
     expect(rosa).toMatchObject({ seconds: 5400, timed: true, present: true, joins: 2 });
     const [marked] = await mergeParticipants([row({ present: true })], "sign-in-sheet");
@@ -69,15 +72,28 @@ describe("mergeParticipants", () => {
   });
 
   it("groups by phone when there is no e-mail", async () => {
-    const rows = [row({ line: 2, phone: "+51987654321", durationSeconds: 600 }), row({ line: 3, name: "Otra", phone: "+51987654321", durationSeconds: 600 })];
+    const rows = [
+      row({ line: 2, phone: "+51987654321", durationSeconds: 600 }),
+      row({ line: 3, name: "Otra", phone: "+51987654321", durationSeconds: 600 }),
+    ];
     expect(await mergeParticipants(rows, "zoom-meeting")).toHaveLength(1);
   });
 });
 
 describe("overlapSeconds", () => {
   it("is zero for separate joins and the shared time for overlapping ones", async () => {
-    expect(overlapSeconds([["2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z"], ["2026-01-01T10:30:00Z", "2026-01-01T11:00:00Z"]])).toBe(0);
-    expect(overlapSeconds([["2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z"], ["2026-01-01T10:15:00Z", "2026-01-01T10:45:00Z"]])).toBe(1800);
+    expect(
+      overlapSeconds([
+        ["2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z"],
+        ["2026-01-01T10:30:00Z", "2026-01-01T11:00:00Z"],
+      ]),
+    ).toBe(0);
+    expect(
+      overlapSeconds([
+        ["2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z"],
+        ["2026-01-01T10:15:00Z", "2026-01-01T10:45:00Z"],
+      ]),
+    ).toBe(1800);
     expect(
       overlapSeconds([
         ["2026-01-01T10:00:00Z", "2026-01-01T10:20:00Z"],
@@ -92,8 +108,20 @@ describe("combineParticipants", () => {
   it("adds two participants' time and removes the time they overlap", async () => {
     const [a, b] = await mergeParticipants(
       [
-        row({ line: 2, name: "Rosa", joinedAt: "2026-01-01T10:00:00Z", leftAt: "2026-01-01T11:00:00Z", durationSeconds: 3600 }),
-        row({ line: 3, name: "Galaxy A12", joinedAt: "2026-01-01T10:30:00Z", leftAt: "2026-01-01T11:30:00Z", durationSeconds: 3600 }),
+        row({
+          line: 2,
+          name: "Rosa",
+          joinedAt: "2026-01-01T10:00:00Z",
+          leftAt: "2026-01-01T11:00:00Z",
+          durationSeconds: 3600,
+        }),
+        row({
+          line: 3,
+          name: "Galaxy A12",
+          joinedAt: "2026-01-01T10:30:00Z",
+          leftAt: "2026-01-01T11:30:00Z",
+          durationSeconds: 3600,
+        }),
       ],
       "zoom-meeting",
     );

@@ -57,9 +57,10 @@ export async function mergeParticipants(rows: ReportRow[], format: ReportFormat)
   }
   const identifiedByName = new Map<string, Set<string>>();
   for (const [groupKey, groupRows] of groups) {
-    for (const row of groupRows) for (const key of rowNameKeys(row)) {
-      identifiedByName.set(key, (identifiedByName.get(key) ?? new Set()).add(groupKey));
-    }
+    for (const row of groupRows)
+      for (const key of rowNameKeys(row)) {
+        identifiedByName.set(key, (identifiedByName.get(key) ?? new Set()).add(groupKey));
+      }
     if (slice.due()) await slice.pause();
   }
   for (const row of anonymous) {
@@ -102,12 +103,18 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
   const sorted = [...rows].sort((a, b) => a.line - b.line);
   const best = sorted.find((row) => row.originalName) ?? sorted[0];
   const name = best.originalName ?? best.name;
-  const spellings = new Set(sorted.flatMap((row) => [row.originalName, row.name]).filter((n): n is string => Boolean(n)));
+  const spellings = new Set(
+    sorted.flatMap((row) => [row.originalName, row.name]).filter((n): n is string => Boolean(n)),
+  );
   spellings.delete(name);
-  const intervals = sorted.filter((row) => row.joinedAt && row.leftAt).map((row) => [row.joinedAt!, row.leftAt!] as [string, string]);
+  const intervals = sorted
+    .filter((row) => row.joinedAt && row.leftAt)
+    .map((row) => [row.joinedAt!, row.leftAt!] as [string, string]);
   const durations = sorted.map((row) => row.durationSeconds ?? 0);
   const seconds =
-    format === "sign-in-sheet" ? Math.max(0, ...durations) : Math.max(0, durations.reduce((a, b) => a + b, 0) - overlapSeconds(intervals));
+    format === "sign-in-sheet"
+      ? Math.max(0, ...durations)
+      : Math.max(0, durations.reduce((a, b) => a + b, 0) - overlapSeconds(intervals));
   const marks = sorted.map((row) => row.present).filter((mark): mark is boolean => mark !== null);
   return {
     key: `L${sorted[0].line}`,
@@ -121,7 +128,11 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
     joins: sorted.length,
     present: marks.length ? marks.some(Boolean) : null,
     guest: sorted.every((row) => row.guest),
-    role: sorted.some((row) => row.role === "host") ? "host" : sorted.some((row) => row.role === "panelist") ? "panelist" : "attendee",
+    role: sorted.some((row) => row.role === "host")
+      ? "host"
+      : sorted.some((row) => row.role === "panelist")
+        ? "panelist"
+        : "attendee",
     lines: sorted.map((row) => row.line),
   };
 }
@@ -171,12 +182,19 @@ export function toMinutes(seconds: number): number {
 }
 
 /** Two participants that turn out to be one person (e.g. a phone and a laptop under different names). */
-export function combineParticipants(parts: Participant[], format: ReportFormat): Pick<Participant, "seconds" | "timed" | "present"> {
+export function combineParticipants(
+  parts: Participant[],
+  format: ReportFormat,
+): Pick<Participant, "seconds" | "timed" | "present"> {
   const intervals = parts.flatMap((part) => part.intervals);
   const seconds =
     format === "sign-in-sheet"
       ? Math.max(0, ...parts.map((part) => part.seconds))
-      : Math.max(0, parts.reduce((sum, part) => sum + part.seconds + overlapSeconds(part.intervals), 0) - overlapSeconds(intervals));
+      : Math.max(
+          0,
+          parts.reduce((sum, part) => sum + part.seconds + overlapSeconds(part.intervals), 0) -
+            overlapSeconds(intervals),
+        );
   const marks = parts.map((part) => part.present).filter((mark): mark is boolean => mark !== null);
   return { seconds, timed: parts.some((part) => part.timed), present: marks.length ? marks.some(Boolean) : null };
 }

@@ -4,7 +4,8 @@ import { normalizePhone } from "../contact";
 const MAX_NAME = 200;
 
 /** What Teams and Zoom append to a guest's name; it is a label, not part of the name. */
-const GUEST_LABEL = /\s*\((guest|invitado|invitada|external|externo|externa|unverified|no comprobado|sin verificar)\)$/i;
+const GUEST_LABEL =
+  /\s*\((guest|invitado|invitada|external|externo|externa|unverified|no comprobado|sin verificar)\)$/i;
 
 export function stripGuestLabel(raw: string): { name: string; labelled: boolean } {
   const name = raw.replace(GUEST_LABEL, "");

@@ -32,17 +32,26 @@ describe("decisions", () => {
   });
 
   it("start as the match, nothing for a probable match, ignore for hosts, new for other strangers", () => {
-    expect(defaultDecision(participant("a"), { kind: "matched", personId: 3, by: "email" })).toEqual({ kind: "person", personId: 3 });
+    expect(defaultDecision(participant("a"), { kind: "matched", personId: 3, by: "email" })).toEqual({
+      kind: "person",
+      personId: 3,
+    });
     expect(defaultDecision(participant("a"), { kind: "probable", candidates: [3, 4] })).toBeNull();
     expect(defaultDecision(participant("a", { role: "host" }), { kind: "unmatched" })).toEqual({ kind: "ignore" });
-    expect(defaultDecision(participant("a", { role: "panelist" }), { kind: "matched", personId: 3, by: "email" })).toEqual({ kind: "ignore" });
+    expect(
+      defaultDecision(participant("a", { role: "panelist" }), { kind: "matched", personId: 3, by: "email" }),
+    ).toEqual({ kind: "ignore" });
     expect(defaultDecision(participant("a"), { kind: "unmatched" })).toEqual({ kind: "new" });
   });
 });
 
 describe("planImport", () => {
   it("needs a decision for every participant", () => {
-    const result = planImport([participant("a"), participant("b")], new Map([["a", { kind: "ignore" }]]), "zoom-meeting");
+    const result = planImport(
+      [participant("a"), participant("b")],
+      new Map([["a", { kind: "ignore" }]]),
+      "zoom-meeting",
+    );
     expect(result).toEqual({ ok: false, undecided: ["b"] });
   });
 
@@ -50,7 +59,11 @@ describe("planImport", () => {
     const result = planImport(
       [
         participant("a", { seconds: 1500, intervals: [["2026-01-01T10:00:00Z", "2026-01-01T10:25:00Z"]] }),
-        participant("b", { name: "Galaxy", seconds: 1200, intervals: [["2026-01-01T10:20:00Z", "2026-01-01T10:40:00Z"]] }),
+        participant("b", {
+          name: "Galaxy",
+          seconds: 1200,
+          intervals: [["2026-01-01T10:20:00Z", "2026-01-01T10:40:00Z"]],
+        }),
         participant("c", { name: "Pedro", email: "pedro@x.pe", seconds: 600 }),
         participant("d", { role: "host" }),
       ],
@@ -67,7 +80,13 @@ describe("planImport", () => {
       plan: {
         ignored: 1,
         entries: [
-          { personId: null, newPerson: { fullName: "Pedro", email: "pedro@x.pe", phone: null }, participantKeys: ["c"], minutes: 10, present: null },
+          {
+            personId: null,
+            newPerson: { fullName: "Pedro", email: "pedro@x.pe", phone: null },
+            participantKeys: ["c"],
+            minutes: 10,
+            present: null,
+          },
           // 25 + 20 minutes with 5 shared.
           { personId: 9, newPerson: null, participantKeys: ["a", "b"], minutes: 40, present: null },
         ],

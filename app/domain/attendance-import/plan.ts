@@ -45,7 +45,11 @@ export interface ImportPlan {
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; undecided: string[] };
 
 /** Turns the decisions into one attendance entry per person; two participants chosen as the same person become one entry. */
-export function planImport(participants: Participant[], decisions: Map<string, Decision>, format: ReportFormat): PlanResult {
+export function planImport(
+  participants: Participant[],
+  decisions: Map<string, Decision>,
+  format: ReportFormat,
+): PlanResult {
   const undecided = participants.filter((p) => !decisions.has(p.key)).map((p) => p.key);
   if (undecided.length) return { ok: false, undecided };
   const byPerson = new Map<number, Participant[]>();
@@ -54,7 +58,8 @@ export function planImport(participants: Participant[], decisions: Map<string, D
   for (const participant of participants) {
     const decision = decisions.get(participant.key)!;
     if (decision.kind === "ignore") ignored++;
-    else if (decision.kind === "person") byPerson.set(decision.personId, [...(byPerson.get(decision.personId) ?? []), participant]);
+    else if (decision.kind === "person")
+      byPerson.set(decision.personId, [...(byPerson.get(decision.personId) ?? []), participant]);
     else {
       entries.push({
         personId: null,
@@ -67,7 +72,13 @@ export function planImport(participants: Participant[], decisions: Map<string, D
   }
   for (const [personId, parts] of byPerson) {
     const combined = combineParticipants(parts, format);
-    entries.push({ personId, newPerson: null, participantKeys: parts.map((p) => p.key), minutes: combined.timed ? toMinutes(combined.seconds) : null, present: combined.present });
+    entries.push({
+      personId,
+      newPerson: null,
+      participantKeys: parts.map((p) => p.key),
+      minutes: combined.timed ? toMinutes(combined.seconds) : null,
+      present: combined.present,
+    });
   }
   return { ok: true, plan: { entries, ignored } };
 }

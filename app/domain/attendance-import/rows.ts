@@ -49,18 +49,27 @@ export async function buildRows(records: CsvRecord[], columns: Columns, context:
   return { rows, problems };
 }
 
-function buildRow(record: CsvRecord, columns: Columns, context: RowContext): { row: ReportRow | null; problems: RowProblem[] } {
+function buildRow(
+  record: CsvRecord,
+  columns: Columns,
+  context: RowContext,
+): { row: ReportRow | null; problems: RowProblem[] } {
   const { line } = record;
   const cell = (column: Column) => (columns[column] === undefined ? "" : (record.cells[columns[column]!] ?? ""));
   const problems: RowProblem[] = [];
-  const skip = (code: RowProblem["code"], value?: string) => ({ row: null, problems: [...problems, { line, code, value, skipped: true }] });
+  const skip = (code: RowProblem["code"], value?: string) => ({
+    row: null,
+    problems: [...problems, { line, code, value, skipped: true }],
+  });
 
   // Webinar registrants who never came are listed too; they are not attendance.
   if (columns.attended !== undefined && NO.test(cell("attended"))) return { row: null, problems };
   if (record.cells.length < context.width) return skip("truncated");
 
   const email = normalizeEmail(cell("email")) ?? normalizeEmail(cell("upn"));
-  const shown = stripGuestLabel(cell("name") || [cell("firstName"), cell("lastName")].filter(Boolean).join(" ") || email || "");
+  const shown = stripGuestLabel(
+    cell("name") || [cell("firstName"), cell("lastName")].filter(Boolean).join(" ") || email || "",
+  );
   const { name, originalName } = splitOriginalName(shown.name);
   if (!name) return skip("missingName");
 
@@ -81,11 +90,20 @@ function buildRow(record: CsvRecord, columns: Columns, context: RowContext): { r
     else if (!interval) return skip("badDuration", rawDuration);
     else problems.push({ line, code: "badDuration", value: rawDuration, skipped: false });
   }
-  if (durationSeconds === null && interval) durationSeconds = (Date.parse(interval[1]) - Date.parse(interval[0])) / 1000;
-  if (durationSeconds !== null && durationSeconds > MAX_DURATION_SECONDS) return skip("absurdDuration", rawDuration || undefined);
+  if (durationSeconds === null && interval)
+    durationSeconds = (Date.parse(interval[1]) - Date.parse(interval[0])) / 1000;
+  if (durationSeconds !== null && durationSeconds > MAX_DURATION_SECONDS)
+    return skip("absurdDuration", rawDuration || undefined);
 
   const rawPresent = cell("present");
-  const present = columns.present === undefined || EMPTY.test(rawPresent) ? null : YES.test(rawPresent) ? true : NO.test(rawPresent) ? false : null;
+  const present =
+    columns.present === undefined || EMPTY.test(rawPresent)
+      ? null
+      : YES.test(rawPresent)
+        ? true
+        : NO.test(rawPresent)
+          ? false
+          : null;
 
   return {
     row: {

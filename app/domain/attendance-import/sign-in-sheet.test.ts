@@ -9,7 +9,9 @@ describe("sign-in sheet CSV", () => {
     const outcome = await parseAttendanceReport(fixtureText("sign-in-sheet-windows-1252.csv"), options);
     if (!outcome.ok) throw new Error(outcome.error.code);
     expect(outcome.report.format).toBe("sign-in-sheet");
-    expect(outcome.report.rows.map((row) => [row.name, row.email, row.phone, row.present, row.durationSeconds])).toEqual([
+    expect(
+      outcome.report.rows.map((row) => [row.name, row.email, row.phone, row.present, row.durationSeconds]),
+    ).toEqual([
       ["Rosa Quispe Mamani", "socia@minka.test", null, true, null],
       ["Teodoro Mamani Ccori", null, "+51987111222", true, null],
       ["Juana Flores", null, null, true, null],
@@ -31,6 +33,9 @@ describe("sign-in sheet CSV", () => {
     const outcome = await parseAttendanceReport("nombre,correo\n,rosa@x\nRosa,\n", options);
     expect(outcome.ok && outcome.report.problems).toEqual([{ line: 2, code: "missingName", skipped: true }]);
     expect(outcome.ok && outcome.report.rows.map((row) => row.name)).toEqual(["Rosa"]);
-    expect(await parseAttendanceReport("nombre;correo;telefono\n", options)).toEqual({ ok: false, error: { code: "noRows", format: "sign-in-sheet" } });
+    expect(await parseAttendanceReport("nombre;correo;telefono\n", options)).toEqual({
+      ok: false,
+      error: { code: "noRows", format: "sign-in-sheet" },
+    });
   });
 });

@@ -30,9 +30,11 @@ export async function parseSignInSheet(text: string, options: ParseOptions): Pro
   const [header, ...data] = content;
   if (!header) return { ok: false, error: { code: "empty" } };
   const columns = locateColumns(header.cells, SIGN_IN_COLUMNS);
-  if (columns.name === undefined) return { ok: false, error: { code: "missingColumns", format: "sign-in-sheet", columns: ["nombre"] } };
+  if (columns.name === undefined)
+    return { ok: false, error: { code: "missingColumns", format: "sign-in-sheet", columns: ["nombre"] } };
   if (data.length === 0) return { ok: false, error: { code: "noRows", format: "sign-in-sheet" } };
-  if (!complete || data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "sign-in-sheet", max: MAX_REPORT_ROWS } };
+  if (!complete || data.length > MAX_REPORT_ROWS)
+    return { ok: false, error: { code: "tooManyRows", format: "sign-in-sheet", max: MAX_REPORT_ROWS } };
   const { rows, problems } = await buildRows(data, columns, {
     order: "day-first",
     timeZone: options.timeZone,

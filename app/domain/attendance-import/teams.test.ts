@@ -25,7 +25,11 @@ describe("Microsoft Teams attendance report", () => {
       ["Juana Flores", 1540, "attendee", true],
       ["Pedro Ccama Huarca", 38, "attendee", false],
     ]);
-    expect(report.rows[1]).toMatchObject({ email: "socia@minka.test", joinedAt: "2026-11-19T15:01:05.000Z", leftAt: "2026-11-19T16:30:00.000Z" });
+    expect(report.rows[1]).toMatchObject({
+      email: "socia@minka.test",
+      joinedAt: "2026-11-19T15:01:05.000Z",
+      leftAt: "2026-11-19T16:30:00.000Z",
+    });
   });
 
   it("reads a Spanish-locale report: Spanish headings, day-first 24-hour dates, no byte order mark", async () => {
@@ -41,7 +45,11 @@ describe("Microsoft Teams attendance report", () => {
   });
 
   it("answers a report with an empty participants section with 'no rows'", async () => {
-    const text = "1. Summary\nMeeting title\tX\n\n2. Participants\nName\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\n\n3. In-Meeting Activities\n";
-    expect(await parseAttendanceReport(text, options)).toEqual({ ok: false, error: { code: "noRows", format: "teams" } });
+    const text =
+      "1. Summary\nMeeting title\tX\n\n2. Participants\nName\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\n\n3. In-Meeting Activities\n";
+    expect(await parseAttendanceReport(text, options)).toEqual({
+      ok: false,
+      error: { code: "noRows", format: "teams" },
+    });
   });
 });

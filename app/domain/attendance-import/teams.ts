@@ -39,7 +39,8 @@ export async function parseTeams(text: string, options: ParseOptions): Promise<P
     const columns = locateColumns(record.cells, PARTICIPANT_COLUMNS);
     return columns.name === 0 && (columns.duration !== undefined || columns.join !== undefined);
   });
-  if (headerAt < 0) return { ok: false, error: { code: "missingColumns", format: "teams", columns: ["Name", "In-Meeting Duration"] } };
+  if (headerAt < 0)
+    return { ok: false, error: { code: "missingColumns", format: "teams", columns: ["Name", "In-Meeting Duration"] } };
   const header = records[headerAt];
   const data: CsvRecord[] = [];
   // The participants end at a blank line or the next section; what follows (one row per join) is not read.
@@ -52,17 +53,25 @@ export async function parseTeams(text: string, options: ParseOptions): Promise<P
     data.push(record);
   }
   if (data.length === 0 && (complete || tableEnded)) return { ok: false, error: { code: "noRows", format: "teams" } };
-  if ((!complete && !tableEnded) || data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "teams", max: MAX_REPORT_ROWS } };
+  if ((!complete && !tableEnded) || data.length > MAX_REPORT_ROWS)
+    return { ok: false, error: { code: "tooManyRows", format: "teams", max: MAX_REPORT_ROWS } };
 
   const summary = readSummary(records.slice(0, headerAt));
   const columns = locateColumns(header.cells, PARTICIPANT_COLUMNS);
-  const samples = [summary.start, summary.end, ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]])].filter(
-    (s): s is string => Boolean(s),
-  );
+  const samples = [
+    summary.start,
+    summary.end,
+    ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]]),
+  ].filter((s): s is string => Boolean(s));
   // The organiser's locale decides; a 12-hour clock is the United States' month-first habit.
   const fallback = samples.some((s) => /\d\s?[ap]\.?\s?m\.?$/i.test(s)) ? "month-first" : "day-first";
   const order = chooseDayOrder(samples, fallback, options.sessionDate);
-  const { rows, problems } = await buildRows(data, columns, { order, timeZone: options.timeZone, width: header.cells.length, role: "attendee" });
+  const { rows, problems } = await buildRows(data, columns, {
+    order,
+    timeZone: options.timeZone,
+    width: header.cells.length,
+    role: "attendee",
+  });
   problems.push(...unreadableLines.map((line) => ({ line, code: "unreadable" as const, skipped: true })));
   return {
     ok: true,
@@ -89,7 +98,8 @@ function readSummary(records: CsvRecord[]): Partial<Record<keyof typeof SUMMARY_
   for (const record of records) {
     const key = columnKey(record.cells[0] ?? "");
     for (const field of Object.keys(SUMMARY_KEYS) as Array<keyof typeof SUMMARY_KEYS>) {
-      if (!found[field] && SUMMARY_KEYS[field].some((alias) => columnKey(alias) === key)) found[field] = record.cells[1];
+      if (!found[field] && SUMMARY_KEYS[field].some((alias) => columnKey(alias) === key))
+        found[field] = record.cells[1];
     }
   }
   return found;

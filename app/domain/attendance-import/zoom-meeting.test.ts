@@ -24,7 +24,12 @@ describe("Zoom meeting participants report", () => {
     expect(report.problems).toEqual([]);
     const [host, rosa, teo] = report.rows;
     expect(host).toMatchObject({ name: "Carmen Huamán Torres", role: "host", durationSeconds: 95 * 60, guest: false });
-    expect(rosa).toMatchObject({ line: 6, email: "socia@minka.test", joinedAt: "2026-11-19T15:01:05.000Z", leftAt: "2026-11-19T15:25:30.000Z" });
+    expect(rosa).toMatchObject({
+      line: 6,
+      email: "socia@minka.test",
+      joinedAt: "2026-11-19T15:01:05.000Z",
+      leftAt: "2026-11-19T15:25:30.000Z",
+    });
     expect(teo).toMatchObject({ name: "Teo", originalName: "Teodoro Mamani Ccori", email: null, guest: true });
   });
 
@@ -87,6 +92,9 @@ describe("Zoom meeting participants report", () => {
 
   it("needs a duration or join and leave times", async () => {
     const outcome = await parseAttendanceReport("Name (Original Name),User Email,Guest\nRosa,,No\n", options);
-    expect(outcome).toEqual({ ok: false, error: { code: "missingColumns", format: "zoom-meeting", columns: ["Duration (Minutes)"] } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: "missingColumns", format: "zoom-meeting", columns: ["Duration (Minutes)"] },
+    });
   });
 });

@@ -2,7 +2,14 @@ import { normalizeEmail } from "../contact";
 import { isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows } from "./rows";
-import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, NO_MEETING, type ParseOptions, type ParseOutcome, type ReportMeeting } from "./types";
+import {
+  MAX_REPORT_RECORDS,
+  MAX_REPORT_ROWS,
+  NO_MEETING,
+  type ParseOptions,
+  type ParseOutcome,
+  type ReportMeeting,
+} from "./types";
 
 /**
  * Zoom's meeting "Participants" report. Optionally it starts with a meeting block
@@ -35,7 +42,15 @@ export function looksLikeZoomMeeting(head: string[]): boolean {
 export async function parseZoomMeeting(text: string, options: ParseOptions): Promise<ParseOutcome> {
   const { records, unreadableLines, complete } = await readRecords(text, ",", { maxRecords: MAX_REPORT_RECORDS });
   const headerAt = records.findIndex(isParticipantHeader);
-  if (headerAt < 0) return { ok: false, error: { code: "missingColumns", format: "zoom-meeting", columns: ["Name (Original Name)", "Duration (Minutes)"] } };
+  if (headerAt < 0)
+    return {
+      ok: false,
+      error: {
+        code: "missingColumns",
+        format: "zoom-meeting",
+        columns: ["Name (Original Name)", "Duration (Minutes)"],
+      },
+    };
   const header = records[headerAt];
   const columns = locateColumns(header.cells, PARTICIPANT_COLUMNS);
   if (columns.duration === undefined && (columns.join === undefined || columns.leave === undefined)) {
@@ -43,11 +58,20 @@ export async function parseZoomMeeting(text: string, options: ParseOptions): Pro
   }
   const data = records.slice(headerAt + 1).filter((record) => !isBlank(record));
   if (data.length === 0) return { ok: false, error: { code: "noRows", format: "zoom-meeting" } };
-  if (!complete || data.length > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "zoom-meeting", max: MAX_REPORT_ROWS } };
+  if (!complete || data.length > MAX_REPORT_ROWS)
+    return { ok: false, error: { code: "tooManyRows", format: "zoom-meeting", max: MAX_REPORT_ROWS } };
 
   const meetingBlock = headerAt > 0 ? readMeetingBlock(records.slice(0, headerAt)) : null;
-  const samples = [meetingBlock?.start, meetingBlock?.end, ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]])];
-  const order = chooseDayOrder(samples.filter((s): s is string => Boolean(s)), "month-first", options.sessionDate);
+  const samples = [
+    meetingBlock?.start,
+    meetingBlock?.end,
+    ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]]),
+  ];
+  const order = chooseDayOrder(
+    samples.filter((s): s is string => Boolean(s)),
+    "month-first",
+    options.sessionDate,
+  );
 
   const meeting: ReportMeeting = meetingBlock
     ? {

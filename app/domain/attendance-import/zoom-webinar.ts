@@ -2,7 +2,14 @@ import { normalizeEmail } from "../contact";
 import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { buildRows, type Columns } from "./rows";
-import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome, type ReportRow, type RowProblem } from "./types";
+import {
+  MAX_REPORT_RECORDS,
+  MAX_REPORT_ROWS,
+  type ParseOptions,
+  type ParseOutcome,
+  type ReportRow,
+  type RowProblem,
+} from "./types";
 
 /**
  * Zoom's webinar "Attendee Report": sections, each a title line then a table
@@ -39,17 +46,23 @@ export function looksLikeZoomWebinar(head: string[]): boolean {
 export async function parseZoomWebinar(text: string, options: ParseOptions): Promise<ParseOutcome> {
   const { records, unreadableLines, complete } = await readRecords(text, ",", { maxRecords: MAX_REPORT_RECORDS });
   const sections = splitSections(records);
-  const people = sections.filter((s) => s.kind === "host" || s.kind === "panelist" || s.kind === "attendee" || s.kind === "other");
+  const people = sections.filter(
+    (s) => s.kind === "host" || s.kind === "panelist" || s.kind === "attendee" || s.kind === "other",
+  );
   const attendeeTables = people.filter((s) => s.kind === "attendee" || s.kind === "other");
   if (attendeeTables.length === 0) {
     return { ok: false, error: { code: "missingColumns", format: "zoom-webinar", columns: ["Attendee Details"] } };
   }
   const total = people.reduce((n, s) => n + s.data.length, 0);
-  if (attendeeTables.every((s) => s.data.length === 0)) return { ok: false, error: { code: "noRows", format: "zoom-webinar" } };
-  if (!complete || total > MAX_REPORT_ROWS) return { ok: false, error: { code: "tooManyRows", format: "zoom-webinar", max: MAX_REPORT_ROWS } };
+  if (attendeeTables.every((s) => s.data.length === 0))
+    return { ok: false, error: { code: "noRows", format: "zoom-webinar" } };
+  if (!complete || total > MAX_REPORT_ROWS)
+    return { ok: false, error: { code: "tooManyRows", format: "zoom-webinar", max: MAX_REPORT_ROWS } };
 
   const topic = sections.find((s) => s.kind === "topic");
-  const topicColumns = topic ? locateColumns(topic.header.cells, { topic: ["Topic"], start: ["Actual Start Time", "Start Time"] }) : {};
+  const topicColumns = topic
+    ? locateColumns(topic.header.cells, { topic: ["Topic"], start: ["Actual Start Time", "Start Time"] })
+    : {};
   const topicValues = topic?.data[0]?.cells ?? [];
   const start = topicColumns.start === undefined ? undefined : topicValues[topicColumns.start];
 
@@ -57,7 +70,11 @@ export async function parseZoomWebinar(text: string, options: ParseOptions): Pro
     const c = locateColumns(s.header.cells, PEOPLE_COLUMNS);
     return s.data.flatMap((r) => [r.cells[c.join ?? -1], r.cells[c.leave ?? -1]]);
   });
-  const order = chooseDayOrder([start, ...samples].filter((s): s is string => Boolean(s)), "month-first", options.sessionDate);
+  const order = chooseDayOrder(
+    [start, ...samples].filter((s): s is string => Boolean(s)),
+    "month-first",
+    options.sessionDate,
+  );
 
   const rows: ReportRow[] = [];
   const problems: RowProblem[] = unreadableLines.map((line) => ({ line, code: "unreadable", skipped: true }));
@@ -66,7 +83,12 @@ export async function parseZoomWebinar(text: string, options: ParseOptions): Pro
     const columns: Columns = locateColumns(section.header.cells, PEOPLE_COLUMNS);
     if (columns.name === undefined && columns.firstName === undefined && columns.email === undefined) continue;
     const role = section.kind === "host" ? "host" : section.kind === "panelist" ? "panelist" : "attendee";
-    const built = await buildRows(section.data, columns, { order, timeZone: options.timeZone, width: section.header.cells.length, role });
+    const built = await buildRows(section.data, columns, {
+      order,
+      timeZone: options.timeZone,
+      width: section.header.cells.length,
+      role,
+    });
     for (const row of built.rows) rows.push(row);
     for (const problem of built.problems) problems.push(problem);
     if (section.kind === "host") hostEmail ??= built.rows.find((r) => r.email)?.email ?? null;

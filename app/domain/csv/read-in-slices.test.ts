@@ -4,21 +4,34 @@ import { describe, expect, it } from "vitest";
 import { ATTENDANCE_FIXTURES, fixtureText } from "../../../tests/support/attendance-fixtures";
 import { readCsvInSlices } from "./read-in-slices";
 
-const REPORT_OPTIONS: Options = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, skip_records_with_error: true };
+const REPORT_OPTIONS: Options = {
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+  skip_records_with_error: true,
+};
 
 async function readAll(text: string, options: Options) {
   const records: Array<{ cells: string[]; line: number }> = [];
   const skipped: number[] = [];
-  const { complete } = await readCsvInSlices(text, { ...options, on_skip: (error) => void skipped.push(Number(error?.lines ?? 0)) }, (cells, line) => {
-    records.push({ cells, line });
-    return "more";
-  });
+  const { complete } = await readCsvInSlices(
+    text,
+    { ...options, on_skip: (error) => void skipped.push(Number(error?.lines ?? 0)) },
+    (cells, line) => {
+      records.push({ cells, line });
+      return "more";
+    },
+  );
   return { records, skipped, complete };
 }
 
 function csvParse(text: string, options: Options) {
   const skipped: number[] = [];
-  const parsed = parse(text, { ...options, info: true, on_skip: (error) => void skipped.push(Number(error?.lines ?? 0)) }) as unknown as Array<{
+  const parsed = parse(text, {
+    ...options,
+    info: true,
+    on_skip: (error) => void skipped.push(Number(error?.lines ?? 0)),
+  }) as unknown as Array<{
     record: string[];
     info: { lines: number };
   }>;
@@ -30,14 +43,18 @@ describe("readCsvInSlices", () => {
     const text = fixtureText(fixture).replace(/^\uFEFF/, "");
     for (const delimiter of [",", "\t", ";"]) {
       const ours = await readAll(text, { ...REPORT_OPTIONS, delimiter });
-      expect({ records: ours.records, skipped: ours.skipped }).toEqual(csvParse(text, { ...REPORT_OPTIONS, delimiter }));
+      expect({ records: ours.records, skipped: ours.skipped }).toEqual(
+        csvParse(text, { ...REPORT_OPTIONS, delimiter }),
+      );
     }
   });
 
   it("reads quoted cells with delimiters, escaped quotes and line breaks, and CRLF files", async () => {
     const text = 'name,note\r\n"Quispe, Rosa","said ""hi""\r\nand left"\r\nAna,ok\r\n\r\nlast,"x"';
     const ours = await readAll(text, { ...REPORT_OPTIONS, delimiter: "," });
-    expect(ours.records.map((r) => r.cells)).toEqual(csvParse(text, { ...REPORT_OPTIONS, delimiter: "," }).records.map((r) => r.cells));
+    expect(ours.records.map((r) => r.cells)).toEqual(
+      csvParse(text, { ...REPORT_OPTIONS, delimiter: "," }).records.map((r) => r.cells),
+    );
     // The line each record ends on (csv-parse counts a line break inside quotes twice).
     expect(ours.records.map((r) => r.line)).toEqual([1, 3, 4, 5, 6]);
   });
@@ -50,7 +67,9 @@ describe("readCsvInSlices", () => {
   });
 
   it("throws what csv-parse throws without skip_records_with_error", async () => {
-    await expect(readAll('nombre,curso\n"Ana,x\n', { delimiter: ",", relax_column_count: true })).rejects.toThrow(/Quote Not Closed/);
+    await expect(readAll('nombre,curso\n"Ana,x\n', { delimiter: ",", relax_column_count: true })).rejects.toThrow(
+      /Quote Not Closed/,
+    );
   });
 
   it("stops at the visitor's word and says the file was not read whole", async () => {

@@ -23,7 +23,12 @@ const MAX_LINES_PER_RECORD = 100;
  * summary is wider than its table, or a header followed by one-column lines, cost it seconds.
  * `line` is the line a record ends on, like csv-parse's `info.lines`.
  */
-export async function readCsvInSlices(text: string, options: Options, visit: Visit, slice: Slicer = slicer()): Promise<{ complete: boolean }> {
+export async function readCsvInSlices(
+  text: string,
+  options: Options,
+  visit: Visit,
+  slice: Slicer = slicer(),
+): Promise<{ complete: boolean }> {
   const delimiter = String(options.delimiter ?? ",");
   const lineBreak = text.includes("\n") ? "\n" : "\r";
   let at = 0;
@@ -59,7 +64,15 @@ export async function readCsvInSlices(text: string, options: Options, visit: Vis
     const records = parse(chunk, {
       ...options,
       info: true,
-      on_skip: skipped ? (error, raw) => skipped(error && typeof error.lines === "number" ? Object.assign(error, { lines: error.lines + startLine - 1 }) : error, raw) : undefined,
+      on_skip: skipped
+        ? (error, raw) =>
+            skipped(
+              error && typeof error.lines === "number"
+                ? Object.assign(error, { lines: error.lines + startLine - 1 })
+                : error,
+              raw,
+            )
+        : undefined,
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     // csv-parse counts a line break inside quotes twice: the chunk's last record ends on its last line.
     for (const [index, { record, info }] of records.entries()) {

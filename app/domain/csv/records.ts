@@ -23,7 +23,11 @@ export interface ReadRecords {
  * so a file far over the row limit costs no more than one at the limit. A run of blank records
  * is kept as one: they only ever separate sections.
  */
-export async function readRecords(text: string, delimiter: string, { maxRecords }: { maxRecords: number }): Promise<ReadRecords> {
+export async function readRecords(
+  text: string,
+  delimiter: string,
+  { maxRecords }: { maxRecords: number },
+): Promise<ReadRecords> {
   const unreadableLines: number[] = [];
   const records: CsvRecord[] = [];
   let filled = 0;
@@ -71,7 +75,10 @@ export function columnKey(title: string): string {
 }
 
 /** Where each known column is, by its possible titles (compared with `columnKey`). */
-export function locateColumns<F extends string>(cells: string[], aliases: Record<F, string[]>): Partial<Record<F, number>> {
+export function locateColumns<F extends string>(
+  cells: string[],
+  aliases: Record<F, string[]>,
+): Partial<Record<F, number>> {
   const keys = cells.map(columnKey);
   const found: Partial<Record<F, number>> = {};
   for (const field of Object.keys(aliases) as F[]) {

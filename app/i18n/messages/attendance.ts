@@ -44,7 +44,8 @@ export default defineMessages({
       nothingMarked: "No marcó a nadie. Toque presente, tarde, con permiso o ausente junto a cada nombre.",
       notOnRoll: "Una de las personas ya no está en la lista. Recargue la página e intente de nuevo.",
       statuses: { present: "Presente", late: "Tarde", excused: "Con permiso", absent: "Ausente" },
-      counts: "Presentes: {present} · Tarde: {late} · Con permiso: {excused} · Ausentes: {absent} · Sin marcar: {unmarked}",
+      counts:
+        "Presentes: {present} · Tarde: {late} · Con permiso: {excused} · Ausentes: {absent} · Sin marcar: {unmarked}",
       addWalkIn: "Agregar a alguien que llegó sin inscripción",
       addWalkInHint: "Se inscribe en el taller y queda como presente en esta sesión.",
       walkInSubmit: "Inscribir y marcar presente",
@@ -53,17 +54,25 @@ export default defineMessages({
     },
     import: {
       title: "Importar asistencia de una sesión",
-      intro: "Suba el informe de asistencia que descargó de Zoom o Teams, o una hoja de firmas pasada a Excel. Antes de guardar, usted revisa a quién corresponde cada fila.",
+      intro:
+        "Suba el informe de asistencia que descargó de Zoom o Teams, o una hoja de firmas pasada a Excel. Antes de guardar, usted revisa a quién corresponde cada fila.",
       formatsTitle: "Formatos que se leen",
       formats: {
-        "zoom-meeting": "Zoom, reunión: informe de participantes (con o sin los datos de la reunión, también el de usuarios únicos)",
+        "zoom-meeting":
+          "Zoom, reunión: informe de participantes (con o sin los datos de la reunión, también el de usuarios únicos)",
         "zoom-webinar": "Zoom, seminario web: informe de asistentes",
         teams: "Microsoft Teams: informe de asistencia (el archivo .csv que descarga Teams)",
         "sign-in-sheet": "Hoja de firmas en CSV (ver las columnas abajo)",
       },
-      formatShort: { "zoom-meeting": "Zoom, reunión", "zoom-webinar": "Zoom, seminario web", teams: "Microsoft Teams", "sign-in-sheet": "hoja de firmas" },
+      formatShort: {
+        "zoom-meeting": "Zoom, reunión",
+        "zoom-webinar": "Zoom, seminario web",
+        teams: "Microsoft Teams",
+        "sign-in-sheet": "hoja de firmas",
+      },
       sheetTitle: "Hoja de firmas: columnas",
-      sheetText: "Primera fila con los títulos; luego una persona por fila. Puede separar con comas o punto y coma (Excel en español).",
+      sheetText:
+        "Primera fila con los títulos; luego una persona por fila. Puede separar con comas o punto y coma (Excel en español).",
       sheetColumns: {
         name: "nombre: nombre completo (obligatorio)",
         email: "correo: correo electrónico (opcional)",
@@ -81,15 +90,19 @@ export default defineMessages({
         noFile: "Elija el archivo del informe.",
         tooLarge: "El archivo pesa {size}; el máximo es {max}. Suba solo el informe de asistencia de la sesión.",
         empty: "El archivo está vacío.",
-        unknownFormat: "No reconocemos este archivo. Se pueden importar informes de participantes de Zoom (reunión o seminario web), informes de asistencia de Microsoft Teams y hojas de firmas en CSV.",
+        unknownFormat:
+          "No reconocemos este archivo. Se pueden importar informes de participantes de Zoom (reunión o seminario web), informes de asistencia de Microsoft Teams y hojas de firmas en CSV.",
         noRows: "El archivo tiene los títulos pero ninguna persona.",
         missingColumns: "Al archivo le faltan columnas: {columns}.",
         tooManyRows: "El archivo tiene más de {max} filas; no parece un informe de una sesión.",
         notText: {
           pdf: "Este archivo es un PDF, no un informe en CSV. Descargue el informe de Zoom o Teams en formato CSV, o guarde la hoja de firmas como CSV.",
-          office: "Este archivo es un libro de Excel (u otro documento de Office), no un CSV. En Excel elija Archivo › Guardar como › CSV UTF-8 y suba ese archivo.",
-          image: "Este archivo es una imagen. Suba el informe de Zoom o Teams en CSV, o escriba la hoja de firmas en Excel y guárdela como CSV.",
-          binary: "Este archivo no es de texto. Suba el informe de Zoom o Teams en CSV, o una hoja de firmas guardada como CSV.",
+          office:
+            "Este archivo es un libro de Excel (u otro documento de Office), no un CSV. En Excel elija Archivo › Guardar como › CSV UTF-8 y suba ese archivo.",
+          image:
+            "Este archivo es una imagen. Suba el informe de Zoom o Teams en CSV, o escriba la hoja de firmas en Excel y guárdela como CSV.",
+          binary:
+            "Este archivo no es de texto. Suba el informe de Zoom o Teams en CSV, o una hoja de firmas guardada como CSV.",
         },
       },
       already: "Este archivo ya se importó para esta sesión el {date}. No se cambió nada.",
@@ -99,7 +112,8 @@ export default defineMessages({
       title: "Revisar el informe antes de guardar",
       file: "Archivo: {file} ({format})",
       nothingSaved: "Todavía no se guardó nada. Revise y luego toque «Guardar asistencia».",
-      otherDate: "Atención: el informe es del {reportDate}, pero esta sesión es del {sessionDate}. ¿Es el archivo correcto?",
+      otherDate:
+        "Atención: el informe es del {reportDate}, pero esta sesión es del {sessionDate}. ¿Es el archivo correcto?",
       problemsTitle: { one: "1 fila no se pudo leer bien", other: "{count} filas no se pudieron leer bien" },
       problems: {
         unreadable: "Línea {line}: no se puede leer (comillas sin cerrar).",
@@ -111,7 +125,8 @@ export default defineMessages({
         absurdDuration: "Línea {line}: la duración «{value}» es de más de un día; se omitió.",
         leaveBeforeJoin: "Línea {line}: sale antes de entrar ({value}); se usó la duración.",
       },
-      summary: "{total} personas en el informe: {matched} reconocidas, {probable} por confirmar, {unmatched} sin reconocer.",
+      summary:
+        "{total} personas en el informe: {matched} reconocidas, {probable} por confirmar, {unmatched} sin reconocer.",
       matchedTitle: "Reconocidas",
       probableTitle: "Por confirmar: elija quién es",
       unmatchedTitle: "Sin reconocer",
@@ -167,7 +182,12 @@ export default defineMessages({
         yes: "Sí",
         no: "No",
       },
-      registrationStatuses: { registered: "Con inscripción", waitlisted: "En lista de espera", cancelled: "Inscripción cancelada", none: "Sin inscripción" },
+      registrationStatuses: {
+        registered: "Con inscripción",
+        waitlisted: "En lista de espera",
+        cancelled: "Inscripción cancelada",
+        none: "Sin inscripción",
+      },
     },
   },
   en: {
@@ -222,17 +242,25 @@ export default defineMessages({
     },
     import: {
       title: "Import attendance for a session",
-      intro: "Upload the attendance report you downloaded from Zoom or Teams, or a sign-in sheet typed into Excel. Before anything is saved, you review who each row is.",
+      intro:
+        "Upload the attendance report you downloaded from Zoom or Teams, or a sign-in sheet typed into Excel. Before anything is saved, you review who each row is.",
       formatsTitle: "Formats we read",
       formats: {
-        "zoom-meeting": "Zoom meeting: participants report (with or without the meeting details, also the unique users one)",
+        "zoom-meeting":
+          "Zoom meeting: participants report (with or without the meeting details, also the unique users one)",
         "zoom-webinar": "Zoom webinar: attendee report",
         teams: "Microsoft Teams: attendance report (the .csv file Teams downloads)",
         "sign-in-sheet": "Sign-in sheet as CSV (see the columns below)",
       },
-      formatShort: { "zoom-meeting": "Zoom meeting", "zoom-webinar": "Zoom webinar", teams: "Microsoft Teams", "sign-in-sheet": "sign-in sheet" },
+      formatShort: {
+        "zoom-meeting": "Zoom meeting",
+        "zoom-webinar": "Zoom webinar",
+        teams: "Microsoft Teams",
+        "sign-in-sheet": "sign-in sheet",
+      },
       sheetTitle: "Sign-in sheet: columns",
-      sheetText: "A first row of titles, then one person per row. Separate with commas or semicolons (Excel in Spanish).",
+      sheetText:
+        "A first row of titles, then one person per row. Separate with commas or semicolons (Excel in Spanish).",
       sheetColumns: {
         name: "nombre (or name): full name (required)",
         email: "correo (or email): e-mail (optional)",
@@ -250,14 +278,17 @@ export default defineMessages({
         noFile: "Choose the report file.",
         tooLarge: "The file is {size}; the maximum is {max}. Upload only the session's attendance report.",
         empty: "The file is empty.",
-        unknownFormat: "We do not recognise this file. You can import Zoom participant reports (meeting or webinar), Microsoft Teams attendance reports and sign-in sheets as CSV.",
+        unknownFormat:
+          "We do not recognise this file. You can import Zoom participant reports (meeting or webinar), Microsoft Teams attendance reports and sign-in sheets as CSV.",
         noRows: "The file has the titles but no people.",
         missingColumns: "The file is missing columns: {columns}.",
         tooManyRows: "The file has more than {max} rows; it does not look like one session's report.",
         notText: {
           pdf: "This file is a PDF, not a CSV report. Download the Zoom or Teams report as CSV, or save the sign-in sheet as CSV.",
-          office: "This file is an Excel workbook (or another Office document), not a CSV. In Excel choose File › Save As › CSV UTF-8 and upload that file.",
-          image: "This file is an image. Upload the Zoom or Teams report as CSV, or type the sign-in sheet into Excel and save it as CSV.",
+          office:
+            "This file is an Excel workbook (or another Office document), not a CSV. In Excel choose File › Save As › CSV UTF-8 and upload that file.",
+          image:
+            "This file is an image. Upload the Zoom or Teams report as CSV, or type the sign-in sheet into Excel and save it as CSV.",
           binary: "This file is not text. Upload the Zoom or Teams report as CSV, or a sign-in sheet saved as CSV.",
         },
       },
@@ -268,7 +299,8 @@ export default defineMessages({
       title: "Review the report before saving",
       file: "File: {file} ({format})",
       nothingSaved: "Nothing has been saved yet. Review, then tap “Save attendance”.",
-      otherDate: "Careful: the report is from {reportDate}, but this session is on {sessionDate}. Is this the right file?",
+      otherDate:
+        "Careful: the report is from {reportDate}, but this session is on {sessionDate}. Is this the right file?",
       problemsTitle: { one: "1 row could not be read properly", other: "{count} rows could not be read properly" },
       problems: {
         unreadable: "Line {line}: cannot be read (unclosed quotes).",
@@ -336,7 +368,12 @@ export default defineMessages({
         yes: "Yes",
         no: "No",
       },
-      registrationStatuses: { registered: "Registered", waitlisted: "On the waitlist", cancelled: "Cancelled", none: "Not registered" },
+      registrationStatuses: {
+        registered: "Registered",
+        waitlisted: "On the waitlist",
+        cancelled: "Cancelled",
+        none: "Not registered",
+      },
     },
   },
 });

@@ -25,7 +25,8 @@ export default defineMessages({
       passwordHint: "Al menos 8 caracteres.",
       country: "País",
       consentTitle: "Sus datos personales",
-      consentNotice: "Guardamos su nombre, su contacto y su país para darle acceso a los cursos y talleres, y para contar a cuántas personas llega el programa. No vendemos ni compartimos sus datos. Puede pedir verlos o borrarlos cuando quiera desde «Mi cuenta».",
+      consentNotice:
+        "Guardamos su nombre, su contacto y su país para darle acceso a los cursos y talleres, y para contar a cuántas personas llega el programa. No vendemos ni compartimos sus datos. Puede pedir verlos o borrarlos cuando quiera desde «Mi cuenta».",
       consent: "Acepto que Minka use mis datos para esto.",
       submit: "Crear mi cuenta",
       haveAccount: "¿Ya tiene cuenta?",
@@ -61,7 +62,8 @@ export default defineMessages({
     },
     signup: {
       title: "Create an account",
-      intro: "With an account you can follow courses, register for workshops and receive your certificates. It is free.",
+      intro:
+        "With an account you can follow courses, register for workshops and receive your certificates. It is free.",
       fullName: "Full name",
       identifier: "E-mail or mobile number",
       identifierHint: "You will use it to log in. A mobile number without a country code is taken as Peruvian (+51).",
@@ -69,7 +71,8 @@ export default defineMessages({
       passwordHint: "At least 8 characters.",
       country: "Country",
       consentTitle: "Your personal data",
-      consentNotice: "We keep your name, your contact and your country to give you access to courses and workshops, and to count how many people the program reaches. We never sell or share your data. You can ask to see or delete it at any time from “My account”.",
+      consentNotice:
+        "We keep your name, your contact and your country to give you access to courses and workshops, and to count how many people the program reaches. We never sell or share your data. You can ask to see or delete it at any time from “My account”.",
       consent: "I agree that Minka uses my data for this.",
       submit: "Create my account",
       haveAccount: "Already have an account?",

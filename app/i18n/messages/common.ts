@@ -25,8 +25,10 @@ export default defineMessages({
       en: "English",
     },
     footer: {
-      about: "Minka es la plataforma de aprendizaje de la Escuela de Negocios Cooperativos, para personas socias de cooperativas del Perú, Guatemala, El Salvador, República Dominicana y Honduras.",
-      privacy: "Sus datos se usan solo para los cursos y talleres, según la Ley 29733 de Protección de Datos Personales.",
+      about:
+        "Minka es la plataforma de aprendizaje de la Escuela de Negocios Cooperativos, para personas socias de cooperativas del Perú, Guatemala, El Salvador, República Dominicana y Honduras.",
+      privacy:
+        "Sus datos se usan solo para los cursos y talleres, según la Ley 29733 de Protección de Datos Personales.",
     },
     errors: {
       notFoundTitle: "No encontramos esta página",
@@ -91,8 +93,10 @@ export default defineMessages({
       en: "English",
     },
     footer: {
-      about: "Minka is the learning platform of the Coop Business School, for members of cooperatives in Peru, Guatemala, El Salvador, the Dominican Republic and Honduras.",
-      privacy: "Your data is used only for courses and workshops, as Peru's Personal Data Protection Law 29733 requires.",
+      about:
+        "Minka is the learning platform of the Coop Business School, for members of cooperatives in Peru, Guatemala, El Salvador, the Dominican Republic and Honduras.",
+      privacy:
+        "Your data is used only for courses and workshops, as Peru's Personal Data Protection Law 29733 requires.",
     },
     errors: {
       notFoundTitle: "We could not find this page",

@@ -16,7 +16,10 @@ export default defineMessages({
       none: "No encontramos cursos con esas palabras. Pruebe con otras palabras o quite los filtros.",
       lessons: { one: "{count} lección", other: "{count} lecciones" },
       draft: "Borrador (solo visible para administración)",
-      problems: { one: "{count} problema en el contenido: un curso no se actualizó. Ver el detalle.", other: "{count} problemas en el contenido: hay cursos que no se actualizaron. Ver el detalle." },
+      problems: {
+        one: "{count} problema en el contenido: un curso no se actualizó. Ver el detalle.",
+        other: "{count} problemas en el contenido: hay cursos que no se actualizaron. Ver el detalle.",
+      },
     },
     topics: {
       cooperativism: "Cooperativismo",
@@ -91,7 +94,8 @@ export default defineMessages({
     },
     admin: {
       title: "Problemas en el contenido de los cursos",
-      intro: "Estos cursos tienen errores. Las personas siguen viendo la última versión correcta hasta que se corrijan.",
+      intro:
+        "Estos cursos tienen errores. Las personas siguen viendo la última versión correcta hasta que se corrijan.",
       none: "No hay problemas: todo el contenido está publicado.",
       file: "Archivo",
       line: "Línea",
@@ -113,7 +117,10 @@ export default defineMessages({
       none: "No courses match those words. Try other words or clear the filters.",
       lessons: { one: "{count} lesson", other: "{count} lessons" },
       draft: "Draft (visible to administrators only)",
-      problems: { one: "{count} problem in course content: a course was not updated. See the details.", other: "{count} problems in course content: some courses were not updated. See the details." },
+      problems: {
+        one: "{count} problem in course content: a course was not updated. See the details.",
+        other: "{count} problems in course content: some courses were not updated. See the details.",
+      },
     },
     topics: {
       cooperativism: "Cooperatives",

@@ -6,7 +6,8 @@ export default defineMessages({
     lead: "Minka es la escuela en línea de la Escuela de Negocios Cooperativos. Aquí encuentra cursos gratuitos que puede ver a su ritmo, y talleres en vivo por Zoom o en persona.",
     minkaMeaning: "En quechua, «minka» es el trabajo comunitario para el bien de todos.",
     coursesTitle: "Cursos a su ritmo",
-    coursesText: "Lecciones cortas con videos y lecturas, pensadas para el celular. Al terminar, recibe un certificado.",
+    coursesText:
+      "Lecciones cortas con videos y lecturas, pensadas para el celular. Al terminar, recibe un certificado.",
     coursesCta: "Ver los cursos",
     workshopsTitle: "Talleres en vivo",
     workshopsText: "Encuentros con facilitadores de la escuela, por Zoom o en su comunidad. Inscríbase con un botón.",

@@ -3,7 +3,10 @@ import { defineMessages } from "../define";
 export default defineMessages({
   es: {
     progress: {
-      summary: { one: "Lleva {done} de {count} lección obligatoria: {percent} %", other: "Lleva {done} de {count} lecciones obligatorias: {percent} %" },
+      summary: {
+        one: "Lleva {done} de {count} lección obligatoria: {percent} %",
+        other: "Lleva {done} de {count} lecciones obligatorias: {percent} %",
+      },
       label: "Avance del curso",
       done: "Terminada",
       notDone: "Pendiente",
@@ -29,7 +32,8 @@ export default defineMessages({
       rulesTitle: "Cómo se completa esta lección",
       rules: {
         manual: "Cuando termine de leerla, pulse «He terminado esta lección».",
-        video: "Se completa sola cuando vea al menos el 90 % del video. También puede pulsar «He terminado esta lección».",
+        video:
+          "Se completa sola cuando vea al menos el 90 % del video. También puede pulsar «He terminado esta lección».",
         quiz: "Se completa sola cuando apruebe la autoevaluación. También puede pulsar «He terminado esta lección».",
       },
       savedVideo: "Vio el video: la lección quedó terminada.",
@@ -148,7 +152,8 @@ export default defineMessages({
     },
     import: {
       title: "Inscribir a varias personas con un archivo",
-      intro: "Suba un archivo CSV (de Excel o Google Sheets) con una fila por persona y estas columnas: nombre completo, correo y/o celular, y curso.",
+      intro:
+        "Suba un archivo CSV (de Excel o Google Sheets) con una fila por persona y estas columnas: nombre completo, correo y/o celular, y curso.",
       example: "Ejemplo de primera línea: nombre,correo,celular,curso",
       courseHint: "En la columna «curso» escriba el código del curso (por ejemplo «{slug}») o su título.",
       file: "Archivo CSV",
@@ -156,8 +161,14 @@ export default defineMessages({
       consent: "Todas las personas del archivo aceptaron que Minka use sus datos para sus cursos.",
       commit: "Inscribir a todas",
       previewTitle: "Revisión del archivo",
-      allGood: { one: "La fila está bien. Revise y confirme.", other: "Las {count} filas están bien. Revise y confirme." },
-      hasProblems: { one: "Hay {count} fila con problemas. Corrija el archivo y súbalo otra vez: no se inscribió a nadie.", other: "Hay {count} filas con problemas. Corrija el archivo y súbalo otra vez: no se inscribió a nadie." },
+      allGood: {
+        one: "La fila está bien. Revise y confirme.",
+        other: "Las {count} filas están bien. Revise y confirme.",
+      },
+      hasProblems: {
+        one: "Hay {count} fila con problemas. Corrija el archivo y súbalo otra vez: no se inscribió a nadie.",
+        other: "Hay {count} filas con problemas. Corrija el archivo y súbalo otra vez: no se inscribió a nadie.",
+      },
       columns: { line: "Línea", name: "Nombre", contact: "Correo / celular", course: "Curso", result: "Resultado" },
       willCreate: "Persona nueva",
       willEnrol: "Ya está en Minka: {name}",
@@ -177,23 +188,30 @@ export default defineMessages({
         empty: "El archivo está vacío: no tiene filas con personas.",
         missingColumns: "Faltan columnas. La primera línea debe tener: nombre, correo y/o celular, curso.",
         unreadable: "No pudimos leer el archivo como CSV. Guárdelo desde Excel como «CSV» e inténtelo otra vez.",
-        tooManyRows: "El archivo tiene más de {max} filas. Divídalo en partes de {max} filas como máximo. No se inscribió a nadie.",
+        tooManyRows:
+          "El archivo tiene más de {max} filas. Divídalo en partes de {max} filas como máximo. No se inscribió a nadie.",
         tooLarge: "El archivo pesa {size}; el máximo es {max}. Divídalo en partes. No se inscribió a nadie.",
         noFile: "Elija un archivo.",
         consentRequired: "Confirme que las personas aceptaron el uso de sus datos.",
         gone: "Esta lista ya no está disponible. Súbala otra vez. No se inscribió a nadie.",
         notText: {
           pdf: "Este archivo es un PDF, no una lista en CSV. Abra la lista en Excel y elija Archivo › Guardar como › CSV UTF-8.",
-          office: "Este archivo es un libro de Excel (u otro documento de Office), no un CSV. En Excel elija Archivo › Guardar como › CSV UTF-8 y suba ese archivo.",
-          image: "Este archivo es una imagen. Escriba la lista en Excel y guárdela como CSV (Archivo › Guardar como › CSV UTF-8).",
-          binary: "Este archivo no es de texto. Suba la lista guardada como CSV desde Excel (Archivo › Guardar como › CSV UTF-8).",
+          office:
+            "Este archivo es un libro de Excel (u otro documento de Office), no un CSV. En Excel elija Archivo › Guardar como › CSV UTF-8 y suba ese archivo.",
+          image:
+            "Este archivo es una imagen. Escriba la lista en Excel y guárdela como CSV (Archivo › Guardar como › CSV UTF-8).",
+          binary:
+            "Este archivo no es de texto. Suba la lista guardada como CSV desde Excel (Archivo › Guardar como › CSV UTF-8).",
         },
       },
     },
   },
   en: {
     progress: {
-      summary: { one: "{done} of {count} required lesson done: {percent}%", other: "{done} of {count} required lessons done: {percent}%" },
+      summary: {
+        one: "{done} of {count} required lesson done: {percent}%",
+        other: "{done} of {count} required lessons done: {percent}%",
+      },
       label: "Course progress",
       done: "Done",
       notDone: "To do",
@@ -219,7 +237,8 @@ export default defineMessages({
       rulesTitle: "How this lesson is completed",
       rules: {
         manual: "When you finish reading it, press “I have finished this lesson”.",
-        video: "It completes by itself when you watch at least 90% of the video. You can also press “I have finished this lesson”.",
+        video:
+          "It completes by itself when you watch at least 90% of the video. You can also press “I have finished this lesson”.",
         quiz: "It completes by itself when you pass the self-check. You can also press “I have finished this lesson”.",
       },
       savedVideo: "You watched the video: the lesson is done.",
@@ -303,7 +322,12 @@ export default defineMessages({
         completedAt: "Finished",
       },
       methods: { self: "By themself", staff: "By the team", import: "From a file" },
-      statuses: { notStarted: "Not started", inProgress: "In progress", completed: "Finished", left: "Left the course" },
+      statuses: {
+        notStarted: "Not started",
+        inProgress: "In progress",
+        completed: "Finished",
+        left: "Left the course",
+      },
       export: "Download the list (CSV for Excel)",
       exportXlsx: "Download the list (Excel)",
       enrolOne: "Enrol one person",
@@ -338,7 +362,8 @@ export default defineMessages({
     },
     import: {
       title: "Enrol several people from a file",
-      intro: "Upload a CSV file (from Excel or Google Sheets) with one row per person and these columns: full name, e-mail and/or mobile, and course.",
+      intro:
+        "Upload a CSV file (from Excel or Google Sheets) with one row per person and these columns: full name, e-mail and/or mobile, and course.",
       example: "Example first line: name,email,phone,course",
       courseHint: "In the “course” column write the course code (for example “{slug}”) or its title.",
       file: "CSV file",
@@ -347,7 +372,10 @@ export default defineMessages({
       commit: "Enrol them all",
       previewTitle: "File check",
       allGood: { one: "The row is fine. Check and confirm.", other: "All {count} rows are fine. Check and confirm." },
-      hasProblems: { one: "{count} row has problems. Fix the file and upload it again: nobody was enrolled.", other: "{count} rows have problems. Fix the file and upload it again: nobody was enrolled." },
+      hasProblems: {
+        one: "{count} row has problems. Fix the file and upload it again: nobody was enrolled.",
+        other: "{count} rows have problems. Fix the file and upload it again: nobody was enrolled.",
+      },
       columns: { line: "Line", name: "Name", contact: "E-mail / mobile", course: "Course", result: "Result" },
       willCreate: "New person",
       willEnrol: "Already in Minka: {name}",
@@ -367,14 +395,16 @@ export default defineMessages({
         empty: "The file is empty: it has no rows with people.",
         missingColumns: "Columns are missing. The first line must have: name, e-mail and/or mobile, course.",
         unreadable: "We could not read the file as CSV. Save it from Excel as “CSV” and try again.",
-        tooManyRows: "The file has more than {max} rows. Split it into parts of at most {max} rows. Nobody was enrolled.",
+        tooManyRows:
+          "The file has more than {max} rows. Split it into parts of at most {max} rows. Nobody was enrolled.",
         tooLarge: "The file is {size}; the maximum is {max}. Split it into parts. Nobody was enrolled.",
         noFile: "Choose a file.",
         consentRequired: "Confirm that the people agreed to the use of their data.",
         gone: "This list is no longer available. Upload it again. Nobody was enrolled.",
         notText: {
           pdf: "This file is a PDF, not a CSV list. Open the list in Excel and choose File › Save As › CSV UTF-8.",
-          office: "This file is an Excel workbook (or another Office document), not a CSV. In Excel choose File › Save As › CSV UTF-8 and upload that file.",
+          office:
+            "This file is an Excel workbook (or another Office document), not a CSV. In Excel choose File › Save As › CSV UTF-8 and upload that file.",
           image: "This file is an image. Type the list into Excel and save it as CSV (File › Save As › CSV UTF-8).",
           binary: "This file is not text. Upload the list saved as CSV from Excel (File › Save As › CSV UTF-8).",
         },

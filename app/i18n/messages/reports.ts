@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export default defineMessages({
   es: {
     title: "Informe de alcance",
-    intro: "Cuántas personas alcanzó el programa, contadas una sola vez, con sus talleres y cursos. Elija el período y, si quiere, un país, un taller o un curso.",
+    intro:
+      "Cuántas personas alcanzó el programa, contadas una sola vez, con sus talleres y cursos. Elija el período y, si quiere, un país, un taller o un curso.",
     facilitatorIntro: "Usted ve solo los talleres que facilita.",
     printTitle: "Informe de alcance (versión para imprimir)",
     period: "Período: {range}",
@@ -140,7 +141,8 @@ export default defineMessages({
     },
     charts: {
       byMonth: "Personas alcanzadas por primera vez en cada mes",
-      byMonthText: "Gráfico de barras por mes. En total, {total} personas. El mes con más personas nuevas fue {top}, con {count}.",
+      byMonthText:
+        "Gráfico de barras por mes. En total, {total} personas. El mes con más personas nuevas fue {top}, con {count}.",
       perWorkshop: "Personas que asistieron a cada taller",
       perWorkshopText: "Gráfico de barras por taller. El taller con más asistencia fue «{top}», con {count} personas.",
       bySex: "Personas alcanzadas por sexo",
@@ -165,22 +167,33 @@ export default defineMessages({
     },
     definitions: {
       title: "Cómo contamos",
-      registered: "Inscrita: una inscripción al taller en estado «inscrita». No cuentan las canceladas ni la lista de espera. Quien llega sin inscripción y el facilitador la registra en la puerta cuenta como inscrita y como «sin inscripción previa».",
-      attendedSession: "Asistió a una sesión: marcada «presente» o «tarde» en la lista, o al menos los minutos conectada que fija cada taller ({minutes} por defecto).",
+      registered:
+        "Inscrita: una inscripción al taller en estado «inscrita». No cuentan las canceladas ni la lista de espera. Quien llega sin inscripción y el facilitador la registra en la puerta cuenta como inscrita y como «sin inscripción previa».",
+      attendedSession:
+        "Asistió a una sesión: marcada «presente» o «tarde» en la lista, o al menos los minutos conectada que fija cada taller ({minutes} por defecto).",
       attendedWorkshop: "Asistió a un taller: asistió a por lo menos una de sus sesiones del período.",
-      perWorkshop: "Participantes por taller: personas distintas que asistieron a ese taller. Una persona que fue a tres talleres suma en los tres.",
-      unique: "Personas únicas alcanzadas: personas distintas que asistieron a alguna sesión o terminaron algún curso en el período. Cada persona cuenta una sola vez. Con la casilla de inscripciones, también cuentan quienes se inscribieron en un curso.",
-      noShows: "No asistieron: personas inscritas que no asistieron a ninguna sesión del período. Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
-      dates: "Fechas: cada sesión pertenece al día que era en la zona horaria del taller (Lima por defecto). Una sesión a las 23:30 del 30 de septiembre, hora de Lima, es del año fiscal que termina ese día. Los cursos se fechan por el momento en que se terminaron (o se inscribieron), en hora de Lima.",
-      periods: "Año fiscal de EE. UU.: 1 de octubre a 30 de septiembre (el año fiscal 2023 va del 1 oct 2022 al 30 sep 2023). Año calendario: 1 de enero a 31 de diciembre.",
+      perWorkshop:
+        "Participantes por taller: personas distintas que asistieron a ese taller. Una persona que fue a tres talleres suma en los tres.",
+      unique:
+        "Personas únicas alcanzadas: personas distintas que asistieron a alguna sesión o terminaron algún curso en el período. Cada persona cuenta una sola vez. Con la casilla de inscripciones, también cuentan quienes se inscribieron en un curso.",
+      noShows:
+        "No asistieron: personas inscritas que no asistieron a ninguna sesión del período. Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
+      dates:
+        "Fechas: cada sesión pertenece al día que era en la zona horaria del taller (Lima por defecto). Una sesión a las 23:30 del 30 de septiembre, hora de Lima, es del año fiscal que termina ese día. Los cursos se fechan por el momento en que se terminaron (o se inscribieron), en hora de Lima.",
+      periods:
+        "Año fiscal de EE. UU.: 1 de octubre a 30 de septiembre (el año fiscal 2023 va del 1 oct 2022 al 30 sep 2023). Año calendario: 1 de enero a 31 de diciembre.",
       age: "Edad al participar = año de la primera participación de la persona en el período − año de nacimiento. Quien cumple 30 durante el período cuenta en la franja de su primera participación. Sin año de nacimiento, o con una edad imposible, cuenta como «no indicada».",
-      disaggregation: "Cada desagregación suma el total de personas únicas: las filas «no indicado» hacen que cuadre. Sexo, país, región y cooperativa son los de la ficha de la persona. Modalidad: la de los talleres a los que fue; si fue a más de una, «más de una modalidad».",
-      courses: "Cursos: se inscribieron = personas con inscripción en el período; terminaron = personas que terminaron en el período; tasa de finalización = de las inscritas en el período, cuántas terminaron antes de su fin.",
-      scope: "Filtros: el país filtra los talleres por su país y los cursos por el país de la persona. Filtrar por taller o por quien facilita deja fuera los cursos. El curso filtra los cursos y los talleres ligados a ese curso. Los talleres cancelados no se cuentan.",
+      disaggregation:
+        "Cada desagregación suma el total de personas únicas: las filas «no indicado» hacen que cuadre. Sexo, país, región y cooperativa son los de la ficha de la persona. Modalidad: la de los talleres a los que fue; si fue a más de una, «más de una modalidad».",
+      courses:
+        "Cursos: se inscribieron = personas con inscripción en el período; terminaron = personas que terminaron en el período; tasa de finalización = de las inscritas en el período, cuántas terminaron antes de su fin.",
+      scope:
+        "Filtros: el país filtra los talleres por su país y los cursos por el país de la persona. Filtrar por taller o por quien facilita deja fuera los cursos. El curso filtra los cursos y los talleres ligados a ese curso. Los talleres cancelados no se cuentan.",
     },
     people: {
       title: "Personas duplicadas",
-      intro: "Personas que podrían ser la misma: mismo correo o celular, o el mismo nombre con el mismo año de nacimiento o la misma cooperativa. Al unirlas, todo lo de una pasa a la otra y cada persona cuenta una sola vez.",
+      intro:
+        "Personas que podrían ser la misma: mismo correo o celular, o el mismo nombre con el mismo año de nacimiento o la misma cooperativa. Al unirlas, todo lo de una pasa a la otra y cada persona cuenta una sola vez.",
       none: "No hay posibles duplicados por revisar.",
       reason: "Por qué",
       reasons: {
@@ -202,7 +215,8 @@ export default defineMessages({
       errors: {
         notFound: "Una de las dos personas ya no existe. Vuelva a cargar la lista.",
         same: "Elija dos personas distintas.",
-        bothAccounts: "Las dos personas tienen cuenta para ingresar. No las unimos automáticamente: pida a un administrador que deje solo una cuenta.",
+        bothAccounts:
+          "Las dos personas tienen cuenta para ingresar. No las unimos automáticamente: pida a un administrador que deje solo una cuenta.",
         failed: "No pudimos unirlas. No se cambió nada.",
       },
       back: "Volver al informe",
@@ -210,7 +224,8 @@ export default defineMessages({
   },
   en: {
     title: "Reach report",
-    intro: "How many people the program reached, each counted once, with their workshops and courses. Choose the period and, if you like, a country, a workshop or a course.",
+    intro:
+      "How many people the program reached, each counted once, with their workshops and courses. Choose the period and, if you like, a country, a workshop or a course.",
     facilitatorIntro: "You see only the workshops you facilitate.",
     printTitle: "Reach report (print version)",
     period: "Period: {range}",
@@ -347,7 +362,8 @@ export default defineMessages({
     },
     charts: {
       byMonth: "People reached for the first time each month",
-      byMonthText: "Bar chart by month. {total} people in all. The month with the most new people was {top}, with {count}.",
+      byMonthText:
+        "Bar chart by month. {total} people in all. The month with the most new people was {top}, with {count}.",
       perWorkshop: "People who attended each workshop",
       perWorkshopText: "Bar chart by workshop. The best attended workshop was “{top}”, with {count} people.",
       bySex: "People reached by sex",
@@ -372,22 +388,33 @@ export default defineMessages({
     },
     definitions: {
       title: "How we count",
-      registered: "Registered: a workshop registration with status “registered”. Cancelled and waitlisted ones do not count. A walk-in registered at the door by the facilitator counts as registered and as a walk-in.",
-      attendedSession: "Attended a session: marked “present” or “late” in roll call, or online for at least the minutes each workshop sets ({minutes} by default).",
+      registered:
+        "Registered: a workshop registration with status “registered”. Cancelled and waitlisted ones do not count. A walk-in registered at the door by the facilitator counts as registered and as a walk-in.",
+      attendedSession:
+        "Attended a session: marked “present” or “late” in roll call, or online for at least the minutes each workshop sets ({minutes} by default).",
       attendedWorkshop: "Attended a workshop: attended at least one of its sessions in the period.",
-      perWorkshop: "Participants per workshop: distinct people who attended that workshop. A person who came to three workshops adds to all three.",
-      unique: "Unique individuals reached: distinct people who attended any session or completed any course in the period. Each person counts once. With the enrolments box ticked, people who enrolled in a course count too.",
-      noShows: "No-shows: registered people who attended no session in the period. Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
-      dates: "Dates: each session belongs to the day it was in the workshop's time zone (Lima by default). A session at 23:30 on 30 September, Lima time, belongs to the fiscal year that ends that day. Courses are dated by the moment of completion (or enrolment), Lima time.",
-      periods: "US fiscal year: 1 October to 30 September (fiscal year 2023 runs from 1 Oct 2022 to 30 Sep 2023). Calendar year: 1 January to 31 December.",
+      perWorkshop:
+        "Participants per workshop: distinct people who attended that workshop. A person who came to three workshops adds to all three.",
+      unique:
+        "Unique individuals reached: distinct people who attended any session or completed any course in the period. Each person counts once. With the enrolments box ticked, people who enrolled in a course count too.",
+      noShows:
+        "No-shows: registered people who attended no session in the period. Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
+      dates:
+        "Dates: each session belongs to the day it was in the workshop's time zone (Lima by default). A session at 23:30 on 30 September, Lima time, belongs to the fiscal year that ends that day. Courses are dated by the moment of completion (or enrolment), Lima time.",
+      periods:
+        "US fiscal year: 1 October to 30 September (fiscal year 2023 runs from 1 Oct 2022 to 30 Sep 2023). Calendar year: 1 January to 31 December.",
       age: "Age at participation = year of the person's first participation in the period − birth year. Someone who turns 30 during the period counts in the band of their first participation. Without a birth year, or with an impossible age, it counts as “not stated”.",
-      disaggregation: "Every disaggregation adds up to the total of unique individuals: the “not stated” rows make it reconcile. Sex, country, region and cooperative come from the person's record. Modality: that of the workshops they attended; if more than one, “more than one modality”.",
-      courses: "Courses: enrolled = people with an enrolment in the period; completed = people who completed in the period; completion rate = of those enrolled in the period, how many completed before it ended.",
-      scope: "Filters: country filters workshops by their country and courses by the person's country. Filtering by workshop or facilitator leaves courses out. Course filters courses and the workshops linked to that course. Cancelled workshops are not counted.",
+      disaggregation:
+        "Every disaggregation adds up to the total of unique individuals: the “not stated” rows make it reconcile. Sex, country, region and cooperative come from the person's record. Modality: that of the workshops they attended; if more than one, “more than one modality”.",
+      courses:
+        "Courses: enrolled = people with an enrolment in the period; completed = people who completed in the period; completion rate = of those enrolled in the period, how many completed before it ended.",
+      scope:
+        "Filters: country filters workshops by their country and courses by the person's country. Filtering by workshop or facilitator leaves courses out. Course filters courses and the workshops linked to that course. Cancelled workshops are not counted.",
     },
     people: {
       title: "Duplicate people",
-      intro: "People who may be the same: same e-mail or phone, or the same name with the same birth year or cooperative. Merging moves everything of one to the other, so each person counts once.",
+      intro:
+        "People who may be the same: same e-mail or phone, or the same name with the same birth year or cooperative. Merging moves everything of one to the other, so each person counts once.",
       none: "No likely duplicates to review.",
       reason: "Why",
       reasons: {
@@ -409,7 +436,8 @@ export default defineMessages({
       errors: {
         notFound: "One of the two people no longer exists. Reload the list.",
         same: "Choose two different people.",
-        bothAccounts: "Both people have a login. We do not merge them automatically: ask an administrator to keep only one account.",
+        bothAccounts:
+          "Both people have a login. We do not merge them automatically: ask an administrator to keep only one account.",
         failed: "We could not merge them. Nothing was changed.",
       },
       back: "Back to the report",

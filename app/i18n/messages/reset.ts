@@ -32,7 +32,8 @@ export default defineMessages({
     },
     staff: {
       title: "Código para recuperar el acceso",
-      intro: "Para personas que no tienen correo electrónico. Busque la cuenta por su celular o correo, y entregue el código a la persona. El código vale por 24 horas y sirve una sola vez.",
+      intro:
+        "Para personas que no tienen correo electrónico. Busque la cuenta por su celular o correo, y entregue el código a la persona. El código vale por 24 horas y sirve una sola vez.",
       identifier: "Celular o correo de la persona",
       submit: "Crear un código",
       issued: "Código para {name}:",
@@ -41,7 +42,8 @@ export default defineMessages({
       notFound: "No hay ninguna cuenta con ese celular o correo.",
       forbidden: "No puede crear un código para esta cuenta. Pida ayuda a la administración.",
       invalidIdentifier: "Escriba un celular o un correo completo.",
-      hasEmail: "Esta cuenta tiene correo electrónico. La persona puede crear una contraseña nueva con el enlace «¿Olvidó su contraseña?» de la página para ingresar: le llega por correo.",
+      hasEmail:
+        "Esta cuenta tiene correo electrónico. La persona puede crear una contraseña nueva con el enlace «¿Olvidó su contraseña?» de la página para ingresar: le llega por correo.",
       ownerEmailed: "Le avisamos por correo a la persona dueña de la cuenta que se creó este código.",
     },
     change: {
@@ -62,9 +64,11 @@ export default defineMessages({
     },
     codeMail: {
       subject: "Minka: se creó un código para entrar a su cuenta",
-      intro: "{staff}, de la administración de Minka, creó un código para cambiar la contraseña de su cuenta. El código no va en este correo: se entrega en persona.",
+      intro:
+        "{staff}, de la administración de Minka, creó un código para cambiar la contraseña de su cuenta. El código no va en este correo: se entrega en persona.",
       ifYou: "Si usted lo pidió, no tiene que hacer nada.",
-      ifNotYou: "Si no lo pidió, cree usted una contraseña nueva con «¿Olvidó su contraseña?». Así el código deja de servir:",
+      ifNotYou:
+        "Si no lo pidió, cree usted una contraseña nueva con «¿Olvidó su contraseña?». Así el código deja de servir:",
     },
   },
   en: {
@@ -98,7 +102,8 @@ export default defineMessages({
     },
     staff: {
       title: "Code to get back into an account",
-      intro: "For people without an e-mail address. Find the account by mobile number or e-mail, and give the code to the person. The code is valid for 24 hours and works once.",
+      intro:
+        "For people without an e-mail address. Find the account by mobile number or e-mail, and give the code to the person. The code is valid for 24 hours and works once.",
       identifier: "The person's mobile number or e-mail",
       submit: "Create a code",
       issued: "Code for {name}:",
@@ -107,7 +112,8 @@ export default defineMessages({
       notFound: "There is no account with that mobile number or e-mail.",
       forbidden: "You cannot create a code for this account. Ask the administration for help.",
       invalidIdentifier: "Enter a complete mobile number or e-mail.",
-      hasEmail: "This account has an e-mail address. The person can create a new password with the “Forgot your password?” link on the login page: it arrives by e-mail.",
+      hasEmail:
+        "This account has an e-mail address. The person can create a new password with the “Forgot your password?” link on the login page: it arrives by e-mail.",
       ownerEmailed: "We told the account's owner by e-mail that this code was created.",
     },
     change: {
@@ -128,9 +134,11 @@ export default defineMessages({
     },
     codeMail: {
       subject: "Minka: a code was created to get into your account",
-      intro: "{staff}, of the Minka administration, created a code to change your account's password. The code is not in this e-mail: it is given in person.",
+      intro:
+        "{staff}, of the Minka administration, created a code to change your account's password. The code is not in this e-mail: it is given in person.",
       ifYou: "If you asked for it, you do not need to do anything.",
-      ifNotYou: "If you did not ask for it, create a new password yourself with “Forgot your password?”. The code then stops working:",
+      ifNotYou:
+        "If you did not ask for it, create a new password yourself with “Forgot your password?”. The code then stops working:",
     },
   },
 });

@@ -50,7 +50,8 @@ export default defineMessages({
       cancel: "Cancelar mi inscripción",
       leaveWaitlist: "Salir de la lista de espera",
       registered: "Usted tiene su lugar en este taller.",
-      waitlisted: "El taller está lleno. Usted está en la lista de espera, en el puesto {position}. Si se libera un lugar, le avisaremos por correo.",
+      waitlisted:
+        "El taller está lleno. Usted está en la lista de espera, en el puesto {position}. Si se libera un lugar, le avisaremos por correo.",
       cancelled: "Usted canceló su inscripción.",
       confirmationSent: "Le enviamos un correo con los datos y el calendario.",
       refused: {
@@ -177,7 +178,8 @@ export default defineMessages({
       howWalkIn: "Vino hoy al taller",
       howStaff: "De su parte, antes del taller",
       consent: "La persona me dio su permiso, de palabra, para guardar estos datos.",
-      consentHint: "Léale: guardamos su nombre y contacto para el taller y para contar a cuántas personas llega el programa.",
+      consentHint:
+        "Léale: guardamos su nombre y contacto para el taller y para contar a cuántas personas llega el programa.",
       submit: "Inscribir a la persona",
       chooseLegend: "¿Es esta persona?",
       chooseHint: "Ya hay personas con un nombre parecido. Elija una, o cree una nueva.",
@@ -214,7 +216,8 @@ export default defineMessages({
       joinLink: "Enlace para entrar: {url}",
       details: "Más información: {url}",
       calendarAttached: "Adjuntamos un archivo de calendario (.ics) para su celular o computadora.",
-      cancelHint: "Si no puede ir, cancele su inscripción en la página del taller, así otra persona puede usar su lugar.",
+      cancelHint:
+        "Si no puede ir, cancele su inscripción en la página del taller, así otra persona puede usar su lugar.",
       signature: "Minka · Escuela de Negocios Cooperativos",
     },
     csv: {
@@ -280,7 +283,8 @@ export default defineMessages({
       cancel: "Cancel my registration",
       leaveWaitlist: "Leave the waitlist",
       registered: "You have a place in this workshop.",
-      waitlisted: "The workshop is full. You are on the waitlist, in position {position}. If a place frees up, we will e-mail you.",
+      waitlisted:
+        "The workshop is full. You are on the waitlist, in position {position}. If a place frees up, we will e-mail you.",
       cancelled: "You cancelled your registration.",
       confirmationSent: "We sent you an e-mail with the details and the calendar.",
       refused: {
@@ -407,7 +411,8 @@ export default defineMessages({
       howWalkIn: "Came to the workshop today",
       howStaff: "On their behalf, before the workshop",
       consent: "The person gave me their verbal permission to keep this data.",
-      consentHint: "Read to them: we keep your name and contact for the workshop and to count how many people the program reaches.",
+      consentHint:
+        "Read to them: we keep your name and contact for the workshop and to count how many people the program reaches.",
       submit: "Register the person",
       chooseLegend: "Is this the person?",
       chooseHint: "There are people with a similar name. Choose one, or create a new one.",
@@ -444,7 +449,8 @@ export default defineMessages({
       joinLink: "Link to join: {url}",
       details: "More information: {url}",
       calendarAttached: "A calendar file (.ics) is attached for your phone or computer.",
-      cancelHint: "If you cannot come, cancel your registration on the workshop's page so someone else can have your place.",
+      cancelHint:
+        "If you cannot come, cancel your registration on the workshop's page so someone else can have your place.",
       signature: "Minka · Coop Business School",
     },
     csv: {
