@@ -1,4 +1,3 @@
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -16,14 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new SQLite(server.databaseFile, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(sqlText, ...args);
 
 async function post(
   path: string,

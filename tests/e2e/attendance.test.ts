@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ATTENDANCE_FIXTURES } from "../support/attendance-fixtures";
@@ -10,15 +9,7 @@ const browsers: TestBrowser[] = [];
 let base = "";
 let sessions: number[] = [];
 
-/** Reads the server's database directly, to check what the pages claim. */
-function query<T>(sqlText: string, ...args: unknown[]): T[] {
-  const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sqlText).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(sqlText, ...args);
 
 beforeAll(async () => {
   server = await startTestServer();

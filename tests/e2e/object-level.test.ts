@@ -1,4 +1,3 @@
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
@@ -39,14 +38,7 @@ const TABLES = [
   "audit_log",
 ] as const;
 
-function query<T>(sqlText: string, ...args: unknown[]): T[] {
-  const db = new SQLite(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sqlText).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(sqlText, ...args);
 
 function rowCounts(): Record<string, number> {
   return Object.fromEntries(

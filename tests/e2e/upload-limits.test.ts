@@ -1,4 +1,3 @@
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -11,14 +10,7 @@ let server: TestServer;
 let cookie = "";
 let importPath = "";
 
-function query<T>(sqlText: string, ...args: unknown[]): T[] {
-  const db = new SQLite(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sqlText).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(sqlText, ...args);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import SQLite from "better-sqlite3";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +13,8 @@ export interface TestServer {
   /** Kills the process with SIGKILL, as a crash or power cut would; the database file stays. */
   kill(): Promise<void>;
   stderr(): string;
+  /** Reads the server's database directly (read-only), to check what the pages claim or that nothing was written. */
+  query<T>(sql: string, ...args: unknown[]): T[];
 }
 
 /**
@@ -57,6 +60,14 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     databaseFile,
     stderr: () => stderr,
+    query<T>(sqlText: string, ...args: unknown[]): T[] {
+      const db = new SQLite(databaseFile, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sqlText).all(...args) as T[];
+      } finally {
+        db.close();
+      }
+    },
     async kill() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
