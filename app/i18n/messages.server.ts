@@ -8,6 +8,7 @@ import courses from "./messages/courses";
 import downloads from "./messages/downloads";
 import home from "./messages/home";
 import learning from "./messages/learning";
+import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
 import reset from "./messages/reset";
@@ -24,6 +25,7 @@ const namespaces = {
   downloads,
   home,
   learning,
+  people,
   privacy,
   reports,
   reset,
