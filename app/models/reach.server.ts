@@ -15,6 +15,7 @@ import {
 import { ATTENDED_STATUSES } from "../domain/attendance-rule";
 import { isPostgres, toNumber, type DB } from "../utils/db.server";
 import { refreshLocalDates } from "./local-dates.server";
+import { cachedReport, reachCacheable, reachCacheKey, reachDataVersion, rememberReport } from "./reach-cache.server";
 
 /**
  * THE place where reach is counted (README "Reach definitions"). Everything is computed in SQL:
@@ -443,6 +444,13 @@ async function placeCounts(tx: DB): Promise<{ byRegion: ReachReport["byRegion"];
  * read transaction, so they describe the same moment and reconcile with each other.
  */
 export async function computeReachReport(db: DB, filters: ReachFilters, viewer: ReachViewer): Promise<ReachReport> {
+  // Unchanged data, same report: served again without counting (docs/decisions/017).
+  const cacheable = reachCacheable(db);
+  const key = reachCacheKey(filters, viewer);
+  if (cacheable) {
+    const hit = cachedReport<ReachReport>(db, await reachDataVersion(db), key);
+    if (hit) return hit;
+  }
   await refreshLocalDates(db);
   const { from, to } = periodRange(filters.period);
   const includesCourses = reportIncludesCourses(filters, viewer);
@@ -450,6 +458,8 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
   // A read-only snapshot, not writeTransaction: it must not hold the write lock while it counts.
   // eslint-disable-next-line no-restricted-syntax
   return db.transaction().execute(async (tx) => {
+    // Read in the same snapshot as the figures, so the report is filed under the data it counted.
+    const version = cacheable ? await reachDataVersion(tx) : null;
     await createTempTables(tx, filters, viewer, from, to);
     const workshops = await workshopRows(tx);
     // One GROUP BY per table: SQLite has no GROUPING SETS; each sorts only the people reached.
@@ -500,6 +510,7 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
       },
     };
     for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+    if (version !== null) rememberReport(db, version, key, report);
     return report;
   });
 }
