@@ -6,7 +6,8 @@ import { isPostgres, toNumber, type DB } from "../utils/db.server";
  * is a counter that SQLite triggers move on every change to a table the report reads, so an entry
  * is served only while nothing it was computed from has changed; the first report after a write
  * is computed afresh. Per process: each process checks the shared counter, so several processes
- * never serve each other's stale figures.
+ * never serve each other's stale figures. A new table the report reads needs the same triggers (a new
+ * migration like 2026-12-02T0200-reach-data-version) and a write in tests/integration/reach-cache.test.ts.
  */
 const MAX_ENTRIES = 64;
 
