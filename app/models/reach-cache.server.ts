@@ -52,3 +52,19 @@ export function rememberReport<T>(db: DB, version: string, key: string, report: 
   if (cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
   cache.entries.set(key, structuredClone(report));
 }
+
+/**
+ * `compute()` once per data version and key, for a figure read in a single statement from the
+ * tables the counter watches (e.g. the likely-duplicates count shown with the report). The version
+ * is read before computing: a write in between files a fresher figure under the older version,
+ * which no reader can see once that write has moved the counter.
+ */
+export async function reuseWhileUnchanged<T>(db: DB, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!reachCacheable(db)) return compute();
+  const version = await reachDataVersion(db);
+  const hit = cachedReport<T>(db, version, key);
+  if (hit !== undefined) return hit;
+  const value = await compute();
+  rememberReport(db, version, key, value);
+  return value;
+}

@@ -3,7 +3,8 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
 /**
  * A counter that moves whenever anything the reach report reads changes, so a report computed
  * for a counter value can be served again until the next change (docs/decisions/017). It is
- * kept by triggers, not by application code: no write path (imports, roll call, undo, merges,
+ * kept by triggers on the tables it reads (and person_distinct, for the likely-duplicates count
+ * shown beside it), not by application code: no write path (imports, roll call, undo, merges,
  * erasure, person edits, scripts, a manual fix in the database shell) can forget it.
  * SQLite only: there writers are serialised anyway, so one counter row costs no concurrency. On
  * PostgreSQL every writer would update the same row and SERIALIZABLE transactions would abort
@@ -21,6 +22,8 @@ export const REACH_SOURCE_TABLES = [
   "registration",
   "attendance",
   "attendance_import",
+  // Not a reach figure, but the likely-duplicates count shown with the report reads it.
+  "person_distinct",
 ] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {

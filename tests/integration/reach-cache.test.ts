@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ReachFilters } from "../../app/domain/reach-filters";
 import { setAttendanceThreshold, setMarkInTransaction } from "../../app/models/attendance.server";
-import { mergePersons } from "../../app/models/person-ledger.server";
+import { countLikelyDuplicates, markDistinct, mergePersons } from "../../app/models/person-ledger.server";
+import { reuseWhileUnchanged } from "../../app/models/reach-cache.server";
 import { erasePerson } from "../../app/models/privacy.server";
 import { computeReachReport, type ReachReport, type ReachViewer } from "../../app/models/reach.server";
 import { createDatabase, getDb, writeTransaction } from "../../app/utils/db.server";
@@ -60,9 +61,19 @@ describe("the reach report after each kind of write", () => {
     let previous: ReachReport[] = await served();
     // Served twice without a write: the same figures.
     expect(await served()).toEqual(previous);
+    // The likely-duplicates count shown beside the report is reused the same way.
+    const duplicates = () => reuseWhileUnchanged(db, "likely-duplicates", () => countLikelyDuplicates(db));
+    let previousDuplicates = await duplicates();
+    const afterLedgerChange = async (write: string) => {
+      const now = await duplicates();
+      expect(now, write).toBe(await countLikelyDuplicates(db));
+      expect(now, `${write} changes the count`).not.toBe(previousDuplicates);
+      previousDuplicates = now;
+    };
     const after = async (write: string, changesFigures = true) => {
       const now = await served();
       expect(now, write).toEqual(await fromScratch());
+      expect(await duplicates(), write).toBe(await countLikelyDuplicates(db));
       if (changesFigures) expect(now, `${write} changes the figures`).not.toEqual(previous);
       previous = now;
     };
@@ -147,6 +158,12 @@ describe("the reach report after each kind of write", () => {
 
     await db.updateTable("person").set({ country: "GT", region: "GT-01" }).where("id", "=", newcomer).execute();
     await after("country and region corrected");
+
+    const twin = await makePerson(db, { fullName: "Gemela Quispe", email: "gemela@correo.example" });
+    await db.updateTable("person").set({ email: "gemela@correo.example" }).where("id", "=", newcomer).execute();
+    await afterLedgerChange("a person given the e-mail of another (a likely duplicate)");
+    expect(await markDistinct(db, { personIds: [newcomer, twin], actorAccountId: admin.id })).toBe(true);
+    await afterLedgerChange("the pair marked as different people");
 
     const [a, b] = await db
       .selectFrom("attendance as a")
