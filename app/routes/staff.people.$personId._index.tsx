@@ -242,9 +242,18 @@ export default function StaffPerson() {
           person.accountRole ? (
             <p>{t("people.staff.person.exportAccount")}</p>
           ) : (
-            <p>
-              <a href={`/staff/people/${person.id}/data`} className="button" download>
-                {t("people.staff.person.export")}
+            <p className="actions">
+              {t("people.staff.person.export")}:{" "}
+              <a href={`/staff/people/${person.id}/data?format=xlsx`} download>
+                Excel
+              </a>{" "}
+              ·{" "}
+              <a href={`/staff/people/${person.id}/data?format=csv`} download>
+                CSV
+              </a>{" "}
+              ·{" "}
+              <a href={`/staff/people/${person.id}/data`} download>
+                JSON
               </a>
             </p>
           )

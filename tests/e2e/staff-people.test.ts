@@ -1,5 +1,6 @@
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, logInThroughForm, openBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -294,4 +295,41 @@ describe("people directory", () => {
     expect(rowsOf(await list.text())).toEqual(missing.map((m) => m.id));
     expect(/href="\/staff\/people\?missing=birthYear"/.test(report)).toBe(true);
   });
+});
+
+describe("in a browser without JavaScript", () => {
+  it("corrects a person through the form, shows a refused region beside its field, and passes axe", async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { page } = browser;
+      page.setDefaultTimeout(15_000);
+      await logInThroughForm(page, server.url + "/login", "gestora@minka.test", server.url + "/");
+      await page.getByRole("link", { name: "Personas" }).click();
+      await page.waitForURL(server.url + "/staff/people");
+      await page.getByLabel("Datos que faltan").selectOption("birthYear");
+      await page.getByRole("button", { name: "Buscar" }).click();
+      await page.waitForURL(server.url + "/staff/people?q=&country=&cooperative=&missing=birthYear");
+      expect(await accessibilityViolations(page)).toEqual([]);
+      const first = page.locator("table tbody th a").first();
+      const name = await first.textContent();
+      await first.click();
+      await expect.poll(() => page.getByRole("heading", { level: 1, name: name! }).isVisible()).toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByLabel("País").selectOption("PE");
+      await page.getByLabel("Región o departamento").selectOption("GT-14");
+      await page.getByRole("button", { name: "Guardar cambios" }).click();
+      await expect.poll(() => page.getByText("Esa región no es del país elegido").isVisible()).toBe(true);
+      expect(await page.getByLabel("Región o departamento").getAttribute("aria-invalid")).toBe("true");
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      await page.getByLabel("Región o departamento").selectOption("PE-CUS");
+      await page.getByLabel("Año de nacimiento").fill("1966");
+      await page.getByRole("button", { name: "Guardar cambios" }).click();
+      await expect.poll(() => page.getByText("Cambios guardados.").isVisible()).toBe(true);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
 });
