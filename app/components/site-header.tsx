@@ -55,7 +55,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/reports">{t("common.nav.reports")}</NavLink>
             </li>
           ) : null}
-          {user && hasRole(user.role, "manager") ? (
+          {user && hasRole(user.role, "facilitator") ? (
             <li>
               <NavLink to="/staff/people">{t("people.staff.nav")}</NavLink>
             </li>

@@ -6,10 +6,37 @@ import { toNumber, type DB } from "../utils/db.server";
 
 const nameWords = (text: string) => nameKey(text).split(" ").filter(Boolean);
 
+/** Whose people a viewer may list: everyone (managers, admins), or those of one facilitator's workshops. */
+export type DirectoryScope = { all: true } | { facilitatorAccountId: number };
+
+/** Registered on (in any state) or attended a workshop this account facilitates: the person page's rule. */
+function onWorkshopsOf(eb: ExpressionBuilder<Database, "person">, accountId: number) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom("registration as r")
+        .innerJoin("workshop_facilitator as f", "f.workshop_id", "r.workshop_id")
+        .select("r.id")
+        .whereRef("r.person_id", "=", "person.id")
+        .where("f.account_id", "=", accountId),
+    ),
+    eb.exists(
+      eb
+        .selectFrom("attendance as t")
+        .innerJoin("workshop_session as s", "s.id", "t.session_id")
+        .innerJoin("workshop_facilitator as f", "f.workshop_id", "s.workshop_id")
+        .select("t.id")
+        .whereRef("t.person_id", "=", "person.id")
+        .where("f.account_id", "=", accountId),
+    ),
+  ]);
+}
+
 /** The directory's conditions; name words match inside `name_key`, so accents, case and order do not matter. */
-function matching(filters: DirectoryFilters) {
+function matching(filters: DirectoryFilters, scope: DirectoryScope) {
   return (eb: ExpressionBuilder<Database, "person">) => {
     const conditions = [eb("person.erased_at", "is", null)];
+    if ("facilitatorAccountId" in scope) conditions.push(onWorkshopsOf(eb, scope.facilitatorAccountId));
     const search = searchKind(filters.q, nameWords);
     if (search.kind === "email") conditions.push(eb("person.email", "like", `%${likeText(search.text)}%`));
     if (search.kind === "phone") conditions.push(eb("person.phone", "like", `%${search.digits}%`));
@@ -36,8 +63,8 @@ function likeText(text: string): string {
 }
 
 /** One page of the people directory (50 people, by name) and how many match in all: two queries. */
-export async function searchPeople(db: DB, filters: DirectoryFilters) {
-  const where = matching(filters);
+export async function searchPeople(db: DB, filters: DirectoryFilters, scope: DirectoryScope) {
+  const where = matching(filters, scope);
   const total = await db
     .selectFrom("person")
     .select((eb) => eb.fn.countAll().as("n"))

@@ -220,11 +220,9 @@ export default function StaffPerson() {
   const { t } = useI18n();
   return (
     <div className="narrow">
-      {manager ? (
-        <p>
-          <Link to="/staff/people">{t("people.staff.person.back")}</Link>
-        </p>
-      ) : null}
+      <p>
+        <Link to="/staff/people">{t("people.staff.person.back")}</Link>
+      </p>
       <h1>{person.erased_at ? t("people.staff.directory.erased") : person.full_name}</h1>
       {saved ? (
         <p className="notice" role="status">

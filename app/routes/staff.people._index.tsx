@@ -7,6 +7,7 @@ import { COUNTRIES } from "../domain/countries";
 import { directoryHref, MISSING_FACTS, readDirectoryFilters } from "../domain/people-directory";
 import { countryName } from "../domain/reach-tables";
 import { regionName } from "../domain/regions";
+import { hasRole } from "../domain/roles";
 import { pageTitle } from "../i18n/page-title";
 import { useI18n } from "../i18n/use-translation";
 import { listCooperatives, searchPeople } from "../models/people-directory.server";
@@ -17,16 +18,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.staff.directory.title") }];
 
 /**
- * GET /staff/people — managers and admins find a person by name or contact, or list those missing
- * a fact reports need (the report's data-quality panel links here), 50 a page. Facilitators reach
- * the people of their workshops from the workshop pages instead: this list is everyone's.
+ * GET /staff/people — staff find a person by name or contact, or list those missing a fact reports
+ * need (the report's data-quality panel links here), 50 a page. Managers and admins list everyone;
+ * a facilitator only the people of the workshops they facilitate, as on the person page.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "manager");
+  const user = await requireRole(request, "facilitator");
   const db = await getDb();
   const filters = readDirectoryFilters(new URL(request.url).searchParams);
-  const [result, cooperatives] = await Promise.all([searchPeople(db, filters), listCooperatives(db)]);
-  return { filters, cooperatives, ...result };
+  const all = hasRole(user.role, "manager");
+  const scope = all ? ({ all: true } as const) : { facilitatorAccountId: user.accountId };
+  const [result, cooperatives] = await Promise.all([searchPeople(db, filters, scope), listCooperatives(db)]);
+  return { filters, cooperatives, all, ...result };
 }
 
 const MISSING_LABELS = {
@@ -73,7 +76,7 @@ function Pages({ filters, pages }: { filters: ReturnType<typeof readDirectoryFil
 }
 
 export default function PeopleDirectory() {
-  const { filters, cooperatives, rows, total, pages } = useLoaderData<typeof loader>();
+  const { filters, cooperatives, all, rows, total, pages } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const none = t("people.staff.person.notStated");
   const d = "people.staff.directory" as const;
@@ -115,6 +118,7 @@ export default function PeopleDirectory() {
         </p>
       </Form>
       <p>{t(`${d}.allTime`)}</p>
+      {all ? null : <p className="notice">{t(`${d}.facilitatorScope`)}</p>}
       <p role="status">{t(`${d}.count`, { count: total })}</p>
       {rows.length === 0 ? (
         <p>{t(`${d}.none`)}</p>
