@@ -31,7 +31,9 @@ Period (one of them; default: the current US fiscal year):
   --all                   the life of the project
 
 Filters:
-  --country PE            workshops held in this country, course learners from it (PE, GT, SV, DO, HN, OTHER)
+  --workshop-country PE   workshops held in this country (PE, GT, SV, DO, HN, OTHER); leaves courses out
+                          (--country PE is the same, as in older scripts)
+  --person-country GT     only people whose record says this country, in workshops and courses
   --workshop ID           one workshop
   --facilitator ID        the workshops of one facilitator (an account id)
   --course ID             one course and the workshops linked to it
@@ -54,7 +56,9 @@ const { values } = parseCommandLine(
       all: { type: "boolean" },
       format: { type: "string", default: "csv" },
       out: { type: "string" },
+      "workshop-country": { type: "string" },
       country: { type: "string" },
+      "person-country": { type: "string" },
       workshop: { type: "string" },
       facilitator: { type: "string" },
       course: { type: "string" },
@@ -79,8 +83,10 @@ if (values.from || values.to) {
 } else if (values.fy) params.set("period", `fy-${values.fy}`);
 else if (values.year) params.set("period", `year-${values.year}`);
 else if (values.all) params.set("period", "all");
-for (const key of ["country", "workshop", "facilitator", "course"] as const)
-  if (values[key]) params.set(key, values[key]!);
+const workshopCountry = values["workshop-country"] ?? values.country;
+if (workshopCountry) params.set("workshopCountry", workshopCountry);
+if (values["person-country"]) params.set("personCountry", values["person-country"]);
+for (const key of ["workshop", "facilitator", "course"] as const) if (values[key]) params.set(key, values[key]!);
 if (values.enrolments) params.set("enrolments", "1");
 
 const parsed = parseReachFilters(params, { kind: "fy", year: fiscalYearOf(localDate(new Date().toISOString())) });
