@@ -44,39 +44,54 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Reads a line from the terminal without echoing it. */
-function askHidden(prompt: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stdout.write(prompt);
-    stdin.setRawMode(true);
-    stdin.setEncoding("utf8");
-    stdin.resume();
+// Keys typed (or pasted) ahead of the next question: a paste of both answers must not lose the second.
+let typedAhead = "";
+
+/** Reads a line from the terminal without echoing it; Ctrl-C or Ctrl-D cancels. */
+function askHidden(prompt: string): Promise<string | null> {
+  process.stdout.write(prompt);
+  const stdin = process.stdin;
+  return new Promise((resolve) => {
     let typed = "";
-    const finish = () => {
+    const take = (text: string): boolean => {
+      for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === "\r" || char === "\n") {
+          typedAhead = text.slice(text[i + 1] === "\n" && char === "\r" ? i + 2 : i + 1);
+          return (finish(typed), true);
+        }
+        if (char === "\u0003" || char === "\u0004") return (finish(null), true);
+        if (char === "\u007f" || char === "\b") typed = typed.slice(0, -1);
+        else if (char >= " ") typed += char;
+      }
+      return false;
+    };
+    const onData = (chunk: string) => void take(chunk);
+    const finish = (answer: string | null) => {
       stdin.off("data", onData);
       stdin.setRawMode(false);
       stdin.pause();
       process.stdout.write("\n");
+      resolve(answer);
     };
-    const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === "\r" || char === "\n") return (finish(), resolve(typed));
-        if (char === "\u0003" || char === "\u0004") return (finish(), reject(new Error("Cancelled.")));
-        if (char === "\u007f" || char === "\b") typed = typed.slice(0, -1);
-        else if (char >= " ") typed += char;
-      }
-    };
+    stdin.setRawMode(true);
+    stdin.setEncoding("utf8");
+    const ahead = typedAhead;
+    typedAhead = "";
+    if (take(ahead)) return;
     stdin.on("data", onData);
+    stdin.resume();
   });
 }
 
 async function askPassword(): Promise<string> {
   const password = await askHidden(`Password (${PASSWORD_MIN}–${PASSWORD_MAX} characters): `);
+  if (password === null) fail("Cancelled. Nothing was created.");
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)
     fail(`The password must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Nothing was created.`);
-  if ((await askHidden("The same password again: ")) !== password)
-    fail("The two passwords differ. Nothing was created.");
+  const again = await askHidden("The same password again: ");
+  if (again === null) fail("Cancelled. Nothing was created.");
+  if (again !== password) fail("The two passwords differ. Nothing was created.");
   return password;
 }
 
