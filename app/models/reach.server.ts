@@ -122,9 +122,15 @@ export interface ReachReport {
 
 const TEMP_TABLES = ["reach_people", "reach_attended", "reach_workshop"] as const;
 
-/** Whether course participation belongs in this report: not for a facilitator, nor when it is narrowed to workshops. */
+/** Whether course participation belongs in this report: not for a facilitator, nor when it is narrowed to workshops (a course has no country). */
 export function reportIncludesCourses(filters: ReachFilters, viewer: ReachViewer): boolean {
-  return viewer.seesAll && filters.workshopId === null && filters.facilitatorId === null;
+  return viewer.seesAll && filters.workshopId === null && filters.facilitatorId === null && filters.country === null;
+}
+
+/** The person-country filter on a column holding a person id: only people whose record says that country. */
+function personCountryConditions(filters: ReachFilters, personId: RawBuilder<unknown>): RawBuilder<unknown>[] {
+  if (!filters.personCountry) return [];
+  return [sql`exists (select 1 from person fp where fp.id = ${personId} and fp.country = ${filters.personCountry})`];
 }
 
 function workshopConditions(filters: ReachFilters, viewer: ReachViewer): RawBuilder<unknown>[] {
@@ -198,7 +204,7 @@ async function createTempTables(
   const attendedInPeriod = sql`from workshop_session s
     join workshop w on w.id = s.workshop_id
     join attendance a on a.session_id = s.id
-    where ${sessionInPeriod} and ${attendedSessionSql}`;
+    where ${and([sessionInPeriod, attendedSessionSql, ...personCountryConditions(filters, sql`a.person_id`)])}`;
   if (isPostgres(tx)) {
     // PostgreSQL refuses an upsert that touches a row twice, and aggregates with a hash anyway.
     await sql`insert into reach_attended (workshop_id, person_id, first_date, modality)
@@ -218,10 +224,7 @@ async function createTempTables(
   if (reportIncludesCourses(filters, viewer)) {
     const courseFilters: RawBuilder<unknown>[] = [];
     if (filters.courseId) courseFilters.push(sql`e.course_id = ${filters.courseId}`);
-    if (filters.country)
-      courseFilters.push(
-        sql`exists (select 1 from person cp where cp.id = e.person_id and cp.country = ${filters.country})`,
-      );
+    courseFilters.push(...personCountryConditions(filters, sql`e.person_id`));
     const courseMoment = (column: RawBuilder<unknown>) =>
       sql`select e.person_id, ${column} as first_date, null as modality from enrolment e where ${and([
         ...dateConditions(column, from, to),
@@ -273,7 +276,7 @@ function nullsLast(a: string | null, b: string | null): number {
   return a.localeCompare(b);
 }
 
-async function workshopRows(tx: DB): Promise<WorkshopReach[]> {
+async function workshopRows(tx: DB, filters: ReachFilters): Promise<WorkshopReach[]> {
   const { rows } = await sql<{
     id: number;
     title: string;
@@ -300,7 +303,7 @@ async function workshopRows(tx: DB): Promise<WorkshopReach[]> {
         sum(case when ra.person_id is null then 1 else 0 end) as no_shows
       from registration r
       left join reach_attended ra on ra.workshop_id = r.workshop_id and ra.person_id = r.person_id
-      where r.workshop_id in (select id from reach_workshop) and r.status = 'registered'
+      where ${and([sql`r.workshop_id in (select id from reach_workshop) and r.status = 'registered'`, ...personCountryConditions(filters, sql`r.person_id`)])}
       group by r.workshop_id
     ) r on r.workshop_id = w.id
     order by rw.first_date, w.title, w.id`.execute(tx);
@@ -344,8 +347,7 @@ async function courseRows(tx: DB, filters: ReachFilters, from: string | null, to
     : sql`e.completed_local_date is not null`;
   const conditions: RawBuilder<unknown>[] = [sql`(${enrolledIn} or ${completedIn})`];
   if (filters.courseId) conditions.push(sql`e.course_id = ${filters.courseId}`);
-  if (filters.country)
-    conditions.push(sql`exists (select 1 from person p where p.id = e.person_id and p.country = ${filters.country})`);
+  conditions.push(...personCountryConditions(filters, sql`e.person_id`));
   type Row = {
     enrolled: number | string | null;
     completed: number | string | null;
@@ -486,7 +488,7 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
     // Read in the same snapshot as the figures, so the report is filed under the data it counted.
     const version = cacheable ? await reachDataVersion(tx) : null;
     await createTempTables(tx, filters, viewer, from, to);
-    const workshops = await workshopRows(tx);
+    const workshops = await workshopRows(tx, filters);
     // Three GROUP BYs for eight tables (SQLite has no GROUPING SETS); each sorts only the people reached.
     const { sexes, ages, missingBirthYear, modalities, months } = await categoryCounts(tx);
     const { byRegion, countries } = await placeCounts(tx);
