@@ -5,6 +5,7 @@ import type { FieldErrors } from "../forms/failure";
 import { useI18n } from "../i18n/use-translation";
 import { NAME_MAX } from "../domain/limits";
 import { CheckboxField, Field, FormErrorSummary, RadioGroupField, SelectField } from "./field";
+import { PlaceFields } from "./place-fields";
 
 export interface CandidateView {
   id: number;
@@ -127,6 +128,7 @@ export function AssistedRegistrationForm({
         defaultValue={values.cooperative}
         error={errors?.cooperative}
       />
+      <PlaceFields values={values} errors={errors} />
       {showMethod ? (
         <RadioGroupField
           legend={t("workshops.walkIn.how")}

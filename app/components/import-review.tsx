@@ -4,6 +4,7 @@ import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { ErrorList } from "./field";
+import { PlaceFields } from "./place-fields";
 
 /**
  * The review of an uploaded report: one question per participant, all in one plain form.
@@ -17,6 +18,7 @@ export function ImportReview({
   errors,
   values,
   uploadId,
+  defaultCountry,
 }: {
   items: ReviewItem[];
   people: Record<number, PersonOption>;
@@ -25,13 +27,14 @@ export function ImportReview({
   errors: Record<string, Msg>;
   values: Record<string, string>;
   uploadId: number;
+  defaultCountry: string;
 }) {
   const { t } = useI18n();
   const groups = (["matched", "probable", "unmatched"] as const).map((kind) => ({
     kind,
     items: items.filter((item) => item.match.kind === kind),
   }));
-  const errorCount = Object.keys(errors).length;
+  const errorCount = items.filter((item) => errors[item.participant.key]).length;
   return (
     <>
       <p>
@@ -60,6 +63,11 @@ export function ImportReview({
             {t("attendance.review.errorsTitle", { count: errorCount })}
           </p>
         ) : null}
+        {errors.country || errors.region ? (
+          <p className="form-error" role="alert">
+            {t("attendance.review.placeProblem")}
+          </p>
+        ) : null}
         {groups.map((group) =>
           group.items.length === 0 ? null : (
             <section key={group.kind} aria-labelledby={`review-${group.kind}`}>
@@ -80,6 +88,14 @@ export function ImportReview({
             </section>
           ),
         )}
+        <fieldset>
+          <legend>{t("attendance.review.newPeoplePlace")}</legend>
+          <p>{t("attendance.review.newPeoplePlaceHint")}</p>
+          <PlaceFields
+            values={{ country: values.country ?? defaultCountry, region: values.region }}
+            errors={{ country: errors.country, region: errors.region }}
+          />
+        </fieldset>
         <div className="actions-row">
           <button type="submit" className="button primary">
             {t("attendance.review.confirm")}

@@ -45,6 +45,27 @@ describe("parseEnrolmentCsv", () => {
     ]);
   });
 
+  it("reads optional country and region columns, by code or name, and names a region of another country", async () => {
+    const rows = await rowsOf(
+      [
+        "Nombre;Correo;Curso;País;Región",
+        "Ana;ana@example.org;que-es-una-cooperativa;Perú;Cusco",
+        "Berta;berta@example.org;que-es-una-cooperativa;GT;GT-QZ",
+        "Carla;carla@example.org;que-es-una-cooperativa;;",
+        "Dora;dora@example.org;que-es-una-cooperativa;PE;Quetzaltenango",
+        "Eva;eva@example.org;que-es-una-cooperativa;Narnia;",
+      ].join("\n"),
+    );
+    expect(rows.map((r) => [r.line, r.country, r.region, r.problems])).toEqual([
+      [2, "PE", "PE-CUS", []],
+      [3, "GT", "GT-09", []],
+      [4, null, null, []],
+      [5, "PE", null, ["regionNotOfCountry"]],
+      [6, null, null, ["unknownCountry"]],
+    ]);
+    expect(rows[3]).toMatchObject({ rawCountry: "PE", rawRegion: "Quetzaltenango" });
+  });
+
   it("names each row's problems", async () => {
     const rows = await rowsOf(
       [

@@ -1,6 +1,8 @@
 import { normalizeEmail, normalizePhone } from "./contact";
 import { firstLines, guessDelimiter, isBlank, locateColumns, readRecords } from "./csv/records";
+import type { Country } from "./countries";
 import { nameKey } from "./names";
+import { readPlace, type PlaceProblem } from "./place-input";
 
 /**
  * Reads an enrolment list (full name, e-mail and/or phone, course) as staff
@@ -21,7 +23,8 @@ export type RowProblem =
   | "badPhone"
   | "unknownCourse"
   | "closedCourse"
-  | "duplicateRow";
+  | "duplicateRow"
+  | PlaceProblem;
 export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";
 
 export interface ImportCourse {
@@ -42,6 +45,11 @@ export interface ImportRow {
   rawPhone: string;
   rawCourse: string;
   course: ImportCourse | null;
+  /** Optional columns; the region is a code of the country (domain/place-input.ts). */
+  country: Country | null;
+  region: string | null;
+  rawCountry: string;
+  rawRegion: string;
   problems: RowProblem[];
   /** For a duplicated row: the line it repeats. */
   duplicateOf?: number;
@@ -49,11 +57,13 @@ export interface ImportRow {
 
 export type ParsedImport = { ok: true; rows: ImportRow[] } | { ok: false; problem: FileProblem };
 
-const HEADERS: Record<"name" | "email" | "phone" | "course", string[]> = {
+const HEADERS: Record<"name" | "email" | "phone" | "course" | "country" | "region", string[]> = {
   name: ["nombre", "nombre completo", "nombres", "nombres y apellidos", "nombre y apellidos", "full name", "name"],
   email: ["correo", "correo electronico", "email", "e-mail", "mail"],
   phone: ["telefono", "celular", "movil", "whatsapp", "phone", "mobile"],
   course: ["curso", "course", "codigo del curso", "course slug", "slug"],
+  country: ["pais", "country"],
+  region: ["region", "departamento", "provincia", "region o departamento", "department", "state", "province"],
 };
 
 /**
@@ -91,6 +101,9 @@ export async function parseEnrolmentCsv(text: string, courses: readonly ImportCo
       const email = rawEmail ? normalizeEmail(rawEmail) : null;
       const phone = rawPhone ? normalizePhone(rawPhone) : null;
       const course = bySlug.get(rawCourse.toLowerCase()) ?? byTitle.get(nameKey(rawCourse)) ?? null;
+      const rawCountry = cell(at.country);
+      const rawRegion = cell(at.region);
+      const place = readPlace(rawCountry, rawRegion);
       const problems: RowProblem[] = [];
       if (!fullName) problems.push("missingName");
       else if (fullName.length > NAME_MAX) problems.push("nameTooLong");
@@ -99,6 +112,7 @@ export async function parseEnrolmentCsv(text: string, courses: readonly ImportCo
       if (rawPhone && !phone) problems.push("badPhone");
       if (!course) problems.push("unknownCourse");
       else if (!course.open) problems.push("closedCourse");
+      if (!place.ok) problems.push(place.problem);
       const row: ImportRow = {
         line: index + 2,
         fullName,
@@ -108,6 +122,10 @@ export async function parseEnrolmentCsv(text: string, courses: readonly ImportCo
         rawPhone,
         rawCourse,
         course,
+        country: place.country,
+        region: place.ok ? place.region : null,
+        rawCountry,
+        rawRegion,
         problems,
       };
       const who = email ?? phone;

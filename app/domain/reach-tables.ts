@@ -2,6 +2,7 @@ import type { Sex } from "../../db/schema";
 import type { MessageKey, T } from "../i18n/keys";
 import type { Count, ReachReport } from "../models/reach.server";
 import { dateFormat } from "../utils/intl";
+import { isRegionOf, regionName } from "./regions";
 
 /**
  * The report as plain tables: the page, the CSV, the XLSX sheets and the CLI all render these,
@@ -42,6 +43,27 @@ function breakdown(
     rows: rows.map((row) => [row.name, row.count, share(row.count, total)]),
     total: [t("reports.tables.total"), rows.reduce((sum, row) => sum + row.count, 0), total ? 1 : null],
   };
+}
+
+/**
+ * The region table's rows: the region's Spanish name and its ISO 3166-2 code (none for older
+ * free text, shown as it was typed), by country and then name, so a country's regions read in order.
+ */
+export function regionRows(rows: ReachReport["byRegion"]) {
+  return rows
+    .map((r) => ({
+      country: r.country,
+      name: regionName(r.region),
+      code: r.region && isRegionOf(r.country, r.region) ? r.region : null,
+      count: r.count,
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.country === null) - Number(b.country === null) ||
+        (a.country ?? "").localeCompare(b.country ?? "") ||
+        Number(a.name === null) - Number(b.name === null) ||
+        (a.name ?? "").localeCompare(b.name ?? "", "es"),
+    );
 }
 
 export function countryName(code: string | null, t: T): string {
@@ -192,11 +214,24 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
     columns: [
       { label: t("reports.tables.country"), kind: "text" },
       { label: t("reports.tables.region"), kind: "text" },
+      { label: t("reports.tables.regionCode"), kind: "text" },
       { label: t("reports.tables.people"), kind: "count" },
       { label: t("reports.tables.share"), kind: "percent" },
     ],
-    rows: report.byRegion.map((r) => [countryName(r.country, t), stated(r.region), r.count, share(r.count, total)]),
-    total: [t("reports.tables.total"), null, report.byRegion.reduce((sum, r) => sum + r.count, 0), total ? 1 : null],
+    rows: regionRows(report.byRegion).map((r) => [
+      countryName(r.country, t),
+      stated(r.name),
+      r.code,
+      r.count,
+      share(r.count, total),
+    ]),
+    total: [
+      t("reports.tables.total"),
+      null,
+      null,
+      report.byRegion.reduce((sum, r) => sum + r.count, 0),
+      total ? 1 : null,
+    ],
   });
   tables.push(
     breakdown(

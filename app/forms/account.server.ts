@@ -2,11 +2,16 @@ import { z } from "zod";
 import { LOCALES } from "../../db/schema";
 import { NAME_MAX } from "../domain/limits";
 import { newPassword, requiredText, text } from "./fields.server";
+import { checkRegion, countryField, regionField } from "./place.server";
 
-export const ProfileSchema = z.object({
-  fullName: requiredText("account.errors.fullNameRequired", "account.errors.fullNameTooLong", NAME_MAX),
-  language: z.enum(LOCALES, { error: "account.errors.languageInvalid" }),
-});
+export const ProfileSchema = z
+  .object({
+    fullName: requiredText("account.errors.fullNameRequired", "account.errors.fullNameTooLong", NAME_MAX),
+    language: z.enum(LOCALES, { error: "account.errors.languageInvalid" }),
+    country: countryField(),
+    region: regionField(),
+  })
+  .superRefine(checkRegion);
 
 export const ChangePasswordSchema = z.object({ current: z.string().max(1000), password: newPassword() });
 

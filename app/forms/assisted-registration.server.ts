@@ -4,7 +4,9 @@ import { normalizeEmail, normalizePhone } from "../domain/contact";
 import { NAME_MAX } from "../domain/limits";
 import type { AssistedPersonInput } from "../models/walk-in.server";
 import type { MessageKey } from "../i18n/keys";
+import { birthYearField } from "./birth-year.server";
 import { requiredText, text } from "./fields.server";
+import { checkRegion, countryField, regionField } from "./place.server";
 
 const tooLong = "workshops.walkIn.errors.tooLong";
 
@@ -35,17 +37,15 @@ export const AssistedRegistrationSchema = z
     phone: contact(40, (value) => normalizePhone(value), "workshops.walkIn.errors.phoneInvalid"),
     email: contact(254, normalizeEmail, "workshops.walkIn.errors.emailInvalid"),
     sex: text().pipe(z.union([z.literal(""), z.enum(SEXES)], { error: tooLong })),
-    birthYear: text().refine(
-      (v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1900 && Number(v) <= new Date().getFullYear()),
-      {
-        error: "workshops.walkIn.errors.birthYearInvalid",
-      },
-    ),
+    birthYear: birthYearField(),
     cooperative: text().pipe(z.string().max(200, { error: tooLong })),
     method: text().pipe(z.enum(["walk_in", "staff"], { error: "workshops.walkIn.errors.methodInvalid" })),
     consent: text(),
     choice: text().pipe(z.string().regex(/^(\d+|new)?$/, { error: "workshops.walkIn.errors.chooseRequired" })),
+    country: countryField(),
+    region: regionField(),
   })
+  .superRefine(checkRegion)
   .transform((form): { person: AssistedPersonInput; method: "walk_in" | "staff" } => ({
     method: form.method,
     person: {
@@ -53,8 +53,10 @@ export const AssistedRegistrationSchema = z
       phone: form.phone,
       email: form.email,
       sex: form.sex || undefined,
-      birthYear: form.birthYear ? Number(form.birthYear) : null,
+      birthYear: form.birthYear,
       cooperative: form.cooperative || null,
+      country: form.country,
+      region: form.region,
       verbalConsent: form.consent === "on",
       choice: form.choice === "new" ? "new" : form.choice ? Number(form.choice) : null,
     },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "../domain/contact";
 import { NAME_MAX } from "../domain/limits";
 import { requiredText, text } from "./fields.server";
+import { checkRegion, countryField, regionField } from "./place.server";
 
 export const EnrolSchema = z
   .object({
@@ -15,7 +16,10 @@ export const EnrolSchema = z
     consent: text(),
     intent: z.enum(["match", "choose", "create"]).catch("match"),
     personId: z.coerce.number().int().catch(0),
+    country: countryField(),
+    region: regionField(),
   })
+  .superRefine(checkRegion)
   .transform((form, ctx) => {
     const email = form.email ? normalizeEmail(form.email) : null;
     const phone = form.phone ? normalizePhone(form.phone) : null;

@@ -28,3 +28,6 @@ export function checkRegion(
     ctx.addIssue({ code: "custom", path: ["region"], message: "people.place.errors.regionNotOfCountry" });
   }
 }
+
+/** Country and region alone, e.g. for everyone a report review adds as a new person. */
+export const PlaceSchema = z.object({ country: countryField(), region: regionField() }).superRefine(checkRegion);

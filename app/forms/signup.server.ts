@@ -3,6 +3,7 @@ import { COUNTRIES, phoneCountry } from "../domain/countries";
 import { NAME_MAX } from "../domain/limits";
 import { parseIdentifier } from "../domain/contact";
 import { newPassword, requiredText, text } from "./fields.server";
+import { checkRegion, regionField } from "./place.server";
 
 export const SignupSchema = z
   .object({
@@ -10,8 +11,10 @@ export const SignupSchema = z
     identifier: requiredText("auth.signup.errors.identifierRequired", "auth.signup.errors.identifierInvalid", 254),
     password: newPassword(),
     country: z.enum(COUNTRIES, { error: "auth.signup.errors.countryRequired" }),
+    region: regionField(),
     consent: text().pipe(z.literal("on", { error: "auth.signup.errors.consentRequired" })),
   })
+  .superRefine(checkRegion)
   .transform((form, ctx) => {
     const identifier = parseIdentifier(form.identifier, phoneCountry(form.country));
     if (!identifier) {

@@ -22,6 +22,7 @@ export interface NewMemberAccount {
   identifier: LoginIdentifier;
   password: string;
   country: string;
+  region?: string | null;
   locale: Locale;
   role?: Role;
 }
@@ -36,6 +37,7 @@ export async function createAccount(db: DB, input: NewMemberAccount): Promise<{ 
       email: input.identifier.kind === "email" ? input.identifier.value : null,
       phone: input.identifier.kind === "phone" ? input.identifier.value : null,
       country: input.country,
+      region: input.region ?? null,
       locale: input.locale,
       consent: { method: "self" },
     });

@@ -2,6 +2,8 @@ import type { Locale } from "../../db/schema";
 import { matchParticipants } from "../domain/attendance-import/match";
 import { readReviewDecisions, reviewQuestions, type ReviewForm } from "../domain/attendance-review";
 import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-errors";
+import { PlaceSchema } from "../forms/place.server";
+import { parseSubmission } from "../forms/submission.server";
 import type { Msg } from "../i18n/keys";
 import type { DB } from "../utils/db.server";
 import type { UploadedFile } from "../utils/report-upload.server";
@@ -20,7 +22,7 @@ import {
  * review (confirm or discard). Each step ends in an outcome the page turns into a redirect or a message.
  */
 interface ImportScope {
-  workshop: { id: number; title: string; timezone: string };
+  workshop: { id: number; title: string; timezone: string; country?: string | null };
   session: { id: number; starts_at: string };
 }
 
@@ -67,6 +69,8 @@ export async function importPage(db: DB, { workshop, session }: ImportScope, upl
     gone: false,
     review: {
       uploadId: upload.id,
+      /** Where new people live unless the facilitator says otherwise: the workshop's country. */
+      defaultCountry: workshop.country ?? "",
       fileName: upload.fileName,
       format: upload.format,
       otherDate: upload.payload.otherDate,
@@ -128,7 +132,9 @@ export async function answerReview(
     failure: message ? { step: "review", errors, values, message } : { step: "review", errors, values },
   });
   const { decisions, errors } = readReviewDecisions(upload.payload.participants, form as ReviewForm);
-  if (Object.keys(errors).length) return refused(errors);
+  const place = parseSubmission(PlaceSchema, form);
+  if (!place.ok) Object.assign(errors, place.errors);
+  if (Object.keys(errors).length || !place.ok) return refused(errors);
 
   const outcome = await confirmImport(db, {
     uploadId: upload.id,
@@ -136,6 +142,7 @@ export async function answerReview(
     sessionId: session.id,
     decisions,
     actorAccountId: input.actorAccountId,
+    newPeoplePlace: place.data,
   });
   switch (outcome.kind) {
     case "saved":

@@ -257,6 +257,8 @@ export function confirmImport(
     sessionId: number;
     decisions: Map<string, Decision>;
     actorAccountId: number;
+    /** Where the people added as new live, as the facilitator set it (checked by the form). */
+    newPeoplePlace?: { country: string | null; region: string | null };
   },
 ): Promise<ConfirmOutcome> {
   return writeTransaction(db, async (tx) => {
@@ -307,7 +309,7 @@ export function confirmImport(
       if (personId === null) {
         // "New" for someone whose e-mail or phone is already known would make a duplicate: the service reuses them.
         const resolved = await resolvePerson(tx, {
-          details: entry.newPerson!,
+          details: { ...entry.newPerson!, ...input.newPeoplePlace },
           choice: "new",
           askOnSimilarName: false,
           consent: "notAsked",

@@ -58,7 +58,7 @@ export async function previewEnrolmentImport(db: DB, text: string): Promise<Impo
 /** A file cannot be asked "¿es esta persona?": an exact contact is the person, anyone else is new (consent recorded by the importing staff member). */
 function importedPerson(row: ImportRow): PersonRequest {
   return {
-    details: { fullName: row.fullName, email: row.email, phone: row.phone },
+    details: { fullName: row.fullName, email: row.email, phone: row.phone, country: row.country, region: row.region },
     choice: null,
     askOnSimilarName: false,
     consent: "given",

@@ -21,6 +21,8 @@ export interface PersonDetails {
   birthYear?: number | null;
   cooperative?: string | null;
   country?: string | null;
+  /** A region code of `country` (domain/regions.ts), already checked by the form or import. */
+  region?: string | null;
 }
 
 /** A person offered under "¿es esta persona?": what the browser may see of them (contacts as hints only). */
@@ -140,6 +142,7 @@ export async function resolvePerson(
     birthYear: details.birthYear ?? null,
     cooperative: details.cooperative ?? null,
     country: details.country ?? null,
+    region: details.region ?? null,
     consent: request.consent === "given" ? { method: "staff", recordedBy: request.actorAccountId } : null,
   });
   await recordAudit(tx, {

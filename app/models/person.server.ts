@@ -74,7 +74,7 @@ export async function findPersonsWithSimilarName(db: DB, fullName: string, limit
 export async function updateProfile(
   db: DB,
   personId: number,
-  changes: { fullName: string; locale: Locale },
+  changes: { fullName: string; locale: Locale; country: string | null; region: string | null },
 ): Promise<void> {
   const fullName = cleanName(changes.fullName);
   await db
@@ -83,10 +83,17 @@ export async function updateProfile(
       full_name: fullName,
       name_key: nameKey(fullName),
       preferred_language: changes.locale,
+      country: changes.country,
+      region: changes.region,
       updated_at: new Date().toISOString(),
     })
     .where("id", "=", personId)
     .execute();
+}
+
+/** Where the person said they live, for their own profile form. */
+export async function getPlace(db: DB, personId: number) {
+  return db.selectFrom("person").select(["country", "region"]).where("id", "=", personId).executeTakeFirst();
 }
 
 export async function setPreferredLanguage(db: DB, personId: number, locale: Locale): Promise<void> {

@@ -38,13 +38,22 @@ export async function enrolByStaff(
     fullName: string;
     email: string | null;
     phone: string | null;
+    /** For a new person; a person found keeps what is stored (PersonDetails carries it for comparison). */
+    country?: string | null;
+    region?: string | null;
     /** The person agreed (verbally) to the use of their data: needed only to register someone new. */
     consentGiven: boolean;
   },
 ): Promise<StaffEnrolResult> {
   return writeTransaction(db, async (tx) => {
     const resolved = await resolvePerson(tx, {
-      details: { fullName: input.fullName, email: input.email, phone: input.phone },
+      details: {
+        fullName: input.fullName,
+        email: input.email,
+        phone: input.phone,
+        country: input.country ?? null,
+        region: input.region ?? null,
+      },
       choice: input.mode === "choose" ? (input.chosenPersonId ?? -1) : input.mode === "create" ? "new" : null,
       askOnSimilarName: true,
       consent: input.consentGiven ? "given" : "missing",

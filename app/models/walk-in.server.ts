@@ -15,6 +15,7 @@ export interface AssistedPersonInput {
   birthYear?: number | null;
   cooperative?: string | null;
   country?: string | null;
+  region?: string | null;
   /** The person said, to this staff member, that we may keep their data (needed to create them). */
   verbalConsent?: boolean;
   /** The answer to "¿es esta persona?": an existing person's id, or "new". */

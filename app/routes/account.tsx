@@ -5,7 +5,8 @@ import { LOCALES } from "../../db/schema";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
 import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
-import { getConsent, updateProfile } from "../models/person.server";
+import { getConsent, getPlace, updateProfile } from "../models/person.server";
+import { PlaceFields } from "../components/place-fields";
 import { withdrawConsent } from "../models/privacy.server";
 import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
@@ -22,7 +23,11 @@ import { getDb } from "../utils/db.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const [sessions, consent] = await Promise.all([countSessions(db, user.accountId), getConsent(db, user.personId)]);
+  const [sessions, consent, place] = await Promise.all([
+    countSessions(db, user.accountId),
+    getConsent(db, user.personId),
+    getPlace(db, user.personId),
+  ]);
   return {
     fullName: user.fullName,
     locale: user.locale,
@@ -31,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
     sessions,
     consent: consent ?? null,
+    country: place?.country ?? "",
+    region: place?.region ?? "",
   };
 }
 
@@ -76,7 +83,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseSubmission(ProfileSchema, form);
   if (!parsed.ok) return formFailure(parsed);
-  await updateProfile(await getDb(), user.personId, { fullName: parsed.data.fullName, locale: parsed.data.language });
+  const { fullName, language, country, region } = parsed.data;
+  await updateProfile(await getDb(), user.personId, { fullName, locale: language, country, region });
   return { saved: true as const };
 }
 
@@ -94,7 +102,11 @@ export default function AccountPage() {
 
       <h2>{t("account.profile")}</h2>
       <Form method="post" noValidate>
-        <FormErrorSummary show={Boolean(failure?.errors.fullName || failure?.errors.language)} />
+        <FormErrorSummary
+          show={Boolean(
+            failure?.errors.fullName || failure?.errors.language || failure?.errors.country || failure?.errors.region,
+          )}
+        />
         {result && "saved" in result ? (
           <p className="notice" role="status">
             {t("common.saved")}
@@ -121,6 +133,10 @@ export default function AccountPage() {
             </option>
           ))}
         </SelectField>
+        <PlaceFields
+          values={failure?.values ?? { country: account.country, region: account.region }}
+          errors={failure?.errors}
+        />
         <button type="submit" className="button primary">
           {t("common.save")}
         </button>

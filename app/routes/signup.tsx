@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
-import { COUNTRIES } from "../domain/countries";
+import { CheckboxField, Field, FormErrorSummary } from "../components/field";
+import { PlaceFields } from "../components/place-fields";
 import { SignupSchema } from "../forms/signup.server";
 import { useI18n } from "../i18n/use-translation";
 import { createAccount, isIdentifierTaken } from "../models/account.server";
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   signupAttemptsByIp.hit(ip);
   if (!parsed.ok) return formFailure(parsed);
-  const { fullName, identifier, password, country } = parsed.data;
+  const { fullName, identifier, password, country, region } = parsed.data;
   const taken = () =>
     formFailure({ errors: { identifier: { key: "auth.signup.errors.identifierTaken" } }, values }, 409);
   if (await isIdentifierTaken(await getDb(), identifier)) return taken();
@@ -47,6 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       identifier,
       password,
       country,
+      region,
       locale: await getLocale(request),
     }));
   } catch (error) {
@@ -97,18 +98,7 @@ export default function Signup() {
           minLength={PASSWORD_MIN}
           required
         />
-        <SelectField
-          label={t("auth.signup.country")}
-          name="country"
-          defaultValue={values.country ?? "PE"}
-          error={errors?.country}
-        >
-          {COUNTRIES.map((code) => (
-            <option key={code} value={code}>
-              {t(`common.countries.${code}`)}
-            </option>
-          ))}
-        </SelectField>
+        <PlaceFields values={{ ...values, country: values.country ?? "PE" }} errors={errors} countryRequired />
         <fieldset className="consent">
           <legend>{t("auth.signup.consentTitle")}</legend>
           <p>{t("auth.signup.consentNotice")}</p>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
+import { PlaceFields } from "../components/place-fields";
 import { EnrolSchema } from "../forms/enrol-person.server";
 import { useI18n } from "../i18n/use-translation";
 import type { Msg } from "../i18n/keys";
@@ -39,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     fullName: input.fullName,
     email: input.email,
     phone: input.phone,
+    country: input.country,
+    region: input.region,
     consentGiven: input.consent === "on",
   });
   if (result.kind === "consentRequired") {
@@ -91,7 +94,7 @@ export default function StaffEnrolOne() {
             ))}
           </ul>
           <Form method="post">
-            {(["fullName", "email", "phone", "consent"] as const).map((name) =>
+            {(["fullName", "email", "phone", "country", "region", "consent"] as const).map((name) =>
               values[name] ? <input key={name} type="hidden" name={name} value={values[name]} /> : null,
             )}
             <input type="hidden" name="intent" value="create" />
@@ -128,6 +131,7 @@ export default function StaffEnrolOne() {
               defaultValue={values.phone}
               error={errors?.phone}
             />
+            <PlaceFields values={values} errors={errors} />
             <CheckboxField
               label={t("learning.enrolOne.consent")}
               name="consent"

@@ -6,6 +6,7 @@ import { parseSubmission } from "../forms/submission.server";
 import { CheckboxField, Field, FormErrorSummary } from "../components/field";
 import type { FileProblem } from "../domain/enrolment-csv";
 import { formatFileSize } from "../domain/file-size";
+import { regionName } from "../domain/regions";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, NAME_MAX } from "../domain/limits";
 import type { NotTextKind } from "../domain/upload-sniff";
 import { useI18n } from "../i18n/use-translation";
@@ -127,6 +128,7 @@ export default function ImportEnrolments() {
       <p>{t("learning.import.intro")}</p>
       <p>{t("learning.import.example")}</p>
       <p>{t("learning.import.courseHint", { slug: exampleSlug })}</p>
+      <p>{t("learning.import.placeHint")}</p>
       <Form method="post" encType="multipart/form-data">
         <input type="hidden" name="intent" value="preview" />
         <Field label={t("learning.import.file")} name="file" type="file" accept=".csv,text/csv,text/plain" required />
@@ -165,6 +167,7 @@ function PreviewTable({
               <th scope="col">{t("learning.import.columns.name")}</th>
               <th scope="col">{t("learning.import.columns.contact")}</th>
               <th scope="col">{t("learning.import.columns.course")}</th>
+              <th scope="col">{t("learning.import.columns.place")}</th>
               <th scope="col">{t("learning.import.columns.result")}</th>
             </tr>
           </thead>
@@ -176,6 +179,13 @@ function PreviewTable({
                 <td>{[row.rawEmail, row.rawPhone].filter(Boolean).join(" · ")}</td>
                 <td>{row.course?.title ?? row.rawCourse}</td>
                 <td>
+                  {row.problems.length === 0
+                    ? [regionName(row.region), row.country ? t(`common.countries.${row.country}`) : null]
+                        .filter(Boolean)
+                        .join(", ")
+                    : [row.rawRegion, row.rawCountry].filter(Boolean).join(", ")}
+                </td>
+                <td>
                   {row.problems.length > 0 ? (
                     <ul className="import-problems">
                       {row.problems.map((p) => (
@@ -184,6 +194,9 @@ function PreviewTable({
                             course: row.rawCourse,
                             line: row.duplicateOf ?? 0,
                             max: NAME_MAX,
+                            country: row.rawCountry,
+                            region: row.rawRegion,
+                            countryName: row.country ? t(`common.countries.${row.country}`) : "",
                           })}
                         </li>
                       ))}

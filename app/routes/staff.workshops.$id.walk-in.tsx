@@ -20,7 +20,7 @@ type WalkInFailure = FormFailureWith<{ candidates?: CandidateView[] }>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopStaff(request, params);
-  return { workshop: { id: workshop.id, title: workshop.title } };
+  return { workshop: { id: workshop.id, title: workshop.title, country: workshop.country } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -96,7 +96,7 @@ export default function WalkInPage() {
       <p>{t("workshops.walkIn.intro")}</p>
       <AssistedRegistrationForm
         action={`/staff/workshops/${workshop.id}/walk-in`}
-        values={state?.values}
+        values={state?.values ?? { country: workshop.country ?? "" }}
         errors={state?.errors}
         candidates={state?.candidates}
       />

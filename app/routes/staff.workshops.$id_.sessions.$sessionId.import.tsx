@@ -124,6 +124,7 @@ export default function ImportPage() {
             errors={result?.step === "review" ? result.errors : {}}
             values={result?.step === "review" ? result.values : {}}
             uploadId={review.uploadId}
+            defaultCountry={review.defaultCountry}
           />
         </>
       ) : (

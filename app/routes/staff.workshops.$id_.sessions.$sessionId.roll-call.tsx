@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const counts = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0 };
   for (const entry of everyone) counts[entry.status ?? "unmarked"]++;
   return {
-    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
+    workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone, country: workshop.country },
     session: { id: session.id, startsAt: session.starts_at },
     q,
     total: everyone.length,
@@ -213,7 +213,7 @@ export default function RollCallPage() {
           action={`/staff/workshops/${workshop.id}/sessions/${session.id}/roll-call`}
           hidden={{ intent: "walkIn", method: "walk_in" }}
           showMethod={false}
-          values={walkIn?.values}
+          values={walkIn?.values ?? { country: workshop.country ?? "" }}
           errors={walkIn?.errors}
           candidates={walkIn?.candidates}
           submitLabel={t("attendance.rollCall.walkInSubmit")}

@@ -155,6 +155,10 @@ export default defineMessages({
       unknownPerson: "Una de las personas elegidas ya no existe. Revise las opciones.",
       notOffered: "Una de las personas elegidas no está entre las opciones de su fila. Revise las opciones.",
       errorsTitle: { one: "Falta decidir 1 persona.", other: "Falta decidir {count} personas." },
+      newPeoplePlace: "País y región de las personas nuevas",
+      newPeoplePlaceHint:
+        "Se guardan para quienes agregue como personas nuevas. A las personas que ya están en Minka no se les cambia nada.",
+      placeProblem: "Revise el país y la región de las personas nuevas.",
     },
     summary: {
       title: "Asistencia: {title}",
@@ -341,6 +345,10 @@ export default defineMessages({
       unknownPerson: "One of the chosen people no longer exists. Check the options.",
       notOffered: "One of the chosen people is not among the choices of their row. Check the options.",
       errorsTitle: { one: "1 person still needs a decision.", other: "{count} people still need a decision." },
+      newPeoplePlace: "Country and region of the new people",
+      newPeoplePlaceHint:
+        "They are saved for everyone you add as a new person. People already in Minka are not changed.",
+      placeProblem: "Check the country and region of the new people.",
     },
     summary: {
       title: "Attendance: {title}",

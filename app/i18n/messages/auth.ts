@@ -23,7 +23,6 @@ export default defineMessages({
       identifierHint: "Lo usará para ingresar. Si escribe un celular sin código de país, usaremos el de Perú (+51).",
       password: "Contraseña",
       passwordHint: "Al menos 8 caracteres.",
-      country: "País",
       consentTitle: "Sus datos personales",
       consentNotice:
         "Guardamos su nombre, su contacto y su país para darle acceso a los cursos y talleres, y para contar a cuántas personas llega el programa. No vendemos ni compartimos sus datos. Puede pedir verlos o borrarlos cuando quiera desde «Mi cuenta».",
@@ -69,7 +68,6 @@ export default defineMessages({
       identifierHint: "You will use it to log in. A mobile number without a country code is taken as Peruvian (+51).",
       password: "Password",
       passwordHint: "At least 8 characters.",
-      country: "Country",
       consentTitle: "Your personal data",
       consentNotice:
         "We keep your name, your contact and your country to give you access to courses and workshops, and to count how many people the program reaches. We never sell or share your data. You can ask to see or delete it at any time from “My account”.",

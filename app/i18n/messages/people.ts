@@ -14,6 +14,13 @@ export default defineMessages({
         regionNotOfCountry: "Esa región no es del país elegido. Elija una región de ese país o «No sabe».",
       },
     },
+    birthYear: {
+      errors: {
+        notAYear: "Escriba un año de cuatro cifras, por ejemplo 1962.",
+        tooEarly: "El año de nacimiento debe ser 1900 o después.",
+        inFuture: "El año de nacimiento no puede ser posterior a este año.",
+      },
+    },
     staff: {
       nav: "Personas",
       directory: {
@@ -139,6 +146,13 @@ export default defineMessages({
         countryUnknown: "Choose a country from the list.",
         regionUnknown: "Choose a region from the list.",
         regionNotOfCountry: "That region is not in the chosen country. Choose one of its regions or “Does not know”.",
+      },
+    },
+    birthYear: {
+      errors: {
+        notAYear: "Write a four-digit year, for example 1962.",
+        tooEarly: "The year of birth must be 1900 or later.",
+        inFuture: "The year of birth cannot be later than this year.",
       },
     },
     staff: {
