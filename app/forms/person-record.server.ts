@@ -5,6 +5,7 @@ import { phoneCountry } from "../domain/countries";
 import { NAME_MAX } from "../domain/limits";
 import type { PersonFacts } from "../domain/person-changes";
 import { requiredText, text } from "./fields.server";
+import { birthYearField } from "./birth-year.server";
 import { checkRegion, countryField, regionField } from "./place.server";
 
 const tooLong = "people.staff.person.errors.tooLong";
@@ -19,10 +20,7 @@ export const PersonRecordSchema = z
     email: text().pipe(z.string().max(254, { error: tooLong })),
     phone: text().pipe(z.string().max(40, { error: tooLong })),
     sex: text().pipe(z.enum(SEXES, { error: "people.staff.person.errors.sexInvalid" })),
-    birthYear: text().refine(
-      (v) => v === "" || (/^\d{4}$/.test(v) && Number(v) >= 1900 && Number(v) <= new Date().getFullYear()),
-      { error: "people.staff.person.errors.birthYearInvalid" },
-    ),
+    birthYear: birthYearField(),
     country: countryField(),
     region: regionField(),
     cooperative: text().pipe(z.string().max(200, { error: tooLong })),
@@ -43,7 +41,7 @@ export const PersonRecordSchema = z
       email,
       phone,
       sex: form.sex,
-      birthYear: form.birthYear ? Number(form.birthYear) : null,
+      birthYear: form.birthYear,
       country: form.country,
       region: form.region,
       cooperative: form.cooperative || null,

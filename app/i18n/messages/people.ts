@@ -129,7 +129,6 @@ export default defineMessages({
           phoneTaken:
             "Otra persona ya tiene este celular. Si es la misma persona, únalas en la revisión de duplicados.",
           sexInvalid: "Elija una opción de la lista.",
-          birthYearInvalid: "Escriba un año de cuatro cifras, entre 1900 y este año.",
           languageInvalid: "Elija un idioma de la lista.",
         },
       },
@@ -264,7 +263,6 @@ export default defineMessages({
           phoneTaken:
             "Someone else already has this mobile. If it is the same person, merge them in the duplicate review.",
           sexInvalid: "Choose an option from the list.",
-          birthYearInvalid: "Write a four-digit year between 1900 and this year.",
           languageInvalid: "Choose a language from the list.",
         },
       },
