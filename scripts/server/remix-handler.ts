@@ -21,6 +21,15 @@ export function requestUrl(req: Request): URL {
   return new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
 }
 
+// Remix derives its route tree and static handler when a handler is created: once per build, never per request.
+const handlers = new WeakMap<ServerBuild, ReturnType<typeof createRequestHandler>>();
+
+function handlerFor(build: ServerBuild, mode: string) {
+  let handle = handlers.get(build);
+  if (!handle) handlers.set(build, (handle = createRequestHandler(build, mode)));
+  return handle;
+}
+
 /**
  * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
  * the body already read (and size- and type-checked) by `limitedBody`.
@@ -28,7 +37,7 @@ export function requestUrl(req: Request): URL {
 export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const handle = createRequestHandler(await getBuild(), mode);
+      const handle = handlerFor(await getBuild(), mode);
       const controller = new AbortController();
       res.on("close", () => controller.abort());
       const headers = new Headers();
