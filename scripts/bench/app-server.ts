@@ -78,24 +78,28 @@ async function html(url: string): Promise<string> {
 /**
  * The seeded pages the benches measure, found the way a visitor would (by
  * following links): the first lesson that plays a video (MDX + video, the
- * heaviest lesson kind) and the first upcoming workshop.
+ * heaviest lesson kind), the first lesson without one, and the first upcoming workshop.
  */
-export async function findDemoPages(
-  url: string,
-): Promise<{ lessonPath: string | undefined; workshopPath: string | undefined }> {
+export async function findDemoPages(url: string): Promise<{
+  lessonPath: string | undefined;
+  textLessonPath: string | undefined;
+  workshopPath: string | undefined;
+}> {
   const links = (page: string, pattern: RegExp) => [...page.matchAll(pattern)].map((match) => match[1]);
   let lessonPath: string | undefined;
+  let textLessonPath: string | undefined;
   search: for (const course of links(await html(url + "/courses"), /href="(\/courses\/[a-z0-9-]+)"/g)) {
     for (const lesson of links(await html(url + course), /href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/g)) {
-      lessonPath ??= lesson;
       if ((await html(url + lesson)).includes("<video")) {
         lessonPath = lesson;
-        break search;
-      }
+        if (textLessonPath) break search;
+      } else textLessonPath ??= lesson;
+      if (lessonPath && textLessonPath) break search;
     }
   }
+  lessonPath ??= textLessonPath;
   const workshopPath = /href="(\/workshops\/\d+)"/.exec(await html(url + "/workshops"))?.[1];
-  return { lessonPath, workshopPath };
+  return { lessonPath, textLessonPath, workshopPath };
 }
 
 /** Logs in a demo account (password in README) and returns its session cookie as `name=value`. */

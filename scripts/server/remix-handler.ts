@@ -38,8 +38,12 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const handle = handlerFor(await getBuild(), mode);
-      const controller = new AbortController();
-      res.on("close", () => controller.abort());
+      // Abort loaders and actions only if the client leaves before the response is written: aborting
+      // after every finished response ran every abort listener of the request for nothing.
+      let controller: AbortController | null = new AbortController();
+      const signal = controller.signal;
+      res.on("finish", () => (controller = null));
+      res.on("close", () => controller?.abort());
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
@@ -52,7 +56,7 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
       const request = new Request(url, {
         method: req.method,
         headers,
-        signal: controller.signal,
+        signal,
         body: hasBody && req.rawBody ? new Uint8Array(req.rawBody) : undefined,
       });
       const context = { cspNonce: res.locals.cspNonce, clientIp: req.ip };
