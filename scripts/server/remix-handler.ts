@@ -3,6 +3,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import { readCookie } from "../../app/i18n/negotiate";
 import { SESSION_COOKIE_NAMES } from "../../app/utils/cookies.server";
 import { countingQueries, withQueryCount } from "../../app/utils/query-count.server";
+import { nextRequestId, REQUEST_ID_HEADER } from "../../app/utils/request-id";
 
 /**
  * What Remix answers to someone with a session (pages, redirects, CSV and XLSX exports)
@@ -49,6 +50,8 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
         else if (value !== undefined) headers.set(name, value);
       }
+      // Set after the client's headers: a client cannot choose it.
+      headers.set(REQUEST_ID_HEADER, nextRequestId());
       const url = requestUrl(req);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       // limitedBody lets through only forms, and an empty body without a type: that is an empty form.
