@@ -4,19 +4,29 @@ import { hasRole } from "../domain/roles";
 import { getCookie, serializeCookie, sessionCookieName } from "../utils/cookies.server";
 import { ABSOLUTE_LIFETIME_MS, createSession, validateSessionToken, type SessionUser } from "../models/session.server";
 import { getDb } from "../utils/db.server";
+import { REQUEST_ID_HEADER } from "../utils/request-id";
 
 // Routes import it with the guards; it lives apart, without a database, for its property test.
 export { safeRedirectPath } from "../utils/safe-redirect";
 
 // Root and route loaders run for the same request: validate the cookie once.
 const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+// Remix gives each loader its own Request object; the server's request number joins them.
+// Only for GET: after an action (a POST, which may log out or change the language) the
+// loaders' own GET requests validate again.
+const MAX_REMEMBERED = 500;
+const userByRequestId = new Map<string, Promise<SessionUser | null>>();
 
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let user = userByRequest.get(request);
+  const id = request.method === "GET" ? request.headers.get(REQUEST_ID_HEADER) : null;
+  let user = id ? userByRequestId.get(id) : userByRequest.get(request);
   if (!user) {
     const token = getCookie(request, sessionCookieName(request));
     user = token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
-    userByRequest.set(request, user);
+    if (id) {
+      if (userByRequestId.size >= MAX_REMEMBERED) userByRequestId.delete(userByRequestId.keys().next().value!);
+      userByRequestId.set(id, user);
+    } else userByRequest.set(request, user);
   }
   return user;
 }

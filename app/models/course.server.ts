@@ -176,7 +176,13 @@ export async function getCourseBySlug(db: DB, slug: string, visibility: Visibili
 
 export interface LessonPage {
   course: CourseWithLessons;
-  lesson: LessonSummary & { code: string; video: LessonVideo | null; quiz: QuizQuestion[] | null };
+  lesson: LessonSummary & {
+    code: string;
+    /** Changes with the lesson's source or video: what rendered HTML may be kept under. */
+    contentHash: string | null;
+    video: LessonVideo | null;
+    quiz: QuizQuestion[] | null;
+  };
   previous: LessonSummary | null;
   next: LessonSummary | null;
 }
@@ -194,7 +200,7 @@ export async function getLessonPage(
   const summary = course.lessons[index]!;
   const row = await db
     .selectFrom("lesson")
-    .select(["code", "video", "quiz"])
+    .select(["code", "content_hash", "video", "quiz"])
     .where("id", "=", summary.id)
     .executeTakeFirstOrThrow();
   if (!row.code) return null;
@@ -203,6 +209,7 @@ export async function getLessonPage(
     lesson: {
       ...summary,
       code: row.code,
+      contentHash: row.content_hash,
       video: row.video ? (JSON.parse(row.video) as LessonVideo) : null,
       quiz: row.quiz ? (JSON.parse(row.quiz) as QuizQuestion[]) : null,
     },

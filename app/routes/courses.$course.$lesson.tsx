@@ -48,15 +48,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lesson.quiz && url.searchParams.has("graded")
       ? gradeQuiz(lesson.quiz, readQuizChoices(url.searchParams, lesson.quiz.length))
       : null;
-  const html = renderLessonHtml(lesson.code, {
-    t,
-    locale,
-    lessonPath: path,
-    video: lesson.video,
-    videoQuality: getVideoQuality(request),
-    quiz: lesson.quiz,
-    quizResult,
-  });
+  const html = renderLessonHtml(
+    lesson.code,
+    {
+      t,
+      locale,
+      lessonPath: path,
+      video: lesson.video,
+      videoQuality: getVideoQuality(request),
+      quiz: lesson.quiz,
+      quizResult,
+    },
+    { id: lesson.id, contentHash: lesson.contentHash },
+  );
   return {
     course: { slug: course.slug, title: course.title, language: course.language, lessons: course.lessons },
     lesson: {

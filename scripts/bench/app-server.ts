@@ -2,9 +2,10 @@
  * What the benches share: the production build served by `npm start` on a
  * seeded bench database, and the demo pages every bench measures.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import type { Readable } from "node:stream";
 
 export const OUT_DIR = path.resolve(".tmp/bench");
 
@@ -12,6 +13,8 @@ export interface AppServer {
   url: string;
   /** The server's process (start.ts serves in-process), e.g. to read its memory. */
   pid: number;
+  /** The SQLite file it serves. */
+  databaseFile: string;
   stop: () => void;
 }
 
@@ -28,7 +31,36 @@ export async function startAppServer(database = path.join(OUT_DIR, "bench.db")):
     env: env as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const port = await listeningPort(child);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    databaseFile: database,
+    stop: () => child.kill("SIGTERM"),
+  };
+}
+
+/**
+ * The floor of `bench:server` (scripts/bench/bare-server.ts): the same build behind bare
+ * @remix-run/express, in its own process, on the same database (it only reads it).
+ */
+export async function startBareServer(database: string): Promise<AppServer> {
+  const env = { ...process.env, NODE_ENV: "production" as const, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: database };
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/bare-server.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await listeningPort(child);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    databaseFile: database,
+    stop: () => child.kill("SIGTERM"),
+  };
+}
+
+function listeningPort(child: ChildProcessByStdio<null, Readable, null>): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk) => {
       out += chunk;
@@ -37,7 +69,6 @@ export async function startAppServer(database = path.join(OUT_DIR, "bench.db")):
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}\n${out}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
 async function html(url: string): Promise<string> {
@@ -47,24 +78,28 @@ async function html(url: string): Promise<string> {
 /**
  * The seeded pages the benches measure, found the way a visitor would (by
  * following links): the first lesson that plays a video (MDX + video, the
- * heaviest lesson kind) and the first upcoming workshop.
+ * heaviest lesson kind), the first lesson without one, and the first upcoming workshop.
  */
-export async function findDemoPages(
-  url: string,
-): Promise<{ lessonPath: string | undefined; workshopPath: string | undefined }> {
+export async function findDemoPages(url: string): Promise<{
+  lessonPath: string | undefined;
+  textLessonPath: string | undefined;
+  workshopPath: string | undefined;
+}> {
   const links = (page: string, pattern: RegExp) => [...page.matchAll(pattern)].map((match) => match[1]);
   let lessonPath: string | undefined;
+  let textLessonPath: string | undefined;
   search: for (const course of links(await html(url + "/courses"), /href="(\/courses\/[a-z0-9-]+)"/g)) {
     for (const lesson of links(await html(url + course), /href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/g)) {
-      lessonPath ??= lesson;
       if ((await html(url + lesson)).includes("<video")) {
         lessonPath = lesson;
-        break search;
-      }
+        if (textLessonPath) break search;
+      } else textLessonPath ??= lesson;
+      if (lessonPath && textLessonPath) break search;
     }
   }
+  lessonPath ??= textLessonPath;
   const workshopPath = /href="(\/workshops\/\d+)"/.exec(await html(url + "/workshops"))?.[1];
-  return { lessonPath, workshopPath };
+  return { lessonPath, textLessonPath, workshopPath };
 }
 
 /** Logs in a demo account (password in README) and returns its session cookie as `name=value`. */

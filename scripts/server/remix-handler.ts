@@ -3,6 +3,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import { readCookie } from "../../app/i18n/negotiate";
 import { SESSION_COOKIE_NAMES } from "../../app/utils/cookies.server";
 import { countingQueries, withQueryCount } from "../../app/utils/query-count.server";
+import { nextRequestId, REQUEST_ID_HEADER } from "../../app/utils/request-id";
 
 /**
  * What Remix answers to someone with a session (pages, redirects, CSV and XLSX exports)
@@ -21,6 +22,15 @@ export function requestUrl(req: Request): URL {
   return new URL(req.originalUrl, `${req.protocol}://${req.headers.host ?? "localhost"}`);
 }
 
+// Remix derives its route tree and static handler when a handler is created: once per build, never per request.
+const handlers = new WeakMap<ServerBuild, ReturnType<typeof createRequestHandler>>();
+
+function handlerFor(build: ServerBuild, mode: string) {
+  let handle = handlers.get(build);
+  if (!handle) handlers.set(build, (handle = createRequestHandler(build, mode)));
+  return handle;
+}
+
 /**
  * A small Express→Fetch bridge, like @remix-run/express's, but it hands Remix
  * the body already read (and size- and type-checked) by `limitedBody`.
@@ -28,14 +38,20 @@ export function requestUrl(req: Request): URL {
 export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const handle = createRequestHandler(await getBuild(), mode);
-      const controller = new AbortController();
-      res.on("close", () => controller.abort());
+      const handle = handlerFor(await getBuild(), mode);
+      // Abort loaders and actions only if the client leaves before the response is written: aborting
+      // after every finished response ran every abort listener of the request for nothing.
+      let controller: AbortController | null = new AbortController();
+      const signal = controller.signal;
+      res.on("finish", () => (controller = null));
+      res.on("close", () => controller?.abort());
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
         else if (value !== undefined) headers.set(name, value);
       }
+      // Set after the client's headers: a client cannot choose it.
+      headers.set(REQUEST_ID_HEADER, nextRequestId());
       const url = requestUrl(req);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       // limitedBody lets through only forms, and an empty body without a type: that is an empty form.
@@ -43,7 +59,7 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
       const request = new Request(url, {
         method: req.method,
         headers,
-        signal: controller.signal,
+        signal,
         body: hasBody && req.rawBody ? new Uint8Array(req.rawBody) : undefined,
       });
       const context = { cspNonce: res.locals.cspNonce, clientIp: req.ip };

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
@@ -21,14 +22,64 @@ export function getLessonComponent(code: string): MdxComponent {
 }
 
 /**
- * Renders a compiled lesson to HTML on the server. Browsers receive HTML
- * only: no MDX runtime, and no eval that the CSP would refuse.
+ * The author components whose output depends on the request (the visitor's video quality
+ * cookie, the answers of a quiz just sent): rendered for every request, never cached.
+ * Everything else in a lesson depends only on its content and the language.
  */
-export function renderLessonHtml(code: string, context: LessonRenderContext): string {
+const PER_REQUEST = { Video: mdxComponents.Video, Quiz: mdxComponents.Quiz } as const;
+type PerRequestName = keyof typeof PER_REQUEST;
+
+// Random per process, so no text an author writes can forge a slot.
+const SLOT_ID = crypto.randomBytes(12).toString("hex");
+const slotMarkup = (name: PerRequestName) => `<template data-lesson-slot="${SLOT_ID}-${name}"></template>`;
+const slotComponents = {
+  ...mdxComponents,
+  Video: () => <template data-lesson-slot={`${SLOT_ID}-Video`} />,
+  Quiz: () => <template data-lesson-slot={`${SLOT_ID}-Quiz`} />,
+};
+
+/** A lesson's shared HTML, with slots where the per-request parts go; by lesson, content hash, language and address. */
+const MAX_PAGES = 2000;
+const sharedHtml = new Map<string, string>();
+
+/** Which lesson version is rendered: the cache key (without a content hash, nothing is cached). */
+export interface LessonVersion {
+  id: number;
+  contentHash: string | null;
+}
+
+function withContext(context: LessonRenderContext, node: JSX.Element): string {
+  return renderToStaticMarkup(<LessonContext.Provider value={context}>{node}</LessonContext.Provider>);
+}
+
+function renderShared(code: string, context: LessonRenderContext, version: LessonVersion): string {
+  const key = version.contentHash
+    ? [version.id, version.contentHash, context.locale, context.lessonPath].join("\0")
+    : null;
+  const cached = key ? sharedHtml.get(key) : undefined;
+  if (cached !== undefined) return cached;
   const Lesson = getLessonComponent(code);
-  return renderToStaticMarkup(
-    <LessonContext.Provider value={context}>
-      <Lesson components={mdxComponents} />
-    </LessonContext.Provider>,
-  );
+  const html = withContext(context, <Lesson components={slotComponents} />);
+  if (key) {
+    if (sharedHtml.size >= MAX_PAGES) sharedHtml.delete(sharedHtml.keys().next().value!);
+    sharedHtml.set(key, html);
+  }
+  return html;
+}
+
+/**
+ * Renders a compiled lesson to HTML on the server. Browsers receive HTML
+ * only: no MDX runtime, and no eval that the CSP would refuse. The MDX tree is
+ * rendered once per lesson version and language; the video and the quiz are
+ * rendered for each request into their places.
+ */
+export function renderLessonHtml(code: string, context: LessonRenderContext, version: LessonVersion): string {
+  let html = renderShared(code, context, version);
+  for (const name of Object.keys(PER_REQUEST) as PerRequestName[]) {
+    const markup = slotMarkup(name);
+    if (!html.includes(markup)) continue;
+    const Part = PER_REQUEST[name];
+    html = html.split(markup).join(withContext(context, <Part />));
+  }
+  return html;
 }
