@@ -110,6 +110,24 @@ export async function writeTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>, op
 /** PostgreSQL advisory-lock namespaces (the first key of the two-key form): one per use. */
 export const ADVISORY_NAMESPACE = { transaction: 1_836_016_001, startup: 1_836_016_002 } as const;
 
+/**
+ * Runs `fn` while holding the start-up lock: on PostgreSQL a session advisory lock, so when
+ * several processes or machines start at once, one migrates, seeds and publishes the content
+ * and the others wait, then find nothing left to do. On SQLite nothing is needed: the workers
+ * of one `npm start` are forked after the primary has done it (scripts/start.ts).
+ */
+export async function withStartupLock<T>(db: DB, fn: () => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return fn();
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${ADVISORY_NAMESPACE.startup}, 0)`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${ADVISORY_NAMESPACE.startup}, 0)`.execute(conn);
+    }
+  });
+}
+
 /** BEGIN … COMMIT on one connection (`conn` is bound to it), ROLLBACK if `fn` throws. */
 async function inTransaction<T>(conn: DB, begin: ReturnType<typeof sql>, fn: (tx: DB) => Promise<T>): Promise<T> {
   await begin.execute(conn);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makePerson, makeWorkshop } from "../../db/factories/workshops";
 import { cancelRegistration, registerForWorkshop } from "../../app/models/registration.server";
-import { getDb, writeTransaction } from "../../app/utils/db.server";
+import { createDatabase, getDb, withStartupLock, writeTransaction, type DB } from "../../app/utils/db.server";
 
 describe("writes under contention on PostgreSQL", () => {
   it("registers 40 people at once for 10 seats: no error, exactly 10 seats and 30 waiting", async () => {
@@ -67,5 +67,29 @@ describe("writeTransaction on PostgreSQL", () => {
       ),
     );
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
+});
+
+describe("the start-up lock on PostgreSQL", () => {
+  it("lets one process at a time migrate and publish; the others wait their turn", async () => {
+    // Two processes are two pools: a second Kysely instance on the same database.
+    const other = await createDatabase(process.env.DATABASE_URL!);
+    const events: string[] = [];
+    const startUp = (db: DB, name: string) =>
+      withStartupLock(db, async () => {
+        events.push(`${name} in`);
+        await db.selectFrom("course").select("id").execute();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        events.push(`${name} out`);
+      });
+    try {
+      await Promise.all([startUp(await getDb(), "a"), startUp(other, "b")]);
+    } finally {
+      await other.destroy();
+    }
+    // Never "a in, b in": whoever came first went out before the other came in.
+    const first = events[0].split(" ")[0];
+    const second = first === "a" ? "b" : "a";
+    expect(events).toEqual([`${first} in`, `${first} out`, `${second} in`, `${second} out`]);
   });
 });

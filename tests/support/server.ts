@@ -19,13 +19,16 @@ export interface TestServer {
 
 /**
  * Starts the production build on a free port, on its own copy of a database
- * (or, with `reuseDatabase`, on that very file, e.g. after a crash).
+ * (or, with `reuseDatabase`, on that very file, e.g. after a crash). With `sharedDatabase`
+ * (a `postgres://` URL, or the file of another running test server) it serves that database
+ * as it is, beside other processes, and leaves it in place when it stops.
  */
 export async function startTestServer(
-  options: { database?: string; reuseDatabase?: string; env?: Record<string, string> } = {},
+  options: { database?: string; reuseDatabase?: string; sharedDatabase?: string; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
-  const databaseFile = options.reuseDatabase ?? path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
-  if (!options.reuseDatabase) fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
+  const shared = options.sharedDatabase;
+  const databaseFile = shared ?? options.reuseDatabase ?? path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
+  if (!options.reuseDatabase && !shared) fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     cwd: ROOT,
     env: {
@@ -42,7 +45,7 @@ export async function startTestServer(
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${stdout}\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${stdout}\n${stderr}`)), 90_000);
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
       const match = /listening on http:\/\/localhost:(\d+)/.exec(stdout);
@@ -77,7 +80,7 @@ export async function startTestServer(
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+      if (!shared) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
       if (stderr.trim()) throw new Error(`The server wrote to stderr:\n${stderr}`);
     },
   };
