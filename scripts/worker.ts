@@ -3,3 +3,4 @@ process.env.NODE_ENV = "production";
 // Imported after NODE_ENV is set: the server reads it when it loads.
 const { startServer } = await import("./server");
 await startServer();
+export {};
