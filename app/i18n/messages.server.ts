@@ -56,6 +56,7 @@ export const STAFF_ONLY_TEXTS = [
   "learning.enrolOne",
   "learning.import",
   "learning.staff",
+  "people.staff",
   "privacy.admin",
   "reset.mail",
   "reset.staff",
