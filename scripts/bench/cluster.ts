@@ -80,7 +80,7 @@ for (const workers of [1, many]) {
   }
 }
 console.log(
-  `\nCluster (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per page, ${os.availableParallelism()} cores)`,
+  `\nCluster (autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per page, ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)})`,
 );
 console.table(rows);
 const ratios = PAGES.map((page) => ({
