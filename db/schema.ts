@@ -27,6 +27,7 @@ export interface Database {
   password_reset: PasswordResetTable;
   person_distinct: PersonDistinctTable;
   reach_data_version: ReachDataVersionTable;
+  rate_limit_window: RateLimitWindowTable;
 }
 
 export const SEXES = ["female", "male", "other", "not_stated"] as const;
@@ -369,3 +370,12 @@ export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;
 export type Account = Selectable<AccountTable>;
 export type Session = Selectable<SessionTable>;
+
+/** A fixed rate-limit window shared by every server process (app/models/rate-limit.server.ts). */
+export interface RateLimitWindowTable {
+  name: string;
+  key: string;
+  count: number;
+  /** Milliseconds since 1970; a string from pg (bigint). */
+  reset_at: ColumnType<number | string, number, number>;
+}

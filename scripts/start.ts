@@ -1,6 +1,7 @@
 /**
  * `npm start`: migrate, seed an empty database, build course content, build
- * the app when the sources are newer than the build, then serve it.
+ * the app when the sources are newer than the build, then serve it with
+ * WEB_CONCURRENCY processes (scripts/workers.ts; 1 by default).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,8 +10,9 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { seedLearning } from "../db/seeds/learning";
 import { seedReachCourseStory } from "../db/seeds/reach-story";
-import { getDb } from "../app/utils/db.server";
+import { closeDb, getDb, withStartupLock } from "../app/utils/db.server";
 import { buildContentAndReport } from "./courses-build";
+import { serve, workerCount } from "./workers";
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -19,20 +21,24 @@ function newestMtime(target: string): number {
   return Math.max(stat.mtimeMs, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))));
 }
 
+const workers = workerCount(process.env.WEB_CONCURRENCY);
 const db = await getDb();
-await migrateToLatest(db);
-if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
-  const { seeded } = await seedDemo(db);
-  if (seeded) console.log("Seeded demo data (see README for the demo accounts).");
-}
+// Several processes or machines may start at once on one PostgreSQL database: one prepares it, the others wait.
+await withStartupLock(db, async () => {
+  await migrateToLatest(db);
+  if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
+    const { seeded } = await seedDemo(db);
+    if (seeded) console.log("Seeded demo data (see README for the demo accounts).");
+  }
 
-// Course content: compile what changed (cached) and publish valid courses before serving.
-await buildContentAndReport();
-// Demo progress needs the courses just built; it does nothing once done.
-if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
-  await seedLearning(db);
-  await seedReachCourseStory(db);
-}
+  // Course content: compile what changed (cached) and publish valid courses before serving.
+  await buildContentAndReport();
+  // Demo progress needs the courses just built; it does nothing once done.
+  if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
+    await seedLearning(db);
+    await seedReachCourseStory(db);
+  }
+});
 
 const built = newestMtime("build/index.js");
 const sources = Math.max(...["app", "remix.config.js", "package-lock.json"].map(newestMtime));
@@ -44,5 +50,6 @@ if (built < sources) {
 }
 
 process.env.NODE_ENV = "production";
-const { startServer } = await import("./server");
-await startServer();
+// With workers, this primary only forks and watches them: each worker opens its own connection.
+if (workers > 1) await closeDb();
+await serve(workers);

@@ -7,7 +7,7 @@ import {
   waitlistPosition,
   type RegistrationRefusal,
 } from "../domain/waitlist";
-import { toNumber, writeTransaction, type DB } from "../utils/db.server";
+import { toNumber, writeTransaction, type DB, type WriteOptions } from "../utils/db.server";
 import { enqueueWorkshopMail } from "./workshop-mail.server";
 
 export interface RegistrationRequest {
@@ -122,8 +122,13 @@ export async function registerInTransaction(tx: DB, request: RegistrationRequest
   return { ok: true, registrationId, status, position, already: false, mailQueued };
 }
 
+/** On PostgreSQL, writes to one workshop's seats run one after another instead of aborting each other. */
+export function seatsOf(workshopId: number): WriteOptions {
+  return { serializeOn: `workshop-seats:${workshopId}` };
+}
+
 export function registerForWorkshop(db: DB, request: RegistrationRequest): Promise<RegistrationOutcome> {
-  return writeTransaction(db, (tx) => registerInTransaction(tx, request));
+  return writeTransaction(db, (tx) => registerInTransaction(tx, request), seatsOf(request.workshopId));
 }
 
 /**
@@ -167,25 +172,29 @@ export function cancelRegistration(
   db: DB,
   input: { workshopId: number; personId: number; now?: Date },
 ): Promise<CancelOutcome> {
-  return writeTransaction(db, async (tx) => {
-    const now = (input.now ?? new Date()).toISOString();
-    const registration = await tx
-      .selectFrom("registration")
-      .select(["id", "status"])
-      .where("workshop_id", "=", input.workshopId)
-      .where("person_id", "=", input.personId)
-      .where("status", "in", ["registered", "waitlisted"])
-      .executeTakeFirst();
-    if (!registration) return { ok: false } as const;
-    await tx
-      .updateTable("registration")
-      .set({ status: "cancelled", cancelled_at: now, updated_at: now })
-      .where("id", "=", registration.id)
-      .execute();
-    const promotedPersonIds =
-      registration.status === "registered" ? await promoteFromWaitlist(tx, input.workshopId, now) : [];
-    return { ok: true, wasStatus: registration.status as "registered" | "waitlisted", promotedPersonIds } as const;
-  });
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const now = (input.now ?? new Date()).toISOString();
+      const registration = await tx
+        .selectFrom("registration")
+        .select(["id", "status"])
+        .where("workshop_id", "=", input.workshopId)
+        .where("person_id", "=", input.personId)
+        .where("status", "in", ["registered", "waitlisted"])
+        .executeTakeFirst();
+      if (!registration) return { ok: false } as const;
+      await tx
+        .updateTable("registration")
+        .set({ status: "cancelled", cancelled_at: now, updated_at: now })
+        .where("id", "=", registration.id)
+        .execute();
+      const promotedPersonIds =
+        registration.status === "registered" ? await promoteFromWaitlist(tx, input.workshopId, now) : [];
+      return { ok: true, wasStatus: registration.status as "registered" | "waitlisted", promotedPersonIds } as const;
+    },
+    seatsOf(input.workshopId),
+  );
 }
 
 /** This person's registration for a workshop, with their waitlist position. */

@@ -4,7 +4,7 @@ import { writeTransaction, type DB } from "../utils/db.server";
 import { setMarkInTransaction } from "./attendance.server";
 import { recordAudit } from "./audit.server";
 import { resolvePerson, type PersonCandidate } from "./person-resolution.server";
-import { registerInTransaction, type RegistrationOutcome } from "./registration.server";
+import { registerInTransaction, seatsOf, type RegistrationOutcome } from "./registration.server";
 
 /** What a facilitator types for someone registering with their help. Contacts already normalised. */
 export interface AssistedPersonInput {
@@ -134,7 +134,7 @@ export function registerWalkIn(
   db: DB,
   input: Parameters<typeof registerWalkInInTransaction>[1],
 ): Promise<WalkInOutcome> {
-  return writeTransaction(db, (tx) => registerWalkInInTransaction(tx, input));
+  return writeTransaction(db, (tx) => registerWalkInInTransaction(tx, input), seatsOf(input.workshopId));
 }
 
 /** The roll call's "add a walk-in": registered and marked present at this session, in one transaction. */
@@ -142,16 +142,20 @@ export function registerWalkInPresent(
   db: DB,
   input: { workshopId: number; sessionId: number; person: AssistedPersonInput; actorAccountId: number },
 ): Promise<WalkInOutcome> {
-  return writeTransaction(db, async (tx) => {
-    const { sessionId, ...walkIn } = input;
-    const result = await registerWalkInInTransaction(tx, { ...walkIn, method: "walk_in" });
-    if (result.kind === "done")
-      await setMarkInTransaction(tx, {
-        sessionId,
-        personId: result.personId,
-        status: "present",
-        actorAccountId: input.actorAccountId,
-      });
-    return result;
-  });
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const { sessionId, ...walkIn } = input;
+      const result = await registerWalkInInTransaction(tx, { ...walkIn, method: "walk_in" });
+      if (result.kind === "done")
+        await setMarkInTransaction(tx, {
+          sessionId,
+          personId: result.personId,
+          status: "present",
+          actorAccountId: input.actorAccountId,
+        });
+      return result;
+    },
+    seatsOf(input.workshopId),
+  );
 }

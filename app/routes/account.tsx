@@ -12,7 +12,7 @@ import { findAccountForLogin } from "../models/account.server";
 import { changePassword } from "../models/password-reset.server";
 import { clearSessionCookie, requireUser, startSession } from "../auth/user.server";
 import { verifyPassword } from "../utils/password.server";
-import { passwordChecksByAccount } from "../utils/rate-limit.server";
+import { passwordChecksByAccount } from "../auth/rate-limit.server";
 import { formatDate } from "../utils/dates";
 import { countSessions, invalidateAllSessions } from "../models/session.server";
 import { NAME_MAX } from "../domain/limits";
@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseSubmission(ChangePasswordSchema, form);
     if (!parsed.ok) return formFailure({ errors: parsed.errors, values: {} });
     const key = String(user.accountId);
-    const wait = passwordChecksByAccount.retryAfter(key);
+    const wait = await passwordChecksByAccount.retryAfter(key);
     if (wait > 0) {
       return formFailure(
         {
@@ -70,10 +70,10 @@ export async function action({ request }: ActionFunctionArgs) {
       user.email ? { kind: "email", value: user.email } : { kind: "phone", value: user.phone! },
     );
     if (!account || !(await verifyPassword(account.password_hash, parsed.data.current))) {
-      passwordChecksByAccount.hit(key);
+      await passwordChecksByAccount.hit(key);
       return formFailure({ errors: { current: { key: "reset.change.wrongCurrent" } }, values: {} });
     }
-    passwordChecksByAccount.reset(key);
+    await passwordChecksByAccount.reset(key);
     await changePassword(await getDb(), user.accountId, parsed.data.password);
     // Every other device is logged out; this one gets a fresh session. A redirect, so the page is
     // loaded with the new session: without JavaScript the old one would send them to the login page.

@@ -6,7 +6,7 @@ import { ForgotPasswordSchema } from "../forms/login.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { useI18n } from "../i18n/use-translation";
 import { startEmailReset } from "../models/password-reset.server";
-import { resetRequestsByAccount, resetRequestsByIp } from "../utils/rate-limit.server";
+import { resetRequestsByAccount, resetRequestsByIp } from "../auth/rate-limit.server";
 import { getDb } from "../utils/db.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -16,15 +16,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = normalizeEmail(input);
   if (!email) return formFailure({ errors: { form: { key: "reset.forgot.invalidEmail" } }, values });
   const ip = context.clientIp ?? "unknown";
-  const wait = Math.max(resetRequestsByIp.retryAfter(ip), resetRequestsByAccount.retryAfter(email));
+  const wait = Math.max(await resetRequestsByIp.retryAfter(ip), await resetRequestsByAccount.retryAfter(email));
   if (wait > 0) {
     return formFailure(
       { errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
       429,
     );
   }
-  resetRequestsByIp.hit(ip);
-  resetRequestsByAccount.hit(email);
+  await resetRequestsByIp.hit(ip);
+  await resetRequestsByAccount.hit(email);
   await startEmailReset(await getDb(), email);
   // The same answer whether or not the account exists.
   return { sent: true as const };

@@ -9,7 +9,7 @@ import { useI18n } from "../i18n/use-translation";
 import { findAccountForLogin } from "../models/account.server";
 import { getUser, safeRedirectPath, startSession } from "../auth/user.server";
 import { verifyAgainstNothing, verifyPassword } from "../utils/password.server";
-import { loginFailuresByAccount, loginFailuresByIp } from "../utils/rate-limit.server";
+import { loginFailuresByAccount, loginFailuresByIp } from "../auth/rate-limit.server";
 import { pageTitle } from "../i18n/page-title";
 import { getDb } from "../utils/db.server";
 
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const identifier = parseIdentifier(identifierInput);
   const accountKey = identifier?.value ?? identifierInput.toLowerCase();
   const ipKey = context.clientIp ?? "unknown";
-  const wait = Math.max(loginFailuresByAccount.retryAfter(accountKey), loginFailuresByIp.retryAfter(ipKey));
+  const wait = Math.max(await loginFailuresByAccount.retryAfter(accountKey), await loginFailuresByIp.retryAfter(ipKey));
   if (wait > 0) {
     return formFailure(
       { errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
@@ -42,12 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = identifier ? await findAccountForLogin(await getDb(), identifier) : undefined;
   const valid = account ? await verifyPassword(account.password_hash, password) : await verifyAgainstNothing(password);
   if (!account || !valid) {
-    loginFailuresByAccount.hit(accountKey);
-    loginFailuresByIp.hit(ipKey);
+    await loginFailuresByAccount.hit(accountKey);
+    await loginFailuresByIp.hit(ipKey);
     return formFailure({ errors: { form: { key: "auth.login.invalid" } }, values }, 401);
   }
 
-  loginFailuresByAccount.reset(accountKey);
+  await loginFailuresByAccount.reset(accountKey);
   return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(request, account.id) } });
 }
 

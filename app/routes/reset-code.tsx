@@ -9,14 +9,14 @@ import { NewPasswordField } from "../components/new-password-field";
 import { useI18n } from "../i18n/use-translation";
 import { resetWithStaffCode } from "../models/password-reset.server";
 import { startSession } from "../auth/user.server";
-import { resetCodeAttemptsByIp } from "../utils/rate-limit.server";
+import { resetCodeAttemptsByIp } from "../auth/rate-limit.server";
 import { getDb } from "../utils/db.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(CodeSchema, request);
   const { values } = parsed;
   const ip = context.clientIp ?? "unknown";
-  const wait = resetCodeAttemptsByIp.retryAfter(ip);
+  const wait = await resetCodeAttemptsByIp.retryAfter(ip);
   if (wait > 0) {
     return formFailure(
       { errors: { form: { key: "reset.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ? await resetWithStaffCode(await getDb(), identifier, parsed.data.code, parsed.data.password)
     : null;
   if (accountId === null) {
-    resetCodeAttemptsByIp.hit(ip);
+    await resetCodeAttemptsByIp.hit(ip);
     return formFailure({ errors: { code: { key: "reset.code.invalid" } }, values });
   }
   return redirect("/", { headers: { "Set-Cookie": await startSession(request, accountId) } });

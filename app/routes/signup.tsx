@@ -10,7 +10,7 @@ import { getUser, startSession } from "../auth/user.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getLocale } from "../utils/locale.server";
 import { PASSWORD_MIN } from "../domain/password-rules";
-import { signupAttemptsByIp } from "../utils/rate-limit.server";
+import { signupAttemptsByIp } from "../auth/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
 import { pageTitle } from "../i18n/page-title";
 import { getDb } from "../utils/db.server";
@@ -26,14 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(SignupSchema, request);
   const { values } = parsed;
   const ip = context.clientIp ?? "unknown";
-  const wait = signupAttemptsByIp.retryAfter(ip);
+  const wait = await signupAttemptsByIp.retryAfter(ip);
   if (wait > 0) {
     return formFailure(
       { errors: { form: { key: "auth.login.rateLimited", vars: { minutes: Math.ceil(wait / 60_000) } } }, values },
       429,
     );
   }
-  signupAttemptsByIp.hit(ip);
+  await signupAttemptsByIp.hit(ip);
   if (!parsed.ok) return formFailure(parsed);
   const { fullName, identifier, password, country, region } = parsed.data;
   const taken = () =>

@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import { countingQueries, noteQuery } from "./query-count.server";
+import { MAX_TRANSACTION_ATTEMPTS, isRetryableConflict, retryDelayMs } from "./transaction-retry";
 
 /**
  * The one type for a database handle: the instance from `getDb()` or a transaction
@@ -64,26 +65,81 @@ export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter.constructor.name === "PostgresAdapter";
 }
 
+export interface WriteOptions {
+  /**
+   * PostgreSQL only: transactions with the same key run one after another. A session advisory
+   * lock is taken before BEGIN, so each one's snapshot already holds the previous one's commit
+   * and they do not abort each other (a hot spot such as one workshop's seats). SQLite needs
+   * nothing: BEGIN IMMEDIATE already runs every writer one after another.
+   */
+  serializeOn?: string;
+}
+
 /**
  * Runs `fn` in a write transaction that takes the write lock up front
  * (BEGIN IMMEDIATE on SQLite), so that read-then-write rules such as
  * capacity checks cannot race with another connection or process.
+ * On PostgreSQL it is SERIALIZABLE, and a serialization failure or deadlock
+ * re-runs the whole of `fn` (bounded, jittered backoff; docs/decisions/018):
+ * `fn` must have no effect outside the transaction (e-mail goes to the outbox).
  */
-export async function writeTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) {
-    return db.transaction().setIsolationLevel("serializable").execute(fn);
-  }
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+export async function writeTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  if (!isPostgres(db)) return db.connection().execute((conn) => inTransaction(conn, sql`begin immediate`, fn));
+  for (let attempt = 1; ; attempt++) {
     try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
+      return await db.connection().execute(async (conn) => {
+        if (!options.serializeOn) return inTransaction(conn, sql`begin isolation level serializable`, fn);
+        await sql`select pg_advisory_lock(${ADVISORY_NAMESPACE.transaction}, hashtext(${options.serializeOn}))`.execute(
+          conn,
+        );
+        try {
+          return await inTransaction(conn, sql`begin isolation level serializable`, fn);
+        } finally {
+          await sql`select pg_advisory_unlock(${ADVISORY_NAMESPACE.transaction}, hashtext(${options.serializeOn}))`.execute(
+            conn,
+          );
+        }
+      });
     } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
+      if (!isRetryableConflict(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+    }
+  }
+}
+
+/** PostgreSQL advisory-lock namespaces (the first key of the two-key form): one per use. */
+export const ADVISORY_NAMESPACE = { transaction: 1_836_016_001, startup: 1_836_016_002 } as const;
+
+/**
+ * Runs `fn` while holding the start-up lock: on PostgreSQL a session advisory lock, so when
+ * several processes or machines start at once, one migrates, seeds and publishes the content
+ * and the others wait, then find nothing left to do. On SQLite nothing is needed: the workers
+ * of one `npm start` are forked after the primary has done it (scripts/start.ts).
+ */
+export async function withStartupLock<T>(db: DB, fn: () => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return fn();
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${ADVISORY_NAMESPACE.startup}, 0)`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${ADVISORY_NAMESPACE.startup}, 0)`.execute(conn);
     }
   });
+}
+
+/** BEGIN … COMMIT on one connection (`conn` is bound to it), ROLLBACK if `fn` throws. */
+async function inTransaction<T>(conn: DB, begin: ReturnType<typeof sql>, fn: (tx: DB) => Promise<T>): Promise<T> {
+  await begin.execute(conn);
+  try {
+    const result = await fn(conn);
+    await sql`commit`.execute(conn);
+    return result;
+  } catch (error) {
+    // The connection may be gone; the error worth reporting is the first one.
+    await sql`rollback`.execute(conn).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** SQLite returns numbers and PostgreSQL strings for count(*): normalise at the edge. */

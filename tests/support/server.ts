@@ -19,14 +19,23 @@ export interface TestServer {
 
 /**
  * Starts the production build on a free port, on its own copy of a database
- * (or, with `reuseDatabase`, on that very file, e.g. after a crash). `script: "scripts/start.ts"`
+ * (or, with `reuseDatabase`, on that very file, e.g. after a crash). With `sharedDatabase`
+ * (a `postgres://` URL, or the file of another running test server) it serves that database
+ * as it is, beside other processes, and leaves it in place when it stops. `script: "scripts/start.ts"`
  * runs `npm start` instead of the bare server (migrations, seeding rules, content build first).
  */
 export async function startTestServer(
-  options: { database?: string; reuseDatabase?: string; env?: Record<string, string>; script?: string } = {},
+  options: {
+    database?: string;
+    reuseDatabase?: string;
+    sharedDatabase?: string;
+    env?: Record<string, string>;
+    script?: string;
+  } = {},
 ): Promise<TestServer> {
-  const databaseFile = options.reuseDatabase ?? path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
-  if (!options.reuseDatabase) fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
+  const shared = options.sharedDatabase;
+  const databaseFile = shared ?? options.reuseDatabase ?? path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
+  if (!options.reuseDatabase && !shared) fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
   const child = spawn(process.execPath, ["--import", "tsx", options.script ?? "scripts/server.ts"], {
     cwd: ROOT,
     env: {
@@ -46,7 +55,7 @@ export async function startTestServer(
     // npm start migrates and builds content first: on a busy 2-core machine that takes a while.
     const timer = setTimeout(
       () => reject(new Error(`Server did not start:\n${stdout}\n${stderr}`)),
-      options.script ? 180_000 : 30_000,
+      options.script ? 180_000 : 90_000,
     );
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
@@ -82,7 +91,7 @@ export async function startTestServer(
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+      if (!shared) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
       if (stderr.trim()) throw new Error(`The server wrote to stderr:\n${stderr}`);
     },
   };

@@ -1,0 +1,4 @@
+import { describe } from "vitest";
+import { rateLimitCases } from "../support/rate-limit-cases";
+
+describe("rate limits in the database (SQLite)", rateLimitCases);
