@@ -187,7 +187,7 @@ describe("staff cancel a registration", () => {
     expect(confirm.text).toContain("Cancelar la inscripción de Teresa Última Silla");
 
     const before = rowCounts();
-    const noReason = await post(`/staff/workshops/${ids.assemblies}/cancel`, {
+    const noReason = await post(`/staff/workshops/${ids.assemblies}/cancel?registration=${teresa.id}`, {
       registrationId: String(teresa.id),
       reason: " ",
     });
@@ -229,8 +229,10 @@ describe("staff cancel a registration", () => {
       reason: "Se inscribió por error",
       promotedPersonIds: [person("Irma Espera Larga")],
     });
-    const after = await get(`/staff/workshops/${ids.assemblies}`);
+    expect(done.location).toBe(`/staff/workshops/${ids.assemblies}?cancelled=${teresa.id}`);
+    const after = await get(done.location!);
     expect(after.text).toContain("Se canceló la inscripción de Teresa Última Silla.");
+    expect(after.text).toContain("Irma Espera Larga pasó de la lista de espera a tener su lugar.");
     expect(after.text).toMatch(/12 inscritas?/);
 
     const again = await post(`/staff/workshops/${ids.assemblies}/cancel`, {
