@@ -21,7 +21,9 @@ export type RowProblem =
   | "badPhone"
   | "unknownCourse"
   | "closedCourse"
-  | "duplicateRow";
+  | "duplicateRow"
+  /** The row's e-mail or phone belongs to a person with another name (found on preview, docs/decisions/013). */
+  | "contactOfOther";
 export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";
 
 export interface ImportCourse {

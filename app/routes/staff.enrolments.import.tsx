@@ -184,6 +184,7 @@ function PreviewTable({
                             course: row.rawCourse,
                             line: row.duplicateOf ?? 0,
                             max: NAME_MAX,
+                            name: row.contactOwner ?? "",
                           })}
                         </li>
                       ))}

@@ -183,6 +183,7 @@ export default defineMessages({
         unknownCourse: "No existe un curso «{course}».",
         closedCourse: "El curso «{course}» no recibe inscripciones.",
         duplicateRow: "Repite la línea {line}.",
+        contactOfOther: "Ese correo o celular es de {name}, que tiene otro nombre. Corrija el nombre o el contacto.",
       },
       fileProblems: {
         empty: "El archivo está vacío: no tiene filas con personas.",
@@ -390,6 +391,8 @@ export default defineMessages({
         unknownCourse: "There is no course “{course}”.",
         closedCourse: "The course “{course}” is not taking enrolments.",
         duplicateRow: "Repeats line {line}.",
+        contactOfOther:
+          "That e-mail or mobile number belongs to {name}, who has another name. Correct the name or the contact.",
       },
       fileProblems: {
         empty: "The file is empty: it has no rows with people.",
