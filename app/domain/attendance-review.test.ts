@@ -54,7 +54,7 @@ describe("the people offered on the review", () => {
       id: 7,
       fullName: "Juana Flores",
       registered: true,
-      details: ["Coop Sur", "1958", "…321", "ju…@example.org"],
+      details: ["Coop Sur", "1958", "…321", "j…a@example.org"],
     });
     expect(personOption(person(8, "Juana Flores")).details).toEqual([]);
   });
