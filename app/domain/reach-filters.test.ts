@@ -55,10 +55,24 @@ describe("periods", () => {
   });
 
   it("writes filters back to the same URL", () => {
-    const parsed = parse("period=custom&from=2023-01-01&to=2023-03-31&country=GT&course=2");
+    const parsed = parse("period=custom&from=2023-01-01&to=2023-03-31&workshopCountry=GT&personCountry=PE&course=2");
     expect(parsed.ok && filtersToSearch(parsed.filters)).toBe(
-      "period=custom&from=2023-01-01&to=2023-03-31&country=GT&course=2",
+      "period=custom&from=2023-01-01&to=2023-03-31&workshopCountry=GT&personCountry=PE&course=2",
     );
+  });
+
+  it("tells the workshop's country from the person's country; country= of older links is the workshop's", () => {
+    expect(parse("workshopCountry=gt")).toMatchObject({ ok: true, filters: { country: "GT", personCountry: null } });
+    expect(parse("personCountry=pe")).toMatchObject({ ok: true, filters: { country: null, personCountry: "PE" } });
+    expect(parse("country=PE")).toMatchObject({ ok: true, filters: { country: "PE", personCountry: null } });
+    const old = parse("period=fy-2023&country=PE");
+    expect(old.ok && filtersToSearch(old.filters)).toBe("period=fy-2023&workshopCountry=PE");
+    expect(parse("personCountry=XX")).toMatchObject({ ok: false, errors: ["reports.errors.countryUnknown"] });
+    expect(parse("workshopCountry=XX&personCountry=XX")).toMatchObject({
+      ok: false,
+      errors: ["reports.errors.countryUnknown"],
+      filters: { country: null, personCountry: null },
+    });
   });
 });
 

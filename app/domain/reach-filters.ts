@@ -12,7 +12,16 @@ export type Period =
 
 export interface ReachFilters {
   period: Period;
+  /**
+   * The country where the workshop was held (URL `workshopCountry`, or `country` in older links).
+   * Courses have no country, so this filter leaves them out (docs/decisions/015).
+   */
   country: string | null;
+  /**
+   * The country on the person's record (URL `personCountry`): only those people count, in workshops and courses.
+   * Optional so that filters written before it existed mean "any".
+   */
+  personCountry?: string | null;
   workshopId: number | null;
   /** Account id of a facilitator. */
   facilitatorId: number | null;
@@ -113,8 +122,15 @@ export function parseReachFilters(
   const errors: FilterError[] = [];
   const period = parsePeriod(params, defaultPeriod);
   if (!period.ok) errors.push(period.error);
-  const country = (params.get("country") ?? "").trim().toUpperCase() || null;
-  if (country && !(COUNTRIES as readonly string[]).includes(country)) errors.push("reports.errors.countryUnknown");
+  const readCountry = (value: string | null) => {
+    const code = (value ?? "").trim().toUpperCase() || null;
+    if (code === null || (COUNTRIES as readonly string[]).includes(code)) return code;
+    if (!errors.includes("reports.errors.countryUnknown")) errors.push("reports.errors.countryUnknown");
+    return null;
+  };
+  // `country` is what older bookmarks carry; it always meant the workshop's country.
+  const country = readCountry(params.get("workshopCountry") ?? params.get("country"));
+  const personCountry = readCountry(params.get("personCountry"));
   const ids = {
     workshopId: parseId(params.get("workshop")),
     facilitatorId: parseId(params.get("facilitator")),
@@ -124,7 +140,8 @@ export function parseReachFilters(
   const id = (value: number | null | "invalid") => (value === "invalid" ? null : value);
   const filters: ReachFilters = {
     period: period.ok ? period.period : defaultPeriod,
-    country: errors.includes("reports.errors.countryUnknown") ? null : country,
+    country,
+    personCountry,
     workshopId: id(ids.workshopId),
     facilitatorId: id(ids.facilitatorId),
     courseId: id(ids.courseId),
@@ -140,7 +157,8 @@ export function filtersToSearch(filters: ReachFilters): string {
     params.set("from", filters.period.from);
     params.set("to", filters.period.to);
   }
-  if (filters.country) params.set("country", filters.country);
+  if (filters.country) params.set("workshopCountry", filters.country);
+  if (filters.personCountry) params.set("personCountry", filters.personCountry);
   if (filters.workshopId) params.set("workshop", String(filters.workshopId));
   if (filters.facilitatorId) params.set("facilitator", String(filters.facilitatorId));
   if (filters.courseId) params.set("course", String(filters.courseId));

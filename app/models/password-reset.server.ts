@@ -13,6 +13,8 @@ import { enqueueEmail } from "./email-outbox.server";
 import { appUrl } from "./workshop-mail.server";
 
 export const EMAIL_LINK_TTL_MS = 60 * 60 * 1000;
+/** The first admin's set-password link (`npm run admin:create` without a terminal): a day to hand it over. */
+export const SET_PASSWORD_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 export const STAFF_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const MAX_CODE_ATTEMPTS = 5;
 
@@ -76,6 +78,29 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
     });
   });
   return token;
+}
+
+/**
+ * A single-use link to set the password, printed for an operator instead of e-mailed: the same
+ * token and page as the reset link (/reset-password), valid 24 hours. Returns the token.
+ */
+export async function insertSetPasswordLink(db: DB, accountId: number, now = new Date()): Promise<string> {
+  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+  await db
+    .insertInto("password_reset")
+    .values({
+      account_id: accountId,
+      secret_hash: hash(token),
+      kind: "email",
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SET_PASSWORD_LINK_TTL_MS).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export function setPasswordUrl(token: string): string {
+  return `${appUrl()}/reset-password?token=${token}`;
 }
 
 async function usableEmailReset(db: DB, token: string, now: Date) {

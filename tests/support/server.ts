@@ -19,14 +19,15 @@ export interface TestServer {
 
 /**
  * Starts the production build on a free port, on its own copy of a database
- * (or, with `reuseDatabase`, on that very file, e.g. after a crash).
+ * (or, with `reuseDatabase`, on that very file, e.g. after a crash). `script: "scripts/start.ts"`
+ * runs `npm start` instead of the bare server (migrations, seeding rules, content build first).
  */
 export async function startTestServer(
-  options: { database?: string; reuseDatabase?: string; env?: Record<string, string> } = {},
+  options: { database?: string; reuseDatabase?: string; env?: Record<string, string>; script?: string } = {},
 ): Promise<TestServer> {
   const databaseFile = options.reuseDatabase ?? path.join(TEST_TMP, `server-${crypto.randomUUID()}.db`);
   if (!options.reuseDatabase) fs.copyFileSync(options.database ?? SEEDED_DB, databaseFile);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", options.script ?? "scripts/server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -42,7 +43,11 @@ export async function startTestServer(
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${stdout}\n${stderr}`)), 30_000);
+    // npm start migrates and builds content first: on a busy 2-core machine that takes a while.
+    const timer = setTimeout(
+      () => reject(new Error(`Server did not start:\n${stdout}\n${stderr}`)),
+      options.script ? 180_000 : 30_000,
+    );
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
       const match = /listening on http:\/\/localhost:(\d+)/.exec(stdout);

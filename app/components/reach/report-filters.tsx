@@ -6,6 +6,20 @@ import type { ReachRequest } from "../../reports/reach-request.server";
 import { CheckboxField, Field, SelectField } from "../field";
 import { countryName } from "../../domain/reach-tables";
 
+function CountryOptions() {
+  const { t } = useI18n();
+  return (
+    <>
+      <option value="">{t("reports.filters.any")}</option>
+      {COUNTRIES.map((code) => (
+        <option key={code} value={code}>
+          {countryName(code, t)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A GET form: every choice lands in the URL, so a report can be bookmarked and shared; works without JavaScript. */
 export function ReportFilters({
   filters,
@@ -47,13 +61,21 @@ export function ReportFilters({
             hint={t("reports.filters.customHint")}
           />
           <Field label={t("reports.filters.to")} name="to" type="date" defaultValue={custom?.to ?? ""} />
-          <SelectField label={t("reports.filters.country")} name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("reports.filters.any")}</option>
-            {COUNTRIES.map((code) => (
-              <option key={code} value={code}>
-                {countryName(code, t)}
-              </option>
-            ))}
+          <SelectField
+            label={t("reports.filters.workshopCountry")}
+            hint={t("reports.filters.workshopCountryHint")}
+            name="workshopCountry"
+            defaultValue={filters.country ?? ""}
+          >
+            <CountryOptions />
+          </SelectField>
+          <SelectField
+            label={t("reports.filters.personCountry")}
+            hint={t("reports.filters.personCountryHint")}
+            name="personCountry"
+            defaultValue={filters.personCountry ?? ""}
+          >
+            <CountryOptions />
           </SelectField>
           <SelectField
             label={t("reports.filters.workshop")}

@@ -20,7 +20,10 @@ export default defineMessages({
       from: "Desde",
       to: "Hasta",
       customHint: "Solo se usan si eligió «Rango de fechas». Máximo 10 años.",
-      country: "País",
+      workshopCountry: "País del taller",
+      workshopCountryHint: "Los talleres hechos en ese país, con todas las personas que fueron. Deja fuera los cursos.",
+      personCountry: "País de la persona",
+      personCountryHint: "Solo las personas de ese país según su ficha, en talleres y cursos.",
       workshop: "Taller",
       facilitator: "Quien facilita",
       course: "Curso",
@@ -188,7 +191,7 @@ export default defineMessages({
       courses:
         "Cursos: se inscribieron = personas con inscripción en el período; terminaron = personas que terminaron en el período; tasa de finalización = de las inscritas en el período, cuántas terminaron antes de su fin.",
       scope:
-        "Filtros: el país filtra los talleres por su país y los cursos por el país de la persona. Filtrar por taller o por quien facilita deja fuera los cursos. El curso filtra los cursos y los talleres ligados a ese curso. Los talleres cancelados no se cuentan.",
+        "Filtros: «País del taller» cuenta los talleres hechos en ese país, con todas las personas que fueron, vengan de donde vengan; como un curso no tiene país, deja fuera los cursos. «País de la persona» cuenta solo a las personas de ese país según su ficha, en todas las cifras (participantes, inscritas, no asistieron, personas únicas, cursos); la lista de talleres sigue mostrando todos los talleres del período. Quien no tiene país en su ficha no entra en ese filtro. Filtrar por taller o por quien facilita deja fuera los cursos. El curso filtra los cursos y los talleres ligados a ese curso. Los talleres cancelados no se cuentan.",
     },
     people: {
       title: "Personas duplicadas",
@@ -241,7 +244,10 @@ export default defineMessages({
       from: "From",
       to: "To",
       customHint: "Used only if you chose “Date range”. At most 10 years.",
-      country: "Country",
+      workshopCountry: "Workshop country",
+      workshopCountryHint: "Workshops held in that country, with everyone who came. Leaves courses out.",
+      personCountry: "Person's country",
+      personCountryHint: "Only people from that country, as their record says, in workshops and courses.",
       workshop: "Workshop",
       facilitator: "Facilitator",
       course: "Course",
@@ -409,7 +415,7 @@ export default defineMessages({
       courses:
         "Courses: enrolled = people with an enrolment in the period; completed = people who completed in the period; completion rate = of those enrolled in the period, how many completed before it ended.",
       scope:
-        "Filters: country filters workshops by their country and courses by the person's country. Filtering by workshop or facilitator leaves courses out. Course filters courses and the workshops linked to that course. Cancelled workshops are not counted.",
+        "Filters: “Workshop country” counts the workshops held in that country, with everyone who came, wherever they are from; a course has no country, so it leaves courses out. “Person's country” counts only the people from that country, as their record says, in every figure (participants, registered, no-shows, unique individuals, courses); the list of workshops still shows every workshop of the period. People without a country on their record are not in that filter. Filtering by workshop or facilitator leaves courses out. Course filters courses and the workshops linked to that course. Cancelled workshops are not counted.",
     },
     people: {
       title: "Duplicate people",
