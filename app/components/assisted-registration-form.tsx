@@ -6,16 +6,10 @@ import { useI18n } from "../i18n/use-translation";
 import { NAME_MAX } from "../domain/limits";
 import { CheckboxField, Field, FormErrorSummary, RadioGroupField, SelectField } from "./field";
 import { PlaceFields } from "./place-fields";
+import { CandidateSummary, type CandidateView } from "./person-candidate";
+import { IdentityConfirm, DifferencesReview, type ConfirmView, type DifferencesView } from "./identity-questions";
 
-export interface CandidateView {
-  id: number;
-  full_name: string;
-  cooperative: string | null;
-  birth_year: number | null;
-  /** Hints built on the server (contactHint): the full contact never reaches the browser. */
-  phoneHint: string | null;
-  emailHint: string | null;
-}
+export type { CandidateView };
 
 /**
  * Registering someone with a facilitator's help: full name (required), optional
@@ -29,6 +23,8 @@ export function AssistedRegistrationForm({
   values = {},
   errors,
   candidates,
+  confirm,
+  differences,
   showMethod = true,
   submitLabel,
 }: {
@@ -37,6 +33,10 @@ export function AssistedRegistrationForm({
   values?: Record<string, string>;
   errors?: FieldErrors;
   candidates?: CandidateView[];
+  /** "Este celular es de …: ¿es ella?" (docs/decisions/013). */
+  confirm?: ConfirmView;
+  /** The found person's record differs from what was typed: keep or update, per field. */
+  differences?: DifferencesView;
   showMethod?: boolean;
   submitLabel?: string;
 }) {
@@ -59,19 +59,14 @@ export function AssistedRegistrationForm({
           choices={[
             ...candidates.map((c) => ({
               value: String(c.id),
-              label: (
-                <>
-                  <strong>{c.full_name}</strong>
-                  {[c.cooperative, c.birth_year, c.phoneHint, c.emailHint]
-                    .filter(Boolean)
-                    .map((detail) => ` · ${detail}`)}
-                </>
-              ),
+              label: <CandidateSummary candidate={c} />,
             })),
             { value: "new", label: t("workshops.walkIn.newPerson") },
           ]}
         />
       ) : null}
+      {confirm ? <IdentityConfirm confirm={confirm} error={errors?.choice} /> : null}
+      {differences ? <DifferencesReview review={differences} values={values} /> : null}
       <Field
         label={t("workshops.walkIn.fullName")}
         name="fullName"

@@ -44,6 +44,7 @@ describe("the people offered on the review", () => {
     const option = personOption(
       person(7, "Juana Flores", {
         cooperative: "Coop Sur",
+        region: "PE-CUS",
         birthYear: 1958,
         phone: "+51987654321",
         email: "juana@example.org",
@@ -54,7 +55,7 @@ describe("the people offered on the review", () => {
       id: 7,
       fullName: "Juana Flores",
       registered: true,
-      details: ["Coop Sur", "1958", "…321", "ju…@example.org"],
+      details: ["Coop Sur", "Cusco", "1958", "…321", "j…a@example.org"],
     });
     expect(personOption(person(8, "Juana Flores")).details).toEqual([]);
   });

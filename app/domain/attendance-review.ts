@@ -3,6 +3,7 @@ import type { KnownPerson, ParticipantMatch } from "./attendance-import/match";
 import type { Participant } from "./attendance-import/merge";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
 import { contactHint } from "./contact";
+import { regionName } from "./regions";
 
 /**
  * The review screen of an uploaded attendance report, without a database: what it shows for each
@@ -25,9 +26,11 @@ export interface ReviewItem {
 export interface ReviewPerson extends KnownPerson {
   cooperative: string | null;
   birthYear: number | null;
+  /** ISO 3166-2 code; shown by name. */
+  region?: string | null;
 }
 
-/** How a person is told apart from others with the same name: cooperative, birth year, a hint of phone and e-mail. */
+/** How a person is told apart from others with the same name: cooperative, region, birth year, a hint of phone and e-mail. */
 export function personOption(person: ReviewPerson): PersonOption {
   return {
     id: person.id,
@@ -35,6 +38,7 @@ export function personOption(person: ReviewPerson): PersonOption {
     registered: person.registered,
     details: [
       person.cooperative,
+      regionName(person.region),
       person.birthYear ? String(person.birthYear) : null,
       contactHint(person.phone),
       contactHint(person.email),

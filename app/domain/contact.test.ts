@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactHint, normalizeEmail, normalizePhone, parseIdentifier } from "./contact";
+import { contactHint, distinctContactHints, normalizeEmail, normalizePhone, parseIdentifier } from "./contact";
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases", () => {
@@ -43,13 +43,33 @@ describe("contactHint", () => {
   it("keeps the last three digits of a phone", () => {
     expect(contactHint("+51911111234")).toBe("…234");
   });
-  it("keeps the domain and at most the first two letters of an e-mail, never the whole name", () => {
-    expect(contactHint("socia@minka.test")).toBe("so…@minka.test");
+  it("keeps the domain, the start and the last letter of an e-mail's name, never the whole name", () => {
+    expect(contactHint("socia@minka.test")).toBe("s…a@minka.test");
+    expect(contactHint("juana.flores@coop.pe")).toBe("ju…s@coop.pe");
     expect(contactHint("ana@minka.test")).toBe("a…@minka.test");
-    expect(contactHint("al@minka.test")).toBe("…@minka.test");
+    expect(contactHint("a@minka.test")).toBe("…@minka.test");
+  });
+  it("tells apart two addresses that differ only at the end", () => {
+    expect(contactHint("juana1@coop.pe")).toBe("ju…1@coop.pe");
+    expect(contactHint("juana2@coop.pe")).toBe("ju…2@coop.pe");
   });
   it("is empty without a contact", () => {
     expect(contactHint(null)).toBeNull();
     expect(contactHint("")).toBeNull();
+  });
+});
+
+describe("distinctContactHints", () => {
+  it("shows one more character or digit when two different contacts would read the same", () => {
+    expect(distinctContactHints(["juana.a1@coop.pe", "juana.b1@coop.pe", null])).toEqual([
+      "ju…a1@coop.pe",
+      "ju…b1@coop.pe",
+      null,
+    ]);
+    expect(distinctContactHints(["+51911111234", "+51922222234"])).toEqual(["…1234", "…2234"]);
+  });
+  it("keeps the short hint when nothing collides, and for the same contact twice", () => {
+    expect(distinctContactHints(["+51911111111", "+51922222222"])).toEqual(["…111", "…222"]);
+    expect(distinctContactHints(["rosa@coop.pe", "rosa@coop.pe"])).toEqual(["r…a@coop.pe", "r…a@coop.pe"]);
   });
 });

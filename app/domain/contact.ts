@@ -32,13 +32,30 @@ export function parseIdentifier(input: string, defaultCountry?: CountryCode): Lo
 
 /**
  * Enough of a contact to tell two namesakes apart when reading a list aloud, never the whole
- * of it: the last three digits of a phone, the start of an e-mail's name and its domain.
+ * of it: the last three digits of a phone; an e-mail's domain with the start and the end of its
+ * name ("ju…1@coop.pe", so juana1@ and juana2@ read differently). At most half of a short name
+ * shows. `extra` reveals one more character or digit (see `distinctContactHints`).
  * Built on the server, so the full contact never reaches the browser.
  */
-export function contactHint(contact: string | null | undefined): string | null {
+export function contactHint(contact: string | null | undefined, extra = 0): string | null {
   if (!contact) return null;
   const at = contact.lastIndexOf("@");
-  if (at < 0) return `…${contact.replace(/\D/g, "").slice(-3)}`;
+  if (at < 0) return `…${contact.replace(/\D/g, "").slice(-(3 + extra))}`;
   const local = contact.slice(0, at);
-  return `${local.slice(0, Math.min(2, Math.max(0, local.length - 2)))}…@${contact.slice(at + 1)}`;
+  const start = local.length >= 6 ? 2 : local.length >= 2 ? 1 : 0;
+  const end = local.length >= 6 ? 1 + extra : local.length >= 4 ? 1 : 0;
+  return `${local.slice(0, start)}…${end ? local.slice(-end) : ""}@${contact.slice(at + 1)}`;
+}
+
+/**
+ * Hints for the contacts of one chooser: where two different contacts would read the same, each
+ * of them shows one more character (e-mail) or digit (phone), so no two candidates look alike.
+ */
+export function distinctContactHints(contacts: readonly (string | null | undefined)[]): (string | null)[] {
+  const short = contacts.map((c) => contactHint(c));
+  return contacts.map((contact, i) =>
+    contacts.some((other, j) => j !== i && other && other !== contact && short[j] === short[i])
+      ? contactHint(contact, 1)
+      : short[i],
+  );
 }

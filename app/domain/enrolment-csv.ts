@@ -24,7 +24,9 @@ export type RowProblem =
   | "unknownCourse"
   | "closedCourse"
   | "duplicateRow"
-  | PlaceProblem;
+  | PlaceProblem
+  /** The row's e-mail or phone belongs to a person with another name (found on preview, docs/decisions/013). */
+  | "contactOfOther";
 export type FileProblem = "empty" | "missingColumns" | "unreadable" | "tooManyRows";
 
 export interface ImportCourse {

@@ -21,34 +21,46 @@ export interface PersonRequest {
 export interface PersonFacts<C> {
   /** The chosen id (when `choice` is a number): offered for this form or already on the workshop/course, and not erased. */
   chosen: { offered: boolean; exists: boolean } | null;
-  /** The person with exactly this e-mail or phone (e-mail first), never an erased one. */
-  byContact: { id: number; email: string | null } | null;
+  /**
+   * The person with exactly this e-mail or phone (e-mail first), never an erased one; `sameName`:
+   * their name key equals the typed one (a shorter or longer name is not the same: staff are asked).
+   */
+  byContact: { id: number; email: string | null; sameName: boolean } | null;
   /** Not erased, same name ignoring accents, case and word order. */
   similar: C[];
 }
 
 /**
- * The outcome of matching. "choose" carries the candidates to offer; a later outcome (staff asked
- * when a contact belongs to someone with another name) fits here as another kind.
+ * The outcome of matching. "choose" carries the candidates to offer; "confirm" asks staff whether
+ * the owner of the typed contact, who has another name, is the person in front of them (the
+ * answer comes back as `choice`: their id, or "new"). A person created after "no" is created
+ * `withoutContactOf` that owner: the contact stays theirs (docs/decisions/013).
  */
 export type PersonDecision<C> =
   | { kind: "found"; personId: number; matchedBy: MatchedBy }
   | { kind: "choose"; candidates: C[] }
+  | { kind: "confirm"; personId: number; matchedBy: "email" | "phone" }
   | { kind: "refused"; reason: "notOffered" | "consentRequired" }
-  | { kind: "create" };
+  | { kind: "create"; withoutContactOf?: number };
 
 /**
- * Exact contact, then similar name, then consent, then create. A chosen id from a browser counts
- * only when the server offers it (checked before any contact): anything else is refused.
+ * Exact contact (asking when its owner has another name), then similar name, then consent, then
+ * create. A chosen id from a browser counts only when the server offers it (checked before any
+ * contact): anything else is refused.
  */
 export function decidePerson<C>(request: PersonRequest, facts: PersonFacts<C>): PersonDecision<C> {
   if (typeof request.choice === "number") {
     if (!facts.chosen?.offered || !facts.chosen.exists) return { kind: "refused", reason: "notOffered" };
     return { kind: "found", personId: request.choice, matchedBy: "choice" };
   }
-  if (facts.byContact) {
-    const matchedBy = facts.byContact.email !== null && facts.byContact.email === request.email ? "email" : "phone";
-    return { kind: "found", personId: facts.byContact.id, matchedBy };
+  const owner = facts.byContact;
+  if (owner) {
+    const matchedBy = owner.email !== null && owner.email === request.email ? "email" : "phone";
+    if (owner.sameName) return { kind: "found", personId: owner.id, matchedBy };
+    // Files cannot answer either: their callers treat "confirm" as a row to correct.
+    if (request.choice !== "new") return { kind: "confirm", personId: owner.id, matchedBy };
+    if (request.consentMissing) return { kind: "refused", reason: "consentRequired" };
+    return { kind: "create", withoutContactOf: owner.id };
   }
   if (request.choice !== "new" && request.askOnSimilarName && facts.similar.length > 0)
     return { kind: "choose", candidates: facts.similar };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SEXES } from "../../db/schema";
 import { normalizeEmail, normalizePhone } from "../domain/contact";
 import { NAME_MAX } from "../domain/limits";
+import { DIFFERENCE_FIELDS, type DifferenceField } from "../domain/person-differences";
 import type { AssistedPersonInput } from "../models/walk-in.server";
 import type { MessageKey } from "../i18n/keys";
 import { birthYearField } from "./birth-year.server";
@@ -44,6 +45,13 @@ export const AssistedRegistrationSchema = z
     choice: text().pipe(z.string().regex(/^(\d+|new)?$/, { error: "workshops.walkIn.errors.chooseRequired" })),
     country: countryField(),
     region: regionField(),
+    // The differences step (components/identity-questions.tsx): which fields staff saw, and keep/update per field.
+    reviewed: text().pipe(z.string().max(100, { error: tooLong })),
+    update_sex: text(),
+    update_birthYear: text(),
+    update_cooperative: text(),
+    update_country: text(),
+    update_region: text(),
   })
   .superRefine(checkRegion)
   .transform((form): { person: AssistedPersonInput; method: "walk_in" | "staff" } => ({
@@ -59,5 +67,11 @@ export const AssistedRegistrationSchema = z
       region: form.region,
       verbalConsent: form.consent === "on",
       choice: form.choice === "new" ? "new" : form.choice ? Number(form.choice) : null,
+      differences: form.reviewed ? differencesAnswer(form) : undefined,
     },
   }));
+
+function differencesAnswer(form: { reviewed: string } & { [K in `update_${DifferenceField}`]: string }) {
+  const reviewed = DIFFERENCE_FIELDS.filter((field) => form.reviewed.split(",").includes(field));
+  return { reviewed, update: reviewed.filter((field) => form[`update_${field}`] === "update") };
+}

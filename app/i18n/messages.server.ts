@@ -7,6 +7,7 @@ import common from "./messages/common";
 import courses from "./messages/courses";
 import downloads from "./messages/downloads";
 import home from "./messages/home";
+import identity from "./messages/identity";
 import learning from "./messages/learning";
 import people from "./messages/people";
 import privacy from "./messages/privacy";
@@ -24,6 +25,7 @@ const namespaces = {
   courses,
   downloads,
   home,
+  identity,
   learning,
   people,
   privacy,
@@ -50,6 +52,7 @@ export const messages: Record<Locale, Messages> = { es: pick("es"), en: pick("en
 export const STAFF_ONLY_TEXTS = [
   "admin",
   "attendance",
+  "identity",
   // Only loaders name files, on the server: no page needs these.
   "downloads",
   "reports",

@@ -170,6 +170,7 @@ export async function discardUpload(db: DB, uploadId: number, sessionId: number)
 export interface KnownPersonView extends KnownPerson {
   cooperative: string | null;
   birthYear: number | null;
+  region: string | null;
 }
 
 /**
@@ -188,6 +189,7 @@ export async function findKnownPeople(
     "person.phone",
     "person.cooperative",
     "person.birth_year",
+    "person.region",
   ] as const;
   const registered = await db
     .selectFrom("registration")
@@ -226,6 +228,7 @@ export async function findKnownPeople(
     registered: isRegistered,
     cooperative: p.cooperative,
     birthYear: p.birth_year,
+    region: p.region,
   });
   for (const p of registered) known.set(p.id, view(p, true));
   for (const p of others) if (!known.has(p.id)) known.set(p.id, view(p, false));

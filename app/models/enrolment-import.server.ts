@@ -11,6 +11,8 @@ export interface PreviewRow extends ImportRow {
   /** The person this row will enrol, when one with this e-mail or phone already exists. */
   existingPerson: { id: number; fullName: string } | null;
   alreadyEnrolled: boolean;
+  /** For `contactOfOther`: the name of the person who has this row's contact. */
+  contactOwner?: string;
 }
 
 export type ImportPreview =
@@ -46,6 +48,17 @@ export async function previewEnrolmentImport(db: DB, text: string): Promise<Impo
             .where("course_id", "=", row.course.id)
             .executeTakeFirst()
         : undefined;
+    // A file cannot answer "¿es ella?": a contact of someone with another name is a row to correct.
+    if (lookup?.kind === "confirm") {
+      rows.push({
+        ...row,
+        problems: ["contactOfOther"],
+        contactOwner: lookup.person.fullName,
+        existingPerson: null,
+        alreadyEnrolled: false,
+      });
+      continue;
+    }
     rows.push({
       ...row,
       existingPerson: person ?? null,
@@ -55,7 +68,11 @@ export async function previewEnrolmentImport(db: DB, text: string): Promise<Impo
   return { ok: true, rows, problemCount: rows.filter((r) => r.problems.length > 0).length };
 }
 
-/** A file cannot be asked "¿es esta persona?": an exact contact is the person, anyone else is new (consent recorded by the importing staff member). */
+/**
+ * A file cannot be asked "¿es esta persona?": an exact contact with the same name is the person, a
+ * contact of someone with another name is a row problem, anyone else is new (consent recorded by
+ * the importing staff member).
+ */
 function importedPerson(row: ImportRow): PersonRequest {
   return {
     details: { fullName: row.fullName, email: row.email, phone: row.phone, country: row.country, region: row.region },

@@ -1,5 +1,12 @@
-import type { Sex } from "../../db/schema";
-import { contactHint } from "../domain/contact";
+import type { Person, Sex } from "../../db/schema";
+import { nameKey } from "../domain/names";
+import {
+  DIFFERENCE_FIELDS,
+  personDifferences,
+  updatesChosen,
+  type Difference,
+  type DifferenceField,
+} from "../domain/person-differences";
 import {
   decidePerson,
   factsNeeded,
@@ -8,6 +15,7 @@ import {
   type PersonFacts,
 } from "../domain/person-resolution";
 import { recordAudit } from "./audit.server";
+import { describeCandidates, type PersonCandidate } from "./person-candidates.server";
 import { createPerson, findPersonByContact, findPersonsWithSimilarName } from "./person.server";
 import { peopleOnWorkshop } from "./workshop-people.server";
 import type { DB } from "../utils/db.server";
@@ -25,14 +33,15 @@ export interface PersonDetails {
   region?: string | null;
 }
 
-/** A person offered under "¿es esta persona?": what the browser may see of them (contacts as hints only). */
-export interface PersonCandidate {
-  id: number;
-  fullName: string;
-  cooperative: string | null;
-  birthYear: number | null;
-  phoneHint: string | null;
-  emailHint: string | null;
+export type { PersonCandidate };
+
+/**
+ * Staff's answer to "these details differ from the record": the fields they saw (`reviewed`) and
+ * those of them to take from what was typed (`update`). A difference not reviewed is asked again.
+ */
+export interface DifferencesAnswer {
+  reviewed: DifferenceField[];
+  update: DifferenceField[];
 }
 
 export interface PersonRequest {
@@ -48,16 +57,37 @@ export interface PersonRequest {
   consent: "given" | "missing" | "notAsked";
   /** Where a chosen id may also come from: people already on this workshop or course. */
   scope: { workshopId: number } | { courseId: number } | null;
+  /**
+   * Forms that show typed details against a known person's record: "ask" (first submit) or staff's
+   * answer. Absent (files): the record is kept as it is, as before (docs/decisions/013).
+   */
+  differences?: "ask" | DifferencesAnswer;
 }
 
 export type PersonResolution =
-  | { kind: "found"; person: { id: number; fullName: string }; matchedBy: MatchedBy }
+  | {
+      kind: "found";
+      person: { id: number; fullName: string };
+      matchedBy: MatchedBy;
+      /** Fields updated from what was typed, after staff chose to (audited as person.update.assisted). */
+      updated?: DifferenceField[];
+    }
   | { kind: "created"; person: { id: number; fullName: string } }
   | { kind: "choose"; candidates: PersonCandidate[] }
+  /** The typed contact is `person`'s, whose name differs: "¿Es ella?" (answer: choice = id, or "new"). */
+  | { kind: "confirm"; person: PersonCandidate; matchedBy: "email" | "phone" }
+  /** A known person whose record differs from what was typed: keep or update, per field. Nothing written. */
+  | { kind: "differences"; person: PersonCandidate; differences: Difference[] }
   | { kind: "refused"; reason: "notOffered" | "consentRequired" };
 
-/** What `resolvePerson` would do, read-only: "create" instead of creating (an import's preview). */
-export type PersonLookup = Exclude<PersonResolution, { kind: "created" }> | { kind: "create" };
+/**
+ * What `resolvePerson` would do, read-only: "create" instead of creating (an import's preview);
+ * `withoutContactOf`: staff said the owner of the typed contact is someone else, so the new
+ * person is created without the contacts another person already has.
+ */
+export type PersonLookup =
+  | Exclude<PersonResolution, { kind: "created" }>
+  | { kind: "create"; withoutContactOf?: number };
 
 /**
  * The one place that decides who a typed or imported person is (docs/decisions/012): exact e-mail
@@ -67,42 +97,40 @@ export type PersonLookup = Exclude<PersonResolution, { kind: "created" }> | { ki
  */
 export async function lookUpPerson(db: DB, request: PersonRequest): Promise<PersonLookup> {
   const needed = factsNeeded(request);
-  const facts: PersonFacts<PersonCandidate> = { chosen: null, byContact: null, similar: [] };
-  let found: { id: number; fullName: string } | undefined;
+  const facts: PersonFacts<Person> = { chosen: null, byContact: null, similar: [] };
+  let found: Person | undefined;
   if (needed.chosen && typeof request.choice === "number") {
     const chosen = request.choice;
     const offered =
       (await findPersonsWithSimilarName(db, request.details.fullName)).some((p) => p.id === chosen) ||
+      (await ownsTypedContact(db, request.details, chosen)) ||
       (await onScope(db, request.scope, chosen));
     const person = offered
       ? await db
           .selectFrom("person")
-          .select(["id", "full_name"])
+          .selectAll()
           .where("id", "=", chosen)
           .where("erased_at", "is", null)
           .executeTakeFirst()
       : undefined;
     facts.chosen = { offered, exists: person !== undefined };
-    if (person) found = { id: person.id, fullName: person.full_name };
+    found = person;
   }
   if (needed.byContact) {
     const person = await findPersonByContact(db, { email: request.details.email, phone: request.details.phone });
     if (person && person.erased_at === null) {
-      facts.byContact = { id: person.id, email: person.email };
-      found = { id: person.id, fullName: person.full_name };
+      facts.byContact = {
+        id: person.id,
+        email: person.email,
+        sameName: person.name_key === nameKey(request.details.fullName),
+      };
+      found = person;
     }
   }
   if (needed.similar) {
-    facts.similar = (await findPersonsWithSimilarName(db, request.details.fullName))
-      .filter((p) => p.erased_at === null)
-      .map((p) => ({
-        id: p.id,
-        fullName: p.full_name,
-        cooperative: p.cooperative,
-        birthYear: p.birth_year,
-        phoneHint: contactHint(p.phone),
-        emailHint: contactHint(p.email),
-      }));
+    facts.similar = (await findPersonsWithSimilarName(db, request.details.fullName)).filter(
+      (p) => p.erased_at === null,
+    );
   }
   const decision = decidePerson(
     {
@@ -114,8 +142,39 @@ export async function lookUpPerson(db: DB, request: PersonRequest): Promise<Pers
     },
     facts,
   );
-  if (decision.kind === "found") return { kind: "found", person: found!, matchedBy: decision.matchedBy };
-  return decision;
+  switch (decision.kind) {
+    case "found": {
+      const differences = request.differences ? differencesOf(found!, request.details) : [];
+      const answer = request.differences;
+      const unanswered = answer === "ask" || differences.some((d) => !answer?.reviewed.includes(d.field));
+      if (differences.length > 0 && unanswered)
+        return { kind: "differences", person: (await describeCandidates(db, [found!]))[0], differences };
+      return { kind: "found", person: { id: found!.id, fullName: found!.full_name }, matchedBy: decision.matchedBy };
+    }
+    case "confirm":
+      return { kind: "confirm", person: (await describeCandidates(db, [found!]))[0], matchedBy: decision.matchedBy };
+    case "choose":
+      return { kind: "choose", candidates: await describeCandidates(db, decision.candidates) };
+    case "create":
+      return decision.withoutContactOf === undefined
+        ? { kind: "create" }
+        : { kind: "create", withoutContactOf: decision.withoutContactOf };
+    case "refused":
+      return decision;
+  }
+}
+
+function differencesOf(person: Person, details: PersonDetails): Difference[] {
+  return personDifferences(
+    {
+      sex: person.sex,
+      birthYear: person.birth_year,
+      cooperative: person.cooperative,
+      country: person.country,
+      region: person.region,
+    },
+    details,
+  );
 }
 
 /**
@@ -132,12 +191,15 @@ export async function resolvePerson(
   },
 ): Promise<PersonResolution> {
   const lookup = await lookUpPerson(tx, request);
+  if (lookup.kind === "found" && request.differences && request.differences !== "ask")
+    return applyDifferences(tx, lookup, request.details, request.differences.update, request);
   if (lookup.kind !== "create") return lookup;
   const { details } = request;
+  const others = lookup.withoutContactOf === undefined ? null : await heldByOthers(tx, details);
   const id = await createPerson(tx, {
     fullName: details.fullName,
-    email: details.email,
-    phone: details.phone,
+    email: others?.email ? null : details.email,
+    phone: others?.phone ? null : details.phone,
     sex: details.sex,
     birthYear: details.birthYear ?? null,
     cooperative: details.cooperative ?? null,
@@ -153,6 +215,65 @@ export async function resolvePerson(
     details: request.audit.details,
   });
   return { kind: "created", person: { id, fullName: details.fullName } };
+}
+
+/** Takes the typed values staff chose over the record, and audits what changed from what. */
+async function applyDifferences(
+  tx: DB,
+  found: Extract<PersonResolution, { kind: "found" }>,
+  details: PersonDetails,
+  update: DifferenceField[],
+  request: { actorAccountId: number; audit: { details: Record<string, unknown> } },
+): Promise<PersonResolution> {
+  const person = await tx.selectFrom("person").selectAll().where("id", "=", found.person.id).executeTakeFirstOrThrow();
+  const differences = differencesOf(person, details);
+  const changes = updatesChosen(differences, new Set(update));
+  const fields = DIFFERENCE_FIELDS.filter((field) => field in changes);
+  if (fields.length === 0) return found;
+  await tx
+    .updateTable("person")
+    .set({
+      ...(changes.sex !== undefined ? { sex: changes.sex } : {}),
+      ...(changes.birthYear !== undefined ? { birth_year: changes.birthYear } : {}),
+      ...(changes.cooperative !== undefined ? { cooperative: changes.cooperative } : {}),
+      ...(changes.country !== undefined ? { country: changes.country } : {}),
+      ...(changes.region !== undefined ? { region: changes.region } : {}),
+      updated_at: new Date().toISOString(),
+    })
+    .where("id", "=", person.id)
+    .execute();
+  await recordAudit(tx, {
+    actorAccountId: request.actorAccountId,
+    action: "person.update.assisted",
+    subjectType: "person",
+    subjectId: person.id,
+    details: {
+      ...request.audit.details,
+      changes: differences
+        .filter((d) => fields.includes(d.field))
+        .map((d) => ({ field: d.field, from: d.stored, to: d.typed })),
+    },
+  });
+  return { ...found, updated: fields };
+}
+
+/** Whether `personId` holds the typed e-mail or phone: the one a "¿Es ella?" question offered. */
+async function ownsTypedContact(db: DB, details: PersonDetails, personId: number): Promise<boolean> {
+  const owner = await findPersonByContact(db, { email: details.email, phone: details.phone });
+  return owner?.id === personId;
+}
+
+/** Which typed contacts another (not erased) person already has: a new person is created without them. */
+async function heldByOthers(db: DB, details: PersonDetails) {
+  const held = async (field: "email" | "phone") =>
+    details[field] !== null &&
+    (await db
+      .selectFrom("person")
+      .select("id")
+      .where(field, "=", details[field])
+      .where("erased_at", "is", null)
+      .executeTakeFirst()) !== undefined;
+  return { email: await held("email"), phone: await held("phone") };
 }
 
 async function onScope(db: DB, scope: PersonRequest["scope"], personId: number): Promise<boolean> {

@@ -2,24 +2,23 @@ import type { DB } from "../utils/db.server";
 import { writeTransaction } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enrolPerson, type EnrolOutcome } from "./enrolment.server";
-import { resolvePerson } from "./person-resolution.server";
+import { resolvePerson, type PersonCandidate } from "./person-resolution.server";
 
-/** A person offered under "¿es alguna de estas personas?": the contact only as a hint. */
-export interface EnrolCandidate {
-  id: number;
-  fullName: string;
-  contactHint: string | null;
-}
+/** A person offered under "¿es alguna de estas personas?" (describeCandidates: contacts only as hints). */
+export type EnrolCandidate = PersonCandidate;
 
 export type StaffEnrolResult =
   | { kind: "done"; outcome: EnrolOutcome; personId: number; fullName: string }
   | { kind: "similar"; candidates: EnrolCandidate[] }
+  /** The typed contact is this person's, who has another name: "¿es ella?" before anything is written. */
+  | { kind: "confirm"; person: EnrolCandidate; matchedBy: "email" | "phone" }
   | { kind: "notOffered" }
   | { kind: "consentRequired" };
 
 /**
  * Staff enrol one person, who may have no login:
- * - "match": the person with this e-mail or phone; else, if people with a similar
+ * - "match": the person with this e-mail or phone (staff confirm first when that person has
+ *   another name: "confirm", answered with "choose" or "create"); else, if people with a similar
  *   name exist, ask staff to choose; else register a new person.
  * - "choose": the person staff picked from the similar names. The id comes from the
  *   browser: it counts only if the same name offers it again, or the person is already
@@ -62,16 +61,10 @@ export async function enrolByStaff(
       audit: { action: "person.create.assisted", details: { courseId: input.courseId } },
     });
     if (resolved.kind === "refused") return { kind: resolved.reason } as const;
-    if (resolved.kind === "choose") {
-      return {
-        kind: "similar",
-        candidates: resolved.candidates.map((c) => ({
-          id: c.id,
-          fullName: c.fullName,
-          contactHint: c.emailHint ?? c.phoneHint,
-        })),
-      } as const;
-    }
+    if (resolved.kind === "choose") return { kind: "similar", candidates: resolved.candidates } as const;
+    if (resolved.kind === "confirm")
+      return { kind: "confirm", person: resolved.person, matchedBy: resolved.matchedBy } as const;
+    if (resolved.kind === "differences") throw new Error("Staff enrolment does not ask about differing details");
     const { person } = resolved;
     const outcome = await enrolPerson(tx, {
       personId: person.id,

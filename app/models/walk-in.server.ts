@@ -3,7 +3,8 @@ import { registrationRefusal, type RegistrationRefusal } from "../domain/waitlis
 import { writeTransaction, type DB } from "../utils/db.server";
 import { setMarkInTransaction } from "./attendance.server";
 import { recordAudit } from "./audit.server";
-import { resolvePerson, type PersonCandidate } from "./person-resolution.server";
+import type { Difference } from "../domain/person-differences";
+import { resolvePerson, type DifferencesAnswer, type PersonCandidate } from "./person-resolution.server";
 import { registerInTransaction, seatsOf, type RegistrationOutcome } from "./registration.server";
 
 /** What a facilitator types for someone registering with their help. Contacts already normalised. */
@@ -20,20 +21,17 @@ export interface AssistedPersonInput {
   verbalConsent?: boolean;
   /** The answer to "¿es esta persona?": an existing person's id, or "new". */
   choice?: number | "new" | null;
+  /** Staff's keep/update answer when the typed details differ from the found person's record. */
+  differences?: DifferencesAnswer;
 }
 
 /** A person offered under "¿es esta persona?": what the browser may see of them (contacts as hints only). */
-export interface Candidate {
-  id: number;
-  full_name: string;
-  cooperative: string | null;
-  birth_year: number | null;
-  phoneHint: string | null;
-  emailHint: string | null;
-}
+export type Candidate = PersonCandidate;
 
 export type WalkInOutcome =
   | { kind: "choose"; candidates: Candidate[] }
+  | { kind: "confirm"; person: Candidate; matchedBy: "email" | "phone" }
+  | { kind: "differences"; person: Candidate; differences: Difference[] }
   | { kind: "notOffered" }
   | { kind: "refused"; reason: RegistrationRefusal | "notFound" }
   | { kind: "needsConsent" }
@@ -79,10 +77,14 @@ export async function registerWalkInInTransaction(
     askOnSimilarName: true,
     consent: person.verbalConsent ? "given" : "missing",
     scope: { workshopId: workshop.id },
+    differences: person.differences ?? "ask",
     actorAccountId: input.actorAccountId,
     audit: { action: "person.create.assisted", details: { workshopId: input.workshopId } },
   });
-  if (resolved.kind === "choose") return { kind: "choose", candidates: resolved.candidates.map(asCandidate) };
+  if (resolved.kind === "choose") return { kind: "choose", candidates: resolved.candidates };
+  if (resolved.kind === "confirm") return { kind: "confirm", person: resolved.person, matchedBy: resolved.matchedBy };
+  if (resolved.kind === "differences")
+    return { kind: "differences", person: resolved.person, differences: resolved.differences };
   if (resolved.kind === "refused")
     return resolved.reason === "notOffered" ? { kind: "notOffered" } : { kind: "needsConsent" };
   const personId = resolved.person.id;
@@ -116,17 +118,6 @@ export async function registerWalkInInTransaction(
     createdPerson: resolved.kind === "created",
     matchedBy: resolved.kind === "found" ? resolved.matchedBy : null,
     registration,
-  };
-}
-
-function asCandidate(c: PersonCandidate): Candidate {
-  return {
-    id: c.id,
-    full_name: c.fullName,
-    cooperative: c.cooperative,
-    birth_year: c.birthYear,
-    phoneHint: c.phoneHint,
-    emailHint: c.emailHint,
   };
 }
 

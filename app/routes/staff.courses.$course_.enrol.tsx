@@ -12,6 +12,7 @@ import styles from "../styles/learning.css";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { NAME_MAX } from "../domain/limits";
+import { CandidateSummary } from "../components/person-candidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -51,6 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formFailure({ errors: { form: { key: "learning.enrolOne.errors.notOffered" } }, values });
   }
   if (result.kind === "similar") return { kind: "similar" as const, candidates: result.candidates, values };
+  if (result.kind === "confirm")
+    return { kind: "confirm" as const, person: result.person, matchedBy: result.matchedBy, values };
   const message: Msg = { key: `learning.enrolOne.done.${result.outcome}`, vars: { name: result.fullName } };
   return { kind: "done" as const, message };
 }
@@ -63,6 +66,7 @@ export default function StaffEnrolOne() {
   const values: Record<string, string> = (result && "values" in result ? result.values : undefined) ?? {};
   const done = result && "kind" in result && result.kind === "done" ? result : undefined;
   const similar = result && "kind" in result && result.kind === "similar" ? result : undefined;
+  const confirm = result && "kind" in result && result.kind === "confirm" ? result : undefined;
   return (
     <div className="narrow">
       <p>
@@ -74,7 +78,44 @@ export default function StaffEnrolOne() {
           {t(done.message.key, done.message.vars)}
         </p>
       ) : null}
-      {similar ? (
+      {confirm ? (
+        <section aria-labelledby="confirm">
+          <h2 id="confirm">
+            {t(confirm.matchedBy === "email" ? "identity.confirm.emailOf" : "identity.confirm.phoneOf", {
+              name: confirm.person.fullName,
+            })}{" "}
+            {t(
+              confirm.person.sex === "female"
+                ? "identity.confirm.female"
+                : confirm.person.sex === "male"
+                  ? "identity.confirm.male"
+                  : "identity.confirm.unknown",
+            )}
+          </h2>
+          <p>
+            <CandidateSummary candidate={confirm.person} />
+          </p>
+          <Form method="post">
+            {(["fullName", "email", "phone", "consent"] as const).map((name) =>
+              confirm.values[name] ? <input key={name} type="hidden" name={name} value={confirm.values[name]} /> : null,
+            )}
+            <input type="hidden" name="intent" value="choose" />
+            <input type="hidden" name="personId" value={confirm.person.id} />
+            <button type="submit" className="button primary">
+              {t("identity.confirm.yes", { name: confirm.person.fullName })}
+            </button>
+          </Form>
+          <Form method="post">
+            {(["fullName", "email", "phone", "consent"] as const).map((name) =>
+              confirm.values[name] ? <input key={name} type="hidden" name={name} value={confirm.values[name]} /> : null,
+            )}
+            <input type="hidden" name="intent" value="create" />
+            <button type="submit" className="button">
+              {t("identity.confirm.no")}
+            </button>
+          </Form>
+        </section>
+      ) : similar ? (
         <section aria-labelledby="similar">
           <h2 id="similar">{t("learning.enrolOne.similarTitle")}</h2>
           <p>{t("learning.enrolOne.similarIntro")}</p>
@@ -88,7 +129,7 @@ export default function StaffEnrolOne() {
                   <button type="submit" className="button">
                     {t("learning.enrolOne.choose", { name: candidate.fullName })}
                   </button>{" "}
-                  {candidate.contactHint ?? ""}
+                  <CandidateSummary candidate={candidate} />
                 </Form>
               </li>
             ))}

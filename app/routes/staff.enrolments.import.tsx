@@ -197,6 +197,7 @@ function PreviewTable({
                             country: row.rawCountry,
                             region: row.rawRegion,
                             countryName: row.country ? t(`common.countries.${row.country}`) : "",
+                            name: row.contactOwner ?? "",
                           })}
                         </li>
                       ))}

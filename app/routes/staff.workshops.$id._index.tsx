@@ -26,6 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const added = Number(url.searchParams.get("added"));
   const addedRegistration = added ? registrations.find((r) => r.id === added) : undefined;
+  const cancelledId = Number(url.searchParams.get("cancelled"));
+  const cancelled = cancelledId
+    ? registrations.find((r) => r.id === cancelledId && r.status === "cancelled")
+    : undefined;
   return {
     workshop: {
       id: workshop.id,
@@ -47,6 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     undelivered,
     smtpConfigured: Boolean(process.env.SMTP_URL),
     saved: url.searchParams.get("saved") === "1",
+    // Staff cancelled a registration: who, and who got the seat (promoted in the same moment).
+    cancelled: cancelled
+      ? {
+          fullName: cancelled.fullName,
+          promoted: registrations
+            .filter((r) => r.promoted_at !== null && r.promoted_at === cancelled.cancelled_at)
+            .map((r) => r.fullName),
+        }
+      : null,
     added: addedRegistration
       ? {
           fullName: addedRegistration.fullName,
@@ -65,11 +78,14 @@ function PeopleTable({
   showPosition,
   timeZone,
   label,
+  cancelBase,
 }: {
   people: Registration[];
   showPosition?: boolean;
   timeZone: string;
   label: string;
+  /** Adds a "Cancelar inscripción" link per person (docs/decisions/013). */
+  cancelBase?: string;
 }) {
   const { t, locale } = useI18n();
   if (people.length === 0) return <p>{t("workshops.staff.view.empty")}</p>;
@@ -83,6 +99,7 @@ function PeopleTable({
             <th scope="col">{t("workshops.staff.view.contact")}</th>
             <th scope="col">{t("workshops.staff.view.method")}</th>
             <th scope="col">{t("workshops.staff.view.when")}</th>
+            {cancelBase ? <th scope="col">{t("identity.cancel.action")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -95,6 +112,16 @@ function PeopleTable({
               <td>
                 {formatShortDate(r.createdAt, locale, timeZone)} {formatTime(r.createdAt, locale, timeZone)}
               </td>
+              {cancelBase ? (
+                <td>
+                  <Link
+                    to={`${cancelBase}?registration=${r.id}`}
+                    aria-label={`${t("identity.cancel.action")}: ${r.fullName}`}
+                  >
+                    {t("identity.cancel.action")}
+                  </Link>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -104,8 +131,16 @@ function PeopleTable({
 }
 
 export default function StaffWorkshop() {
-  const { workshop, registrations, sessions, undelivered, smtpConfigured, saved, added } =
-    useLoaderData<typeof loader>();
+  const {
+    workshop,
+    registrations,
+    sessions,
+    undelivered,
+    smtpConfigured,
+    saved,
+    added,
+    cancelled: undone,
+  } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const registered = registrations.filter((r) => r.status === "registered");
   const waitlisted = registrations.filter((r) => r.status === "waitlisted");
@@ -120,6 +155,12 @@ export default function StaffWorkshop() {
       {saved ? (
         <p className="notice" role="status">
           {t("workshops.staff.view.created")}
+        </p>
+      ) : null}
+      {undone ? (
+        <p className="notice" role="status">
+          {t("identity.cancel.done", { name: undone.fullName })}
+          {undone.promoted.length > 0 ? ` ${t("identity.cancel.promoted", { names: undone.promoted.join(", ") })}` : ""}
         </p>
       ) : null}
       {added ? (
@@ -207,7 +248,12 @@ export default function StaffWorkshop() {
         {t("workshops.staff.view.registered")} ({registered.length}
         {workshop.capacity ? ` / ${workshop.capacity}` : ""})
       </h2>
-      <PeopleTable people={registered} timeZone={workshop.timezone} label={t("workshops.staff.view.registered")} />
+      <PeopleTable
+        people={registered}
+        timeZone={workshop.timezone}
+        label={t("workshops.staff.view.registered")}
+        cancelBase={`${base}/cancel`}
+      />
       <h2>
         {t("workshops.staff.view.waitlisted")} ({waitlisted.length})
       </h2>
@@ -216,6 +262,7 @@ export default function StaffWorkshop() {
         showPosition
         timeZone={workshop.timezone}
         label={t("workshops.staff.view.waitlisted")}
+        cancelBase={`${base}/cancel`}
       />
 
       <h2>{t("workshops.staff.view.perSession")}</h2>

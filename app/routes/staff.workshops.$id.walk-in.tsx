@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AssistedRegistrationForm, type CandidateView } from "../components/assisted-registration-form";
+import { AssistedRegistrationForm } from "../components/assisted-registration-form";
+import { identityQuestion, type IdentityQuestion } from "../forms/identity-questions.server";
 import { useI18n } from "../i18n/use-translation";
 import { registerWalkIn } from "../models/walk-in.server";
 import styles from "../styles/workshops.css";
@@ -15,8 +16,8 @@ import { pageTitle } from "../i18n/page-title";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.walkIn.title") }];
 
-/** "¿Es esta persona?" comes back as a failure with the similar people to choose from. */
-type WalkInFailure = FormFailureWith<{ candidates?: CandidateView[] }>;
+/** "¿Es esta persona?", "¿es ella?" and differing details come back as a failure with the question. */
+type WalkInFailure = FormFailureWith<Omit<IdentityQuestion, "errors">>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopStaff(request, params);
@@ -30,12 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { values } = parsed;
   const { person, method } = parsed.data;
   const outcome = await registerWalkIn(db, { workshopId: workshop.id, person, method, actorAccountId: user.accountId });
+  const question = identityQuestion(outcome, values);
+  if (question) return formFailure<WalkInFailure>({ values, ...question }, 200);
   switch (outcome.kind) {
-    case "choose": {
-      const errors =
-        values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
-      return formFailure<WalkInFailure>({ values, errors, candidates: outcome.candidates }, 200);
-    }
     case "notOffered":
       return formFailure<WalkInFailure>({ values, errors: { form: { key: "workshops.walkIn.errors.notOffered" } } });
     case "needsConsent":
@@ -99,6 +97,8 @@ export default function WalkInPage() {
         values={state?.values ?? { country: workshop.country ?? "" }}
         errors={state?.errors}
         candidates={state?.candidates}
+        confirm={state?.confirm}
+        differences={state?.differences}
       />
     </div>
   );

@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { AttendanceStatus } from "../../db/schema";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
-import { AssistedRegistrationForm, type CandidateView } from "../components/assisted-registration-form";
+import { AssistedRegistrationForm } from "../components/assisted-registration-form";
+import { identityQuestion, type IdentityQuestion } from "../forms/identity-questions.server";
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
 import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const isStatus = (value: unknown): value is AttendanceStatus => ROLL_CALL_STATUSES.includes(value as AttendanceStatus);
 
 /** The walk-in form's failure, told apart from the roll call's own by `walkIn`. */
-type WalkInFailure = FormFailureWith<{ walkIn: true; candidates?: CandidateView[] }>;
+type WalkInFailure = FormFailureWith<{ walkIn: true } & Omit<IdentityQuestion, "errors">>;
 /** The roll call's own refusals; `walkIn` stays unset so the page's union keeps the two apart. */
 type MarksFailure = FormFailureWith<{ walkIn?: undefined }>;
 
@@ -62,12 +63,9 @@ async function addWalkIn(form: FormData, access: Awaited<ReturnType<typeof requi
     person,
     actorAccountId: user.accountId,
   });
+  const question = identityQuestion(outcome, values);
+  if (question) return formFailure<WalkInFailure>({ walkIn: true, values, ...question }, 200);
   switch (outcome.kind) {
-    case "choose": {
-      const errors =
-        values.choice === undefined ? {} : { choice: { key: "workshops.walkIn.errors.chooseRequired" as const } };
-      return formFailure<WalkInFailure>({ walkIn: true, values, errors, candidates: outcome.candidates }, 200);
-    }
     case "notOffered":
       return formFailure<WalkInFailure>({
         walkIn: true,
@@ -216,6 +214,8 @@ export default function RollCallPage() {
           values={walkIn?.values ?? { country: workshop.country ?? "" }}
           errors={walkIn?.errors}
           candidates={walkIn?.candidates}
+          confirm={walkIn?.confirm}
+          differences={walkIn?.differences}
           submitLabel={t("attendance.rollCall.walkInSubmit")}
         />
       </section>

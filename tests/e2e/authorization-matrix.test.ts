@@ -80,6 +80,12 @@ const MATRIX: Record<string, Entry> = {
     get: "facilitator",
     post: "facilitator",
   },
+  // Without ?registration= the page is a 404 for those allowed; refusals come first (403).
+  "routes/staff.workshops.$id.cancel": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/cancel`,
+    get: "facilitator",
+    post: "facilitator",
+  },
   "routes/staff.workshops.$id.registrations[.]csv": {
     path: (i) => `/staff/workshops/${i.ownWorkshop}/registrations.csv`,
     get: "facilitator",

@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
 import { makeCourse } from "../../db/factories/learning";
+import { makePerson } from "../../db/factories/workshops";
 import { action as importAction } from "../../app/routes/staff.enrolments.import";
 import { getDb } from "../../app/utils/db.server";
 import { formRequest, sessionCookie, settle, unwrap } from "../support/requests";
@@ -189,6 +190,20 @@ describe("CSV enrolment import", () => {
     expect(preview.data.preview?.problemCount).toBe(3);
     expect(preview.data.uploadId).toBeNull();
     expect(await pendingUploads()).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("never gives a row to someone with another name because of a contact: the row must be corrected", async () => {
+    const db = await getDb();
+    await makeCourse(db, { slug: "curso-contacto" });
+    await makePerson({ fullName: "Elena Choque", phone: "+51987000111" });
+    const staff = await staffCookie();
+    const csv = ["nombre,correo,celular,curso", "Rosa Mamani,,987000111,curso-contacto"].join("\n");
+    const before = await counts();
+    const preview = await run(upload(csv, staff.cookie));
+    expect(preview.status).toBe(400);
+    expect(preview.data.preview?.rows.map((r) => [r.line, r.problems])).toEqual([[2, ["contactOfOther"]]]);
+    expect(preview.data.uploadId).toBeNull();
     expect(await counts()).toEqual(before);
   });
 

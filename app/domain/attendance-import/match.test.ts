@@ -33,8 +33,23 @@ const people: KnownPerson[] = [
 
 describe("matchParticipants", () => {
   it("matches by e-mail, preferring the registered person", () => {
-    const m = matchParticipants([participant("a", { name: "Rosita", email: "socia@minka.test" })], people);
+    const m = matchParticipants([participant("a", { name: "QUISPE MAMANI, Rosa", email: "socia@minka.test" })], people);
     expect(m.get("a")).toEqual({ kind: "matched", personId: 1, by: "email" });
+  });
+
+  it("asks when the contact belongs to someone with another name (never a silent swap)", () => {
+    const m = matchParticipants(
+      [
+        participant("a", { name: "Rosita", email: "socia@minka.test" }),
+        participant("b", { name: "Carmen Ccori", phone: "+51987654321" }),
+        participant("c", { name: "Rosita", otherNames: ["Rosa Quispe Mamani"], email: "socia@minka.test" }),
+      ],
+      people,
+    );
+    expect(m.get("a")).toEqual({ kind: "probable", candidates: [1] });
+    expect(m.get("b")).toEqual({ kind: "probable", candidates: [5] });
+    // One of the names it showed up under is the person's: that is them.
+    expect(m.get("c")).toEqual({ kind: "matched", personId: 1, by: "email" });
   });
 
   it("matches by phone when there is no e-mail match", () => {
@@ -68,7 +83,10 @@ describe("matchParticipants", () => {
     expect(m.get("a")).toEqual({ kind: "probable", candidates: [2] });
     expect(m.get("b")).toEqual({ kind: "probable", candidates: [2] });
     const n = matchParticipants(
-      [participant("a", { email: "socia@minka.test" }), participant("b", { name: "Rosa Quispe Mamani" })],
+      [
+        participant("a", { name: "Rosa Quispe Mamani", email: "socia@minka.test" }),
+        participant("b", { name: "Rosa Quispe Mamani" }),
+      ],
       people,
     );
     expect(n.get("b")).toEqual({ kind: "probable", candidates: [1, 6] });

@@ -24,7 +24,8 @@ export function participantNameKeys(participant: Pick<Participant, "name" | "oth
 }
 
 /**
- * Finds who each participant is. E-mail, then phone, identify a person; registered people win
+ * Finds who each participant is. E-mail, then phone, identify a person (when the participant used
+ * that person's name; with another name it is a choice for the facilitator); registered people win
  * over others with the same contact. A name alone identifies only when exactly one registered
  * person has it and nobody else in the report claims them; otherwise the facilitator chooses
  * among the candidates, so two people who share a name are never merged silently.
@@ -58,10 +59,16 @@ export function matchParticipants(participants: Participant[], people: KnownPers
     const byEmail = participant.email ? byEmailIndex.get(participant.email) : undefined;
     const byPhone = !byEmail && participant.phone ? byPhoneIndex.get(participant.phone) : undefined;
     const person = byEmail ?? byPhone;
-    if (person) {
-      matches.set(participant.key, { kind: "matched", personId: person.id, by: byEmail ? "email" : "phone" });
-      claimed.add(person.id);
+    if (!person) continue;
+    // A contact identifies only with one of the names the participant used; a name without
+    // letters (a phone number as display name) says nothing. Otherwise the facilitator decides.
+    const named = participantNameKeys(participant).filter((key) => /\p{Letter}/u.test(key));
+    if (named.length > 0 && !named.includes(keyOf.get(person.id)!)) {
+      matches.set(participant.key, { kind: "probable", candidates: [person.id] });
+      continue;
     }
+    matches.set(participant.key, { kind: "matched", personId: person.id, by: byEmail ? "email" : "phone" });
+    claimed.add(person.id);
   }
 
   const tentative = new Map<string, number>();

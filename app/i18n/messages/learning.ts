@@ -195,6 +195,7 @@ export default defineMessages({
         unknownCountry: "«{country}» no es un país de la lista (PE, GT, SV, DO, HN u «Otro país»).",
         regionNotOfCountry: "«{region}» no es una región de {countryName}.",
         regionWithoutCountry: "Falta el país de la región «{region}» (o no es una región de los países del programa).",
+        contactOfOther: "Ese correo o celular es de {name}, que tiene otro nombre. Corrija el nombre o el contacto.",
       },
       fileProblems: {
         empty: "El archivo está vacío: no tiene filas con personas.",
@@ -415,6 +416,8 @@ export default defineMessages({
         regionNotOfCountry: "“{region}” is not a region of {countryName}.",
         regionWithoutCountry:
           "The country of the region “{region}” is missing (or it is not a region of the programme's countries).",
+        contactOfOther:
+          "That e-mail or mobile number belongs to {name}, who has another name. Correct the name or the contact.",
       },
       fileProblems: {
         empty: "The file is empty: it has no rows with people.",
