@@ -276,15 +276,22 @@ export function parseRosterRecords(
 }
 
 /**
- * Reads a roster exported as CSV (comma, semicolon or tab), through the one CSV reader; a file far
- * over the row limit is refused after reading MAX_ROSTER_ROWS + 2 records.
+ * The records of a roster exported as CSV (comma, semicolon or tab), through the one CSV reader;
+ * reading stops after MAX_ROSTER_ROWS + 1 filled records, so a file far over the limit costs no more.
  */
-export async function parseRosterCsv(text: string, options: RosterOptions): Promise<ParsedRoster> {
+export async function readRosterCsv(
+  text: string,
+): Promise<{ ok: true; records: CsvRecord[]; complete: boolean } | { ok: false; problem: RosterFileProblem }> {
   const body = text.replace(/^\uFEFF/, "");
   if (!/\S/.test(body)) return { ok: false, problem: "empty" };
   const read = await readRecords(body, guessDelimiter(firstLines(body, 1)[0] ?? ""), {
     maxRecords: MAX_ROSTER_ROWS + 1,
   });
   if (read.unreadableLines.length > 0) return { ok: false, problem: "unreadable" };
-  return parseRosterRecords(read.records, read.complete, options);
+  return { ok: true, records: read.records, complete: read.complete };
+}
+
+export async function parseRosterCsv(text: string, options: RosterOptions): Promise<ParsedRoster> {
+  const read = await readRosterCsv(text);
+  return read.ok ? parseRosterRecords(read.records, read.complete, options) : read;
 }

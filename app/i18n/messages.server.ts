@@ -12,6 +12,7 @@ import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
 import reset from "./messages/reset";
+import roster from "./messages/roster";
 import workshops from "./messages/workshops";
 
 // One line per namespace (keep them sorted); the type of `en` follows `es`.
@@ -29,6 +30,7 @@ const namespaces = {
   privacy,
   reports,
   reset,
+  roster,
   workshops,
 };
 
@@ -59,6 +61,7 @@ export const STAFF_ONLY_TEXTS = [
   "privacy.admin",
   "reset.mail",
   "reset.staff",
+  "roster",
   "workshops.form",
   "workshops.mail",
   "workshops.staff",

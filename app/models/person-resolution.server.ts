@@ -21,6 +21,7 @@ export interface PersonDetails {
   birthYear?: number | null;
   cooperative?: string | null;
   country?: string | null;
+  region?: string | null;
 }
 
 /** A person offered under "¿es esta persona?": what the browser may see of them (contacts as hints only). */
@@ -140,6 +141,7 @@ export async function resolvePerson(
     birthYear: details.birthYear ?? null,
     cooperative: details.cooperative ?? null,
     country: details.country ?? null,
+    region: details.region ?? null,
     consent: request.consent === "given" ? { method: "staff", recordedBy: request.actorAccountId } : null,
   });
   await recordAudit(tx, {

@@ -113,6 +113,8 @@ const MATRIX: Record<string, Entry> = {
   "routes/staff.courses.$course_.export": { path: (i) => `/staff/courses/${i.course}/export`, get: "facilitator" },
   "routes/staff.enrolments.import": { path: () => "/staff/enrolments/import", get: "facilitator", post: "facilitator" },
   "routes/staff.reset-codes": { path: () => "/staff/reset-codes", get: "facilitator", post: "facilitator" },
+  "routes/staff.people.import": { path: () => "/staff/people/import", get: "facilitator", post: "facilitator" },
+  "routes/staff.people.import_.template[.]csv": { path: () => "/staff/people/import/template.csv", get: "facilitator" },
   "routes/staff.people.$personId.data": { path: (i) => `/staff/people/${i.personId}/data`, get: "manager" },
   "routes/reports._index": { path: () => "/reports", get: "facilitator" },
   "routes/reports.export": { path: () => "/reports/export?format=csv", get: "facilitator" },
