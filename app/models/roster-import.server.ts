@@ -54,6 +54,11 @@ export interface RosterSettings {
   consentForAll: boolean;
 }
 
+/** A roster's target workshop: its title for the preview, its status to refuse a cancelled one. */
+export async function rosterWorkshop(db: DB, workshopId: number) {
+  return db.selectFrom("workshop").select(["title", "status"]).where("id", "=", workshopId).executeTakeFirst();
+}
+
 /** Rosters left unconfirmed longer than this are dropped. */
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 

@@ -16,6 +16,7 @@ import {
   commitRoster,
   previewKeptRoster,
   receiveRoster,
+  rosterWorkshop,
   type RosterCounts,
   type RosterPreview,
   type RosterPreviewRow,
@@ -64,9 +65,7 @@ function choicesOf(form: FormData): Map<number, PersonChoice> {
 
 async function workshopTitle(workshopId: number | null): Promise<string | null> {
   if (workshopId === null) return null;
-  const db = await getDb();
-  const row = await db.selectFrom("workshop").select("title").where("id", "=", workshopId).executeTakeFirst();
-  return row?.title ?? null;
+  return (await rosterWorkshop(await getDb(), workshopId))?.title ?? null;
 }
 
 /**
@@ -92,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (target === "ledger" && hasRole(staff.role, "manager")) workshopId = null;
     else if (typeof target === "string" && /^[1-9]\d{0,11}$/.test(target)) {
       workshopId = Number(target);
-      const workshop = await db.selectFrom("workshop").select("status").where("id", "=", workshopId).executeTakeFirst();
+      const workshop = await rosterWorkshop(db, workshopId);
       if (!workshop || !(await canManageWorkshop(db, staff, workshopId)))
         return data<ActionResult>({ step: "refused", problem: "noTarget" }, { status: 403 });
       if (workshop.status === "cancelled")
