@@ -43,7 +43,13 @@ async function upload(
 ) {
   const form = new FormData();
   form.append("intent", "preview");
-  form.append("file", new Blob([file.body], { type: file.type ?? "text/csv" }), file.name);
+  form.append(
+    "file",
+    new Blob([typeof file.body === "string" ? file.body : new Uint8Array(file.body)], {
+      type: file.type ?? "text/csv",
+    }),
+    file.name,
+  );
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const response = await fetch(server.url + "/staff/people/import", {
     method: "POST",
