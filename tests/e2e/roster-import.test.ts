@@ -274,6 +274,26 @@ describe("roster import", () => {
     expect(query("select id from person where email = 'alguien.nuevo@example.org'")).toEqual([]);
   });
 
+  it("imports 2,000 rows in one go, and the same 2,000 again create nobody", async () => {
+    const roster =
+      "Nombre completo;Correo;Sexo;Año de nacimiento;País;Región;Cooperativa;Consentimiento\n" +
+      Array.from(
+        { length: 2000 },
+        (_, i) => `Persona Lista ${i};lista${i}@example.org;Mujer;1980;PE;Cusco;Coop;sí`,
+      ).join("\n") +
+      "\n";
+    const count = () =>
+      query<{ n: number }>("select count(*) as n from person where email like 'lista%@example.org'")[0].n;
+    const first = await upload({ body: roster, name: "dos-mil.csv" }, { target: "ledger" });
+    expect(first.status).toBe(200);
+    expect(first.html).toContain("Las 2000 filas están bien");
+    expect((await commit(first.uploadId!)).html).toContain("Listo: 2000 personas nuevas, 0 ya estaban en el registro.");
+    expect(count()).toBe(2000);
+    const again = await upload({ body: roster, name: "dos-mil.csv" }, { target: "ledger" });
+    expect((await commit(again.uploadId!)).html).toContain("Listo: 0 personas nuevas, 2000 ya estaban en el registro.");
+    expect(count()).toBe(2000);
+  }, 120_000);
+
   it("offers the template with Spanish headers as CSV and XLSX", async () => {
     const csv = await fetch(server.url + "/staff/people/import/template.csv", { headers: { Cookie: manager } });
     expect(csv.status).toBe(200);
