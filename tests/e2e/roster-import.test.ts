@@ -224,6 +224,13 @@ describe("roster import", () => {
 
     const big =
       "Nombre,Correo\n" + Array.from({ length: 2001 }, (_, i) => `Persona ${i},p${i}@example.org`).join("\n") + "\n";
+    const heavy = await upload(
+      { body: "Nombre,Correo\n" + "x".repeat(600_000), name: "pesado.csv" },
+      { target: "ledger" },
+    );
+    expect(heavy.status).toBe(413);
+    expect(heavy.html).toContain("el máximo es");
+
     const tooMany = await upload({ body: big, name: "grande.csv" }, { target: "ledger" });
     expect(tooMany.status).toBe(400);
     expect(tooMany.html).toContain("El archivo tiene más de 2000 filas");
@@ -309,5 +316,12 @@ describe("roster import", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect(book.worksheets[0].getRow(1).getCell(1).value).toBe("Nombre completo");
+    // The template as downloaded is a valid roster of one new person.
+    const filled = await upload(
+      { body: new Uint8Array(await book.xlsx.writeBuffer()), name: "plantilla.xlsx" },
+      { target: "ledger", consentForAll: "on" },
+    );
+    expect(filled.status).toBe(200);
+    expect(filled.html).toContain("La fila está bien");
   });
 });
