@@ -1,5 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -29,7 +33,11 @@ beforeAll(async () => {
   manager = await logIn("gestora@minka.test");
   facilitator = await logIn("facilitadora@minka.test");
 }, 60_000);
-afterAll(() => server.stop());
+const browsers: TestBrowser[] = [];
+afterAll(async () => {
+  for (const browser of browsers) await browser.close();
+  await server.stop();
+});
 
 /** The page as rendered, without the scripts (they carry every message of the locale, shown or not). */
 async function shown(response: Response): Promise<string> {
@@ -324,4 +332,39 @@ describe("roster import", () => {
     expect(filled.status).toBe(200);
     expect(filled.html).toContain("La fila está bien");
   });
+});
+
+describe("roster import in a browser without JavaScript", () => {
+  it("uploads a roster, chooses who a similar name is with a radio, confirms; every step passes axe", async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    browsers.push(browser);
+    const { page } = browser;
+    page.setDefaultTimeout(20_000);
+    await logInThroughForm(page, server.url + "/login", "gestora@minka.test", server.url + "/");
+    await page.goto(server.url + "/staff/people/import");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const file = path.join(os.tmpdir(), `roster-${Date.now()}.csv`);
+    fs.writeFileSync(
+      file,
+      "Nombre;Teléfono;País;Consentimiento\nJuana Flores;;Perú;sí\nWalter Ccama Apaza;987 222 333;Perú;sí\n",
+    );
+    await page.getByLabel("Archivo CSV o XLSX").setInputFiles(file);
+    await page.getByLabel("Qué hacer con estas personas").selectOption("ledger");
+    await page.getByRole("button", { name: "Revisar el archivo" }).click();
+    await page.getByRole("heading", { name: "Revisión del archivo" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page
+      .getByRole("group", { name: "¿Quién es Juana Flores?" })
+      .getByLabel("Es otra persona: registrarla como nueva")
+      .check();
+    await page.getByRole("button", { name: "Confirmar e importar" }).click();
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("Listo: 2 personas nuevas, 0 ya estaban en el registro.");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(query("select full_name from person where phone = '+51987222333'")).toEqual([
+      { full_name: "Walter Ccama Apaza" },
+    ]);
+    expect(browser.problems).toEqual([]);
+  }, 120_000);
 });
