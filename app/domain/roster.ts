@@ -90,10 +90,11 @@ export const TEMPLATE_HEADERS = [
   "Cooperativa",
   "Consentimiento",
 ];
+/** An example row that can match nobody real: a reserved e-mail domain and no phone. */
 export const TEMPLATE_EXAMPLE = [
-  "Rosa Quispe Mamani",
-  "rosa.quispe@example.org",
-  "987 654 321",
+  "Rosa Ejemplo Quispe",
+  "rosa.ejemplo@example.org",
+  "",
   "Mujer",
   "1985",
   "Perú",

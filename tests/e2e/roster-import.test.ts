@@ -331,6 +331,7 @@ describe("roster import", () => {
     );
     expect(filled.status).toBe(200);
     expect(filled.html).toContain("La fila está bien");
+    expect(filled.html).toContain("Persona nueva");
   });
 });
 
