@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from "../support/server";
  * The ledger, loaded entirely through the UI and imports (no SQL writes): a roster file of people
  * with sex, birth year, country, region and cooperative; three workshops created through the
  * workshop form, in 2021 (before any demo data, so the year's report is only theirs); everyone
- * registered through the roster import; attendance through roll call. The reach report's country
+ * registered through the roster import; attendance through roll call and a Zoom report import. The reach report's country
  * and region tables (page and CSV) must say what the roster says. JavaScript off: plain POSTs.
  */
 
@@ -187,6 +187,46 @@ async function rollCall(workshop: { id: number; sessionId: number }, marks: Reco
   expect(response.status).toBeLessThan(400);
 }
 
+/**
+ * A Zoom participants report of our own for a session, imported through the attendance import:
+ * upload, then confirm the review with the choices the page pre-selects (people matched by e-mail).
+ */
+async function importZoomReport(
+  workshop: { id: number; sessionId: number },
+  people: Array<{ name: string; email: string; minutes: number }>,
+) {
+  const report =
+    "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n" +
+    `812 3456 7890,Roster: asambleas,08/20/2021 09:00:00 AM,08/20/2021 12:00:00 PM,gestora@minka.test,180,${people.length}\n` +
+    ",,,,,,\n" +
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent\n" +
+    people
+      .map((p) => `${p.name},${p.email},08/20/2021 09:00:00 AM,08/20/2021 11:50:00 AM,${p.minutes},No,Y`)
+      .join("\n") +
+    "\n";
+  const path = `/staff/workshops/${workshop.id}/sessions/${workshop.sessionId}/import`;
+  const form = new FormData();
+  form.append("file", new Blob([report], { type: "text/csv" }), "zoom-participantes.csv");
+  const uploaded = await post(path, form);
+  expect(uploaded.status).toBe(302);
+  const review = await fetch(server.url + uploaded.headers.get("Location")!, { headers: { Cookie: cookie } });
+  const html = (await review.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+  // Post the review as the page fills it in: every pre-checked choice, and the hidden fields.
+  const answers = new URLSearchParams();
+  for (const tag of html.match(/<input\b[^>]*>/g) ?? []) {
+    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+    const type = attr("type");
+    const name = attr("name");
+    if (!name || type === "file") continue;
+    if ((type === "radio" || type === "checkbox") && !/\schecked(=|\s|>|\/)/.test(tag)) continue;
+    answers.append(name, attr("value") ?? "");
+  }
+  expect(answers.get("uploadId")).toBeTruthy();
+  const saved = await post(path, answers);
+  expect(saved.status).toBe(302);
+  expect(saved.headers.get("Location")).toContain("/attendance?imported=");
+}
+
 /** One table of the report's CSV: its rows between the column titles and the total. */
 function csvTable(records: string[][], title: string): string[][] {
   const start = records.findIndex((r) => r[0] === title);
@@ -247,7 +287,22 @@ describe("a ledger loaded through the roster import", () => {
       [id(6)]: "absent",
     });
     await rollCall(w2, { [id(4)]: "present", [id(5)]: "present", [id(6)]: "absent" });
-    await rollCall(w3, { [id(7)]: "present", [id(0)]: "present" });
+    // The third workshop's attendance comes from a Zoom report: Hilda and Alicia were online long enough.
+    await importZoomReport(w3, [
+      { name: PEOPLE[7].name, email: PEOPLE[7].email, minutes: 170 },
+      { name: PEOPLE[0].name, email: PEOPLE[0].email, minutes: 165 },
+    ]);
+    expect(
+      query<{ person_id: number; minutes_online: number }>(
+        "select person_id, minutes_online from attendance where session_id = ? order by person_id",
+        w3.sessionId,
+      ),
+    ).toEqual(
+      [
+        { person_id: id(0), minutes_online: 165 },
+        { person_id: id(7), minutes_online: 170 },
+      ].sort((a, b) => a.person_id - b.person_id),
+    );
     const reached = PEOPLE.filter((_, i) => i !== 6);
 
     const countries = new Map<string, number>();
