@@ -55,6 +55,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/reports">{t("common.nav.reports")}</NavLink>
             </li>
           ) : null}
+          {user && hasRole(user.role, "facilitator") ? (
+            <li>
+              <NavLink to="/staff/people">{t("people.staff.nav")}</NavLink>
+            </li>
+          ) : null}
           {user && hasRole(user.role, "admin") ? (
             <li>
               <NavLink to="/admin/accounts">{t("common.nav.admin")}</NavLink>

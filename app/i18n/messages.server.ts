@@ -58,6 +58,7 @@ export const STAFF_ONLY_TEXTS = [
   "learning.enrolOne",
   "learning.import",
   "learning.staff",
+  "people.staff",
   "privacy.admin",
   "reset.mail",
   "reset.staff",

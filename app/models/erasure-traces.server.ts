@@ -18,6 +18,12 @@ export async function eraseTraces(tx: DB, personId: number, accountIds: number[]
     identity.emails.push(asText(differing.email));
     identity.phones.push(asText(differing.phone));
   }
+  // A correction on the person page keeps the earlier name and contacts in the audit log too.
+  for (const earlier of await correctedValues(tx, recordIds)) {
+    identity.names.push(asText(earlier.fullName));
+    identity.emails.push(asText(earlier.email));
+    identity.phones.push(asText(earlier.phone));
+  }
   const fragments = identifyingFragments(identity);
   const emails = identity.emails.filter((e): e is string => Boolean(e));
   await eraseMail(tx, recordIds, emails);
@@ -41,6 +47,18 @@ function parseObject(json: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** The earlier values kept by each `person.updated` entry of these records (models/person-record.server.ts). */
+async function correctedValues(tx: DB, recordIds: number[]): Promise<Array<Record<string, unknown>>> {
+  const rows = await tx
+    .selectFrom("audit_log")
+    .select("details")
+    .where("action", "=", "person.updated")
+    .where("subject_type", "=", "person")
+    .where("subject_id", "in", recordIds)
+    .execute();
+  return rows.map((row) => (parseObject(row.details).before as Record<string, unknown> | undefined) ?? {});
 }
 
 /** The person's id and the ids of every record merged into it (merges of merges too). */

@@ -115,6 +115,13 @@ const MATRIX: Record<string, Entry> = {
   "routes/staff.reset-codes": { path: () => "/staff/reset-codes", get: "facilitator", post: "facilitator" },
   "routes/staff.people.import": { path: () => "/staff/people/import", get: "facilitator", post: "facilitator" },
   "routes/staff.people.import_.template[.]csv": { path: () => "/staff/people/import/template.csv", get: "facilitator" },
+  "routes/staff.people._index": { path: () => "/staff/people?missing=country", get: "facilitator" },
+  // A facilitator gets 404 for someone not on their workshops (checked in tests/e2e/staff-people.test.ts).
+  "routes/staff.people.$personId._index": {
+    path: (i) => `/staff/people/${i.personId}`,
+    get: "facilitator",
+    post: "facilitator",
+  },
   "routes/staff.people.$personId.data": { path: (i) => `/staff/people/${i.personId}/data`, get: "manager" },
   "routes/reports._index": { path: () => "/reports", get: "facilitator" },
   "routes/reports.export": { path: () => "/reports/export?format=csv", get: "facilitator" },

@@ -6,6 +6,7 @@ import type { ReachReport } from "../../models/reach.server";
 import { BarChart, type Bar } from "./bar-chart";
 import { ReportTableView } from "./report-table";
 import { ReachDefinitions } from "./definitions";
+import { QualityLinks } from "./quality-links";
 import { dateFormat, numberFormat } from "../../utils/intl";
 
 /** Bars from a breakdown table: its label column and its people column. */
@@ -188,6 +189,7 @@ export function ReportBody({
             ) : null}
           </p>
           <ReportTableView table={table("quality")} locale={locale} none={none} />
+          {linkToLedger ? <QualityLinks quality={report.quality} /> : null}
         </section>
       ) : null}
 
