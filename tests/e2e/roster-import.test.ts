@@ -32,7 +32,7 @@ beforeAll(async () => {
   server = await startTestServer();
   manager = await logIn("gestora@minka.test");
   facilitator = await logIn("facilitadora@minka.test");
-}, 60_000);
+}, 120_000);
 const browsers: TestBrowser[] = [];
 afterAll(async () => {
   for (const browser of browsers) await browser.close();

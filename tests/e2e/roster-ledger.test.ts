@@ -24,7 +24,7 @@ beforeAll(async () => {
     body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
   });
   cookie = response.headers.get("Set-Cookie")!.split(";")[0];
-}, 60_000);
+}, 120_000);
 afterAll(() => server.stop());
 
 async function post(path: string, body: URLSearchParams | FormData) {
