@@ -27,6 +27,7 @@ export interface Database {
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
   person_distinct: PersonDistinctTable;
+  reach_data_version: ReachDataVersionTable;
 }
 
 export const SEXES = ["female", "male", "other", "not_stated"] as const;
@@ -369,6 +370,12 @@ export interface PersonDistinctTable {
   person_b: number;
   decided_by: number | null;
   decided_at: Timestamp;
+}
+
+/** One row (id 1): moves on every change to what the reach report reads (SQLite triggers; docs/decisions/017). */
+export interface ReachDataVersionTable {
+  id: number;
+  version: number | string;
 }
 
 export type Person = Selectable<PersonTable>;

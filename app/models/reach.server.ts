@@ -15,6 +15,7 @@ import {
 import { ATTENDED_STATUSES } from "../domain/attendance-rule";
 import { isPostgres, toNumber, type DB } from "../utils/db.server";
 import { refreshLocalDates } from "./local-dates.server";
+import { cachedReport, reachCacheable, reachCacheKey, reachDataVersion, rememberReport } from "./reach-cache.server";
 
 /**
  * THE place where reach is counted (README "Reach definitions"). Everything is computed in SQL:
@@ -407,17 +408,42 @@ async function importFigures(
   };
 }
 
-/** Age bands, split by whether the birth year is missing (the data-quality panel tells that apart from implausible ages). */
-async function ageCounts(tx: DB): Promise<{ ages: Count<AgeBand>[]; missingBirthYear: number }> {
-  const { rows } = await sql<{ key: AgeBand; no_birth_year: number | string; count: number | string }>`
-    select age_band as key, case when birth_year is null then 1 else 0 end as no_birth_year, count(*) as count
-    from reach_people group by age_band, case when birth_year is null then 1 else 0 end`.execute(tx);
-  const ages = new Map<AgeBand, number>();
-  for (const row of rows) ages.set(row.key, (ages.get(row.key) ?? 0) + toNumber(row.count));
+/**
+ * Sex, age band, modality and month of first participation in one GROUP BY: their combinations
+ * are few (a few thousand at most), so one sort of the people reached gives all four tables,
+ * each the sum over the others. The age bands are also split by whether the birth year is
+ * missing (the data-quality panel tells that apart from implausible ages).
+ */
+async function categoryCounts(tx: DB) {
+  const { rows } = await sql<{
+    sex: Sex;
+    age_band: AgeBand;
+    no_birth_year: number | string;
+    modality_group: ModalityGroup;
+    month: string;
+    count: number | string;
+  }>`
+    select sex, age_band, case when birth_year is null then 1 else 0 end as no_birth_year, modality_group,
+      substr(first_date, 1, 7) as month, count(*) as count
+    from reach_people
+    group by sex, age_band, case when birth_year is null then 1 else 0 end, modality_group, substr(first_date, 1, 7)`.execute(
+    tx,
+  );
+  const tally = <K>(pick: (row: (typeof rows)[number]) => K): Count<K>[] => {
+    const counts = new Map<K, number>();
+    for (const row of rows) counts.set(pick(row), (counts.get(pick(row)) ?? 0) + toNumber(row.count));
+    return [...counts].map(([key, count]) => ({ key, count }));
+  };
   const missingBirthYear = rows
     .filter((row) => toNumber(row.no_birth_year) === 1)
     .reduce((sum, row) => sum + toNumber(row.count), 0);
-  return { ages: [...ages].map(([key, count]) => ({ key, count })), missingBirthYear };
+  return {
+    sexes: tally((row) => row.sex),
+    ages: tally((row) => row.age_band),
+    missingBirthYear,
+    modalities: tally((row) => row.modality_group),
+    months: tally((row) => row.month),
+  };
 }
 
 /** Country and region in one GROUP BY; the country table is its sum (an empty value counts as not stated). */
@@ -443,6 +469,13 @@ async function placeCounts(tx: DB): Promise<{ byRegion: ReachReport["byRegion"];
  * read transaction, so they describe the same moment and reconcile with each other.
  */
 export async function computeReachReport(db: DB, filters: ReachFilters, viewer: ReachViewer): Promise<ReachReport> {
+  // Unchanged data, same report: served again without counting (docs/decisions/017).
+  const cacheable = reachCacheable(db);
+  const key = reachCacheKey(filters, viewer);
+  if (cacheable) {
+    const hit = cachedReport<ReachReport>(db, await reachDataVersion(db), key);
+    if (hit) return hit;
+  }
   await refreshLocalDates(db);
   const { from, to } = periodRange(filters.period);
   const includesCourses = reportIncludesCourses(filters, viewer);
@@ -450,15 +483,14 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
   // A read-only snapshot, not writeTransaction: it must not hold the write lock while it counts.
   // eslint-disable-next-line no-restricted-syntax
   return db.transaction().execute(async (tx) => {
+    // Read in the same snapshot as the figures, so the report is filed under the data it counted.
+    const version = cacheable ? await reachDataVersion(tx) : null;
     await createTempTables(tx, filters, viewer, from, to);
     const workshops = await workshopRows(tx);
-    // One GROUP BY per table: SQLite has no GROUPING SETS; each sorts only the people reached.
-    const sexes = await countBy<Sex>(tx, sql`sex`);
-    const { ages, missingBirthYear } = await ageCounts(tx);
+    // Three GROUP BYs for eight tables (SQLite has no GROUPING SETS); each sorts only the people reached.
+    const { sexes, ages, missingBirthYear, modalities, months } = await categoryCounts(tx);
     const { byRegion, countries } = await placeCounts(tx);
     const cooperatives = await countBy<string | null>(tx, sql`cooperative`);
-    const modalities = await countBy<ModalityGroup>(tx, sql`modality_group`);
-    const months = await countBy<string>(tx, sql`substr(first_date, 1, 7)`);
     const byAge = inOrder(AGE_BAND_KEYS, ages);
     const unique = byAge.reduce((sum, c) => sum + c.count, 0);
     const coursesOnly = modalities.find((m) => m.key === "courses_only")?.count ?? 0;
@@ -500,6 +532,7 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
       },
     };
     for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+    if (version !== null) rememberReport(db, version, key, report);
     return report;
   });
 }

@@ -10,6 +10,7 @@ import {
   listVisibleWorkshops,
 } from "../models/reach-options.server";
 import { computeReachReport, type ReachReport, type ReachViewer } from "../models/reach.server";
+import { reuseWhileUnchanged } from "../models/reach-cache.server";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { localDate } from "../utils/dates";
@@ -71,7 +72,10 @@ export async function loadReachRequest(request: Request): Promise<ReachRequest> 
     filters,
     errors,
     report,
-    duplicates: viewer.seesAll && report ? await countLikelyDuplicates(db) : null,
+    duplicates:
+      viewer.seesAll && report
+        ? await reuseWhileUnchanged(db, "likely-duplicates", () => countLikelyDuplicates(db))
+        : null,
     options: {
       workshops: workshops.map((w) => ({ id: w.id, title: w.title })),
       facilitators,

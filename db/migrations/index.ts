@@ -8,6 +8,7 @@ import * as attendanceUploads from "./2026-11-27T1230-attendance-uploads";
 import * as reachLocalDates from "./2026-11-27T1240-reach-local-dates-and-indexes";
 import * as hardening from "./2026-11-27T1250-hardening";
 import * as enrolmentUploads from "./2026-12-02T0100-enrolment-uploads";
+import * as reachDataVersion from "./2026-12-02T0200-reach-data-version";
 import * as rosterUploads from "./2026-12-02T0300-roster-uploads";
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1240-reach-local-dates-and-indexes": reachLocalDates,
   "2026-11-27T1250-hardening": hardening,
   "2026-12-02T0100-enrolment-uploads": enrolmentUploads,
+  "2026-12-02T0200-reach-data-version": reachDataVersion,
   "2026-12-02T0300-roster-uploads": rosterUploads,
 };

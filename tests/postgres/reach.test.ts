@@ -62,5 +62,5 @@ describe("the reach report on PostgreSQL", () => {
       await sqlite.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // two migrate-and-seed runs in child processes: over 30 s on a loaded 2-core machine
 });

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import type { ReachFilters } from "../../app/domain/reach-filters";
+import { setAttendanceThreshold, setMarkInTransaction } from "../../app/models/attendance.server";
+import { countLikelyDuplicates, markDistinct, mergePersons } from "../../app/models/person-ledger.server";
+import { reuseWhileUnchanged } from "../../app/models/reach-cache.server";
+import { erasePerson } from "../../app/models/privacy.server";
+import { computeReachReport, type ReachReport, type ReachViewer } from "../../app/models/reach.server";
+import { createDatabase, getDb, writeTransaction } from "../../app/utils/db.server";
+import { enrol, makeCourse, makePerson, register } from "../../db/factories/reach";
+import { seedDemo } from "../../db/seed";
+
+const filters = (period: ReachFilters["period"], countEnrolments = true): ReachFilters => ({
+  period,
+  country: null,
+  workshopId: null,
+  facilitatorId: null,
+  courseId: null,
+  countEnrolments,
+});
+
+const FY2023 = { kind: "fy", year: 2023 } as const;
+const IN_FY2023 = "2023-03-15T15:00:00.000Z";
+
+/**
+ * The report served after a write must be the one a fresh computation gives: the data version
+ * (docs/decisions/017) has to move for every kind of write that changes reach. Each step below
+ * changes the figures (checked), then the report of the running process is compared with one
+ * computed from scratch by a new connection, which has nothing remembered.
+ */
+describe("the reach report after each kind of write", () => {
+  it("is always the one computed from scratch", async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    const admin = await db
+      .selectFrom("account")
+      .select("id")
+      .where("email", "=", "admin@minka.test")
+      .executeTakeFirstOrThrow();
+    const facilitator = await db
+      .selectFrom("account")
+      .select("id")
+      .where("email", "=", "facilitadora@minka.test")
+      .executeTakeFirstOrThrow();
+    const manager: ReachViewer = { accountId: admin.id, seesAll: true };
+    const views: Array<[ReachFilters, ReachViewer]> = [
+      [filters(FY2023), manager],
+      [filters({ kind: "all" }, false), manager],
+      [filters(FY2023), { accountId: facilitator.id, seesAll: false }],
+    ];
+    const file = process.env.DATABASE_URL!;
+
+    const served = () => Promise.all(views.map(([f, v]) => computeReachReport(db, f, v)));
+    const fromScratch = async () => {
+      const other = await createDatabase(file);
+      try {
+        return await Promise.all(views.map(([f, v]) => computeReachReport(other, f, v)));
+      } finally {
+        await other.destroy();
+      }
+    };
+    let previous: ReachReport[] = await served();
+    // Served twice without a write: the same figures.
+    expect(await served()).toEqual(previous);
+    // The likely-duplicates count shown beside the report is reused the same way.
+    const duplicates = () => reuseWhileUnchanged(db, "likely-duplicates", () => countLikelyDuplicates(db));
+    let previousDuplicates = await duplicates();
+    const afterLedgerChange = async (write: string) => {
+      const now = await duplicates();
+      expect(now, write).toBe(await countLikelyDuplicates(db));
+      expect(now, `${write} changes the count`).not.toBe(previousDuplicates);
+      previousDuplicates = now;
+    };
+    const after = async (write: string, changesFigures = true) => {
+      const now = await served();
+      expect(now, write).toEqual(await fromScratch());
+      expect(await duplicates(), write).toBe(await countLikelyDuplicates(db));
+      if (changesFigures) expect(now, `${write} changes the figures`).not.toEqual(previous);
+      previous = now;
+    };
+
+    const session = await db
+      .selectFrom("workshop_session as s")
+      .innerJoin("workshop_facilitator as wf", "wf.workshop_id", "s.workshop_id")
+      .select(["s.id", "s.workshop_id"])
+      .where("wf.account_id", "=", facilitator.id)
+      .where("s.local_date", ">=", "2022-10-01")
+      .where("s.local_date", "<=", "2023-09-30")
+      .orderBy("s.id")
+      .executeTakeFirstOrThrow();
+
+    const newcomer = await makePerson(db, { sex: "female", birthYear: 1950, country: "PE" });
+    await after("a new person nobody reached yet", false);
+
+    await register(db, session.workshop_id, newcomer, { createdAt: IN_FY2023 });
+    await after("a registration");
+
+    await db
+      .updateTable("registration")
+      .set({ status: "cancelled" })
+      .where("person_id", "=", newcomer)
+      .where("workshop_id", "=", session.workshop_id)
+      .execute();
+    await after("a cancelled registration");
+
+    await writeTransaction(db, (tx) =>
+      setMarkInTransaction(tx, {
+        sessionId: session.id,
+        personId: newcomer,
+        status: "present",
+        actorAccountId: admin.id,
+      }),
+    );
+    await after("a roll-call mark");
+
+    await writeTransaction(db, (tx) =>
+      setMarkInTransaction(tx, {
+        sessionId: session.id,
+        personId: newcomer,
+        status: "absent",
+        actorAccountId: admin.id,
+      }),
+    );
+    await after("a mark corrected to absent");
+
+    await db
+      .insertInto("attendance")
+      .values({
+        session_id: session.id,
+        person_id: newcomer,
+        status: null,
+        minutes_online: 25,
+        source: "import",
+        recorded_at: IN_FY2023,
+      })
+      .onConflict((oc) => oc.columns(["session_id", "person_id"]).doUpdateSet({ status: null, minutes_online: 25 }))
+      .execute();
+    await after("an imported 25 minutes online (below the threshold)", false);
+
+    await setAttendanceThreshold(db, { workshopId: session.workshop_id, minutes: 20, actorAccountId: admin.id });
+    await after("the workshop's threshold lowered to 20 minutes");
+
+    await db.deleteFrom("attendance").where("person_id", "=", newcomer).execute();
+    await after("an import undone");
+
+    const course = await makeCourse(db);
+    await enrol(db, course.id, newcomer, { enrolledAt: IN_FY2023 });
+    await after("a course enrolment");
+
+    await db
+      .updateTable("enrolment")
+      .set({ completed_at: "2023-04-01T15:00:00.000Z" })
+      .where("person_id", "=", newcomer)
+      .execute();
+    await after("a course completed");
+
+    await db.updateTable("person").set({ birth_year: 2000, sex: "male" }).where("id", "=", newcomer).execute();
+    await after("sex and birth year corrected");
+
+    await db.updateTable("person").set({ country: "GT", region: "GT-01" }).where("id", "=", newcomer).execute();
+    await after("country and region corrected");
+
+    const twin = await makePerson(db, { fullName: "Gemela Quispe", email: "gemela@correo.example" });
+    await db.updateTable("person").set({ email: "gemela@correo.example" }).where("id", "=", newcomer).execute();
+    await afterLedgerChange("a person given the e-mail of another (a likely duplicate)");
+    expect(await markDistinct(db, { personIds: [newcomer, twin], actorAccountId: admin.id })).toBe(true);
+    await afterLedgerChange("the pair marked as different people");
+
+    const [a, b] = await db
+      .selectFrom("attendance as a")
+      .innerJoin("workshop_session as s", "s.id", "a.session_id")
+      .select("a.person_id")
+      .distinct()
+      .where("s.local_date", ">=", "2022-10-01")
+      .where("s.local_date", "<=", "2023-09-30")
+      .where("a.status", "=", "present")
+      .orderBy("a.person_id")
+      .limit(2)
+      .execute();
+    expect(
+      await mergePersons(db, { keepId: a.person_id, dropId: b.person_id, actorAccountId: admin.id }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await after("two people merged");
+
+    expect(await erasePerson(db, a.person_id, admin.id)).toBe(true);
+    await after("a person erased (the figures stay)", false);
+
+    await db
+      .updateTable("workshop_session")
+      .set({ starts_at: "2021-03-15T15:00:00.000Z" })
+      .where("id", "=", session.id)
+      .execute();
+    await after("a session moved out of the year");
+
+    await db.updateTable("workshop").set({ status: "cancelled" }).where("id", "=", session.workshop_id).execute();
+    await after("a workshop cancelled");
+
+    await db.deleteFrom("workshop_facilitator").where("account_id", "=", facilitator.id).execute();
+    await after("a facilitator taken off their workshops");
+  });
+});
