@@ -22,6 +22,7 @@ export interface Database {
   attendance: AttendanceTable;
   attendance_upload: AttendanceUploadTable;
   enrolment_upload: EnrolmentUploadTable;
+  roster_upload: RosterUploadTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
@@ -300,6 +301,19 @@ export interface EnrolmentUploadTable {
   file_name: string;
   /** The decoded CSV (see app/models/enrolment-import.server.ts). */
   text: string;
+  uploaded_by: number;
+  created_at: Timestamp;
+}
+
+export interface RosterUploadTable {
+  id: Generated<number>;
+  file_hash: string;
+  file_name: string;
+  /** The rows read from the file, as JSON (see app/models/roster-import.server.ts). */
+  records: string;
+  /** The workshop to register everyone to; null: only add them to the ledger. */
+  workshop_id: number | null;
+  consent_for_all: ColumnType<number, number | undefined, number>;
   uploaded_by: number;
   created_at: Timestamp;
 }

@@ -13,6 +13,7 @@ import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
 import reset from "./messages/reset";
+import roster from "./messages/roster";
 import workshops from "./messages/workshops";
 
 // One line per namespace (keep them sorted); the type of `en` follows `es`.
@@ -31,6 +32,7 @@ const namespaces = {
   privacy,
   reports,
   reset,
+  roster,
   workshops,
 };
 
@@ -63,6 +65,7 @@ export const STAFF_ONLY_TEXTS = [
   "privacy.admin",
   "reset.mail",
   "reset.staff",
+  "roster",
   "workshops.form",
   "workshops.mail",
   "workshops.staff",

@@ -33,6 +33,7 @@ export async function eraseTraces(tx: DB, personId: number, accountIds: number[]
   ]);
   await dropFromPendingReports(tx, identifyingFragments(identity, { nameParts: false }));
   await dropPendingEnrolmentLists(tx, identifyingFragments(identity, { nameParts: false }));
+  await dropPendingRosters(tx, identifyingFragments(identity, { nameParts: false }));
 }
 
 function asText(value: unknown): string | null {
@@ -158,4 +159,11 @@ async function dropPendingEnrolmentLists(tx: DB, fragments: string[]) {
   const uploads = await tx.selectFrom("enrolment_upload").select(["id", "text"]).execute();
   const named = uploads.filter((upload) => mentions(upload.text, fragments)).map((upload) => upload.id);
   if (named.length > 0) await tx.deleteFrom("enrolment_upload").where("id", "in", named).execute();
+}
+
+/** Likewise a roster awaiting confirmation (docs/decisions/014-roster-import.md). */
+async function dropPendingRosters(tx: DB, fragments: string[]) {
+  const uploads = await tx.selectFrom("roster_upload").select(["id", "records"]).execute();
+  const named = uploads.filter((upload) => mentions(upload.records, fragments)).map((upload) => upload.id);
+  if (named.length > 0) await tx.deleteFrom("roster_upload").where("id", "in", named).execute();
 }

@@ -30,6 +30,9 @@ export default function StaffWorkshops() {
       <p className="actions">
         <Link to="/staff/workshops/new" className="button primary">
           {t("workshops.staff.create")}
+        </Link>{" "}
+        <Link to="/staff/people/import" className="button">
+          {t("roster.import.title")}
         </Link>
       </p>
       {workshops.length === 0 ? (

@@ -14,11 +14,16 @@ export type UploadedFile =
  * Reads the `file` field of a multipart upload, refusing one over `maxBytes` (each kind of upload
  * has its own cap) by the declared Content-Length before the body is parsed, then by the file's
  * size; then refuses a file that is not text (a PDF, a workbook, a photo) by its first bytes.
+ * With `allowXlsx`, a ZIP file (an XLSX workbook) passes for the route to read.
  * The multipart body is parsed by the platform's own parser: Remix's streaming one split the
  * file at every line break and joined the pieces again, which blocked the server for seconds
  * on a few megabytes of short lines and overflowed the stack past about 100,000 of them.
  */
-export async function readUploadedFile(request: Request, maxBytes: number): Promise<UploadedFile> {
+export async function readUploadedFile(
+  request: Request,
+  maxBytes: number,
+  options: { allowXlsx?: boolean } = {},
+): Promise<UploadedFile> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > maxBytes + ENVELOPE_BYTES) return { ok: false, problem: "tooLarge", size: declared };
   let form: FormData;
@@ -33,7 +38,9 @@ export async function readUploadedFile(request: Request, maxBytes: number): Prom
   if (file.size > maxBytes) return { ok: false, problem: "tooLarge", size: file.size };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sniffed = sniffUpload(bytes);
-  if (!sniffed.ok) return { ok: false, problem: "notText", kind: sniffed.kind };
+  // A ZIP may be an XLSX workbook where the route reads those (the roster import); the route checks it is one.
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (!sniffed.ok && !(options.allowXlsx && zip)) return { ok: false, problem: "notText", kind: sniffed.kind };
   return { ok: true, bytes, fileName: (file as File).name ?? "", form };
 }
 

@@ -10,6 +10,7 @@ import * as hardening from "./2026-11-27T1250-hardening";
 import * as enrolmentUploads from "./2026-12-02T0100-enrolment-uploads";
 import * as reachDataVersion from "./2026-12-02T0200-reach-data-version";
 import * as rateLimitWindows from "./2026-12-02T0230-rate-limit-windows";
+import * as rosterUploads from "./2026-12-02T0300-roster-uploads";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0100-enrolment-uploads": enrolmentUploads,
   "2026-12-02T0200-reach-data-version": reachDataVersion,
   "2026-12-02T0230-rate-limit-windows": rateLimitWindows,
+  "2026-12-02T0300-roster-uploads": rosterUploads,
 };

@@ -10,6 +10,7 @@ const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form
 const UPLOAD_ROUTES = [
   /^\/staff\/workshops\/[^/]+\/sessions\/[^/]+\/import(?:\.data)?\/?$/,
   /^\/staff\/enrolments\/import(?:\.data)?\/?$/,
+  /^\/staff\/people\/import(?:\.data)?\/?$/,
 ];
 
 export function isUploadRoute(path: string): boolean {

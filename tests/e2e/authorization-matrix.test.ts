@@ -119,6 +119,8 @@ const MATRIX: Record<string, Entry> = {
   "routes/staff.courses.$course_.export": { path: (i) => `/staff/courses/${i.course}/export`, get: "facilitator" },
   "routes/staff.enrolments.import": { path: () => "/staff/enrolments/import", get: "facilitator", post: "facilitator" },
   "routes/staff.reset-codes": { path: () => "/staff/reset-codes", get: "facilitator", post: "facilitator" },
+  "routes/staff.people.import": { path: () => "/staff/people/import", get: "facilitator", post: "facilitator" },
+  "routes/staff.people.import_.template[.]csv": { path: () => "/staff/people/import/template.csv", get: "facilitator" },
   "routes/staff.people._index": { path: () => "/staff/people?missing=country", get: "facilitator" },
   // A facilitator gets 404 for someone not on their workshops (checked in tests/e2e/staff-people.test.ts).
   "routes/staff.people.$personId._index": {
