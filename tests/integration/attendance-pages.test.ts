@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema";
 import { makeAccount } from "../../db/factories";
 import { makeCostsWorkshop } from "../../db/factories/attendance";
+import { makePerson, makeWorkshop, register } from "../../db/factories/reach";
 import {
   action as rollCallAction,
   loader as rollCallLoader,
@@ -271,6 +272,34 @@ describe("import pages", () => {
       context: {},
     })) as Response;
     expect(again.headers.get("Location")).toMatch(/\?already=/);
+  });
+
+  it("tells namesakes apart in the review by their latest workshop", async () => {
+    const { base, params, cookie } = await setup();
+    const db = await getDb();
+    const namesakes = [];
+    for (const [title, startsAt] of [
+      ["Tejido a telar para la feria", "2025-03-10T15:00:00.000Z"],
+      ["Quesos andinos de calidad", "2026-05-04T15:00:00.000Z"],
+    ] as const) {
+      const personId = await makePerson(db, { fullName: "Juana Flores", email: null, phone: null });
+      const earlier = await makeWorkshop(db, { title, sessions: [startsAt] });
+      await register(db, earlier.id, personId);
+      namesakes.push({ personId, title });
+    }
+    const path = `${base}/sessions/${params.sessionId}/import`;
+    const uploaded = (await importAction({
+      request: uploadRequest(path, fixtureBytes("zoom-meeting-participants.csv"), cookie),
+      params,
+      context: {},
+    })) as Response;
+    const review = uploaded.headers.get("Location")!;
+    const page = unwrap<Awaited<ReturnType<typeof importLoader>>>(
+      await importLoader({ request: getRequest(review, cookie), params, context: {} }),
+    ).data;
+    for (const { personId, title } of namesakes) {
+      expect(page.review!.people[personId]?.lastWorkshop?.title).toBe(title);
+    }
   });
 
   it("names the supported formats for a file of another kind", async () => {
