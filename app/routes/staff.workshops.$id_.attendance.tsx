@@ -51,9 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/staff/workshops/${workshop.id}/attendance?rule=${minutes}`);
 }
 
-const COUNTS = ["registered", "attended", "walkIns", "noShows", "ignored"] as const satisfies ReadonlyArray<
-  keyof AttendanceCounts
->;
+const COUNTS = [
+  "registered",
+  "attended",
+  "walkIns",
+  "belowMinimum",
+  "neverCame",
+  "ignored",
+] as const satisfies ReadonlyArray<keyof AttendanceCounts>;
 
 export default function WorkshopAttendancePage() {
   const { workshop, minMinutes, overall, sessions } = useLoaderData<typeof loader>();
@@ -138,7 +143,11 @@ export default function WorkshopAttendancePage() {
                       )}
                     </th>
                     {COUNTS.map((count) => (
-                      <td key={count}>{count === "noShows" && !s.started ? "—" : s[count].toLocaleString(locale)}</td>
+                      <td key={count}>
+                        {(count === "belowMinimum" || count === "neverCame") && !s.started
+                          ? "—"
+                          : s[count].toLocaleString(locale)}
+                      </td>
                     ))}
                     <td>
                       <Link to={`${base}/sessions/${s.sessionId}/roll-call`}>{t("attendance.nav.rollCall")}</Link>
