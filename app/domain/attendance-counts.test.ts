@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendeeOutcome, tallyAttendance, type Attendee } from "./attendance-counts";
+import { attendeeOutcome, rollCallCounts, tallyAttendance, type Attendee } from "./attendance-counts";
 
 const MIN = 30;
 const registered = (method: "self" | "walk_in" | "import" = "self") => ({ status: "registered" as const, method });
@@ -68,5 +68,24 @@ describe("tallyAttendance", () => {
     expect(tally.belowMinimum + tally.neverCame).toBe(tally.registered - registeredAttended);
     expect(tally.belowMinimum).toBeGreaterThan(0);
     expect(tally.neverCame).toBeGreaterThan(0);
+  });
+});
+
+describe("rollCallCounts", () => {
+  it("counts people online for the minimum as present, and keeps a mark made by hand", () => {
+    expect(
+      rollCallCounts(
+        [
+          { status: null, minutesOnline: 30 },
+          { status: null, minutesOnline: 29 },
+          { status: null, minutesOnline: null },
+          { status: "absent", minutesOnline: 45 },
+          { status: "present", minutesOnline: null },
+          { status: "late", minutesOnline: 5 },
+          { status: "excused", minutesOnline: null },
+        ],
+        MIN,
+      ),
+    ).toEqual({ present: 2, late: 1, excused: 1, absent: 1, unmarked: 2, presentByMinutes: 1 });
   });
 });

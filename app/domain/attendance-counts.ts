@@ -51,3 +51,29 @@ export function tallyAttendance(attendees: Iterable<Attendee>, minMinutes: numbe
   }
   return tally;
 }
+
+export interface RollCallCounts {
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+  unmarked: number;
+  /** Of `present`: people nobody marked whom an imported report shows online for the minimum. */
+  presentByMinutes: number;
+}
+
+/**
+ * The roll call's line of counts. A mark made by hand wins; someone not marked but online long
+ * enough is present by the rule, so an imported report does not read as "present: 0".
+ */
+export function rollCallCounts(marks: Iterable<AttendanceMark>, minMinutes: number): RollCallCounts {
+  const counts: RollCallCounts = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, presentByMinutes: 0 };
+  for (const mark of marks) {
+    if (mark.status !== null) counts[mark.status]++;
+    else if (attendedSession(mark, minMinutes)) {
+      counts.present++;
+      counts.presentByMinutes++;
+    } else counts.unmarked++;
+  }
+  return counts;
+}

@@ -55,10 +55,13 @@ const COUNTS = [
   "registered",
   "attended",
   "walkIns",
+  "noShows",
   "belowMinimum",
   "neverCame",
   "ignored",
 ] as const satisfies ReadonlyArray<keyof AttendanceCounts>;
+/** Who did not come is only known once a session has begun. */
+const NOT_YET = new Set<(typeof COUNTS)[number]>(["noShows", "belowMinimum", "neverCame"]);
 
 export default function WorkshopAttendancePage() {
   const { workshop, minMinutes, overall, sessions } = useLoaderData<typeof loader>();
@@ -143,11 +146,7 @@ export default function WorkshopAttendancePage() {
                       )}
                     </th>
                     {COUNTS.map((count) => (
-                      <td key={count}>
-                        {(count === "belowMinimum" || count === "neverCame") && !s.started
-                          ? "—"
-                          : s[count].toLocaleString(locale)}
-                      </td>
+                      <td key={count}>{NOT_YET.has(count) && !s.started ? "—" : s[count].toLocaleString(locale)}</td>
                     ))}
                     <td>
                       <Link to={`${base}/sessions/${s.sessionId}/roll-call`}>{t("attendance.nav.rollCall")}</Link>
