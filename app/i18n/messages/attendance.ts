@@ -124,6 +124,8 @@ export default defineMessages({
         negativeDuration: "Línea {line}: la duración «{value}» es negativa; se omitió.",
         absurdDuration: "Línea {line}: la duración «{value}» es de más de un día; se omitió.",
         leaveBeforeJoin: "Línea {line}: sale antes de entrar ({value}); se usó la duración.",
+        activitiesUnusable:
+          "Línea {line}: la sección «Actividades en la reunión» falta, está cortada o no incluye a todas las personas; se usaron los totales de «Participantes», que cuentan dos veces las conexiones simultáneas.",
       },
       summary:
         "{total} personas en el informe: {matched} reconocidas, {probable} por confirmar, {unmatched} sin reconocer.",
@@ -315,6 +317,8 @@ export default defineMessages({
         negativeDuration: "Line {line}: the duration “{value}” is negative; left out.",
         absurdDuration: "Line {line}: the duration “{value}” is more than a day; left out.",
         leaveBeforeJoin: "Line {line}: leaves before joining ({value}); the duration was used.",
+        activitiesUnusable:
+          "Line {line}: the “In-Meeting Activities” section is missing, cut off or leaves someone out; the “Participants” totals were used, which count simultaneous connections twice.",
       },
       summary: "{total} people in the report: {matched} recognised, {probable} to confirm, {unmatched} not recognised.",
       matchedTitle: "Recognised",
