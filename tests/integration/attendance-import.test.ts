@@ -360,3 +360,23 @@ describe("importing a Zoom participants report", () => {
     expect(await db.selectFrom("person").select("id").execute()).toHaveLength(people.length + 1);
   });
 });
+
+describe("the session's window", () => {
+  it.each(["zoom-same-meeting.csv", "teams-same-meeting-en-us.csv"])(
+    "leaves out time online before the session starts and after it ends (%s, session 10:00–11:30)",
+    async (fixture) => {
+      const { actor, workshop, session } = await scenario();
+      const { upload } = await uploadReport({
+        workshopId: workshop.id,
+        session,
+        bytes: fixtureBytes(fixture),
+        actorAccountId: actor,
+      });
+      expect(upload?.payload.participants.map((p) => [p.name, Math.round(p.seconds / 60)])).toEqual([
+        ["Carla Díaz", 90],
+        ["Ana Torres", 90],
+        ["Beto Ramos Quispe", 60],
+      ]);
+    },
+  );
+});
