@@ -34,6 +34,8 @@ export function stripMarkers(raw: string): MarkedName {
   let name = cleanName(raw.slice(0, MAX_NAME));
   let host = false;
   let guest = false;
+  // Most names carry no marker: no parenthesis at the end and longer than any marker word.
+  if (!name.endsWith(")") && name.length > 16) return { name, host, guest };
   for (;;) {
     const match = /\(([^()]*)\)$/.exec(name);
     const words = match ? match[1].split(",") : [];
