@@ -9,6 +9,7 @@ import {
   uploadReport,
 } from "../../db/factories/attendance";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
+import { answerReview } from "../../app/models/attendance-import-review.server";
 import { confirmImport, getUpload } from "../../app/models/attendance-upload.server";
 import { getDb } from "../../app/utils/db.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
@@ -379,4 +380,52 @@ describe("the session's window", () => {
       ]);
     },
   );
+});
+
+describe("the name of a person the import creates", () => {
+  async function review(names: Record<string, string>) {
+    const { actor, workshop, session } = await scenario();
+    const { upload, decisions } = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes("zoom-same-meeting.csv"),
+      actorAccountId: actor,
+    });
+    const beto = upload!.payload.participants.find((p) => p.name === "Beto Ramos Quispe")!;
+    const form = new FormData();
+    form.set("intent", "confirm");
+    form.set("uploadId", String(upload!.id));
+    form.set("country", "");
+    for (const participant of upload!.payload.participants)
+      form.set(`d-${participant.key}`, participant === beto ? "new" : "ignore");
+    expect(decisions.get(beto.key)).toEqual({ kind: "new" });
+    for (const [field, value] of Object.entries(names)) form.set(field.replace("beto", beto.key), value);
+    const db = await getDb();
+    const before = await snapshot();
+    const step = await answerReview(db, { workshop, session }, { form, actorAccountId: actor });
+    return { step, beto, before };
+  }
+
+  it("is the one staff typed in the review", async () => {
+    const { step } = await review({ "name-beto": "  Alberto  Ramos Quispe " });
+    expect(step).toMatchObject({ kind: "saved", newPeople: 1 });
+    const db = await getDb();
+    expect(await db.selectFrom("person").select("full_name").where("full_name", "like", "%Ramos%").execute()).toEqual([
+      { full_name: "Alberto Ramos Quispe" },
+    ]);
+  });
+
+  it("may not be left empty: the review comes back with the typed values and nothing is written", async () => {
+    const { step, beto, before } = await review({ "name-beto": "   " });
+    expect(step).toMatchObject({
+      kind: "failed",
+      status: 400,
+      failure: {
+        step: "review",
+        errors: { [beto.key]: { key: "attendance.review.nameRequired" } },
+        values: { [`name-${beto.key}`]: "   " },
+      },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
 });
