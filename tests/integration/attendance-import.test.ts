@@ -402,7 +402,11 @@ describe("the name of a person the import creates", () => {
     for (const [field, value] of Object.entries(names)) form.set(field.replace("beto", beto.key), value);
     const db = await getDb();
     const before = await snapshot();
-    const step = await answerReview(db, { workshop, session }, { form, actorAccountId: actor });
+    const step = await answerReview(
+      db,
+      { workshop: { ...workshop, title: "Costos" }, session },
+      { form, actorAccountId: actor },
+    );
     return { step, beto, before };
   }
 
