@@ -7,8 +7,11 @@ import { sql, type Kysely } from "kysely";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations/index";
 
-/** Kysely's own tables (the target has its own, from migrating it) and SQLite's internals and full-text index. */
-const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|sqlite_.*|course_search.*)$/;
+/**
+ * Kysely's own tables (the target has its own, from migrating it), SQLite's internals and full-text
+ * index, and the reach data version (a one-row counter each migration seeds; unused on PostgreSQL).
+ */
+const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|sqlite_.*|course_search.*|reach_data_version)$/;
 
 export class CopyRefused extends Error {}
 

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { MAX_NEW_PERSON_NAME, type PersonOption, type ReviewItem } from "../domain/attendance-review";
+import type { PersonOption, ReviewItem } from "../domain/attendance-review";
+import { NAME_MAX } from "../domain/limits";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -192,7 +193,7 @@ function Decision({
                 type="text"
                 name={`name-${participant.key}`}
                 aria-label={t("attendance.review.newPersonName")}
-                maxLength={MAX_NEW_PERSON_NAME}
+                maxLength={NAME_MAX}
                 autoComplete="off"
                 defaultValue={values[`name-${participant.key}`] ?? participant.name}
               />

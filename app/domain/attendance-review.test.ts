@@ -136,12 +136,12 @@ describe("reading the review's answers", () => {
     });
     const bad = readReviewDecisions(
       participants.slice(0, 2),
-      form({ "d-L1": "new", "name-L1": "   ", "d-L2": "new", "name-L2": "x".repeat(201) }),
+      form({ "d-L1": "new", "name-L1": "   ", "d-L2": "new", "name-L2": "x".repeat(121) }),
     );
     expect(bad.decisions.size).toBe(0);
     expect(bad.errors).toEqual({
       L1: { key: "attendance.review.nameRequired" },
-      L2: { key: "attendance.review.nameTooLong", vars: { max: 200 } },
+      L2: { key: "attendance.review.nameTooLong", vars: { max: 120 } },
     });
   });
 });

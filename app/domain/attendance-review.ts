@@ -4,6 +4,7 @@ import type { Participant } from "./attendance-import/merge";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
 import { contactHint } from "./contact";
 import { cleanName } from "./names";
+import { NAME_MAX } from "./limits";
 import { regionName } from "./regions";
 
 /**
@@ -72,9 +73,6 @@ export function reviewQuestions(
   };
 }
 
-/** Longest name staff may type for a person the import creates; the same bound as the parsers' names. */
-export const MAX_NEW_PERSON_NAME = 200;
-
 /** The form fields the review posts; only their string values matter. */
 export interface ReviewForm {
   get(name: string): unknown;
@@ -97,8 +95,8 @@ export function readReviewDecisions(
     if (decision?.kind === "new" && typeof typedName === "string") {
       const fullName = cleanName(typedName);
       if (!fullName) errors[participant.key] = { key: "attendance.review.nameRequired" };
-      else if (fullName.length > MAX_NEW_PERSON_NAME)
-        errors[participant.key] = { key: "attendance.review.nameTooLong", vars: { max: MAX_NEW_PERSON_NAME } };
+      else if (fullName.length > NAME_MAX)
+        errors[participant.key] = { key: "attendance.review.nameTooLong", vars: { max: NAME_MAX } };
       else decisions.set(participant.key, { kind: "new", fullName });
     } else if (decision) decisions.set(participant.key, decision);
     else

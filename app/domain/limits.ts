@@ -8,3 +8,6 @@ export const MAX_IMPORT_ROWS = 2000;
  * the same text back in a form field (where commas and accents take up to three times the room).
  */
 export const MAX_IMPORT_BYTES = 500_000;
+
+/** A roster of people (CSV or XLSX) has the enrolment list's row limit. */
+export const MAX_ROSTER_ROWS = MAX_IMPORT_ROWS;

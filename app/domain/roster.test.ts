@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ROSTER_ROWS, parseRosterCsv, resolveCountry, type RosterOptions } from "./roster";
+import { MAX_ROSTER_ROWS } from "./limits";
+import { parseRosterCsv, resolveCountry, type RosterOptions } from "./roster";
 
 const options: RosterOptions = { consentForAll: false, currentYear: 2026 };
 

@@ -2,7 +2,7 @@ import type { Sex } from "../../db/schema";
 import { normalizeEmail, normalizePhone } from "./contact";
 import { phoneCountry, type Country } from "./countries";
 import { firstLines, guessDelimiter, isBlank, locateColumns, readRecords, type CsvRecord } from "./csv/records";
-import { MAX_IMPORT_ROWS, NAME_MAX } from "./limits";
+import { MAX_ROSTER_ROWS, NAME_MAX } from "./limits";
 import { regionsOf, resolveRegion } from "./regions";
 
 /**
@@ -11,7 +11,6 @@ import { regionsOf, resolveRegion } from "./regions";
  * database; who each row is (new, an existing person, "choose") is the model's question.
  */
 
-export const MAX_ROSTER_ROWS = MAX_IMPORT_ROWS;
 /** Longest cooperative name kept. */
 export const COOPERATIVE_MAX = 200;
 export const EARLIEST_BIRTH_YEAR = 1900;

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { CsvRecord } from "../domain/csv/records";
 import type { PersonChoice } from "../domain/person-resolution";
+import { MAX_ROSTER_ROWS } from "../domain/limits";
 import {
-  MAX_ROSTER_ROWS,
   readRosterCsv,
   parseRosterRecords,
   type ParsedRoster,

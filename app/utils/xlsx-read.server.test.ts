@@ -39,17 +39,22 @@ describe("readFirstSheet", () => {
     expect(await readFirstSheet(bytes, { maxRecords: 10 })).toEqual({ ok: false, problem: "formula", line: 3 });
   });
 
-  it("refuses a ZIP that inflates past the limit, and anything that is not a workbook", async () => {
-    const zip = new JSZip();
-    zip.file("xl/worksheets/sheet1.xml", "0".repeat(30_000_000));
-    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    expect(bomb.length).toBeLessThan(200_000);
-    expect(zipWithinLimits(bomb)).toBe(false);
-    expect(await readFirstSheet(bomb, { maxRecords: 10 })).toEqual({ ok: false, problem: "unreadable" });
-    const docx = new JSZip();
-    docx.file("word/document.xml", "<w:document/>");
-    const notAWorkbook = await docx.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    expect(zipWithinLimits(notAWorkbook)).toBe(true);
-    expect(await readFirstSheet(notAWorkbook, { maxRecords: 10 })).toEqual({ ok: false, problem: "unreadable" });
-  });
+  // Deflating 21 MB in JavaScript takes seconds on a busy machine: a generous timeout, not a race.
+  it(
+    "refuses a ZIP that inflates past the limit, and anything that is not a workbook",
+    { timeout: 60_000 },
+    async () => {
+      const zip = new JSZip();
+      zip.file("xl/worksheets/sheet1.xml", "0".repeat(21_000_000));
+      const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+      expect(bomb.length).toBeLessThan(200_000);
+      expect(zipWithinLimits(bomb)).toBe(false);
+      expect(await readFirstSheet(bomb, { maxRecords: 10 })).toEqual({ ok: false, problem: "unreadable" });
+      const docx = new JSZip();
+      docx.file("word/document.xml", "<w:document/>");
+      const notAWorkbook = await docx.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+      expect(zipWithinLimits(notAWorkbook)).toBe(true);
+      expect(await readFirstSheet(notAWorkbook, { maxRecords: 10 })).toEqual({ ok: false, problem: "unreadable" });
+    },
+  );
 });

@@ -192,7 +192,7 @@ describe("erasure erases everywhere", () => {
         uploadedBy: facilitator.accountId,
       });
     const naming = await list(
-      `nombre,correo,celular,curso\n${OTHER_NAME},,912 345 678,lista-por-confirmar\nJuana Flores,juana@example.org,,lista-por-confirmar\n`,
+      `nombre,correo,celular,curso\n${NAME},,912 345 678,lista-por-confirmar\nJuana Flores,juana@example.org,,lista-por-confirmar\n`,
     );
     const unrelated = await list("nombre,correo,celular,curso\nJuana Flores,juana@example.org,,lista-por-confirmar\n");
     expect([naming.uploadId, unrelated.uploadId]).toEqual([expect.any(Number), expect.any(Number)]);

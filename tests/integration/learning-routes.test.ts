@@ -332,7 +332,7 @@ describe("staff pages", () => {
       "learning.enrolOne.errors.phoneInvalid",
     );
 
-    const byContact = await post({ fullName: "Rosa Q.", email: existingEmail.toUpperCase() });
+    const byContact = await post({ fullName: "rosa QUISPE mamani", email: existingEmail.toUpperCase() });
     expect(byContact.data).toMatchObject({
       kind: "done",
       message: { key: "learning.enrolOne.done.enrolled", vars: { name: "Rosa Quispe Mamani" } },

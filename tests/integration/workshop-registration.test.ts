@@ -133,16 +133,23 @@ describe("cancelling", () => {
 });
 
 describe("assisted registration (walk-ins)", () => {
-  it("reuses a person found by exact e-mail or phone, whatever name was typed", async () => {
+  it("reuses a person found by exact e-mail or phone under the same name, and asks when the name differs", async () => {
     const db = await getDb();
     const personId = await makePerson({ fullName: "Juana Mamani", email: "juana@minka.test", phone: "+51987111222" });
     const typed = { choice: null, askOnSimilarName: true, consent: "missing", scope: null } as const;
     expect(
-      await lookUpPerson(db, { ...typed, details: { fullName: "J. Mamani", email: "juana@minka.test", phone: null } }),
+      await lookUpPerson(db, {
+        ...typed,
+        details: { fullName: "mamani juana", email: "juana@minka.test", phone: null },
+      }),
     ).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "email" });
+    // Another name with her contact is never taken for her silently (docs/decisions/013).
+    expect(
+      await lookUpPerson(db, { ...typed, details: { fullName: "J. Mamani", email: "juana@minka.test", phone: null } }),
+    ).toMatchObject({ kind: "confirm", person: { id: personId }, matchedBy: "email" });
     expect(
       await lookUpPerson(db, { ...typed, details: { fullName: "Otra", email: null, phone: "+51987111222" } }),
-    ).toMatchObject({ kind: "found", person: { id: personId }, matchedBy: "phone" });
+    ).toMatchObject({ kind: "confirm", person: { id: personId }, matchedBy: "phone" });
   });
 
   it("asks «¿es esta persona?» for a similar name, and creates a new person only when told to", async () => {

@@ -423,12 +423,12 @@ describe("walk-ins and the CSV", () => {
       new RegExp(`^/staff/workshops/${workshopId}\\?added=\\d+$`),
     );
 
-    const similar = unwrap<{ candidates: Array<{ full_name: string }> }>(
+    const similar = unwrap<{ candidates: Array<{ fullName: string }> }>(
       await walkInAction(
         args(formRequest(path, { fullName: "ñahui hilda", method: "walk_in", consent: "on" }, cookies.manager), params),
       ),
     );
-    expect(similar.data.candidates.map((c) => c.full_name)).toEqual(["Hilda Ñahui"]);
+    expect(similar.data.candidates.map((c) => c.fullName)).toEqual(["Hilda Ñahui"]);
 
     const csv = await csvLoader(
       args(getRequest(`/staff/workshops/${workshopId}/registrations.csv`, cookies.facilitator), params),
