@@ -158,7 +158,8 @@ export default defineMessages({
         sessionRequired: "Agregue al menos una sesión.",
         sessionDate: "Escriba una fecha válida.",
         sessionTime: "Escriba una hora válida (por ejemplo 10:00).",
-        sessionEndsBeforeStart: "La sesión debe terminar después de empezar.",
+        sessionEndsAtStart:
+          "La hora de fin es igual a la de inicio. Escriba otra hora de fin; si termina pasada la medianoche, escriba la hora del día siguiente.",
         sessionOverlaps: "Esta sesión se cruza con la sesión {number}.",
         facilitatorRequired: "Elija al menos una persona que facilite.",
         facilitatorNotStaff: "Elija solo personas del equipo que aparecen en la lista.",
@@ -390,7 +391,8 @@ export default defineMessages({
         sessionRequired: "Add at least one session.",
         sessionDate: "Enter a valid date.",
         sessionTime: "Enter a valid time (for example 10:00).",
-        sessionEndsBeforeStart: "The session must end after it starts.",
+        sessionEndsAtStart:
+          "The end time is the same as the start time. Type another end time; if it ends after midnight, type the time on the next day.",
         sessionOverlaps: "This session overlaps session {number}.",
         facilitatorRequired: "Choose at least one facilitator.",
         facilitatorNotStaff: "Choose only team members from the list.",
