@@ -23,6 +23,12 @@ async function logInWithoutJavaScript(email: string): Promise<Page> {
   return browser.page;
 }
 
+/** Whether the page says "hora de Lima", and whether it shows the raw "America/Lima" outside form fields. */
+async function zoneNames(page: Page): Promise<{ lima: boolean; raw: boolean }> {
+  const text = await page.locator("main").innerText();
+  return { lima: text.includes("hora de Lima"), raw: text.includes("America/Lima") };
+}
+
 describe("a session across midnight", () => {
   it("is created through the form without JavaScript, takes a Zoom report whose joins cross midnight, and belongs to its local start date", async () => {
     const page = await logInWithoutJavaScript("facilitadora@minka.test");
@@ -66,6 +72,8 @@ describe("a session across midnight", () => {
     await page
       .getByLabel("Archivo del informe")
       .setInputFiles(`${ATTENDANCE_FIXTURES}/zoom-meeting-across-midnight.csv`);
+    // Every attendance page names the time zone as the workshop pages do.
+    expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
     await page.getByRole("button", { name: "Revisar el informe" }).click();
     await page.getByRole("heading", { name: "Revisar el informe antes de guardar" }).waitFor();
     expect(await page.getByText(/otra fecha|another date/i).count()).toBe(0);
@@ -77,6 +85,12 @@ describe("a session across midnight", () => {
         session.id,
       ),
     ).toEqual([{ person: "Rosa Quispe Mamani", minutes: 69 }]);
+
+    expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
+    await page.goto(`${server.url}/staff/workshops/${workshopId}/sessions/${session.id}/roll-call`);
+    expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
+    await page.goto(`${server.url}/staff/workshops/${workshopId}`);
+    expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
 
     // The reach report dates the session by its local start date, the 12th.
     await page.goto(`${server.url}/reports`);
