@@ -90,6 +90,24 @@ describe("validateWorkshopForm", () => {
     expect(errorsOf({ "session-1-end": "10:00" })["session-1-end"]).toBe("workshops.form.errors.sessionEndsAtStart");
   });
 
+  it("takes the attendance rule (minimum minutes online) from the form, 30 when left empty", () => {
+    const set = validateWorkshopForm({ ...base, attendanceMinMinutes: "45" }, ["4"]);
+    expect(set.ok && set.data.attendanceMinMinutes).toBe(45);
+    const empty = validateWorkshopForm({ ...base, attendanceMinMinutes: "" }, ["4"]);
+    expect(empty.ok && empty.data.attendanceMinMinutes).toBe(30);
+  });
+
+  it("refuses an attendance rule that is not 1–600 whole minutes, or longer than the shortest session", () => {
+    for (const attendanceMinMinutes of ["0", "601", "2.5", "treinta"])
+      expect(errorsOf({ attendanceMinMinutes }).attendanceMinMinutes).toBe(
+        "workshops.form.errors.attendanceMinInvalid",
+      );
+    // Both sessions last 120 minutes: a 121-minute rule could never be met.
+    expect(errorsOf({ attendanceMinMinutes: "121" }).attendanceMinMinutes).toBe(
+      "workshops.form.errors.attendanceMinLongerThanSession",
+    );
+  });
+
   it("refuses overlapping sessions and names the one it overlaps", () => {
     const result = validateWorkshopForm(
       { ...base, "session-1-date": "2026-03-12", "session-1-start": "11:30", "session-1-end": "13:00" },

@@ -28,6 +28,8 @@ export interface WorkshopInput {
   registrationClosesAt: string | null;
   status: WorkshopStatus;
   facilitatorIds: number[];
+  /** The attendance rule: minutes online that count as attending a session. */
+  attendanceMinMinutes: number;
   /** UTC instants; `id` is set for sessions that already exist. */
   sessions: Array<{ id: number | null; startsAt: string; endsAt: string }>;
 }

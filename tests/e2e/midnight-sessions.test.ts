@@ -43,14 +43,18 @@ describe("a session across midnight", () => {
     await page.locator('input[name="session-1-date"]').fill("2030-03-19");
     await page.locator('input[name="session-1-start"]').fill("10:00");
     await page.locator('input[name="session-1-end"]').fill("10:00");
+    // The attendance rule is set here, and may not be longer than the shortest session (75 minutes).
+    await page.getByLabel("Minutos para contar como asistencia").fill("90");
     await page.getByRole("button", { name: "Guardar el taller" }).click();
     await expect
       .poll(() => page.getByText("La hora de fin es igual a la de inicio.", { exact: false }).count())
       .toBe(1);
     expect(await page.locator('input[name="session-0-end"]').inputValue()).toBe("00:45");
+    await page.getByLabel("Minutos para contar como asistencia").fill("60");
     await page.locator('input[name="session-1-date"]').fill("");
     await page.locator('input[name="session-1-start"]').fill("");
     await page.locator('input[name="session-1-end"]').fill("");
+    await expect.poll(() => page.getByText("La sesión más corta dura 75 minutos.", { exact: false }).count()).toBe(1);
     await page.getByRole("button", { name: "Guardar el taller" }).click();
     await page.waitForURL(/\/staff\/workshops\/\d+\?saved=1$/);
     const workshopId = Number(/\/staff\/workshops\/(\d+)/.exec(page.url())![1]);
@@ -91,6 +95,9 @@ describe("a session across midnight", () => {
     expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
     await page.goto(`${server.url}/staff/workshops/${workshopId}`);
     expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
+    expect(await page.getByText("al menos 60 minutos", { exact: false }).count()).toBe(1);
+    await page.goto(`${server.url}/workshops/${workshopId}`);
+    expect(await page.getByText("se conecta al menos 60 minutos", { exact: false }).count()).toBe(1);
 
     // The reach report dates the session by its local start date, the 12th.
     await page.goto(`${server.url}/reports`);
