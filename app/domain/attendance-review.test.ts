@@ -49,6 +49,7 @@ describe("the people offered on the review", () => {
         phone: "+51987654321",
         email: "juana@example.org",
         registered: true,
+        lastWorkshop: { title: "Quesos andinos", startsAt: "2026-05-04T15:00:00.000Z", timezone: "America/Lima" },
       }),
     );
     expect(option).toEqual({
@@ -56,6 +57,7 @@ describe("the people offered on the review", () => {
       fullName: "Juana Flores",
       registered: true,
       details: ["Coop Sur", "Cusco", "1958", "…321", "j…a@example.org"],
+      lastWorkshop: { title: "Quesos andinos", startsAt: "2026-05-04T15:00:00.000Z", timezone: "America/Lima" },
     });
     expect(personOption(person(8, "Juana Flores")).details).toEqual([]);
   });

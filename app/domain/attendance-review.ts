@@ -14,6 +14,8 @@ export interface PersonOption {
   fullName: string;
   registered: boolean;
   details: string[];
+  /** Their latest workshop, so namesakes can be told apart; dated by the page in the reader's language. */
+  lastWorkshop: { title: string; startsAt: string; timezone: string } | null;
 }
 
 export interface ReviewItem {
@@ -28,6 +30,7 @@ export interface ReviewPerson extends KnownPerson {
   birthYear: number | null;
   /** ISO 3166-2 code; shown by name. */
   region?: string | null;
+  lastWorkshop?: PersonOption["lastWorkshop"];
 }
 
 /** How a person is told apart from others with the same name: cooperative, region, birth year, a hint of phone and e-mail. */
@@ -43,6 +46,7 @@ export function personOption(person: ReviewPerson): PersonOption {
       contactHint(person.phone),
       contactHint(person.email),
     ].filter((d): d is string => Boolean(d)),
+    lastWorkshop: person.lastWorkshop ?? null,
   };
 }
 
