@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { PersonOption, ReviewItem } from "../domain/attendance-review";
+import { MAX_NEW_PERSON_NAME, type PersonOption, type ReviewItem } from "../domain/attendance-review";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
@@ -184,7 +184,19 @@ function Decision({
         <>
           <div className="choice">
             <input type="radio" id={id("new")} name={field} value="new" defaultChecked={chosen === "new"} />
-            <label htmlFor={id("new")}>{t("attendance.review.newPerson")}</label>
+            <div>
+              <label htmlFor={id("new")}>{t("attendance.review.newPerson")}</label>
+              <br />
+              {/* Read only when "new" is chosen; starts as the participant's best name so staff can correct it. */}
+              <input
+                type="text"
+                name={`name-${participant.key}`}
+                aria-label={t("attendance.review.newPersonName")}
+                maxLength={MAX_NEW_PERSON_NAME}
+                autoComplete="off"
+                defaultValue={values[`name-${participant.key}`] ?? participant.name}
+              />
+            </div>
           </div>
           {registered.length > 0 ? (
             <div className="choice">

@@ -123,4 +123,25 @@ describe("reading the review's answers", () => {
       L4: { key: "attendance.review.chooseRequired" },
     });
   });
+
+  it("takes the name staff typed for a new person, tidied, and refuses an empty or overlong one", () => {
+    const typed = readReviewDecisions(
+      participants.slice(0, 2),
+      form({ "d-L1": "new", "name-L1": "  Beto   Ramos Quispe ", "d-L2": "new" }),
+    );
+    expect(typed.errors).toEqual({});
+    expect(Object.fromEntries(typed.decisions)).toEqual({
+      L1: { kind: "new", fullName: "Beto Ramos Quispe" },
+      L2: { kind: "new" },
+    });
+    const bad = readReviewDecisions(
+      participants.slice(0, 2),
+      form({ "d-L1": "new", "name-L1": "   ", "d-L2": "new", "name-L2": "x".repeat(201) }),
+    );
+    expect(bad.decisions.size).toBe(0);
+    expect(bad.errors).toEqual({
+      L1: { key: "attendance.review.nameRequired" },
+      L2: { key: "attendance.review.nameTooLong", vars: { max: 200 } },
+    });
+  });
 });

@@ -3,6 +3,7 @@ import type { KnownPerson, ParticipantMatch } from "./attendance-import/match";
 import type { Participant } from "./attendance-import/merge";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
 import { contactHint } from "./contact";
+import { cleanName } from "./names";
 import { regionName } from "./regions";
 
 /**
@@ -71,6 +72,9 @@ export function reviewQuestions(
   };
 }
 
+/** Longest name staff may type for a person the import creates; the same bound as the parsers' names. */
+export const MAX_NEW_PERSON_NAME = 200;
+
 /** The form fields the review posts; only their string values matter. */
 export interface ReviewForm {
   get(name: string): unknown;
@@ -78,7 +82,7 @@ export interface ReviewForm {
 
 /**
  * Reads one decision per participant (`d-<key>`: "person:12", "new", "ignore", or "link" with the
- * person in `link-<key>`). A participant without a valid one gets an error; nothing is guessed.
+ * person in `link-<key>`); for "new", the name staff typed in `name-<key>`, when the form has one. A participant without a valid one gets an error; nothing is guessed.
  */
 export function readReviewDecisions(
   participants: Participant[],
@@ -89,7 +93,14 @@ export function readReviewDecisions(
   for (const participant of participants) {
     const raw = form.get(`d-${participant.key}`);
     const decision = raw === "link" ? readDecision(form.get(`link-${participant.key}`)) : readDecision(raw);
-    if (decision) decisions.set(participant.key, decision);
+    const typedName = form.get(`name-${participant.key}`);
+    if (decision?.kind === "new" && typeof typedName === "string") {
+      const fullName = cleanName(typedName);
+      if (!fullName) errors[participant.key] = { key: "attendance.review.nameRequired" };
+      else if (fullName.length > MAX_NEW_PERSON_NAME)
+        errors[participant.key] = { key: "attendance.review.nameTooLong", vars: { max: MAX_NEW_PERSON_NAME } };
+      else decisions.set(participant.key, { kind: "new", fullName });
+    } else if (decision) decisions.set(participant.key, decision);
     else
       errors[participant.key] = {
         key: raw === "link" ? "attendance.review.linkRequired" : "attendance.review.chooseRequired",

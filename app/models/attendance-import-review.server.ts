@@ -24,7 +24,7 @@ import {
  */
 interface ImportScope {
   workshop: { id: number; title: string; timezone: string; country?: string | null };
-  session: { id: number; starts_at: string };
+  session: { id: number; starts_at: string; ends_at?: string };
 }
 
 export type UploadFailure = { step: "upload"; error: Msg };

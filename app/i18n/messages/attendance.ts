@@ -128,6 +128,8 @@ export default defineMessages({
         negativeDuration: "Línea {line}: la duración «{value}» es negativa; se omitió.",
         absurdDuration: "Línea {line}: la duración «{value}» es de más de un día; se omitió.",
         leaveBeforeJoin: "Línea {line}: sale antes de entrar ({value}); se usó la duración.",
+        activitiesUnusable:
+          "Línea {line}: la sección «Actividades en la reunión» falta, está cortada o no incluye a todas las personas; se usaron los totales de «Participantes», que cuentan dos veces las conexiones simultáneas.",
       },
       summary:
         "{total} personas en el informe: {matched} reconocidas, {probable} por confirmar, {unmatched} sin reconocer.",
@@ -152,6 +154,9 @@ export default defineMessages({
       change: "Cambiar",
       chooseRequired: "Elija una opción para esta persona.",
       linkRequired: "Elija a la persona de la lista.",
+      newPersonName: "Nombre completo de la nueva persona",
+      nameRequired: "Escriba el nombre completo de la nueva persona.",
+      nameTooLong: "El nombre puede tener hasta {max} caracteres.",
       confirm: "Guardar asistencia",
       discard: "Descartar el informe",
       saved: "Se guardó la asistencia de {people} personas ({newPeople} nuevas). {ignored} sin contar.",
@@ -325,6 +330,8 @@ export default defineMessages({
         negativeDuration: "Line {line}: the duration “{value}” is negative; left out.",
         absurdDuration: "Line {line}: the duration “{value}” is more than a day; left out.",
         leaveBeforeJoin: "Line {line}: leaves before joining ({value}); the duration was used.",
+        activitiesUnusable:
+          "Line {line}: the “In-Meeting Activities” section is missing, cut off or leaves someone out; the “Participants” totals were used, which count simultaneous connections twice.",
       },
       summary: "{total} people in the report: {matched} recognised, {probable} to confirm, {unmatched} not recognised.",
       matchedTitle: "Recognised",
@@ -348,6 +355,9 @@ export default defineMessages({
       change: "Change",
       chooseRequired: "Choose an option for this person.",
       linkRequired: "Choose the registered person.",
+      newPersonName: "Full name of the new person",
+      nameRequired: "Type the new person's full name.",
+      nameTooLong: "The name can be up to {max} characters long.",
       confirm: "Save attendance",
       discard: "Discard the report",
       saved: "Attendance saved for {people} people ({newPeople} new). {ignored} not counted.",
