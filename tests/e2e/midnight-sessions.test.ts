@@ -71,7 +71,7 @@ describe("a session across midnight", () => {
     expect(await page.locator('input[name="session-0-date"]').inputValue()).toBe("2030-03-12");
     expect(await page.locator('input[name="session-0-end"]').inputValue()).toBe("00:45");
 
-    // A Zoom report whose joins run past midnight: Rosa's two joins, 27 + 42 minutes.
+    // A Zoom report whose joins run past midnight: Rosa's two joins, 27 + 42 minutes, and a guest who came early.
     await page.goto(`${server.url}/staff/workshops/${workshopId}/sessions/${session.id}/import`);
     await page
       .getByLabel("Archivo del informe")
@@ -85,10 +85,14 @@ describe("a session across midnight", () => {
     await page.getByRole("heading", { name: /^Asistencia: Cierre de mes de noche/ }).waitFor();
     expect(
       server.query<{ person: string; minutes: number | null }>(
-        "select p.full_name as person, a.minutes_online as minutes from attendance a join person p on p.id = a.person_id where a.session_id = ?",
+        "select p.full_name as person, a.minutes_online as minutes from attendance a join person p on p.id = a.person_id where a.session_id = ? order by p.full_name",
         session.id,
       ),
-    ).toEqual([{ person: "Rosa Quispe Mamani", minutes: 69 }]);
+    ).toEqual([
+      { person: "Rosa Quispe Mamani", minutes: 69 },
+      // Joined at 23:20, ten minutes early, left at 00:10: only the 40 minutes within the session count.
+      { person: "Zenobia Ccahuana Yupanqui", minutes: 40 },
+    ]);
 
     expect(await zoneNames(page)).toEqual({ lima: true, raw: false });
     await page.goto(`${server.url}/staff/workshops/${workshopId}/sessions/${session.id}/roll-call`);
