@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
+import { timeZoneName } from "../domain/workshop-display";
 import { useI18n } from "../i18n/use-translation";
 import { formatDate, formatTime } from "../utils/dates";
 
-/** "Sesión del jueves 19 de noviembre de 2026, 10:00 (hora de America/Lima)". */
+/** "Sesión del jueves 19 de noviembre de 2026, 10:00 (hora de Lima)". */
 export function SessionLabel({ startsAt, timeZone }: { startsAt: string; timeZone: string }) {
   const { t, locale } = useI18n();
   return (
@@ -10,7 +11,7 @@ export function SessionLabel({ startsAt, timeZone }: { startsAt: string; timeZon
       {t("attendance.session", {
         date: formatDate(startsAt, locale, timeZone),
         time: formatTime(startsAt, locale, timeZone),
-        zone: timeZone,
+        zone: timeZoneName(t, timeZone),
       })}
     </>
   );

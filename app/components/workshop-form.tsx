@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_MINUTES, MIN_MINUTES_RANGE } from "../domain/attendance-rule";
 import { Form } from "@remix-run/react";
 import { COUNTRIES } from "../domain/countries";
 import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "../domain/workshop-fields";
@@ -118,6 +119,17 @@ export function WorkshopForm({ values, facilitatorIds, rows, errors, staff, cour
         max={CAPACITY_MAX}
         defaultValue={values.capacity}
         error={errors?.capacity}
+      />
+      <Field
+        label={t("workshops.form.attendanceMinMinutes")}
+        hint={t("workshops.form.attendanceMinMinutesHint")}
+        name="attendanceMinMinutes"
+        type="number"
+        inputMode="numeric"
+        min={MIN_MINUTES_RANGE.min}
+        max={MIN_MINUTES_RANGE.max}
+        defaultValue={values.attendanceMinMinutes ?? String(DEFAULT_MIN_MINUTES)}
+        error={errors?.attendanceMinMinutes}
       />
 
       <fieldset>

@@ -11,6 +11,14 @@ export function zoneLabel(timeZone: string): string {
   return (timeZone.split("/").at(-1) ?? timeZone).replace(/_/g, " ");
 }
 
+/** "hora de Lima": the one way every page names a workshop's time zone. */
+export function timeZoneName(
+  t: (key: "workshops.timeZone", vars: { zone: string }) => string,
+  timeZone: string,
+): string {
+  return t("workshops.timeZone", { zone: zoneLabel(timeZone) });
+}
+
 /** "jueves, 12 de marzo de 2026, de 10:00 a 12:00 (hora de Lima)". */
 export function describeSession(
   t: Translate,
@@ -23,7 +31,7 @@ export function describeSession(
     start: formatTime(session.starts_at, locale, timeZone),
     end: formatTime(session.ends_at, locale, timeZone),
   });
-  return `${when} (${t("workshops.timeZone", { zone: zoneLabel(timeZone) })})`;
+  return `${when} (${timeZoneName(t, timeZone)})`;
 }
 
 /** "jueves, 12 de marzo de 2026, 10:00 (hora de Lima)". */
@@ -32,5 +40,5 @@ export function describeStart(t: Translate, locale: Locale, startsAt: string, ti
     date: formatDate(startsAt, locale, timeZone),
     time: formatTime(startsAt, locale, timeZone),
   });
-  return `${when} (${t("workshops.timeZone", { zone: zoneLabel(timeZone) })})`;
+  return `${when} (${timeZoneName(t, timeZone)})`;
 }

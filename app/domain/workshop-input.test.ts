@@ -61,12 +61,50 @@ describe("validateWorkshopForm", () => {
       expect(errorsOf({ capacity }).capacity).toBe("workshops.form.errors.capacityInvalid");
   });
 
-  it("refuses a session that ends before (or when) it starts", () => {
-    expect(errorsOf({ "session-1-end": "09:00" })["session-1-end"]).toBe(
-      "workshops.form.errors.sessionEndsBeforeStart",
+  it("reads an end earlier than the start as the next day: 23:30 to 00:45 is 75 minutes", () => {
+    const result = validateWorkshopForm({ ...base, "session-1-start": "23:30", "session-1-end": "00:45" }, ["4"]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const late = result.data.sessions[1];
+    expect(late).toEqual({ id: null, startsAt: "2026-03-20T04:30:00.000Z", endsAt: "2026-03-20T05:45:00.000Z" });
+    expect((Date.parse(late.endsAt) - Date.parse(late.startsAt)) / 60_000).toBe(75);
+  });
+
+  it("checks overlaps with a session that crosses midnight", () => {
+    const result = validateWorkshopForm(
+      {
+        ...base,
+        "session-0-date": "2026-03-12",
+        "session-0-start": "23:30",
+        "session-0-end": "00:45",
+        "session-1-date": "2026-03-13",
+        "session-1-start": "00:30",
+        "session-1-end": "02:00",
+      },
+      ["4"],
     );
-    expect(errorsOf({ "session-1-end": "10:00" })["session-1-end"]).toBe(
-      "workshops.form.errors.sessionEndsBeforeStart",
+    expect(!result.ok && result.errors["session-1-start"]?.key).toBe("workshops.form.errors.sessionOverlaps");
+  });
+
+  it("refuses a session whose end equals its start, with its own message", () => {
+    expect(errorsOf({ "session-1-end": "10:00" })["session-1-end"]).toBe("workshops.form.errors.sessionEndsAtStart");
+  });
+
+  it("takes the attendance rule (minimum minutes online) from the form, 30 when left empty", () => {
+    const set = validateWorkshopForm({ ...base, attendanceMinMinutes: "45" }, ["4"]);
+    expect(set.ok && set.data.attendanceMinMinutes).toBe(45);
+    const empty = validateWorkshopForm({ ...base, attendanceMinMinutes: "" }, ["4"]);
+    expect(empty.ok && empty.data.attendanceMinMinutes).toBe(30);
+  });
+
+  it("refuses an attendance rule that is not 1–600 whole minutes, or longer than the shortest session", () => {
+    for (const attendanceMinMinutes of ["0", "601", "2.5", "treinta"])
+      expect(errorsOf({ attendanceMinMinutes }).attendanceMinMinutes).toBe(
+        "workshops.form.errors.attendanceMinInvalid",
+      );
+    // Both sessions last 120 minutes: a 121-minute rule could never be met.
+    expect(errorsOf({ attendanceMinMinutes: "121" }).attendanceMinMinutes).toBe(
+      "workshops.form.errors.attendanceMinLongerThanSession",
     );
   });
 

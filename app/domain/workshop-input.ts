@@ -28,6 +28,8 @@ export interface WorkshopInput {
   registrationClosesAt: string | null;
   status: WorkshopStatus;
   facilitatorIds: number[];
+  /** The attendance rule: minutes online that count as attending a session. */
+  attendanceMinMinutes: number;
   /** UTC instants; `id` is set for sessions that already exist. */
   sessions: Array<{ id: number | null; startsAt: string; endsAt: string }>;
 }
@@ -74,8 +76,9 @@ export function readSessionRows(values: Record<string, string>): SessionRow[] {
 }
 
 /**
- * The session rules: each filled row a real date and times, ending after it
- * starts, not overlapping an earlier one; at least one row. Errors are keyed by
+ * The session rules: each filled row a real date and times, not ending when it
+ * starts, not overlapping an earlier one; at least one row. An end earlier than
+ * the start is the next day (23:30–00:45), so a session never needs a second date. Errors are keyed by
  * input name (`session-1-end`) so the page shows each beside its field. Without
  * a valid time zone the rows are only checked for shape.
  */
@@ -92,12 +95,12 @@ export function checkSessionRows(
     if (!TIME.test(row.start)) errors[name("start")] = { key: "workshops.form.errors.sessionTime" };
     if (!TIME.test(row.end)) errors[name("end")] = { key: "workshops.form.errors.sessionTime" };
     if (errors[name("date")] || errors[name("start")] || errors[name("end")] || !timezone) return;
-    if (row.end <= row.start) {
-      errors[name("end")] = { key: "workshops.form.errors.sessionEndsBeforeStart" };
+    if (row.end === row.start) {
+      errors[name("end")] = { key: "workshops.form.errors.sessionEndsAtStart" };
       return;
     }
     const startsAt = zonedTimeToUtc(row.date, row.start, timezone);
-    const endsAt = zonedTimeToUtc(row.date, row.end, timezone);
+    const endsAt = zonedTimeToUtc(sessionEndDate(row), row.end, timezone);
     const overlapping = sessions.findIndex((other) => startsAt < other.endsAt && other.startsAt < endsAt);
     if (overlapping !== -1) {
       errors[name("start")] = { key: "workshops.form.errors.sessionOverlaps", vars: { number: overlapping + 1 } };
@@ -109,6 +112,14 @@ export function checkSessionRows(
     errors["session-0-date"] = { key: "workshops.form.errors.sessionRequired" };
   }
   return { sessions: [...sessions].sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)), errors };
+}
+
+/** The local date a session row ends on: its own date, or the next day when the end is earlier than the start. */
+export function sessionEndDate(row: Pick<SessionRow, "date" | "start" | "end">): string {
+  if (row.end > row.start) return row.date;
+  const next = new Date(`${row.date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
 
 /** "10:00": the wall-clock time of an instant in a time zone, as a time input wants it. */

@@ -47,6 +47,7 @@ export function valuesFromWorkshop(
     registrationOpens: localDateTime(workshop.registration_opens_at, tz),
     registrationCloses: localDateTime(workshop.registration_closes_at, tz),
     status: workshop.status,
+    attendanceMinMinutes: String(workshop.attendance_min_minutes),
   };
   sessions.forEach((s, i) => {
     values[`session-${i}-id`] = String(s.id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MIN_MINUTES, MIN_MINUTES_RANGE } from "../domain/attendance-rule";
 import { COUNTRIES } from "../domain/countries";
 import { CAPACITY_MAX, DESCRIPTION_MAX, MODALITIES, TITLE_MAX, WORKSHOP_STATUSES } from "../domain/workshop-fields";
 import {
@@ -42,6 +43,12 @@ export const WorkshopFieldsSchema = z.object({
   registrationCloses: text().refine((value) => value === "" || isLocalDateTime(value), {
     error: "workshops.form.errors.dateTimeInvalid",
   }),
+  attendanceMinMinutes: text().refine(
+    (value) =>
+      value === "" ||
+      (/^\d{1,4}$/.test(value) && Number(value) >= MIN_MINUTES_RANGE.min && Number(value) <= MIN_MINUTES_RANGE.max),
+    { error: "workshops.form.errors.attendanceMinInvalid" },
+  ),
   status: z.enum(WORKSHOP_STATUSES, { error: "workshops.form.errors.statusInvalid" }),
 });
 
@@ -70,6 +77,15 @@ export function validateWorkshopForm(
   if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt) {
     errors.registrationCloses = { key: "workshops.form.errors.windowOrder" };
   }
+  const attendanceMinMinutes = form.attendanceMinMinutes ? Number(form.attendanceMinMinutes) : DEFAULT_MIN_MINUTES;
+  // A rule longer than a session could never be met online in that session.
+  const shortest = Math.min(...checked.sessions.map((s) => (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60_000));
+  if (attendanceMinMinutes > shortest) {
+    errors.attendanceMinMinutes = {
+      key: "workshops.form.errors.attendanceMinLongerThanSession",
+      vars: { minutes: Math.floor(shortest) },
+    };
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -88,6 +104,7 @@ export function validateWorkshopForm(
       registrationClosesAt,
       status: form.status,
       facilitatorIds: [...new Set(ids)],
+      attendanceMinMinutes,
       sessions: checked.sessions,
     },
   };

@@ -4,7 +4,6 @@ import { hasRole } from "../domain/roles";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { promoteFromWaitlist } from "./registration.server";
-import { DEFAULT_MIN_MINUTES } from "../domain/attendance-rule";
 
 export interface SessionRow {
   id: number;
@@ -107,6 +106,7 @@ function workshopColumns(input: WorkshopInput) {
     registration_opens_at: input.registrationOpensAt,
     registration_closes_at: input.registrationClosesAt,
     status: input.status,
+    attendance_min_minutes: input.attendanceMinMinutes,
   };
 }
 
@@ -117,7 +117,6 @@ export async function createWorkshop(db: DB, input: WorkshopInput, actorAccountI
       .insertInto("workshop")
       .values({
         ...workshopColumns(input),
-        attendance_min_minutes: DEFAULT_MIN_MINUTES,
         created_by: actorAccountId,
         created_at: now,
         updated_at: now,

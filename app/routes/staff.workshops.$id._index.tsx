@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: workshop.status,
       capacity: workshop.capacity,
       timezone: workshop.timezone,
+      attendanceMinMinutes: workshop.attendance_min_minutes,
     },
     registrations: registrations.map((r) => ({
       id: r.id,
@@ -265,6 +266,7 @@ export default function StaffWorkshop() {
         cancelBase={`${base}/cancel`}
       />
 
+      <p>{t("attendance.rule.text", { minutes: workshop.attendanceMinMinutes })}</p>
       <h2>{t("workshops.staff.view.perSession")}</h2>
       {sessions.map((session, i) => (
         <section key={session.id} aria-labelledby={`session-${session.id}`} className="card session-card">

@@ -6,6 +6,7 @@ import { Field, RadioGroupField } from "../components/field";
 import { minutesFromShare } from "../domain/attendance-rule";
 import { AttendanceRuleSchema } from "../forms/attendance-rule.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
+import { timeZoneName } from "../domain/workshop-display";
 import { useI18n } from "../i18n/use-translation";
 import { setAttendanceThreshold } from "../models/attendance.server";
 import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
@@ -123,7 +124,9 @@ export default function WorkshopAttendancePage() {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{t("attendance.summary.sessionColumn")}</th>
+                  <th scope="col">
+                    {t("attendance.summary.sessionColumn")} ({timeZoneName(t, workshop.timezone)})
+                  </th>
                   {COUNTS.map((count) => (
                     <th scope="col" key={count}>
                       {t(`attendance.summary.${count}`)}

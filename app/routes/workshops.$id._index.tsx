@@ -53,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       region: workshop.region,
       timezone: workshop.timezone,
       capacity: workshop.capacity,
+      attendanceMinMinutes: workshop.attendance_min_minutes,
       status: workshop.status,
       opensAt: workshop.registration_opens_at,
       closesAt: workshop.registration_closes_at,
@@ -205,6 +206,9 @@ export default function WorkshopPage() {
           <li>
             {t("workshops.detail.course")} <Link to={`/courses/${course.slug}`}>{course.title}</Link>
           </li>
+        ) : null}
+        {workshop.modality !== "in_person" ? (
+          <li>{t("workshops.detail.attendanceRule", { minutes: workshop.attendanceMinMinutes })}</li>
         ) : null}
         {workshop.capacity ? <li>{t("workshops.detail.capacity", { count: workshop.capacity })}</li> : null}
         {workshop.opensAt ? (

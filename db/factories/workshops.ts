@@ -5,6 +5,7 @@
 import type { Modality, RegistrationMethod, WorkshopStatus } from "../schema";
 import { DEFAULT_TIME_ZONE, zonedTimeToUtc, localDate } from "../../app/utils/dates";
 import { getDb } from "../../app/utils/db.server";
+import { DEFAULT_MIN_MINUTES } from "../../app/domain/attendance-rule";
 import { createWorkshop } from "../../app/models/workshop.server";
 import { registerForWorkshop } from "../../app/models/registration.server";
 import { createPerson } from "../../app/models/person.server";
@@ -74,6 +75,7 @@ export async function makeWorkshop(spec: WorkshopSpec = {}) {
       registrationClosesAt: spec.registrationClosesAt ?? null,
       status: spec.status ?? "published",
       facilitatorIds,
+      attendanceMinMinutes: DEFAULT_MIN_MINUTES,
       sessions,
     },
     spec.createdBy ?? facilitatorIds[0],

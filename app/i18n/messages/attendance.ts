@@ -8,7 +8,7 @@ export default defineMessages({
       summary: "Asistencia del taller",
       backToWorkshop: "Volver al taller",
     },
-    session: "Sesión del {date}, {time} (hora de {zone})",
+    session: "Sesión del {date}, {time} ({zone})",
     rule: {
       title: "Quién cuenta como asistente",
       text: "Una persona asistió a una sesión si en la lista quedó como presente o tarde, o si estuvo conectada al menos {minutes} minutos. Asistió al taller si asistió al menos a una sesión.",
@@ -212,7 +212,7 @@ export default defineMessages({
       summary: "Workshop attendance",
       backToWorkshop: "Back to the workshop",
     },
-    session: "Session of {date}, {time} ({zone} time)",
+    session: "Session of {date}, {time} ({zone})",
     rule: {
       title: "Who counts as attending",
       text: "A person attended a session if roll call marked them present or late, or they were online for at least {minutes} minutes. They attended the workshop if they attended at least one session.",

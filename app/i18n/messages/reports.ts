@@ -187,7 +187,7 @@ export default defineMessages({
       noShows:
         "No asistieron: personas inscritas que no asistieron a ninguna sesión del período; «menos del mínimo» si estuvieron conectadas algunos minutos, «nunca llegaron» si no. Sin inscripción previa: quienes asistieron sin inscribirse antes (o inscritas en la puerta). Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
       dates:
-        "Fechas: cada sesión pertenece al día que era en la zona horaria del taller (Lima por defecto). Una sesión a las 23:30 del 30 de septiembre, hora de Lima, es del año fiscal que termina ese día. Los cursos se fechan por el momento en que se terminaron (o se inscribieron), en hora de Lima.",
+        "Fechas: cada sesión pertenece al día que era en la zona horaria del taller (Lima por defecto). Una sesión a las 23:30 del 30 de septiembre, hora de Lima, es del año fiscal que termina ese día. Una sesión que pasa la medianoche (de 23:30 a 00:45) pertenece al día en que empieza. Los cursos se fechan por el momento en que se terminaron (o se inscribieron), en hora de Lima.",
       periods:
         "Año fiscal de EE. UU.: 1 de octubre a 30 de septiembre (el año fiscal 2023 va del 1 oct 2022 al 30 sep 2023). Año calendario: 1 de enero a 31 de diciembre.",
       age: "Edad al participar = año de la primera participación de la persona en el período − año de nacimiento. Quien cumple 30 durante el período cuenta en la franja de su primera participación. Sin año de nacimiento, o con una edad imposible, cuenta como «no indicada».",
@@ -416,7 +416,7 @@ export default defineMessages({
       noShows:
         "No-shows: registered people who attended no session in the period; “below the minimum” if they were online some minutes, “never came” if not. Walk-ins: people who attended without registering beforehand (or registered at the door). Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
       dates:
-        "Dates: each session belongs to the day it was in the workshop's time zone (Lima by default). A session at 23:30 on 30 September, Lima time, belongs to the fiscal year that ends that day. Courses are dated by the moment of completion (or enrolment), Lima time.",
+        "Dates: each session belongs to the day it was in the workshop's time zone (Lima by default). A session at 23:30 on 30 September, Lima time, belongs to the fiscal year that ends that day. A session that runs past midnight (23:30 to 00:45) belongs to the day it starts. Courses are dated by the moment of completion (or enrolment), Lima time.",
       periods:
         "US fiscal year: 1 October to 30 September (fiscal year 2023 runs from 1 Oct 2022 to 30 Sep 2023). Calendar year: 1 January to 31 December.",
       age: "Age at participation = year of the person's first participation in the period − birth year. Someone who turns 30 during the period counts in the band of their first participation. Without a birth year, or with an impossible age, it counts as “not stated”.",
