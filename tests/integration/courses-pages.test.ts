@@ -16,12 +16,15 @@ import { ROOT, TEST_TMP } from "../support/paths";
 type Params = Record<string, string>;
 const catalog = async (query = "", cookie?: string) =>
   (await catalogLoader({ request: getRequest(`/courses${query}`, cookie), params: {}, context: {} })).courses;
-const lessonPage = (params: Params, query = "", cookie?: string) =>
-  lessonLoader({
+// Without the server's documentHtml in the context, as for a data request: the data carries the HTML.
+const lessonPage = async (params: Params, query = "", cookie?: string) => {
+  const data = await lessonLoader({
     request: getRequest(`/courses/${params.course}/${params.lesson}${query}`, cookie),
     params,
     context: {},
   });
+  return { ...data, html: data.html ?? "" };
+};
 
 const cookies: Partial<Record<Role, string>> = {};
 beforeAll(async () => {
