@@ -63,7 +63,7 @@ describe("serving courses", () => {
     expect(html).toContain("<table>");
     expect(html).toContain('<section class="key-points"><h2>Ideas clave</h2>');
     expect(html).toMatch(
-      /<a href="\/course-files\/finanzas-basicas\/cuaderno-de-cuentas.csv" download="" class="button">Descargar: Cuaderno de cuentas/,
+      /<a href="\/course-files\/finanzas-basicas\/cuaderno-de-cuentas.csv\?v=[0-9a-f]{12}" download="" class="button">Descargar: Cuaderno de cuentas/,
     );
     expect(html).toContain("CSV, 1 kB");
     const glossary = await lessonPage({ course: "finanzas-basicas", lesson: "costos" });
