@@ -3,6 +3,8 @@
  * the app when the sources are newer than the build, then serve it with
  * WEB_CONCURRENCY processes (scripts/workers.ts; 1 by default).
  */
+// First: it settles the mode before any import below loads React.
+import { preparesDemoData } from "./start-mode";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -26,7 +28,7 @@ const db = await getDb();
 // Several processes or machines may start at once on one PostgreSQL database: one prepares it, the others wait.
 await withStartupLock(db, async () => {
   await migrateToLatest(db);
-  if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
+  if (preparesDemoData) {
     const { seeded } = await seedDemo(db);
     if (seeded) console.log("Seeded demo data (see README for the demo accounts).");
   }
@@ -34,7 +36,7 @@ await withStartupLock(db, async () => {
   // Course content: compile what changed (cached) and publish valid courses before serving.
   await buildContentAndReport();
   // Demo progress needs the courses just built; it does nothing once done.
-  if (process.env.NODE_ENV !== "production" || process.env.SEED_FORCE === "1") {
+  if (preparesDemoData) {
     await seedLearning(db);
     await seedReachCourseStory(db);
   }
@@ -49,7 +51,6 @@ if (built < sources) {
   });
 }
 
-process.env.NODE_ENV = "production";
 // With workers, this primary only forks and watches them: each worker opens its own connection.
 if (workers > 1) await closeDb();
 await serve(workers);

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import type { PersonOption, ReviewItem } from "../domain/attendance-review";
+import { MAX_NEW_PERSON_NAME, type PersonOption, type ReviewItem } from "../domain/attendance-review";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
 import { useI18n } from "../i18n/use-translation";
 import { ErrorList } from "./field";
+import { formatShortDate } from "../utils/dates";
 import { PlaceFields } from "./place-fields";
 
 /**
@@ -126,7 +127,18 @@ function Decision({
   error?: Msg;
   values: Record<string, string>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // Namesakes are told apart by their details and their latest workshop (docs/decisions/013).
+  const describe = (person: PersonOption) =>
+    [
+      ...person.details,
+      person.lastWorkshop
+        ? t("identity.candidate.lastWorkshop", {
+            title: person.lastWorkshop.title,
+            date: formatShortDate(person.lastWorkshop.startsAt, locale, person.lastWorkshop.timezone),
+          })
+        : null,
+    ].filter(Boolean);
   const { participant, match } = item;
   const field = `d-${participant.key}`;
   const chosen = values[field] ?? item.initial;
@@ -162,7 +174,7 @@ function Decision({
               {" · "}
               {[
                 person.registered ? t("attendance.review.registered") : t("attendance.review.notRegistered"),
-                ...person.details,
+                ...describe(person),
               ].join(" · ")}
             </label>
           </div>
@@ -172,7 +184,19 @@ function Decision({
         <>
           <div className="choice">
             <input type="radio" id={id("new")} name={field} value="new" defaultChecked={chosen === "new"} />
-            <label htmlFor={id("new")}>{t("attendance.review.newPerson")}</label>
+            <div>
+              <label htmlFor={id("new")}>{t("attendance.review.newPerson")}</label>
+              <br />
+              {/* Read only when "new" is chosen; starts as the participant's best name so staff can correct it. */}
+              <input
+                type="text"
+                name={`name-${participant.key}`}
+                aria-label={t("attendance.review.newPersonName")}
+                maxLength={MAX_NEW_PERSON_NAME}
+                autoComplete="off"
+                defaultValue={values[`name-${participant.key}`] ?? participant.name}
+              />
+            </div>
           </div>
           {registered.length > 0 ? (
             <div className="choice">
@@ -188,7 +212,7 @@ function Decision({
                   <option value="">{t("attendance.review.linkChoose")}</option>
                   {registered.map((person) => (
                     <option key={person.id} value={`person:${person.id}`}>
-                      {[person.fullName, ...person.details].join(" · ")}
+                      {[person.fullName, ...describe(person)].join(" · ")}
                     </option>
                   ))}
                 </select>

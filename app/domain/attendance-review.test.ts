@@ -49,6 +49,7 @@ describe("the people offered on the review", () => {
         phone: "+51987654321",
         email: "juana@example.org",
         registered: true,
+        lastWorkshop: { title: "Quesos andinos", startsAt: "2026-05-04T15:00:00.000Z", timezone: "America/Lima" },
       }),
     );
     expect(option).toEqual({
@@ -56,6 +57,7 @@ describe("the people offered on the review", () => {
       fullName: "Juana Flores",
       registered: true,
       details: ["Coop Sur", "Cusco", "1958", "…321", "j…a@example.org"],
+      lastWorkshop: { title: "Quesos andinos", startsAt: "2026-05-04T15:00:00.000Z", timezone: "America/Lima" },
     });
     expect(personOption(person(8, "Juana Flores")).details).toEqual([]);
   });
@@ -119,6 +121,27 @@ describe("reading the review's answers", () => {
       L2: { key: "attendance.review.chooseRequired" },
       L3: { key: "attendance.review.linkRequired" },
       L4: { key: "attendance.review.chooseRequired" },
+    });
+  });
+
+  it("takes the name staff typed for a new person, tidied, and refuses an empty or overlong one", () => {
+    const typed = readReviewDecisions(
+      participants.slice(0, 2),
+      form({ "d-L1": "new", "name-L1": "  Beto   Ramos Quispe ", "d-L2": "new" }),
+    );
+    expect(typed.errors).toEqual({});
+    expect(Object.fromEntries(typed.decisions)).toEqual({
+      L1: { kind: "new", fullName: "Beto Ramos Quispe" },
+      L2: { kind: "new" },
+    });
+    const bad = readReviewDecisions(
+      participants.slice(0, 2),
+      form({ "d-L1": "new", "name-L1": "   ", "d-L2": "new", "name-L2": "x".repeat(201) }),
+    );
+    expect(bad.decisions.size).toBe(0);
+    expect(bad.errors).toEqual({
+      L1: { key: "attendance.review.nameRequired" },
+      L2: { key: "attendance.review.nameTooLong", vars: { max: 200 } },
     });
   });
 });

@@ -3,6 +3,7 @@ import type { KnownPerson, ParticipantMatch } from "./attendance-import/match";
 import type { Participant } from "./attendance-import/merge";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
 import { contactHint } from "./contact";
+import { cleanName } from "./names";
 import { regionName } from "./regions";
 
 /**
@@ -14,6 +15,8 @@ export interface PersonOption {
   fullName: string;
   registered: boolean;
   details: string[];
+  /** Their latest workshop, so namesakes can be told apart; dated by the page in the reader's language. */
+  lastWorkshop: { title: string; startsAt: string; timezone: string } | null;
 }
 
 export interface ReviewItem {
@@ -28,6 +31,7 @@ export interface ReviewPerson extends KnownPerson {
   birthYear: number | null;
   /** ISO 3166-2 code; shown by name. */
   region?: string | null;
+  lastWorkshop?: PersonOption["lastWorkshop"];
 }
 
 /** How a person is told apart from others with the same name: cooperative, region, birth year, a hint of phone and e-mail. */
@@ -43,6 +47,7 @@ export function personOption(person: ReviewPerson): PersonOption {
       contactHint(person.phone),
       contactHint(person.email),
     ].filter((d): d is string => Boolean(d)),
+    lastWorkshop: person.lastWorkshop ?? null,
   };
 }
 
@@ -67,6 +72,9 @@ export function reviewQuestions(
   };
 }
 
+/** Longest name staff may type for a person the import creates; the same bound as the parsers' names. */
+export const MAX_NEW_PERSON_NAME = 200;
+
 /** The form fields the review posts; only their string values matter. */
 export interface ReviewForm {
   get(name: string): unknown;
@@ -74,7 +82,7 @@ export interface ReviewForm {
 
 /**
  * Reads one decision per participant (`d-<key>`: "person:12", "new", "ignore", or "link" with the
- * person in `link-<key>`). A participant without a valid one gets an error; nothing is guessed.
+ * person in `link-<key>`); for "new", the name staff typed in `name-<key>`, when the form has one. A participant without a valid one gets an error; nothing is guessed.
  */
 export function readReviewDecisions(
   participants: Participant[],
@@ -85,7 +93,14 @@ export function readReviewDecisions(
   for (const participant of participants) {
     const raw = form.get(`d-${participant.key}`);
     const decision = raw === "link" ? readDecision(form.get(`link-${participant.key}`)) : readDecision(raw);
-    if (decision) decisions.set(participant.key, decision);
+    const typedName = form.get(`name-${participant.key}`);
+    if (decision?.kind === "new" && typeof typedName === "string") {
+      const fullName = cleanName(typedName);
+      if (!fullName) errors[participant.key] = { key: "attendance.review.nameRequired" };
+      else if (fullName.length > MAX_NEW_PERSON_NAME)
+        errors[participant.key] = { key: "attendance.review.nameTooLong", vars: { max: MAX_NEW_PERSON_NAME } };
+      else decisions.set(participant.key, { kind: "new", fullName });
+    } else if (decision) decisions.set(participant.key, decision);
     else
       errors[participant.key] = {
         key: raw === "link" ? "attendance.review.linkRequired" : "attendance.review.chooseRequired",

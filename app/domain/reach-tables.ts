@@ -112,6 +112,8 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
     [t("reports.headline.registered"), h.registered],
     [t("reports.headline.noShows"), h.noShows],
     [t("reports.headline.walkIns"), h.walkIns],
+    [t("reports.headline.belowMinimum"), h.belowMinimum],
+    [t("reports.headline.neverCame"), h.neverCame],
   ];
   if (report.courses) {
     summary.push(
@@ -142,7 +144,8 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       { label: t("reports.tables.registered"), kind: "count" },
       { label: t("reports.tables.attended"), kind: "count" },
       { label: t("reports.tables.walkIns"), kind: "count" },
-      { label: t("reports.tables.noShows"), kind: "count" },
+      { label: t("reports.tables.belowMinimum"), kind: "count" },
+      { label: t("reports.tables.neverCame"), kind: "count" },
       { label: t("reports.tables.attendanceRate"), kind: "percent" },
     ],
     rows: report.workshops.map((w) => [
@@ -156,7 +159,8 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       w.registered,
       w.attended,
       w.walkIns,
-      w.noShows,
+      w.belowMinimum,
+      w.neverCame,
       w.attendanceRate,
     ]),
     total: [
@@ -169,7 +173,8 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       h.registered,
       h.participations,
       h.walkIns,
-      h.noShows,
+      h.belowMinimum,
+      h.neverCame,
       h.registered ? (h.registered - h.noShows) / h.registered : null,
     ],
   });

@@ -1,5 +1,6 @@
 import type { Locale } from "../../db/schema";
 import { matchParticipants } from "../domain/attendance-import/match";
+import { lastWorkshops } from "./person-candidates.server";
 import { readReviewDecisions, reviewQuestions, type ReviewForm } from "../domain/attendance-review";
 import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-errors";
 import { PlaceSchema } from "../forms/place.server";
@@ -23,7 +24,7 @@ import {
  */
 interface ImportScope {
   workshop: { id: number; title: string; timezone: string; country?: string | null };
-  session: { id: number; starts_at: string };
+  session: { id: number; starts_at: string; ends_at?: string };
 }
 
 export type UploadFailure = { step: "upload"; error: Msg };
@@ -63,7 +64,12 @@ export async function importPage(db: DB, { workshop, session }: ImportScope, upl
     uploadParam && /^\d{1,12}$/.test(uploadParam) ? await getUpload(db, Number(uploadParam), session.id) : undefined;
   if (!upload) return { ...base, review: null, gone: Boolean(uploadParam) };
   const { participants } = upload.payload;
-  const known = await findKnownPeople(db, workshop.id, participants);
+  const found = await findKnownPeople(db, workshop.id, participants);
+  const last = await lastWorkshops(
+    db,
+    found.map((p) => p.id),
+  );
+  const known = found.map((p) => ({ ...p, lastWorkshop: last.get(p.id) ?? null }));
   return {
     ...base,
     gone: false,

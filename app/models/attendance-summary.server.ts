@@ -1,16 +1,11 @@
 import type { AttendanceStatus, RegistrationMethod, RegistrationStatus } from "../../db/schema";
+import { tallyAttendance, type AttendanceTally } from "../domain/attendance-counts";
 import { attendedSession, attendedWorkshop, type AttendanceMark } from "../domain/attendance-rule";
-import { WALK_IN_METHODS } from "./attendance.server";
 import type { DB } from "../utils/db.server";
 
-export interface AttendanceCounts {
-  /** Active registrations (any method). */
-  registered: number;
-  /** People who meet the attendance rule, registered beforehand or not. */
-  attended: number;
-  /** Of those who attended, people without an advance registration (walk-ins, guests found in a report). */
-  walkIns: number;
-  /** Registered people who did not attend. */
+/** The counts of app/domain/attendance-counts.ts (the report's too), plus what only this page shows. */
+export interface AttendanceCounts extends AttendanceTally {
+  /** Registered people who did not attend: below the minimum plus never came. */
   noShows: number;
   /** People in imported reports that the facilitator chose to leave out. */
   ignored: number;
@@ -122,34 +117,32 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
   for (const person of people.values()) person.attended = attendedWorkshop(person.marks, minMinutes);
 
   const everyone = [...people.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "es"));
-  const isRegistered = (p: PersonAttendance) => p.registrationStatus === "registered";
-  const isWalkIn = (p: PersonAttendance) =>
-    p.registrationStatus === null ||
-    p.registrationStatus === "cancelled" ||
-    (p.method !== null && WALK_IN_METHODS.includes(p.method));
+  const attendee = (p: PersonAttendance) => ({
+    registration: p.registrationStatus === null ? null : { status: p.registrationStatus, method: p.method },
+    marks: p.marks,
+  });
+  const counted = (tally: AttendanceTally) => ({ ...tally, noShows: tally.belowMinimum + tally.neverCame });
   const ignoredIn = (sessionId: number) =>
     imports.filter((i) => i.session_id === sessionId).reduce((sum, i) => sum + i.rows_ignored, 0);
 
   const perSession: SessionSummary[] = sessions.map((session, index) => {
-    const attendedHere = everyone.filter((p) => p.marks[index]?.attended);
     return {
       sessionId: session.id,
       startsAt: session.starts_at,
       endsAt: session.ends_at,
       started: session.starts_at <= now,
       imports: imports.filter((i) => i.session_id === session.id).length,
-      registered: everyone.filter(isRegistered).length,
-      attended: attendedHere.length,
-      walkIns: attendedHere.filter(isWalkIn).length,
-      noShows: everyone.filter((p) => isRegistered(p) && !p.marks[index]?.attended).length,
+      ...counted(
+        tallyAttendance(
+          everyone.map((p) => ({ ...attendee(p), marks: [p.marks[index]] })),
+          minMinutes,
+        ),
+      ),
       ignored: ignoredIn(session.id),
     };
   });
   const overall: AttendanceCounts = {
-    registered: everyone.filter(isRegistered).length,
-    attended: everyone.filter((p) => p.attended).length,
-    walkIns: everyone.filter((p) => p.attended && isWalkIn(p)).length,
-    noShows: everyone.filter((p) => isRegistered(p) && !p.attended).length,
+    ...counted(tallyAttendance(everyone.map(attendee), minMinutes)),
     ignored: imports.reduce((sum, i) => sum + i.rows_ignored, 0),
   };
   return { minMinutes, sessions: perSession, overall, people: everyone };

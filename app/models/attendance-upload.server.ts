@@ -55,7 +55,8 @@ export async function receiveReport(
   input: {
     bytes: Uint8Array;
     fileName: string;
-    session: { id: number; starts_at: string };
+    /** Without `ends_at` no time is left out (a caller that does not know when the session ended). */
+    session: { id: number; starts_at: string; ends_at?: string };
     timeZone: string;
     uploadedBy: number;
   },
@@ -69,7 +70,10 @@ export async function receiveReport(
   });
   if (!outcome.ok) return { kind: "invalid", error: outcome.error };
   const { report } = outcome;
-  const participants = await mergeParticipants(report.rows, report.format);
+  const { starts_at: startsAt, ends_at: endsAt } = input.session;
+  // Time online before the session starts or after it ends (the host opening the room early) is not attendance.
+  const window = endsAt ? { startsAt, endsAt } : undefined;
+  const participants = await mergeParticipants(report.rows, report.format, window);
   if (participants.length === 0) return { kind: "invalid", error: { code: "noRows", format: report.format } };
   const uploadId = await createUpload(db, {
     sessionId: input.session.id,

@@ -18,7 +18,7 @@ export interface PersonCandidate {
   /** The region's name (not its code), when the record has one. */
   regionName: string | null;
   /** The latest workshop they registered for or attended: title and first session (ISO, UTC). */
-  lastWorkshop: { title: string; startsAt: string; timezone: string } | null;
+  lastWorkshop: LastWorkshop | null;
   sex: Sex;
 }
 
@@ -45,9 +45,20 @@ export async function describeCandidates(db: DB, people: readonly Described[]): 
   }));
 }
 
+export type LastWorkshop = { title: string; startsAt: string; timezone: string };
+
 /** Each person's latest workshop (by its first session), from active registrations and attendance. */
-async function lastWorkshops(db: DB, personIds: number[]) {
-  const latest = new Map<number, { title: string; startsAt: string; timezone: string }>();
+export async function lastWorkshops(db: DB, personIds: readonly number[]): Promise<Map<number, LastWorkshop>> {
+  const latest = new Map<number, LastWorkshop>();
+  // Chunks keep every query under the engines' bound-parameter limits, whatever the list's length.
+  for (let i = 0; i < personIds.length; i += 500) {
+    for (const [id, last] of await lastWorkshopsOf(db, personIds.slice(i, i + 500))) latest.set(id, last);
+  }
+  return latest;
+}
+
+async function lastWorkshopsOf(db: DB, personIds: number[]) {
+  const latest = new Map<number, LastWorkshop>();
   if (personIds.length === 0) return latest;
   const registered = db
     .selectFrom("registration")

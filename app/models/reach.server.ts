@@ -54,9 +54,14 @@ export interface WorkshopReach {
   registered: number;
   /** Distinct persons who attended at least one of its sessions in the period (registered or not). */
   attended: number;
+  /** Of those who attended, persons without a registration made before the day (none, or one made at the door). */
   walkIns: number;
-  /** Registered persons who attended no session in the period. */
+  /** Registered persons who attended no session in the period: belowMinimum + neverCame. */
   noShows: number;
+  /** Registered, did not attend, but were online some minutes (fewer than the minimum) in a session of the period. */
+  belowMinimum: number;
+  /** Registered, did not attend, and were never online in a session of the period. */
+  neverCame: number;
   /** (registered − no-shows) / registered; null when nobody registered. */
   attendanceRate: number | null;
 }
@@ -90,6 +95,8 @@ export interface ReachReport {
     registered: number;
     noShows: number;
     walkIns: number;
+    belowMinimum: number;
+    neverCame: number;
   };
   workshops: WorkshopReach[];
   bySex: Count<Sex>[];
@@ -276,7 +283,16 @@ function nullsLast(a: string | null, b: string | null): number {
   return a.localeCompare(b);
 }
 
-async function workshopRows(tx: DB, filters: ReachFilters): Promise<WorkshopReach[]> {
+/**
+ * Registered, attended, walk-ins, below the minimum and never came: `tallyAttendance` of
+ * app/domain/attendance-counts.ts in SQL (tests/integration/attendance-counts-agree.test.ts checks both agree).
+ */
+async function workshopRows(
+  tx: DB,
+  filters: ReachFilters,
+  from: string | null,
+  to: string | null,
+): Promise<WorkshopReach[]> {
   const { rows } = await sql<{
     id: number;
     title: string;
@@ -291,16 +307,27 @@ async function workshopRows(tx: DB, filters: ReachFilters): Promise<WorkshopReac
     registered: number | string | null;
     walk_ins: number | string | null;
     no_shows: number | string | null;
+    below_minimum: number | string | null;
   }>`
     select w.id, w.title, w.modality, w.place, w.country, w.region, rw.first_date, rw.last_date, rw.sessions,
-      ra.attended, r.registered, r.walk_ins, r.no_shows
+      ra.attended, ra.walk_ins, r.registered, r.no_shows, r.below_minimum
     from reach_workshop rw
     join workshop w on w.id = rw.id
-    left join (select workshop_id, count(*) as attended from reach_attended group by workshop_id) ra on ra.workshop_id = w.id
+    left join (
+      select ra.workshop_id, count(*) as attended,
+        sum(case when exists (
+          select 1 from registration r where r.workshop_id = ra.workshop_id and r.person_id = ra.person_id
+            and r.status = 'registered' and r.method <> 'walk_in'
+        ) then 0 else 1 end) as walk_ins
+      from reach_attended ra group by ra.workshop_id
+    ) ra on ra.workshop_id = w.id
     left join (
       select r.workshop_id, count(*) as registered,
-        sum(case when r.method = 'walk_in' then 1 else 0 end) as walk_ins,
-        sum(case when ra.person_id is null then 1 else 0 end) as no_shows
+        sum(case when ra.person_id is null then 1 else 0 end) as no_shows,
+        sum(case when ra.person_id is null and exists (
+          select 1 from workshop_session s join attendance a on a.session_id = s.id
+          where ${and([sql`s.workshop_id = r.workshop_id and a.person_id = r.person_id and a.minutes_online > 0`, ...dateConditions(sql`s.local_date`, from, to)])}
+        ) then 1 else 0 end) as below_minimum
       from registration r
       left join reach_attended ra on ra.workshop_id = r.workshop_id and ra.person_id = r.person_id
       where ${and([sql`r.workshop_id in (select id from reach_workshop) and r.status = 'registered'`, ...personCountryConditions(filters, sql`r.person_id`)])}
@@ -318,6 +345,7 @@ async function workshopRows(tx: DB, filters: ReachFilters): Promise<WorkshopReac
   return rows.map((row) => {
     const registered = toNumber(row.registered);
     const noShows = toNumber(row.no_shows);
+    const belowMinimum = toNumber(row.below_minimum);
     return {
       id: row.id,
       title: row.title,
@@ -333,6 +361,8 @@ async function workshopRows(tx: DB, filters: ReachFilters): Promise<WorkshopReac
       attended: toNumber(row.attended),
       walkIns: toNumber(row.walk_ins),
       noShows,
+      belowMinimum,
+      neverCame: noShows - belowMinimum,
       attendanceRate: registered ? (registered - noShows) / registered : null,
     };
   });
@@ -488,7 +518,7 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
     // Read in the same snapshot as the figures, so the report is filed under the data it counted.
     const version = cacheable ? await reachDataVersion(tx) : null;
     await createTempTables(tx, filters, viewer, from, to);
-    const workshops = await workshopRows(tx, filters);
+    const workshops = await workshopRows(tx, filters, from, to);
     // Three GROUP BYs for eight tables (SQLite has no GROUPING SETS); each sorts only the people reached.
     const { sexes, ages, missingBirthYear, modalities, months } = await categoryCounts(tx);
     const { byRegion, countries } = await placeCounts(tx);
@@ -512,6 +542,8 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
         registered: sum((w) => w.registered),
         noShows: sum((w) => w.noShows),
         walkIns: sum((w) => w.walkIns),
+        belowMinimum: sum((w) => w.belowMinimum),
+        neverCame: sum((w) => w.neverCame),
       },
       workshops,
       bySex: inOrder(SEXES, sexes),

@@ -1,5 +1,5 @@
 import { hasRole } from "../domain/roles";
-import { parseReachFilters, type FilterError, type ReachFilters } from "../domain/reach-filters";
+import { parseReachFilters, type FilterError, type Period, type ReachFilters } from "../domain/reach-filters";
 import { refreshLocalDates } from "../models/local-dates.server";
 import { countLikelyDuplicates } from "../models/person-ledger.server";
 import {
@@ -12,7 +12,7 @@ import {
 import { computeReachReport, type ReachReport, type ReachViewer } from "../models/reach.server";
 import { reuseWhileUnchanged } from "../models/reach-cache.server";
 import { requireRole } from "../auth/user.server";
-import { getDb } from "../utils/db.server";
+import { getDb, type DB } from "../utils/db.server";
 import { localDate } from "../utils/dates";
 
 export type ReportError =
@@ -46,16 +46,22 @@ export async function loadReachRequest(request: Request): Promise<ReachRequest> 
   const user = await requireRole(request, "facilitator");
   const viewer: ReachViewer = { accountId: user.accountId, seesAll: hasRole(user.role, "manager") };
   const db = await getDb();
-  await refreshLocalDates(db);
+  // Local dates only go stale when a session, its workshop or an enrolment changes, which moves the
+  // reach data version: with the data unchanged there is nothing to look for.
+  await reuseWhileUnchanged(db, "local-dates-refreshed", async () => (await refreshLocalDates(db), true));
   const now = new Date().toISOString();
   const today = localDate(now);
-  const parsed = parseReachFilters(new URL(request.url).searchParams, await defaultPeriod(db, viewer, today));
+  // Everything here reads tables the reach data version watches; "today" is in the key for the default period and the years.
+  const { options, period } = await reuseWhileUnchanged(
+    db,
+    JSON.stringify(["reach-options", viewer.seesAll ? "all" : viewer.accountId, today]),
+    () => loadOptions(db, viewer, today),
+  );
+  const parsed = parseReachFilters(new URL(request.url).searchParams, period);
   const errors: ReportError[] = parsed.ok ? [] : [...parsed.errors];
   const { filters } = parsed;
+  const { workshops, facilitators, courses } = options;
 
-  const workshops = await listVisibleWorkshops(db, viewer);
-  const facilitators = viewer.seesAll ? await listFacilitators(db) : [];
-  const courses = viewer.seesAll ? await listCourses(db) : [];
   if (filters.workshopId && !workshops.some((w) => w.id === filters.workshopId))
     errors.push("reports.errors.workshopUnknown");
   if (filters.facilitatorId) {
@@ -76,12 +82,25 @@ export async function loadReachRequest(request: Request): Promise<ReachRequest> 
       viewer.seesAll && report
         ? await reuseWhileUnchanged(db, "likely-duplicates", () => countLikelyDuplicates(db))
         : null,
+    options,
+    generatedAt: now,
+  };
+}
+
+/** What the filters offer this viewer, and the period shown when none is asked for. */
+async function loadOptions(
+  db: DB,
+  viewer: ReachViewer,
+  today: string,
+): Promise<{ options: ReachRequest["options"]; period: Period }> {
+  const workshops = await listVisibleWorkshops(db, viewer);
+  return {
     options: {
       workshops: workshops.map((w) => ({ id: w.id, title: w.title })),
-      facilitators,
-      courses,
+      facilitators: viewer.seesAll ? await listFacilitators(db) : [],
+      courses: viewer.seesAll ? await listCourses(db) : [],
       years: await dataYearRange(db, today),
     },
-    generatedAt: now,
+    period: await defaultPeriod(db, viewer, today),
   };
 }

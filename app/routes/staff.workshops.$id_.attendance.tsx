@@ -51,9 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/staff/workshops/${workshop.id}/attendance?rule=${minutes}`);
 }
 
-const COUNTS = ["registered", "attended", "walkIns", "noShows", "ignored"] as const satisfies ReadonlyArray<
-  keyof AttendanceCounts
->;
+const COUNTS = [
+  "registered",
+  "attended",
+  "walkIns",
+  "noShows",
+  "belowMinimum",
+  "neverCame",
+  "ignored",
+] as const satisfies ReadonlyArray<keyof AttendanceCounts>;
+/** Who did not come is only known once a session has begun. */
+const NOT_YET = new Set<(typeof COUNTS)[number]>(["noShows", "belowMinimum", "neverCame"]);
 
 export default function WorkshopAttendancePage() {
   const { workshop, minMinutes, overall, sessions } = useLoaderData<typeof loader>();
@@ -138,7 +146,7 @@ export default function WorkshopAttendancePage() {
                       )}
                     </th>
                     {COUNTS.map((count) => (
-                      <td key={count}>{count === "noShows" && !s.started ? "—" : s[count].toLocaleString(locale)}</td>
+                      <td key={count}>{NOT_YET.has(count) && !s.started ? "—" : s[count].toLocaleString(locale)}</td>
                     ))}
                     <td>
                       <Link to={`${base}/sessions/${s.sessionId}/roll-call`}>{t("attendance.nav.rollCall")}</Link>

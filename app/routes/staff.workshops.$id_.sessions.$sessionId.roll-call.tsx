@@ -8,6 +8,7 @@ import { identityQuestion, type IdentityQuestion } from "../forms/identity-quest
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
 import { ROLL_CALL_STATUSES } from "../domain/attendance-rule";
+import { rollCallCounts } from "../domain/attendance-counts";
 import { listRollCall, saveRollCall, type RollCallEntry } from "../models/attendance.server";
 import { registerWalkInPresent } from "../models/walk-in.server";
 import { AssistedRegistrationSchema } from "../forms/assisted-registration.server";
@@ -28,15 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const everyone = await listRollCall(db, workshop.id, session.id);
   const shown = q ? await listRollCall(db, workshop.id, session.id, q) : everyone;
-  const counts = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0 };
-  for (const entry of everyone) counts[entry.status ?? "unmarked"]++;
+  const minMinutes = workshop.attendance_min_minutes;
   return {
     workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone, country: workshop.country },
     session: { id: session.id, startsAt: session.starts_at },
     q,
     total: everyone.length,
     entries: shown,
-    counts,
+    counts: rollCallCounts(everyone, minMinutes),
+    minMinutes,
   };
 }
 
@@ -130,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RollCallPage() {
-  const { workshop, session, q, total, entries, counts } = useLoaderData<typeof loader>();
+  const { workshop, session, q, total, entries, counts, minMinutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const walkIn = result && "walkIn" in result && result.walkIn ? result : undefined;
   const refused = result && "errors" in result && !result.walkIn ? result.errors.form : undefined;
@@ -163,7 +164,12 @@ export default function RollCallPage() {
           {t(refused.key, refused.vars)}
         </p>
       ) : null}
-      <p>{t("attendance.rollCall.counts", counts)}</p>
+      <p>
+        {t("attendance.rollCall.counts", counts)}
+        {counts.presentByMinutes
+          ? ` ${t("attendance.rollCall.countsByMinutes", { count: counts.presentByMinutes, minutes: minMinutes })}`
+          : null}
+      </p>
 
       <Form method="get" className="roll-search" role="search">
         <Field

@@ -33,7 +33,7 @@ export async function makeMark(spec: {
  */
 export async function uploadReport(spec: {
   workshopId: number;
-  session: { id: number; starts_at: string };
+  session: { id: number; starts_at: string; ends_at?: string };
   bytes: Uint8Array;
   fileName?: string;
   timeZone?: string;

@@ -52,7 +52,9 @@ describe("queries per page", () => {
   });
 
   it("computes the report in a fixed number of queries, however many workshops and people the period holds", async () => {
-    // The first report also dates the seeded sessions once (refreshLocalDates): not part of the steady count.
+    // The first report also dates the seeded sessions once (refreshLocalDates), which moves the reach data
+    // version; the second reads the filter options for that version. Neither is part of the steady count.
+    await queries("/reports?period=fy-2022");
     await queries("/reports?period=fy-2022");
     const counts = [];
     for (const period of ["fy-2023", "fy-2024", "all"]) counts.push(await queries(`/reports?period=${period}`));
@@ -60,5 +62,12 @@ describe("queries per page", () => {
     expect(counts[0]).toBeLessThanOrEqual(40);
     // FY 2023 has 6 workshops and 910 people, the whole project more: the same queries for all.
     expect(new Set(counts).size, String(counts)).toBe(1);
+  });
+
+  it("serves the report again from unchanged data with a handful of queries", async () => {
+    await queries("/reports?period=fy-2023");
+    // The session, the data version and nothing else: filter options, local dates, the report and
+    // the duplicates count are all still valid for that version.
+    expect(await queries("/reports?period=fy-2023")).toBeLessThanOrEqual(6);
   });
 });

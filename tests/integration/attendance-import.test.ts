@@ -9,6 +9,7 @@ import {
   uploadReport,
 } from "../../db/factories/attendance";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
+import { answerReview } from "../../app/models/attendance-import-review.server";
 import { confirmImport, getUpload } from "../../app/models/attendance-upload.server";
 import { getDb } from "../../app/utils/db.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
@@ -146,7 +147,16 @@ describe("importing a Zoom participants report", () => {
       ignored: 2,
       imports: 1,
     });
-    expect(summary.overall).toEqual({ registered: 6, attended: 4, walkIns: 0, noShows: 2, ignored: 2 });
+    // Pedro (15 minutes) has no registration, so he is not "below the minimum": that split is of the registered.
+    expect(summary.overall).toEqual({
+      registered: 6,
+      attended: 4,
+      walkIns: 0,
+      noShows: 2,
+      belowMinimum: 0,
+      neverCame: 2,
+      ignored: 2,
+    });
   });
 
   it("recognises the same file again and changes nothing, before and at confirmation", async () => {
@@ -358,5 +368,77 @@ describe("importing a Zoom participants report", () => {
     });
     expect(confirmed).toMatchObject({ kind: "saved", newPeople: 0, people: 1 });
     expect(await db.selectFrom("person").select("id").execute()).toHaveLength(people.length + 1);
+  });
+});
+
+describe("the session's window", () => {
+  it.each(["zoom-same-meeting.csv", "teams-same-meeting-en-us.csv"])(
+    "leaves out time online before the session starts and after it ends (%s, session 10:00–11:30)",
+    async (fixture) => {
+      const { actor, workshop, session } = await scenario();
+      const { upload } = await uploadReport({
+        workshopId: workshop.id,
+        session,
+        bytes: fixtureBytes(fixture),
+        actorAccountId: actor,
+      });
+      expect(upload?.payload.participants.map((p) => [p.name, Math.round(p.seconds / 60)])).toEqual([
+        ["Carla Díaz", 90],
+        ["Ana Torres", 90],
+        ["Beto Ramos Quispe", 60],
+      ]);
+    },
+  );
+});
+
+describe("the name of a person the import creates", () => {
+  async function review(names: Record<string, string>) {
+    const { actor, workshop, session } = await scenario();
+    const { upload, decisions } = await uploadReport({
+      workshopId: workshop.id,
+      session,
+      bytes: fixtureBytes("zoom-same-meeting.csv"),
+      actorAccountId: actor,
+    });
+    const beto = upload!.payload.participants.find((p) => p.name === "Beto Ramos Quispe")!;
+    const form = new FormData();
+    form.set("intent", "confirm");
+    form.set("uploadId", String(upload!.id));
+    form.set("country", "");
+    for (const participant of upload!.payload.participants)
+      form.set(`d-${participant.key}`, participant === beto ? "new" : "ignore");
+    expect(decisions.get(beto.key)).toEqual({ kind: "new" });
+    for (const [field, value] of Object.entries(names)) form.set(field.replace("beto", beto.key), value);
+    const db = await getDb();
+    const before = await snapshot();
+    const step = await answerReview(
+      db,
+      { workshop: { ...workshop, title: "Costos" }, session },
+      { form, actorAccountId: actor },
+    );
+    return { step, beto, before };
+  }
+
+  it("is the one staff typed in the review", async () => {
+    const { step } = await review({ "name-beto": "  Alberto  Ramos Quispe " });
+    expect(step).toMatchObject({ kind: "saved", newPeople: 1 });
+    const db = await getDb();
+    expect(await db.selectFrom("person").select("full_name").where("full_name", "like", "%Ramos%").execute()).toEqual([
+      { full_name: "Alberto Ramos Quispe" },
+    ]);
+  });
+
+  it("may not be left empty: the review comes back with the typed values and nothing is written", async () => {
+    const { step, beto, before } = await review({ "name-beto": "   " });
+    expect(step).toMatchObject({
+      kind: "failed",
+      status: 400,
+      failure: {
+        step: "review",
+        errors: { [beto.key]: { key: "attendance.review.nameRequired" } },
+        values: { [`name-${beto.key}`]: "   " },
+      },
+    });
+    expect(await snapshot()).toEqual(before);
   });
 });

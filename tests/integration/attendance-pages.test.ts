@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema";
 import { makeAccount } from "../../db/factories";
 import { makeCostsWorkshop } from "../../db/factories/attendance";
+import { makePerson, makeWorkshop, register } from "../../db/factories/reach";
 import {
   action as rollCallAction,
   loader as rollCallLoader,
@@ -12,6 +13,7 @@ import {
 } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.import";
 import { action as summaryAction, loader as summaryLoader } from "../../app/routes/staff.workshops.$id_.attendance";
 import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.]csv";
+import { markAttendance } from "../../db/factories/reach";
 import { getDb } from "../../app/utils/db.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
@@ -179,7 +181,29 @@ describe("roll call", () => {
       await rollCallLoader({ request: getRequest(`${path}?q=FLORES juana`, cookie), params, context: {} }),
     ).data;
     expect(filtered.entries).toHaveLength(2);
-    expect(filtered.counts).toEqual({ present: 0, late: 1, excused: 0, absent: 1, unmarked: 4 });
+    expect(filtered.counts).toEqual({ present: 0, late: 1, excused: 0, absent: 1, unmarked: 4, presentByMinutes: 0 });
+  });
+
+  it("counts as present whoever an imported report shows online for the minimum, and only them", async () => {
+    const { workshop, base, params, cookie, session } = await setup();
+    const db = await getDb();
+    const { attendance_min_minutes: minimum } = await db
+      .selectFrom("workshop")
+      .select("attendance_min_minutes")
+      .where("id", "=", workshop.id)
+      .executeTakeFirstOrThrow();
+    await markAttendance(db, session.id, workshop.people.elena, { status: null, minutesOnline: minimum });
+    await markAttendance(db, session.id, workshop.people.rosa, { status: null, minutesOnline: minimum - 1 });
+    await markAttendance(db, session.id, workshop.people.marco, { status: "late", minutesOnline: null });
+    const page = unwrap<Awaited<ReturnType<typeof rollCallLoader>>>(
+      await rollCallLoader({
+        request: getRequest(`${base}/sessions/${params.sessionId}/roll-call`, cookie),
+        params,
+        context: {},
+      }),
+    ).data;
+    expect(page.counts).toEqual({ present: 1, late: 1, excused: 0, absent: 0, unmarked: 4, presentByMinutes: 1 });
+    expect(page.minMinutes).toBe(minimum);
   });
 
   it("refuses a mark for someone not on the list, and an empty list post", async () => {
@@ -271,6 +295,34 @@ describe("import pages", () => {
       context: {},
     })) as Response;
     expect(again.headers.get("Location")).toMatch(/\?already=/);
+  });
+
+  it("tells namesakes apart in the review by their latest workshop", async () => {
+    const { base, params, cookie } = await setup();
+    const db = await getDb();
+    const namesakes = [];
+    for (const [title, startsAt] of [
+      ["Tejido a telar para la feria", "2025-03-10T15:00:00.000Z"],
+      ["Quesos andinos de calidad", "2026-05-04T15:00:00.000Z"],
+    ] as const) {
+      const personId = await makePerson(db, { fullName: "Juana Flores", email: null, phone: null });
+      const earlier = await makeWorkshop(db, { title, sessions: [startsAt] });
+      await register(db, earlier.id, personId);
+      namesakes.push({ personId, title });
+    }
+    const path = `${base}/sessions/${params.sessionId}/import`;
+    const uploaded = (await importAction({
+      request: uploadRequest(path, fixtureBytes("zoom-meeting-participants.csv"), cookie),
+      params,
+      context: {},
+    })) as Response;
+    const review = uploaded.headers.get("Location")!;
+    const page = unwrap<Awaited<ReturnType<typeof importLoader>>>(
+      await importLoader({ request: getRequest(review, cookie), params, context: {} }),
+    ).data;
+    for (const { personId, title } of namesakes) {
+      expect(page.review!.people[personId]?.lastWorkshop?.title).toBe(title);
+    }
   });
 
   it("names the supported formats for a file of another kind", async () => {

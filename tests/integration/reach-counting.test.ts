@@ -162,7 +162,9 @@ describe("reach for FY 2023, as a manager", () => {
       viaCoursesOnly: 1,
       registered: 8,
       noShows: 2,
-      walkIns: 1,
+      walkIns: 3, // Dina at A's door, Ivan at C and Beto at F without registering
+      belowMinimum: 1, // Carla's 20 minutes at B
+      neverCame: 1, // Carla excused at A
     });
   });
 
@@ -175,19 +177,30 @@ describe("reach for FY 2023, as a manager", () => {
       attended: 3,
       walkIns: 1,
       noShows: 1,
+      belowMinimum: 0,
+      neverCame: 1,
       attendanceRate: 0.75,
       facilitators: ["Facilitadora Uno"],
     });
-    expect(byTitle.B).toMatchObject({ registered: 3, attended: 2, noShows: 1, firstDate: "2023-06-01" });
+    expect(byTitle.B).toMatchObject({
+      registered: 3,
+      attended: 2,
+      walkIns: 0,
+      noShows: 1,
+      belowMinimum: 1,
+      neverCame: 0,
+      firstDate: "2023-06-01",
+    });
     expect(byTitle.B.attendanceRate).toBeCloseTo(2 / 3);
     expect(byTitle.C).toMatchObject({
       registered: 1,
       attended: 2,
+      walkIns: 1, // Ivan, unregistered, online long enough
       noShows: 0,
       attendanceRate: 1,
       firstDate: "2023-09-30",
     });
-    expect(byTitle.F).toMatchObject({ registered: 0, attended: 1, attendanceRate: null });
+    expect(byTitle.F).toMatchObject({ registered: 0, attended: 1, walkIns: 1, attendanceRate: null });
   });
 
   it("disaggregates every dimension to the same total", async () => {

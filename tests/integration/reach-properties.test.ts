@@ -199,7 +199,9 @@ function checkReconciles(report: ReachReport) {
   );
   for (const w of report.workshops) {
     expect(w.noShows).toBeLessThanOrEqual(w.registered);
-    expect(w.walkIns).toBeLessThanOrEqual(w.registered);
+    // A walk-in is someone who attended without registering in advance.
+    expect(w.walkIns).toBeLessThanOrEqual(w.attended);
+    expect(w.belowMinimum + w.neverCame).toBe(w.noShows);
   }
 }
 

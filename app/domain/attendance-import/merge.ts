@@ -1,12 +1,13 @@
 import { nameKey } from "../names";
 import { slicer } from "../slices";
+import { bestName } from "./participant-name";
 import type { ReportFormat, ReportRow } from "./types";
 
 /** One person in a report, with all their joins merged. */
 export interface Participant {
   /** Stable within one report: the first line the person appears on. */
   key: string;
-  /** The name to show: the original name when Zoom recorded a rename. */
+  /** The name to show: the fullest of its spellings (`bestName`), whichever half of Zoom's column it came from. */
   name: string;
   /** Every other spelling seen for this participant. */
   otherNames: string[];
@@ -16,7 +17,7 @@ export interface Participant {
   seconds: number;
   /** False when no line stated a time online (a paper sheet with only a mark): there are no minutes to record. */
   timed: boolean;
-  /** Join intervals (UTC ISO), so that two participants later found to be one person can be combined. */
+  /** Join intervals (UTC ISO, clipped to the session window when there is one), so that two participants later found to be one person can be combined. */
   intervals: Array<[string, string]>;
   joins: number;
   /** A sign-in sheet's mark: true if any line says present. */
@@ -38,7 +39,11 @@ export function rowNameKeys(row: Pick<ReportRow, "name" | "originalName">): stri
  * e-mails share that name, it stays apart, because two people may share a name and the
  * facilitator must choose. Paper sheets typed twice are not rejoins: their minutes are not added up.
  */
-export async function mergeParticipants(rows: ReportRow[], format: ReportFormat): Promise<Participant[]> {
+export async function mergeParticipants(
+  rows: ReportRow[],
+  format: ReportFormat,
+  window?: SessionWindow,
+): Promise<Participant[]> {
   const slice = slicer();
   const groups = new Map<string, ReportRow[]>();
   // In place: copying the group on every row made one name repeated 20,000 times quadratic.
@@ -74,7 +79,7 @@ export async function mergeParticipants(rows: ReportRow[], format: ReportFormat)
   const merged = joinByOriginalName([...groups.values()]);
   const participants: Participant[] = [];
   for (const group of merged) {
-    participants.push(toParticipant(group, format));
+    participants.push(toParticipant(group, format, window));
     if (slice.due()) await slice.pause();
   }
   return participants.sort((a, b) => a.lines[0] - b.lines[0]);
@@ -98,14 +103,13 @@ function joinByOriginalName(groups: ReportRow[][]): ReportRow[][] {
   return result;
 }
 
-function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
-  if (rows.length === 1) return oneRowParticipant(rows[0]);
+function toParticipant(rows: ReportRow[], format: ReportFormat, window?: SessionWindow): Participant {
+  if (rows.length === 1) return oneRowParticipant(rows[0], window);
   const sorted = [...rows].sort((a, b) => a.line - b.line);
-  const best = sorted.find((row) => row.originalName) ?? sorted[0];
-  const name = best.originalName ?? best.name;
   const spellings = new Set(
     sorted.flatMap((row) => [row.originalName, row.name]).filter((n): n is string => Boolean(n)),
   );
+  const name = bestName([...spellings]);
   spellings.delete(name);
   const intervals = sorted
     .filter((row) => row.joinedAt && row.leftAt)
@@ -114,7 +118,10 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
   const seconds =
     format === "sign-in-sheet"
       ? Math.max(0, ...durations)
-      : Math.max(0, durations.reduce((a, b) => a + b, 0) - overlapSeconds(intervals));
+      : Math.max(
+          0,
+          durations.reduce((a, b) => a + b, 0) - overlapSeconds(intervals) - outsideSeconds(intervals, window),
+        );
   const marks = sorted.map((row) => row.present).filter((mark): mark is boolean => mark !== null);
   return {
     key: `L${sorted[0].line}`,
@@ -124,7 +131,7 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
     phone: sorted.find((row) => row.phone)?.phone ?? null,
     seconds,
     timed: sorted.some((row) => row.durationSeconds !== null),
-    intervals,
+    intervals: clipIntervals(intervals, window),
     joins: sorted.length,
     present: marks.length ? marks.some(Boolean) : null,
     guest: sorted.every((row) => row.guest),
@@ -138,24 +145,57 @@ function toParticipant(rows: ReportRow[], format: ReportFormat): Participant {
 }
 
 /** Most people join once: the same participant as toParticipant makes, without the bookkeeping for several rows. */
-function oneRowParticipant(row: ReportRow): Participant {
-  const name = row.originalName ?? row.name;
-  const otherNames = row.originalName && row.name && row.name !== name ? [row.name] : [];
+function oneRowParticipant(row: ReportRow, window?: SessionWindow): Participant {
+  const name = bestName(row.originalName ? [row.originalName, row.name] : [row.name]);
+  const otherNames = row.originalName ? [row.originalName, row.name].filter((n) => n !== name) : [];
+  const intervals: Array<[string, string]> = row.joinedAt && row.leftAt ? [[row.joinedAt, row.leftAt]] : [];
   return {
     key: `L${row.line}`,
     name,
     otherNames,
     email: row.email || null,
     phone: row.phone || null,
-    seconds: Math.max(0, row.durationSeconds ?? 0),
+    seconds: Math.max(0, (row.durationSeconds ?? 0) - outsideSeconds(intervals, window)),
     timed: row.durationSeconds !== null,
-    intervals: row.joinedAt && row.leftAt ? [[row.joinedAt, row.leftAt]] : [],
+    intervals: clipIntervals(intervals, window),
     joins: 1,
     present: row.present,
     guest: row.guest,
     role: row.role,
     lines: [row.line],
   };
+}
+
+/** When the session ran (UTC ISO): time online before its start or after its end is not attendance. */
+export interface SessionWindow {
+  startsAt: string;
+  endsAt: string;
+}
+
+/**
+ * Seconds of the intervals' union that fall outside the session window. The one interval rule for
+ * every platform: a participant's time is the stated durations, minus overlaps, minus this.
+ */
+export function outsideSeconds(intervals: Array<[string, string]>, window?: SessionWindow): number {
+  if (!window || intervals.length === 0) return 0;
+  return Math.max(0, unionSeconds(intervals) - unionSeconds(clipIntervals(intervals, window)));
+}
+
+/** The parts of the intervals inside the session window; those wholly outside are dropped. */
+export function clipIntervals(intervals: Array<[string, string]>, window?: SessionWindow): Array<[string, string]> {
+  if (!window) return intervals;
+  const from = Date.parse(window.startsAt);
+  const to = Date.parse(window.endsAt);
+  if (!(to > from)) return intervals;
+  return intervals
+    .map(([a, b]) => [Math.max(Date.parse(a), from), Math.min(Date.parse(b), to)])
+    .filter(([a, b]) => a < b)
+    .map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()] as [string, string]);
+}
+
+function unionSeconds(intervals: Array<[string, string]>): number {
+  const total = intervals.reduce((sum, [a, b]) => sum + (Date.parse(b) - Date.parse(a)) / 1000, 0);
+  return Math.round(total) - overlapSeconds(intervals);
 }
 
 /** Seconds counted twice when intervals overlap (the sum of their lengths minus the length of their union). */
@@ -186,6 +226,7 @@ export function combineParticipants(
   parts: Participant[],
   format: ReportFormat,
 ): Pick<Participant, "seconds" | "timed" | "present"> {
+  // Each part's seconds are already clipped to the session; only the overlap between parts is left.
   const intervals = parts.flatMap((part) => part.intervals);
   const seconds =
     format === "sign-in-sheet"

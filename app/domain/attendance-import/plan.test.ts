@@ -94,3 +94,20 @@ describe("planImport", () => {
     });
   });
 });
+
+describe("a new person's name", () => {
+  it("is the one staff typed in the review, or else the participant's best name", () => {
+    const result = planImport(
+      [participant("L1", { name: "Beto" }), participant("L2", { name: "Ana Torres" })],
+      new Map<string, Decision>([
+        ["L1", { kind: "new", fullName: "Beto Ramos Quispe" }],
+        ["L2", { kind: "new" }],
+      ]),
+      "zoom-meeting",
+    );
+    expect(result.ok && result.plan.entries.map((entry) => entry.newPerson?.fullName)).toEqual([
+      "Beto Ramos Quispe",
+      "Ana Torres",
+    ]);
+  });
+});

@@ -3,7 +3,11 @@ import { combineParticipants, toMinutes, type Participant } from "./merge";
 import type { ReportFormat } from "./types";
 
 /** What the facilitator decided for one participant on the review screen. */
-export type Decision = { kind: "person"; personId: number } | { kind: "new" } | { kind: "ignore" };
+export type Decision =
+  | { kind: "person"; personId: number }
+  /** `fullName`: the name staff typed in the review for the new person; without it, the participant's. */
+  | { kind: "new"; fullName?: string }
+  | { kind: "ignore" };
 
 export function decisionValue(decision: Decision): string {
   return decision.kind === "person" ? `person:${decision.personId}` : decision.kind;
@@ -63,7 +67,11 @@ export function planImport(
     else {
       entries.push({
         personId: null,
-        newPerson: { fullName: participant.name, email: participant.email, phone: participant.phone },
+        newPerson: {
+          fullName: (decision.kind === "new" && decision.fullName) || participant.name,
+          email: participant.email,
+          phone: participant.phone,
+        },
         participantKeys: [participant.key],
         minutes: participant.timed ? toMinutes(participant.seconds) : null,
         present: participant.present,

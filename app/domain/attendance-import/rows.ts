@@ -2,7 +2,7 @@ import { normalizeEmail, normalizePhone } from "../contact";
 import { slicer } from "../slices";
 import type { CsvRecord } from "../csv/records";
 import { localToUtc, readDuration, type DayOrder } from "./local-time";
-import { phoneFromName, splitOriginalName, stripGuestLabel } from "./participant-name";
+import { phoneFromName, splitOriginalName, stripMarkers } from "./participant-name";
 import { MAX_DURATION_SECONDS, type ReportRow, type RowProblem } from "./types";
 
 /** The columns a participant table may have, whatever the platform calls them. */
@@ -67,10 +67,10 @@ function buildRow(
   if (record.cells.length < context.width) return skip("truncated");
 
   const email = normalizeEmail(cell("email")) ?? normalizeEmail(cell("upn"));
-  const shown = stripGuestLabel(
-    cell("name") || [cell("firstName"), cell("lastName")].filter(Boolean).join(" ") || email || "",
-  );
-  const { name, originalName } = splitOriginalName(shown.name);
+  const split = splitOriginalName(cell("name") || [cell("firstName"), cell("lastName")].filter(Boolean).join(" "));
+  // A row named only by a role marker is still someone when it has an e-mail.
+  const shown = split.name ? split : { ...split, ...stripMarkers(email ?? ""), host: split.host, guest: split.guest };
+  const { name, originalName } = shown;
   if (!name) return skip("missingName");
 
   const joinedAt = readTime(cell("join"));
@@ -116,8 +116,8 @@ function buildRow(
       leftAt: interval?.[1] ?? null,
       durationSeconds,
       present,
-      guest: shown.labelled || YES.test(cell("guest")),
-      role: readRole(cell("role")) ?? context.role,
+      guest: shown.guest || YES.test(cell("guest")),
+      role: readRole(cell("role")) ?? (shown.host ? "host" : context.role),
     },
     problems,
   };

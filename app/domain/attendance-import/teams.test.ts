@@ -9,7 +9,7 @@ describe("Microsoft Teams attendance report", () => {
     expect([...fixtureBytes("teams-attendance-en-us.csv").subarray(0, 4)]).toEqual([0xff, 0xfe, 0x31, 0x00]);
   });
 
-  it("reads the summary and the participants section, not the per-join activities", async () => {
+  it("reads the summary and the per-join activities, not the participants section's totals", async () => {
     const outcome = await parseAttendanceReport(fixtureText("teams-attendance-en-us.csv"), options);
     if (!outcome.ok) throw new Error(outcome.error.code);
     const { report } = outcome;
@@ -21,15 +21,17 @@ describe("Microsoft Teams attendance report", () => {
     });
     expect(report.rows.map((row) => [row.name, row.durationSeconds, row.role, row.guest])).toEqual([
       ["Carmen Huamán Torres", 5668, "host", false],
-      ["Rosa Quispe Mamani", 4422, "attendee", false],
+      ["Rosa Quispe Mamani", 1465, "attendee", false],
+      ["Rosa Quispe Mamani", 2957, "attendee", false],
       ["Juana Flores", 1540, "attendee", true],
       ["Pedro Ccama Huarca", 38, "attendee", false],
     ]);
-    expect(report.rows[1]).toMatchObject({
+    expect(report.rows[2]).toMatchObject({
       email: "socia@minka.test",
-      joinedAt: "2026-11-19T15:01:05.000Z",
+      joinedAt: "2026-11-19T15:40:43.000Z",
       leftAt: "2026-11-19T16:30:00.000Z",
     });
+    expect(report.problems).toEqual([]);
   });
 
   it("reads a Spanish-locale report: Spanish headings, day-first 24-hour dates, no byte order mark", async () => {
@@ -42,6 +44,8 @@ describe("Microsoft Teams attendance report", () => {
       ["Carmen Huamán Torres", 5668, "host"],
       ["Rosa Quispe Mamani", 4422, "attendee"],
     ]);
+    // Its activities section has a header and no rows: the participants' totals are the documented fallback.
+    expect(outcome.report.problems).toEqual([{ line: 12, code: "activitiesUnusable", skipped: false }]);
   });
 
   it("answers a report with an empty participants section with 'no rows'", async () => {
@@ -50,6 +54,29 @@ describe("Microsoft Teams attendance report", () => {
     expect(await parseAttendanceReport(text, options)).toEqual({
       ok: false,
       error: { code: "noRows", format: "teams" },
+    });
+  });
+
+  describe("when the activities section cannot be trusted, falls back on the participants' totals and says where", () => {
+    const full = () => fixtureText("teams-same-meeting-en-us.csv");
+    const cases: Array<[string, () => string, number]> = [
+      ["missing", () => full().split("3. In-Meeting Activities")[0], 13],
+      ["cut off in the middle of a line", () => full().replace(/\t30m 0s\t\tAttendee\s*$/, ""), 20],
+      [
+        "leaving someone out",
+        () => full().replace(/Beto Ramos Quispe \(Guest\)\t[^\n]*10:40:00[^\n]*\n[^\n]*\n?$/, ""),
+        12,
+      ],
+    ];
+    it.each(cases)("%s", async (_label, text, line) => {
+      const outcome = await parseAttendanceReport(text(), options);
+      if (!outcome.ok) throw new Error(outcome.error.code);
+      expect(outcome.report.problems).toEqual([{ line, code: "activitiesUnusable", skipped: false }]);
+      expect(outcome.report.rows.map((row) => [row.name, row.durationSeconds])).toEqual([
+        ["Carla Díaz", 130 * 60],
+        ["Ana Torres", 125 * 60],
+        ["Beto Ramos Quispe", 60 * 60],
+      ]);
     });
   });
 });

@@ -35,7 +35,8 @@ export type RowProblemCode =
   | "badDuration"
   | "negativeDuration"
   | "absurdDuration"
-  | "leaveBeforeJoin";
+  | "leaveBeforeJoin"
+  | "activitiesUnusable";
 
 /** A problem with one line. `skipped` rows are left out; the others are kept with the bad value ignored. */
 export interface RowProblem {

@@ -58,6 +58,8 @@ export default defineMessages({
       registered: "Personas inscritas en talleres",
       noShows: "Inscritas que no asistieron",
       walkIns: "Llegaron sin inscripción previa",
+      belowMinimum: "Inscritas, conectadas menos del mínimo",
+      neverCame: "Inscritas que nunca llegaron",
     },
     exports: {
       title: "Descargar",
@@ -82,6 +84,8 @@ export default defineMessages({
       attended: "Asistieron",
       walkIns: "Sin inscripción previa",
       noShows: "No asistieron",
+      belowMinimum: "Menos del mínimo",
+      neverCame: "Nunca llegaron",
       attendanceRate: "Tasa de asistencia",
       people: "Personas",
       share: "Porcentaje",
@@ -181,7 +185,7 @@ export default defineMessages({
       unique:
         "Personas únicas alcanzadas: personas distintas que asistieron a alguna sesión o terminaron algún curso en el período. Cada persona cuenta una sola vez. Con la casilla de inscripciones, también cuentan quienes se inscribieron en un curso.",
       noShows:
-        "No asistieron: personas inscritas que no asistieron a ninguna sesión del período. Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
+        "No asistieron: personas inscritas que no asistieron a ninguna sesión del período; «menos del mínimo» si estuvieron conectadas algunos minutos, «nunca llegaron» si no. Sin inscripción previa: quienes asistieron sin inscribirse antes (o inscritas en la puerta). Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
       dates:
         "Fechas: cada sesión pertenece al día que era en la zona horaria del taller (Lima por defecto). Una sesión a las 23:30 del 30 de septiembre, hora de Lima, es del año fiscal que termina ese día. Los cursos se fechan por el momento en que se terminaron (o se inscribieron), en hora de Lima.",
       periods:
@@ -283,6 +287,8 @@ export default defineMessages({
       registered: "People registered for workshops",
       noShows: "Registered who did not attend",
       walkIns: "Walk-ins",
+      belowMinimum: "Registered, connected less than the minimum",
+      neverCame: "Registered, never came",
     },
     exports: {
       title: "Download",
@@ -307,6 +313,8 @@ export default defineMessages({
       attended: "Attended",
       walkIns: "Walk-ins",
       noShows: "No-shows",
+      belowMinimum: "Below the minimum",
+      neverCame: "Never came",
       attendanceRate: "Attendance rate",
       people: "People",
       share: "Share",
@@ -406,7 +414,7 @@ export default defineMessages({
       unique:
         "Unique individuals reached: distinct people who attended any session or completed any course in the period. Each person counts once. With the enrolments box ticked, people who enrolled in a course count too.",
       noShows:
-        "No-shows: registered people who attended no session in the period. Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
+        "No-shows: registered people who attended no session in the period; “below the minimum” if they were online some minutes, “never came” if not. Walk-ins: people who attended without registering beforehand (or registered at the door). Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
       dates:
         "Dates: each session belongs to the day it was in the workshop's time zone (Lima by default). A session at 23:30 on 30 September, Lima time, belongs to the fiscal year that ends that day. Courses are dated by the moment of completion (or enrolment), Lima time.",
       periods:
