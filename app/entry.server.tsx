@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { DocumentHtmlContext } from "./components/document-html";
 import { NonceContext } from "./utils/nonce";
 
 // The server starts the e-mail sender through the build, so it shares the build's one database connection.
@@ -27,7 +28,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <DocumentHtmlContext.Provider value={loadContext.documentHtml ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </DocumentHtmlContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -68,5 +71,7 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce?: string;
     clientIp?: string;
+    /** Set by the server on document requests only: HTML sent in the page and not again in the data (sendOnce). */
+    documentHtml?: Map<string, string>;
   }
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { hashFile } from "./cache.server";
 import type { Problem } from "./problem";
 
 /** The few mdast/MDX node fields this plugin reads (kept loose: the tree comes from remark). */
@@ -49,9 +50,11 @@ export function resolveAsset(ref: string, ctx: AssetContext): ResolvedAsset | { 
   if (!ref.startsWith("/") && !file.startsWith(ctx.courseDir + path.sep))
     return { error: `"${ref}" is outside the course folder` };
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { error: `file not found: "${ref}"` };
+  // A course file's address carries its content hash: the server lets browsers keep it for a
+  // year, and a changed file (which also recompiles its lessons) gets a new address.
   const url = ref.startsWith("/")
     ? ref
-    : `/course-files/${ctx.courseSlug}/${path.relative(ctx.courseDir, file).split(path.sep).join("/")}`;
+    : `/course-files/${ctx.courseSlug}/${path.relative(ctx.courseDir, file).split(path.sep).join("/")}?v=${hashFile(file)!.slice(0, 12)}`;
   return { url, path: file };
 }
 

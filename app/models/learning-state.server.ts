@@ -1,5 +1,6 @@
 import { completionRule, type CompletionRule } from "../domain/completion";
-import { courseProgress } from "../domain/progress";
+import { courseProgress, type OutlineLesson } from "../domain/progress";
+import type { LessonPage } from "./course.server";
 import type { SessionUser } from "./session.server";
 import { findCertificateFor } from "./certificate.server";
 import { completedLessonIds, findLearningCourse, listOutlineLessons } from "./course-outline.server";
@@ -33,7 +34,18 @@ export async function courseLearningState(
 ): Promise<CourseLearningState | undefined> {
   const course = await findLearningCourse(db, courseSlug);
   if (!course) return undefined;
-  const lessons = await listOutlineLessons(db, [course.id]);
+  return learningStateIn(db, user, course, await listOutlineLessons(db, [course.id]));
+}
+
+type StateLesson = OutlineLesson & { title: string };
+
+/** The state from a course and its lessons already read: only the person's own rows are queried. */
+async function learningStateIn(
+  db: DB,
+  user: Pick<SessionUser, "personId"> | null,
+  course: { id: number; open: boolean },
+  lessons: readonly StateLesson[],
+): Promise<CourseLearningState> {
   const done = user
     ? await completedLessonIds(
         db,
@@ -60,20 +72,24 @@ export async function courseLearningState(
   };
 }
 
-export async function lessonLearningState(
+/**
+ * The state on a lesson page, from the course and lesson getLessonPage already read (an
+ * anonymous visitor costs no query). That course holds only live lessons, and archived lessons
+ * never count towards progress, so the figures are those of courseLearningState.
+ */
+export function lessonLearningState(
   db: DB,
   user: Pick<SessionUser, "personId"> | null,
-  courseSlug: string,
-  lessonSlug: string,
-): Promise<LessonLearningState | undefined> {
-  const state = await courseLearningState(db, user, courseSlug);
-  const lesson = await findLessonBySlugs(db, courseSlug, lessonSlug);
-  if (!state || !lesson) return undefined;
-  return {
+  page: Pick<LessonPage, "course" | "lesson">,
+): Promise<LessonLearningState> {
+  const { course, lesson } = page;
+  const lessons = course.lessons.map((l) => ({ ...l, archived: false }));
+  // getCourseBySlug returns no archived course: open means published.
+  return learningStateIn(db, user, { id: course.id, open: course.published }, lessons).then((state) => ({
     ...state,
-    lessonDone: state.completedLessonSlugs.includes(lessonSlug),
-    rule: completionRule({ kind: lesson.kind, hasQuiz: Boolean(lesson.has_quiz) }),
-  };
+    lessonDone: state.completedLessonSlugs.includes(lesson.slug),
+    rule: completionRule({ kind: lesson.kind, hasQuiz: lesson.hasQuiz }),
+  }));
 }
 
 export function findLessonBySlugs(db: DB, courseSlug: string, lessonSlug: string) {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatMinutes, LessonKind } from "../components/course-bits";
+import { useDocumentHtml } from "../components/document-html";
 import { ErrorPage } from "../components/error-page";
 import { LessonDoneMark } from "../components/learning/course-panel";
 import { LessonCompletionPanel } from "../components/learning/lesson-panel";
@@ -17,8 +18,11 @@ import styles from "../styles/courses.css";
 import learningStyles from "../styles/learning.css";
 import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
+import { sendOnce } from "../utils/document-html.server";
 import { getTranslator } from "../utils/locale.server";
 import { getVideoQuality, isVideoQuality, videoQualityCookie } from "../utils/video-quality.server";
+
+const LESSON_BODY_ID = "lesson-body";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -38,7 +42,7 @@ async function findLesson(request: Request, params: LoaderFunctionArgs["params"]
   return { user, page, path: `/courses/${page.course.slug}/${page.lesson.slug}` };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, page, path } = await findLesson(request, params);
   const { t, locale } = await getTranslator(request);
   const { course, lesson } = page;
@@ -74,8 +78,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     previous: page.previous,
     next: page.next,
-    html,
-    learning: (await lessonLearningState(await getDb(), user, course.slug, lesson.slug))!,
+    // In the page, not again in the hydration data.
+    html: sendOnce(context, LESSON_BODY_ID, html),
+    learning: await lessonLearningState(await getDb(), user, page),
   };
 }
 
@@ -98,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonRoute() {
-  const { course, lesson, previous, next, html, learning } = useLoaderData<typeof loader>();
+  const { course, lesson, previous, next, learning, ...data } = useLoaderData<typeof loader>();
+  const html = useDocumentHtml(LESSON_BODY_ID, data.html);
   const { t } = useI18n();
   const base = `/courses/${course.slug}`;
   return (
@@ -117,7 +123,12 @@ export default function LessonRoute() {
           </p>
         </header>
         {/* Compiled at build time and rendered to HTML by the loader: no MDX runtime in the browser. */}
-        <div className="lesson-body" lang={course.language} dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          id={LESSON_BODY_ID}
+          className="lesson-body"
+          lang={course.language}
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
 
         <div className="lesson-actions">
           <LessonCompletionPanel courseSlug={course.slug} lessonSlug={lesson.slug} state={learning} />

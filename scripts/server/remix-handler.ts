@@ -62,7 +62,13 @@ export function remixHandler(getBuild: () => Promise<ServerBuild>, mode: string)
         signal,
         body: hasBody && req.rawBody ? new Uint8Array(req.rawBody) : undefined,
       });
-      const context = { cspNonce: res.locals.cspNonce, clientIp: req.ip };
+      // Single-fetch data requests end in ".data"; anything else renders a document.
+      const isDocument = !url.pathname.endsWith(".data");
+      const context = {
+        cspNonce: res.locals.cspNonce,
+        clientIp: req.ip,
+        documentHtml: isDocument ? new Map<string, string>() : undefined,
+      };
       let response: globalThis.Response;
       if (countingQueries()) {
         const counted = await withQueryCount(() => handle(request, context));

@@ -113,6 +113,8 @@ describe("learning pages for everyone", () => {
       ).toBe(true);
       await page.evaluate(() => {
         const video = document.querySelector("video")!;
+        // Kept to check below that hydration and the revalidation after completing keep this element.
+        (window as unknown as { playing: Element }).playing = video;
         video.muted = true;
         video.playbackRate = 16;
         return video.play();
@@ -121,6 +123,12 @@ describe("learning pages for everyone", () => {
         .poll(() => page.getByText("Vio el video: la lección quedó terminada.").isVisible(), { timeout: 30_000 })
         .toBe(true);
       await expect.poll(() => page.getByText("Usted terminó esta lección.").isVisible()).toBe(true);
+      // The lesson body, read back from the page when hydrating, still holds the same video element.
+      expect(
+        await page.evaluate(
+          () => document.querySelector(".lesson-body video") === (window as unknown as { playing: Element }).playing,
+        ),
+      ).toBe(true);
       expect(browser.problems).toEqual([]);
     } finally {
       await browser.close();

@@ -86,4 +86,17 @@ describe("lesson pages rendered from a shared HTML cache", () => {
       for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     }
   });
+  it("sends a lesson's HTML once in the page, and in the data only when there is no page", async () => {
+    for (const path of [QUIZ_LESSON, VIDEO_LESSON]) {
+      const html = await page(path);
+      const body = html.slice(html.indexOf('class="lesson-body"'));
+      // A sentence of the lesson text, with nothing that JSON or HTML would escape.
+      const sentence = /<p>([^<>"'&\\\n]{30,})/.exec(body)![1];
+      expect(html.split(sentence).length - 1, path).toBe(1);
+      // A client navigation has no page to read it from: its data carries it.
+      const data = await fetch(server.url + path + ".data", { headers: { "Accept-Language": "es" } });
+      expect(data.status).toBe(200);
+      expect(await data.text()).toContain(sentence);
+    }
+  });
 });

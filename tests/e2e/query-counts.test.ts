@@ -39,6 +39,18 @@ describe("queries per page", () => {
     expect(new Set(counts).size).toBe(1);
   });
 
+  it("serves an anonymous visitor a lesson with no query beyond reading the lesson itself", async () => {
+    // getLessonPage reads the course, its lessons and the lesson's code; the learning state reuses them.
+    const catalog = await (await fetch(server.url + "/courses")).text();
+    const course = catalog.match(/href="(\/courses\/[a-z0-9-]+)"/)![1];
+    const page = await (await fetch(server.url + course)).text();
+    const lesson = page.match(/href="(\/courses\/[a-z0-9-]+\/[a-z0-9-]+)"/)![1];
+    const response = await fetch(server.url + lesson);
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(Number(response.headers.get("X-Query-Count"))).toBe(3);
+  });
+
   it("computes the report in a fixed number of queries, however many workshops and people the period holds", async () => {
     // The first report also dates the seeded sessions once (refreshLocalDates), which moves the reach data
     // version; the second reads the filter options for that version. Neither is part of the steady count.

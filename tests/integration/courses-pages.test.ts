@@ -16,12 +16,15 @@ import { ROOT, TEST_TMP } from "../support/paths";
 type Params = Record<string, string>;
 const catalog = async (query = "", cookie?: string) =>
   (await catalogLoader({ request: getRequest(`/courses${query}`, cookie), params: {}, context: {} })).courses;
-const lessonPage = (params: Params, query = "", cookie?: string) =>
-  lessonLoader({
+// Without the server's documentHtml in the context, as for a data request: the data carries the HTML.
+const lessonPage = async (params: Params, query = "", cookie?: string) => {
+  const data = await lessonLoader({
     request: getRequest(`/courses/${params.course}/${params.lesson}${query}`, cookie),
     params,
     context: {},
   });
+  return { ...data, html: data.html ?? "" };
+};
 
 const cookies: Partial<Record<Role, string>> = {};
 beforeAll(async () => {
@@ -60,7 +63,7 @@ describe("serving courses", () => {
     expect(html).toContain("<table>");
     expect(html).toContain('<section class="key-points"><h2>Ideas clave</h2>');
     expect(html).toMatch(
-      /<a href="\/course-files\/finanzas-basicas\/cuaderno-de-cuentas.csv" download="" class="button">Descargar: Cuaderno de cuentas/,
+      /<a href="\/course-files\/finanzas-basicas\/cuaderno-de-cuentas.csv\?v=[0-9a-f]{12}" download="" class="button">Descargar: Cuaderno de cuentas/,
     );
     expect(html).toContain("CSV, 1 kB");
     const glossary = await lessonPage({ course: "finanzas-basicas", lesson: "costos" });

@@ -16,7 +16,8 @@ export function Download({
 }) {
   const { t, locale } = useLesson();
   const size = bytes ? formatFileSize(Number(bytes), locale) : null;
-  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toUpperCase();
+  // Course files end in ?v=<content hash>: the extension is before it.
+  const extension = /\.([a-z0-9]+)(?:\?|$)/i.exec(file)?.[1]?.toUpperCase();
   return (
     <div className="download">
       <a href={file} download className="button">
