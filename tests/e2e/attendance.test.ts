@@ -126,7 +126,7 @@ describe("attendance end to end", () => {
       .toMatch(/ya se importó para esta sesión .* No se cambió nada\./);
     expect(attendanceRows(sessions[0])).toEqual(afterImport);
     expect(query("select id from attendance_import order by id")).toEqual(importsBefore);
-  }, 60_000);
+  }, 120_000);
 
   it("with JavaScript, each mark saves as it is tapped", async () => {
     const { page, problems } = await logIn(true);

@@ -231,7 +231,8 @@ describe("creating and editing workshops", () => {
   const bad: Array<[string, Record<string, string>, string]> = [
     ["capacity 0", { capacity: "0" }, "capacity"],
     ["negative capacity", { capacity: "-3" }, "capacity"],
-    ["a session ending before it starts", { "session-1-end": "09:00" }, "session-1-end"],
+    // An end before the start is the next day (a session across midnight); an end at the start is refused.
+    ["a session ending when it starts", { "session-1-end": "10:00" }, "session-1-end"],
     [
       "overlapping sessions",
       { "session-1-date": "2030-05-12", "session-1-start": "11:00", "session-1-end": "13:00" },
