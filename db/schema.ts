@@ -28,6 +28,10 @@ export interface Database {
   password_reset: PasswordResetTable;
   person_distinct: PersonDistinctTable;
   reach_data_version: ReachDataVersionTable;
+  reach_dirty_person: ReachDirtyPersonTable;
+  reach_dirty_workshop: ReachDirtyWorkshopTable;
+  reach_fy_workshop: ReachFyWorkshopTable;
+  reach_fy_person: ReachFyPersonTable;
   rate_limit_window: RateLimitWindowTable;
 }
 
@@ -377,6 +381,45 @@ export interface PersonDistinctTable {
 export interface ReachDataVersionTable {
   id: number;
   version: number | string;
+}
+
+/** People and workshops whose reach facts are stale; filled by SQLite triggers (docs/decisions/025). */
+export interface ReachDirtyPersonTable {
+  person_id: number;
+}
+
+export interface ReachDirtyWorkshopTable {
+  workshop_id: number;
+}
+
+/** A workshop's figures in one fiscal year, kept by app/models/reach-facts.server.ts. */
+export interface ReachFyWorkshopTable {
+  fy: number;
+  workshop_id: number;
+  first_date: string;
+  last_date: string;
+  sessions: number;
+  attended: number;
+  walk_ins: number;
+  registered: number;
+  no_shows: number;
+  below_minimum: number;
+}
+
+/** A person reached in one fiscal year, with what the disaggregations read (with and without counting enrolments). */
+export interface ReachFyPersonTable {
+  fy: number;
+  with_enrolments: Flag;
+  person_id: number;
+  first_date: string;
+  month: string;
+  sex: Sex;
+  age_band: string;
+  no_birth_year: Flag;
+  modality_group: string;
+  country: string | null;
+  region: string | null;
+  cooperative: string | null;
 }
 
 export type Person = Selectable<PersonTable>;

@@ -16,6 +16,7 @@ import { ATTENDED_STATUSES } from "../domain/attendance-rule";
 import { isPostgres, toNumber, type DB } from "../utils/db.server";
 import { refreshLocalDates } from "./local-dates.server";
 import { cachedReport, reachCacheable, reachCacheKey, reachDataVersion, rememberReport } from "./reach-cache.server";
+import { factsFiscalYear, factsSource, reachFactsCurrent, refreshReachFacts } from "./reach-facts.server";
 
 /**
  * THE place where reach is counted (README "Reach definitions"). Everything is computed in SQL:
@@ -178,14 +179,32 @@ function ageBandSql(): RawBuilder<string> {
     ${sql.join(bands, sql` `)} else 'not_stated' end`;
 }
 
-async function createTempTables(
+/**
+ * Narrows what is read to some workshops or some people (subqueries of ids): the reach facts
+ * (reach-facts.server.ts) recompute only what changed with the same SQL as a full report.
+ */
+export interface ReachScope {
+  workshopIds?: RawBuilder<unknown>;
+  personIds?: RawBuilder<unknown>;
+}
+
+function scopeConditions(ids: RawBuilder<unknown> | undefined, column: RawBuilder<unknown>): RawBuilder<unknown>[] {
+  return ids ? [sql`${column} in ${ids}`] : [];
+}
+
+/**
+ * `reach_workshop` (the workshops with sessions in the period) and `reach_attended` (who attended
+ * which of them in the period, and when first): the one scan of attendance.
+ */
+export async function createWorkshopTables(
   tx: DB,
   filters: ReachFilters,
   viewer: ReachViewer,
   from: string | null,
   to: string | null,
+  scope: ReachScope = {},
 ) {
-  for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+  for (const table of ["reach_workshop", "reach_attended"]) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
   await sql`create temporary table reach_workshop (id integer primary key, sessions integer not null, first_date text not null, last_date text not null)`.execute(
     tx,
   );
@@ -194,12 +213,12 @@ async function createTempTables(
     modality text not null, primary key (workshop_id, person_id))${isPostgres(tx) ? sql`` : sql` without rowid`}`.execute(
     tx,
   );
-  await sql`create temporary table reach_people (person_id integer primary key, first_date text not null, sex text not null,
-    birth_year integer, age_band text not null, country text, region text, cooperative text, modality_group text not null)`.execute(
-    tx,
-  );
 
-  const sessionInPeriod = and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)]);
+  const sessionInPeriod = and([
+    ...dateConditions(sql`s.local_date`, from, to),
+    ...workshopConditions(filters, viewer),
+    ...scopeConditions(scope.workshopIds, sql`w.id`),
+  ]);
 
   await sql`insert into reach_workshop (id, sessions, first_date, last_date)
     select w.id, count(*), min(s.local_date), max(s.local_date)
@@ -207,11 +226,15 @@ async function createTempTables(
     where ${sessionInPeriod}
     group by w.id`.execute(tx);
 
-  // The one scan of attendance: who attended which workshop in the period, and when first.
   const attendedInPeriod = sql`from workshop_session s
     join workshop w on w.id = s.workshop_id
     join attendance a on a.session_id = s.id
-    where ${and([sessionInPeriod, attendedSessionSql, ...personCountryConditions(filters, sql`a.person_id`)])}`;
+    where ${and([
+      sessionInPeriod,
+      attendedSessionSql,
+      ...personCountryConditions(filters, sql`a.person_id`),
+      ...scopeConditions(scope.personIds, sql`a.person_id`),
+    ])}`;
   if (isPostgres(tx)) {
     // PostgreSQL refuses an upsert that touches a row twice, and aggregates with a hash anyway.
     await sql`insert into reach_attended (workshop_id, person_id, first_date, modality)
@@ -226,12 +249,28 @@ async function createTempTables(
       tx,
     );
   }
+}
+
+/** `reach_people`: one row per individual reached in the period, with what the disaggregations need, read from the person once. */
+export async function createPeopleTable(
+  tx: DB,
+  filters: ReachFilters,
+  viewer: ReachViewer,
+  from: string | null,
+  to: string | null,
+  scope: ReachScope = {},
+) {
+  await sql`drop table if exists reach_people`.execute(tx);
+  await sql`create temporary table reach_people (person_id integer primary key, first_date text not null, month text not null,
+    sex text not null, birth_year integer, age_band text not null, no_birth_year integer not null, country text, region text,
+    cooperative text, modality_group text not null)`.execute(tx);
 
   const participations: RawBuilder<unknown>[] = [sql`select person_id, first_date, modality from reach_attended`];
   if (reportIncludesCourses(filters, viewer)) {
     const courseFilters: RawBuilder<unknown>[] = [];
     if (filters.courseId) courseFilters.push(sql`e.course_id = ${filters.courseId}`);
     courseFilters.push(...personCountryConditions(filters, sql`e.person_id`));
+    courseFilters.push(...scopeConditions(scope.personIds, sql`e.person_id`));
     const courseMoment = (column: RawBuilder<unknown>) =>
       sql`select e.person_id, ${column} as first_date, null as modality from enrolment e where ${and([
         ...dateConditions(column, from, to),
@@ -241,9 +280,9 @@ async function createTempTables(
     if (filters.countEnrolments) participations.push(courseMoment(sql`e.enrolled_local_date`));
   }
 
-  // One row per individual reached, with what the disaggregations need, read from the person once.
-  await sql`insert into reach_people (person_id, first_date, sex, birth_year, age_band, country, region, cooperative, modality_group)
-    select x.person_id, x.first_date, p.sex, p.birth_year, ${ageBandSql()}, p.country, p.region, p.cooperative, x.modality_group
+  await sql`insert into reach_people (person_id, first_date, month, sex, birth_year, age_band, no_birth_year, country, region, cooperative, modality_group)
+    select x.person_id, x.first_date, substr(x.first_date, 1, 7), p.sex, p.birth_year, ${ageBandSql()},
+      case when p.birth_year is null then 1 else 0 end, p.country, p.region, p.cooperative, x.modality_group
     from (
       select person_id, min(first_date) as first_date,
         case when count(distinct modality) = 0 then 'courses_only'
@@ -255,9 +294,22 @@ async function createTempTables(
     join person p on p.id = x.person_id`.execute(tx);
 }
 
-async function countBy<K>(tx: DB, column: RawBuilder<unknown>): Promise<Count<K>[]> {
+/**
+ * Where a report reads its figures from: the temporary tables of a fresh count, or the reach facts
+ * of a fiscal year. Either way the same queries below turn them into the report.
+ */
+export interface ReachSource {
+  /** A subquery of (id, first_date, last_date, sessions, attended, walk_ins, registered, no_shows, below_minimum). */
+  workshopFigures: RawBuilder<unknown>;
+  /** A subquery of the same workshops' ids. */
+  workshopIds: RawBuilder<number>;
+  /** The rows of the people reached, with the columns of `reach_people` (a table, optionally with a where clause). */
+  people: RawBuilder<unknown>;
+}
+
+async function countBy<K>(tx: DB, people: RawBuilder<unknown>, column: RawBuilder<unknown>): Promise<Count<K>[]> {
   const { rows } = await sql<{ key: K; count: number | string }>`
-    select ${column} as key, count(*) as count from reach_people group by ${column}`.execute(tx);
+    select ${column} as key, count(*) as count from ${people} group by ${column}`.execute(tx);
   return rows.map((row) => ({ key: row.key, count: toNumber(row.count) }));
 }
 
@@ -284,15 +336,41 @@ function nullsLast(a: string | null, b: string | null): number {
 }
 
 /**
- * Registered, attended, walk-ins, below the minimum and never came: `tallyAttendance` of
- * app/domain/attendance-counts.ts in SQL (tests/integration/attendance-counts-agree.test.ts checks both agree).
+ * Registered, attended, walk-ins, below the minimum and never came of each workshop in
+ * `reach_workshop`: `tallyAttendance` of app/domain/attendance-counts.ts in SQL
+ * (tests/integration/attendance-counts-agree.test.ts checks both agree).
  */
-async function workshopRows(
-  tx: DB,
-  filters: ReachFilters,
-  from: string | null,
-  to: string | null,
-): Promise<WorkshopReach[]> {
+export function workshopFiguresSql(filters: ReachFilters, from: string | null, to: string | null): RawBuilder<unknown> {
+  return sql`(
+    select rw.id, rw.first_date, rw.last_date, rw.sessions, coalesce(ra.attended, 0) as attended,
+      coalesce(ra.walk_ins, 0) as walk_ins, coalesce(r.registered, 0) as registered, coalesce(r.no_shows, 0) as no_shows,
+      coalesce(r.below_minimum, 0) as below_minimum
+    from reach_workshop rw
+    left join (
+      select ra.workshop_id, count(*) as attended,
+        sum(case when exists (
+          select 1 from registration r where r.workshop_id = ra.workshop_id and r.person_id = ra.person_id
+            and r.status = 'registered' and r.method <> 'walk_in'
+        ) then 0 else 1 end) as walk_ins
+      from reach_attended ra group by ra.workshop_id
+    ) ra on ra.workshop_id = rw.id
+    left join (
+      select r.workshop_id, count(*) as registered,
+        sum(case when ra.person_id is null then 1 else 0 end) as no_shows,
+        sum(case when ra.person_id is null and exists (
+          select 1 from workshop_session s join attendance a on a.session_id = s.id
+          where ${and([sql`s.workshop_id = r.workshop_id and a.person_id = r.person_id and a.minutes_online > 0`, ...dateConditions(sql`s.local_date`, from, to)])}
+        ) then 1 else 0 end) as below_minimum
+      from registration r
+      left join reach_attended ra on ra.workshop_id = r.workshop_id and ra.person_id = r.person_id
+      where ${and([sql`r.workshop_id in (select id from reach_workshop) and r.status = 'registered'`, ...personCountryConditions(filters, sql`r.person_id`)])}
+      group by r.workshop_id
+    ) r on r.workshop_id = rw.id
+  )`;
+}
+
+/** The workshop table of the report: each workshop's figures with its title, place and facilitators. */
+async function workshopRows(tx: DB, source: ReachSource): Promise<WorkshopReach[]> {
   const { rows } = await sql<{
     id: number;
     title: string;
@@ -309,37 +387,17 @@ async function workshopRows(
     no_shows: number | string | null;
     below_minimum: number | string | null;
   }>`
-    select w.id, w.title, w.modality, w.place, w.country, w.region, rw.first_date, rw.last_date, rw.sessions,
-      ra.attended, ra.walk_ins, r.registered, r.no_shows, r.below_minimum
-    from reach_workshop rw
-    join workshop w on w.id = rw.id
-    left join (
-      select ra.workshop_id, count(*) as attended,
-        sum(case when exists (
-          select 1 from registration r where r.workshop_id = ra.workshop_id and r.person_id = ra.person_id
-            and r.status = 'registered' and r.method <> 'walk_in'
-        ) then 0 else 1 end) as walk_ins
-      from reach_attended ra group by ra.workshop_id
-    ) ra on ra.workshop_id = w.id
-    left join (
-      select r.workshop_id, count(*) as registered,
-        sum(case when ra.person_id is null then 1 else 0 end) as no_shows,
-        sum(case when ra.person_id is null and exists (
-          select 1 from workshop_session s join attendance a on a.session_id = s.id
-          where ${and([sql`s.workshop_id = r.workshop_id and a.person_id = r.person_id and a.minutes_online > 0`, ...dateConditions(sql`s.local_date`, from, to)])}
-        ) then 1 else 0 end) as below_minimum
-      from registration r
-      left join reach_attended ra on ra.workshop_id = r.workshop_id and ra.person_id = r.person_id
-      where ${and([sql`r.workshop_id in (select id from reach_workshop) and r.status = 'registered'`, ...personCountryConditions(filters, sql`r.person_id`)])}
-      group by r.workshop_id
-    ) r on r.workshop_id = w.id
-    order by rw.first_date, w.title, w.id`.execute(tx);
+    select w.id, w.title, w.modality, w.place, w.country, w.region, f.first_date, f.last_date, f.sessions,
+      f.attended, f.walk_ins, f.registered, f.no_shows, f.below_minimum
+    from ${source.workshopFigures} f
+    join workshop w on w.id = f.id
+    order by f.first_date, w.title, w.id`.execute(tx);
   const facilitators = await tx
     .selectFrom("workshop_facilitator as wf")
     .innerJoin("account", "account.id", "wf.account_id")
     .innerJoin("person", "person.id", "account.person_id")
     .select(["wf.workshop_id", "person.full_name"])
-    .where("wf.workshop_id", "in", sql<number>`(select id from reach_workshop)`)
+    .where("wf.workshop_id", "in", source.workshopIds)
     .orderBy("person.full_name")
     .execute();
   return rows.map((row) => {
@@ -446,7 +504,7 @@ async function importFigures(
  * each the sum over the others. The age bands are also split by whether the birth year is
  * missing (the data-quality panel tells that apart from implausible ages).
  */
-async function categoryCounts(tx: DB) {
+async function categoryCounts(tx: DB, people: RawBuilder<unknown>) {
   const { rows } = await sql<{
     sex: Sex;
     age_band: AgeBand;
@@ -455,10 +513,9 @@ async function categoryCounts(tx: DB) {
     month: string;
     count: number | string;
   }>`
-    select sex, age_band, case when birth_year is null then 1 else 0 end as no_birth_year, modality_group,
-      substr(first_date, 1, 7) as month, count(*) as count
-    from reach_people
-    group by sex, age_band, case when birth_year is null then 1 else 0 end, modality_group, substr(first_date, 1, 7)`.execute(
+    select sex, age_band, no_birth_year, modality_group, month, count(*) as count
+    from ${people}
+    group by sex, age_band, no_birth_year, modality_group, month`.execute(
     tx,
   );
   const tally = <K>(pick: (row: (typeof rows)[number]) => K): Count<K>[] => {
@@ -479,9 +536,12 @@ async function categoryCounts(tx: DB) {
 }
 
 /** Country and region in one GROUP BY; the country table is its sum (an empty value counts as not stated). */
-async function placeCounts(tx: DB): Promise<{ byRegion: ReachReport["byRegion"]; countries: Count<string | null>[] }> {
+async function placeCounts(
+  tx: DB,
+  people: RawBuilder<unknown>,
+): Promise<{ byRegion: ReachReport["byRegion"]; countries: Count<string | null>[] }> {
   const { rows } = await sql<{ country: string | null; region: string | null; count: number | string }>`
-    select country, region, count(*) as count from reach_people group by country, region`.execute(tx);
+    select country, region, count(*) as count from ${people} group by country, region`.execute(tx);
   const regions = new Map<string, ReachReport["byRegion"][number]>();
   const countries = new Map<string | null, number>();
   for (const row of rows) {
@@ -509,66 +569,97 @@ export async function computeReachReport(db: DB, filters: ReachFilters, viewer: 
     if (hit) return hit;
   }
   await refreshLocalDates(db);
-  const { from, to } = periodRange(filters.period);
-  const includesCourses = reportIncludesCourses(filters, viewer);
-  // The temporary tables are created inside the transaction, so an error rolls them back too.
+  // A fiscal year as a manager sees it, with no filter: read from the facts kept per fiscal year
+  // (docs/decisions/025), after recomputing what changed since they were last brought up to date.
+  const fiscalYear = factsFiscalYear(db, filters, viewer);
+  if (fiscalYear !== null) await refreshReachFacts(db);
   // A read-only snapshot, not writeTransaction: it must not hold the write lock while it counts.
   // eslint-disable-next-line no-restricted-syntax
   return db.transaction().execute(async (tx) => {
     // Read in the same snapshot as the figures, so the report is filed under the data it counted.
     const version = cacheable ? await reachDataVersion(tx) : null;
-    await createTempTables(tx, filters, viewer, from, to);
-    const workshops = await workshopRows(tx, filters, from, to);
-    // Three GROUP BYs for eight tables (SQLite has no GROUPING SETS); each sorts only the people reached.
-    const { sexes, ages, missingBirthYear, modalities, months } = await categoryCounts(tx);
-    const { byRegion, countries } = await placeCounts(tx);
-    const cooperatives = await countBy<string | null>(tx, sql`cooperative`);
-    const byAge = inOrder(AGE_BAND_KEYS, ages);
-    const unique = byAge.reduce((sum, c) => sum + c.count, 0);
-    const coursesOnly = modalities.find((m) => m.key === "courses_only")?.count ?? 0;
-    const sum = (pick: (w: WorkshopReach) => number) => workshops.reduce((total, w) => total + pick(w), 0);
-    const report: ReachReport = {
-      from,
-      to,
-      includesCourses,
-      countEnrolments: includesCourses && filters.countEnrolments,
-      headline: {
-        workshops: workshops.length,
-        sessions: sum((w) => w.sessions),
-        participations: sum((w) => w.attended),
-        uniqueIndividuals: unique,
-        viaWorkshops: unique - coursesOnly,
-        viaCoursesOnly: coursesOnly,
-        registered: sum((w) => w.registered),
-        noShows: sum((w) => w.noShows),
-        walkIns: sum((w) => w.walkIns),
-        belowMinimum: sum((w) => w.belowMinimum),
-        neverCame: sum((w) => w.neverCame),
-      },
-      workshops,
-      bySex: inOrder(SEXES, sexes),
-      byAge,
-      byFunderAge: FUNDER_AGE_KEYS.map((key) => ({
-        key,
-        count: byAge.filter((band) => funderAgeBand(band.key) === key).reduce((total, band) => total + band.count, 0),
-      })),
-      byCountry: bySize(countries),
-      byRegion,
-      byCooperative: bySize(cooperatives),
-      byModality: inOrder(MODALITY_GROUPS, modalities),
-      byMonth: months.sort((a, b) => a.key.localeCompare(b.key)),
-      courses: includesCourses ? await courseRows(tx, filters, from, to) : null,
-      quality: {
-        ...(await importFigures(tx, filters, viewer, from, to)),
-        missingSex: sexes.find((c) => c.key === "not_stated")?.count ?? 0,
-        missingBirthYear,
-        missingCountry: countries.find((c) => c.key === null)?.count ?? 0,
-      },
-    };
-    for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+    // A write between the refresh and this snapshot leaves the facts stale: then count afresh.
+    const facts = fiscalYear !== null && (await reachFactsCurrent(tx));
+    const report = facts
+      ? await reportFrom(tx, filters, viewer, factsSource(fiscalYear, filters.countEnrolments))
+      : await countAfresh(tx, filters, viewer);
     if (version !== null) rememberReport(db, version, key, report);
     return report;
   });
+}
+
+/**
+ * The report counted from the ledger itself, in the caller's transaction: temporary tables
+ * built from one scan of the period's attendance. The reach facts are checked against this.
+ */
+export async function countAfresh(tx: DB, filters: ReachFilters, viewer: ReachViewer): Promise<ReachReport> {
+  if (!tx.isTransaction) {
+    // The temporary tables are created inside the transaction, so an error rolls them back too.
+    // eslint-disable-next-line no-restricted-syntax
+    return tx.transaction().execute((inner) => countAfresh(inner, filters, viewer));
+  }
+  const { from, to } = periodRange(filters.period);
+  await createWorkshopTables(tx, filters, viewer, from, to);
+  await createPeopleTable(tx, filters, viewer, from, to);
+  const report = await reportFrom(tx, filters, viewer, {
+    workshopFigures: workshopFiguresSql(filters, from, to),
+    workshopIds: sql<number>`(select id from reach_workshop)`,
+    people: sql`reach_people`,
+  });
+  for (const table of TEMP_TABLES) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+  return report;
+}
+
+async function reportFrom(tx: DB, filters: ReachFilters, viewer: ReachViewer, source: ReachSource): Promise<ReachReport> {
+  const { from, to } = periodRange(filters.period);
+  const includesCourses = reportIncludesCourses(filters, viewer);
+  const workshops = await workshopRows(tx, source);
+  // Three GROUP BYs for eight tables (SQLite has no GROUPING SETS); each sorts only the people reached.
+  const { sexes, ages, missingBirthYear, modalities, months } = await categoryCounts(tx, source.people);
+  const { byRegion, countries } = await placeCounts(tx, source.people);
+  const cooperatives = await countBy<string | null>(tx, source.people, sql`cooperative`);
+  const byAge = inOrder(AGE_BAND_KEYS, ages);
+  const unique = byAge.reduce((sum, c) => sum + c.count, 0);
+  const coursesOnly = modalities.find((m) => m.key === "courses_only")?.count ?? 0;
+  const sum = (pick: (w: WorkshopReach) => number) => workshops.reduce((total, w) => total + pick(w), 0);
+  return {
+    from,
+    to,
+    includesCourses,
+    countEnrolments: includesCourses && filters.countEnrolments,
+    headline: {
+      workshops: workshops.length,
+      sessions: sum((w) => w.sessions),
+      participations: sum((w) => w.attended),
+      uniqueIndividuals: unique,
+      viaWorkshops: unique - coursesOnly,
+      viaCoursesOnly: coursesOnly,
+      registered: sum((w) => w.registered),
+      noShows: sum((w) => w.noShows),
+      walkIns: sum((w) => w.walkIns),
+      belowMinimum: sum((w) => w.belowMinimum),
+      neverCame: sum((w) => w.neverCame),
+    },
+    workshops,
+    bySex: inOrder(SEXES, sexes),
+    byAge,
+    byFunderAge: FUNDER_AGE_KEYS.map((key) => ({
+      key,
+      count: byAge.filter((band) => funderAgeBand(band.key) === key).reduce((total, band) => total + band.count, 0),
+    })),
+    byCountry: bySize(countries),
+    byRegion,
+    byCooperative: bySize(cooperatives),
+    byModality: inOrder(MODALITY_GROUPS, modalities),
+    byMonth: months.sort((a, b) => a.key.localeCompare(b.key)),
+    courses: includesCourses ? await courseRows(tx, filters, from, to) : null,
+    quality: {
+      ...(await importFigures(tx, filters, viewer, from, to)),
+      missingSex: sexes.find((c) => c.key === "not_stated")?.count ?? 0,
+      missingBirthYear,
+      missingCountry: countries.find((c) => c.key === null)?.count ?? 0,
+    },
+  };
 }
 
 /** The unique count alone, from the same tables and rule (used by the ledger's "merging never raises a count" check). */

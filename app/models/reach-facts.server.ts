@@ -1,0 +1,132 @@
+import { sql } from "kysely";
+import { fiscalYearOf, fiscalYearRange, type ReachFilters } from "../domain/reach-filters";
+import { isPostgres, writeTransaction, type DB } from "../utils/db.server";
+import {
+  createPeopleTable,
+  createWorkshopTables,
+  workshopFiguresSql,
+  type ReachSource,
+  type ReachViewer,
+} from "./reach.server";
+
+/**
+ * Reach facts kept per fiscal year (docs/decisions/025): each workshop's figures and each person
+ * reached, per fiscal year, so that the first report of a fiscal year after a write reads a few
+ * hundred rows and three index scans instead of a year of attendance.
+ *
+ * SQLite triggers (migration 2026-12-03T0300-reach-facts) name every person and workshop a write
+ * touches in `reach_dirty_person` / `reach_dirty_workshop`; before a report reads the facts, those
+ * are recomputed here by the very functions that count a report afresh (`createWorkshopTables`,
+ * `createPeopleTable`, `workshopFiguresSql` of reach.server.ts), narrowed to what changed. So what
+ * counts as reach is written once: a change to the attendance rule or to any figure needs no edit
+ * here. tests/integration/reach-cache.test.ts compares the served report with one counted afresh
+ * after every kind of write.
+ */
+
+const DIRTY_PERSONS = sql`(select person_id from reach_dirty_person)`;
+const DIRTY_WORKSHOPS = sql`(select workshop_id from reach_dirty_workshop)`;
+const EVERYTHING: ReachViewer = { accountId: 0, seesAll: true };
+
+/**
+ * The fiscal year whose facts can serve this report, or null to count afresh: facts are kept for
+ * what is asked most (a fiscal year as a manager sees it, no filter, with or without enrolments);
+ * other periods, filters and facilitators' views are counted afresh. SQLite only: on PostgreSQL
+ * the triggers are not installed. Never inside a caller's transaction (the refresh writes).
+ */
+export function factsFiscalYear(db: DB, filters: ReachFilters, viewer: ReachViewer): number | null {
+  if (isPostgres(db) || db.isTransaction || filters.period.kind !== "fy" || !viewer.seesAll) return null;
+  if (filters.country || filters.personCountry || filters.workshopId || filters.facilitatorId || filters.courseId) {
+    return null;
+  }
+  return filters.period.year;
+}
+
+export function factsSource(fiscalYear: number, withEnrolments: boolean): ReachSource {
+  return {
+    workshopFigures: sql`(select workshop_id as id, first_date, last_date, sessions, attended, walk_ins, registered,
+      no_shows, below_minimum from reach_fy_workshop where fy = ${fiscalYear})`,
+    workshopIds: sql<number>`(select workshop_id from reach_fy_workshop where fy = ${fiscalYear})`,
+    people: sql`reach_fy_person where fy = ${fiscalYear} and with_enrolments = ${withEnrolments ? 1 : 0}`,
+  };
+}
+
+/** Whether nothing has changed since the facts were last brought up to date (in this snapshot). */
+export async function reachFactsCurrent(db: DB): Promise<boolean> {
+  const { rows } = await sql<{ stale: number }>`
+    select case when exists (select 1 from reach_dirty_person) or exists (select 1 from reach_dirty_workshop)
+      then 1 else 0 end as stale`.execute(db);
+  return Number(rows[0].stale) === 0;
+}
+
+/**
+ * Recomputes the facts of every person and workshop written since the last refresh, in one write
+ * transaction (so no write can slip between reading what is dirty and clearing it).
+ */
+export async function refreshReachFacts(db: DB): Promise<{ persons: number; workshops: number }> {
+  if (isPostgres(db) || (await reachFactsCurrent(db))) return { persons: 0, workshops: 0 };
+  return writeTransaction(db, async (tx) => {
+    // Whether the people of a changed workshop attended it may have changed with it (its minimum,
+    // its status, its modality, a session's date), so they are recomputed too.
+    await sql`insert into reach_dirty_person (person_id)
+      select distinct a.person_id from workshop_session s join attendance a on a.session_id = s.id
+      where s.workshop_id in ${DIRTY_WORKSHOPS}
+      on conflict do nothing`.execute(tx);
+    const persons = await countRows(tx, "reach_dirty_person");
+    const workshops = await countRows(tx, "reach_dirty_workshop");
+
+    // Every fiscal year in which a changed workshop has sessions or a changed person took part.
+    const { rows: dates } = await sql<{ date: string }>`
+      select s.local_date as date from workshop_session s where s.workshop_id in ${DIRTY_WORKSHOPS} and s.local_date is not null
+      union select s.local_date from attendance a join workshop_session s on s.id = a.session_id
+        where a.person_id in ${DIRTY_PERSONS} and s.local_date is not null
+      union select e.enrolled_local_date from enrolment e where e.person_id in ${DIRTY_PERSONS} and e.enrolled_local_date is not null
+      union select e.completed_local_date from enrolment e where e.person_id in ${DIRTY_PERSONS} and e.completed_local_date is not null`.execute(
+      tx,
+    );
+    const fiscalYears = [...new Set(dates.map((row) => fiscalYearOf(row.date)))].sort();
+
+    await sql`delete from reach_fy_workshop where workshop_id in ${DIRTY_WORKSHOPS}`.execute(tx);
+    await sql`delete from reach_fy_person where person_id in ${DIRTY_PERSONS}`.execute(tx);
+    for (const fiscalYear of fiscalYears) {
+      const { from, to } = fiscalYearRange(fiscalYear);
+      const filters = (countEnrolments: boolean): ReachFilters => ({
+        period: { kind: "fy", year: fiscalYear },
+        country: null,
+        workshopId: null,
+        facilitatorId: null,
+        courseId: null,
+        countEnrolments,
+      });
+      await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, { workshopIds: DIRTY_WORKSHOPS });
+      await sql`insert into reach_fy_workshop (fy, workshop_id, first_date, last_date, sessions, attended, walk_ins,
+          registered, no_shows, below_minimum)
+        select ${fiscalYear}, f.id, f.first_date, f.last_date, f.sessions, f.attended, f.walk_ins, f.registered, f.no_shows,
+          f.below_minimum
+        from ${workshopFiguresSql(filters(false), from, to)} f`.execute(tx);
+
+      await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, { personIds: DIRTY_PERSONS });
+      for (const withEnrolments of [false, true]) {
+        await createPeopleTable(tx, filters(withEnrolments), EVERYTHING, from, to, { personIds: DIRTY_PERSONS });
+        await sql`insert into reach_fy_person (fy, with_enrolments, person_id, first_date, month, sex, age_band,
+            no_birth_year, modality_group, country, region, cooperative)
+          select ${fiscalYear}, ${withEnrolments ? 1 : 0}, person_id, first_date, month, sex, age_band, no_birth_year,
+            modality_group, country, region, cooperative
+          from reach_people`.execute(tx);
+      }
+    }
+    for (const table of ["reach_workshop", "reach_attended", "reach_people"]) {
+      await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+    }
+    await sql`delete from reach_dirty_person`.execute(tx);
+    await sql`delete from reach_dirty_workshop`.execute(tx);
+    return { persons, workshops };
+  });
+}
+
+async function countRows(tx: DB, table: "reach_dirty_person" | "reach_dirty_workshop"): Promise<number> {
+  const row = await tx
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
