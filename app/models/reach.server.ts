@@ -204,7 +204,8 @@ export async function createWorkshopTables(
   to: string | null,
   scope: ReachScope = {},
 ) {
-  for (const table of ["reach_workshop", "reach_attended"]) await sql`drop table if exists ${sql.table(table)}`.execute(tx);
+  for (const table of ["reach_workshop", "reach_attended"])
+    await sql`drop table if exists ${sql.table(table)}`.execute(tx);
   await sql`create temporary table reach_workshop (id integer primary key, sessions integer not null, first_date text not null, last_date text not null)`.execute(
     tx,
   );
@@ -515,9 +516,7 @@ async function categoryCounts(tx: DB, people: RawBuilder<unknown>) {
   }>`
     select sex, age_band, no_birth_year, modality_group, month, count(*) as count
     from ${people}
-    group by sex, age_band, no_birth_year, modality_group, month`.execute(
-    tx,
-  );
+    group by sex, age_band, no_birth_year, modality_group, month`.execute(tx);
   const tally = <K>(pick: (row: (typeof rows)[number]) => K): Count<K>[] => {
     const counts = new Map<K, number>();
     for (const row of rows) counts.set(pick(row), (counts.get(pick(row)) ?? 0) + toNumber(row.count));
@@ -610,7 +609,12 @@ export async function countAfresh(tx: DB, filters: ReachFilters, viewer: ReachVi
   return report;
 }
 
-async function reportFrom(tx: DB, filters: ReachFilters, viewer: ReachViewer, source: ReachSource): Promise<ReachReport> {
+async function reportFrom(
+  tx: DB,
+  filters: ReachFilters,
+  viewer: ReachViewer,
+  source: ReachSource,
+): Promise<ReachReport> {
   const { from, to } = periodRange(filters.period);
   const includesCourses = reportIncludesCourses(filters, viewer);
   const workshops = await workshopRows(tx, source);

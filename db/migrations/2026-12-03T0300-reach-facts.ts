@@ -21,12 +21,17 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
  * tables exist but stay empty and the report is counted afresh.
  * Frozen in time: this file must never import application code.
  */
+// Not INSERT OR IGNORE: an outer statement's conflict clause (an upsert into attendance) overrides
+// the one of a statement inside a trigger, and a second mark of the same row would then fail.
 const DIRTY_PERSON = (column: string) =>
-  `insert or ignore into reach_dirty_person (person_id) values (${column});`;
+  `insert into reach_dirty_person (person_id) select ${column}
+    where not exists (select 1 from reach_dirty_person where person_id = ${column});`;
 const DIRTY_WORKSHOP = (column: string) =>
-  `insert or ignore into reach_dirty_workshop (workshop_id) values (${column});`;
+  `insert into reach_dirty_workshop (workshop_id) select ${column}
+    where not exists (select 1 from reach_dirty_workshop where workshop_id = ${column});`;
 const DIRTY_WORKSHOP_OF_SESSION = (column: string) =>
-  `insert or ignore into reach_dirty_workshop (workshop_id) select workshop_id from workshop_session where id = ${column};`;
+  `insert into reach_dirty_workshop (workshop_id) select s.workshop_id from workshop_session s
+    where s.id = ${column} and not exists (select 1 from reach_dirty_workshop d where d.workshop_id = s.workshop_id);`;
 
 /** table → what each row change makes dirty, given the row (NEW or OLD). */
 const TRIGGERS: Record<string, (row: "NEW" | "OLD") => string> = {
@@ -44,7 +49,10 @@ function triggerName(table: string, event: string): string {
 
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  await db.schema.createTable("reach_dirty_person").addColumn("person_id", "integer", (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable("reach_dirty_person")
+    .addColumn("person_id", "integer", (c) => c.primaryKey())
+    .execute();
   await db.schema
     .createTable("reach_dirty_workshop")
     .addColumn("workshop_id", "integer", (c) => c.primaryKey())

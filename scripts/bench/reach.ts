@@ -19,6 +19,7 @@ import { sql } from "kysely";
 import { localDate } from "../../app/utils/dates";
 import { createDatabase, openSqlite, toNumber } from "../../app/utils/db.server";
 import { refreshLocalDates } from "../../app/models/local-dates.server";
+import { refreshReachFacts } from "../../app/models/reach-facts.server";
 import { countLikelyDuplicates } from "../../app/models/person-ledger.server";
 import { computeReachReport } from "../../app/models/reach.server";
 import { fiscalYearRange } from "../../app/domain/reach-filters";
@@ -222,6 +223,11 @@ async function measure() {
   const refreshed = await refreshLocalDates(db);
   console.log(
     `Local dates computed for ${refreshed.sessions} sessions and ${refreshed.enrolments} enrolments in ${seconds(performance.now() - t)} (once, on write).`,
+  );
+  const factsStarted = performance.now();
+  const facts = await refreshReachFacts(db);
+  console.log(
+    `Reach facts (docs/decisions/025) brought up to date for ${facts.persons} persons and ${facts.workshops} workshops in ${seconds(performance.now() - factsStarted)} (the whole ledger once after the migration; later, only what a write touched).`,
   );
   await measureOn(db, "SQLite");
   const started = performance.now();
