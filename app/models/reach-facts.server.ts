@@ -26,6 +26,12 @@ import {
 const DIRTY_PERSONS = sql`(select person_id from reach_dirty_person)`;
 const DIRTY_WORKSHOPS = sql`(select workshop_id from reach_dirty_workshop)`;
 const EVERYTHING: ReachViewer = { accountId: 0, seesAll: true };
+/**
+ * Past this many dirty people (or workshops), whole fiscal years are recounted instead: reading
+ * each one's rows through the person index costs more than one scan of the year (after the
+ * migration every person is dirty: 250 s the one way on the bench ledger, see decision 025).
+ */
+const REBUILD_ABOVE = { persons: 5_000, workshops: 200 };
 
 /**
  * The fiscal year whose facts can serve this report, or null to count afresh: facts are kept for
@@ -62,7 +68,10 @@ export async function reachFactsCurrent(db: DB): Promise<boolean> {
  * Recomputes the facts of every person and workshop written since the last refresh, in one write
  * transaction (so no write can slip between reading what is dirty and clearing it).
  */
-export async function refreshReachFacts(db: DB): Promise<{ persons: number; workshops: number }> {
+export async function refreshReachFacts(
+  db: DB,
+  rebuildAbove = REBUILD_ABOVE,
+): Promise<{ persons: number; workshops: number }> {
   if (isPostgres(db) || (await reachFactsCurrent(db))) return { persons: 0, workshops: 0 };
   return writeTransaction(db, async (tx) => {
     // Whether the people of a changed workshop attended it may have changed with it (its minimum,
@@ -74,19 +83,29 @@ export async function refreshReachFacts(db: DB): Promise<{ persons: number; work
     const persons = await countRows(tx, "reach_dirty_person");
     const workshops = await countRows(tx, "reach_dirty_workshop");
 
+    const allPersons = persons > rebuildAbove.persons;
+    const allWorkshops = workshops > rebuildAbove.workshops;
+    const personScope = allPersons ? {} : { personIds: DIRTY_PERSONS };
+    const workshopScope = allWorkshops ? {} : { workshopIds: DIRTY_WORKSHOPS };
+
     // Every fiscal year in which a changed workshop has sessions or a changed person took part.
+    const sessionsOf = allWorkshops ? sql`true` : sql`s.workshop_id in ${DIRTY_WORKSHOPS}`;
+    const attendanceOf = allPersons ? sql`true` : sql`a.person_id in ${DIRTY_PERSONS}`;
+    const enrolmentsOf = allPersons ? sql`true` : sql`e.person_id in ${DIRTY_PERSONS}`;
     const { rows: dates } = await sql<{ date: string }>`
-      select s.local_date as date from workshop_session s where s.workshop_id in ${DIRTY_WORKSHOPS} and s.local_date is not null
+      select s.local_date as date from workshop_session s where ${sessionsOf} and s.local_date is not null
       union select s.local_date from attendance a join workshop_session s on s.id = a.session_id
-        where a.person_id in ${DIRTY_PERSONS} and s.local_date is not null
-      union select e.enrolled_local_date from enrolment e where e.person_id in ${DIRTY_PERSONS} and e.enrolled_local_date is not null
-      union select e.completed_local_date from enrolment e where e.person_id in ${DIRTY_PERSONS} and e.completed_local_date is not null`.execute(
+        where ${attendanceOf} and s.local_date is not null
+      union select e.enrolled_local_date from enrolment e where ${enrolmentsOf} and e.enrolled_local_date is not null
+      union select e.completed_local_date from enrolment e where ${enrolmentsOf} and e.completed_local_date is not null`.execute(
       tx,
     );
     const fiscalYears = [...new Set(dates.map((row) => fiscalYearOf(row.date)))].sort();
 
-    await sql`delete from reach_fy_workshop where workshop_id in ${DIRTY_WORKSHOPS}`.execute(tx);
-    await sql`delete from reach_fy_person where person_id in ${DIRTY_PERSONS}`.execute(tx);
+    const dirtyWorkshop = allWorkshops ? sql`true` : sql`workshop_id in ${DIRTY_WORKSHOPS}`;
+    const dirtyPerson = allPersons ? sql`true` : sql`person_id in ${DIRTY_PERSONS}`;
+    await sql`delete from reach_fy_workshop where ${dirtyWorkshop}`.execute(tx);
+    await sql`delete from reach_fy_person where ${dirtyPerson}`.execute(tx);
     for (const fiscalYear of fiscalYears) {
       const { from, to } = fiscalYearRange(fiscalYear);
       const filters = (countEnrolments: boolean): ReachFilters => ({
@@ -97,16 +116,21 @@ export async function refreshReachFacts(db: DB): Promise<{ persons: number; work
         courseId: null,
         countEnrolments,
       });
-      await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, { workshopIds: DIRTY_WORKSHOPS });
-      await sql`insert into reach_fy_workshop (fy, workshop_id, first_date, last_date, sessions, attended, walk_ins,
-          registered, no_shows, below_minimum)
-        select ${fiscalYear}, f.id, f.first_date, f.last_date, f.sessions, f.attended, f.walk_ins, f.registered, f.no_shows,
-          f.below_minimum
-        from ${workshopFiguresSql(filters(false), from, to)} f`.execute(tx);
-
-      await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, { personIds: DIRTY_PERSONS });
+      if (workshops) {
+        await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, workshopScope);
+        await sql`insert into reach_fy_workshop (fy, workshop_id, first_date, last_date, sessions, attended, walk_ins,
+            registered, no_shows, below_minimum)
+          select ${fiscalYear}, f.id, f.first_date, f.last_date, f.sessions, f.attended, f.walk_ins, f.registered, f.no_shows,
+            f.below_minimum
+          from ${workshopFiguresSql(filters(false), from, to)} f`.execute(tx);
+      }
+      if (!persons) continue;
+      // A full count already built every pair of the year: the people are read from it.
+      if (!(allWorkshops && allPersons)) {
+        await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, personScope);
+      }
       for (const withEnrolments of [false, true]) {
-        await createPeopleTable(tx, filters(withEnrolments), EVERYTHING, from, to, { personIds: DIRTY_PERSONS });
+        await createPeopleTable(tx, filters(withEnrolments), EVERYTHING, from, to, personScope);
         await sql`insert into reach_fy_person (fy, with_enrolments, person_id, first_date, month, sex, age_band,
             no_birth_year, modality_group, country, region, cooperative)
           select ${fiscalYear}, ${withEnrolments ? 1 : 0}, person_id, first_date, month, sex, age_band, no_birth_year,

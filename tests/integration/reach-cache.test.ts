@@ -1,9 +1,10 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { ReachFilters } from "../../app/domain/reach-filters";
 import { setAttendanceThreshold, setMarkInTransaction } from "../../app/models/attendance.server";
 import { countLikelyDuplicates, markDistinct, mergePersons } from "../../app/models/person-ledger.server";
 import { reuseWhileUnchanged } from "../../app/models/reach-cache.server";
-import { reachFactsCurrent } from "../../app/models/reach-facts.server";
+import { reachFactsCurrent, refreshReachFacts } from "../../app/models/reach-facts.server";
 import { erasePerson } from "../../app/models/privacy.server";
 import { computeReachReport, countAfresh, type ReachReport, type ReachViewer } from "../../app/models/reach.server";
 import { createDatabase, getDb, writeTransaction } from "../../app/utils/db.server";
@@ -215,5 +216,35 @@ describe("the reach report after each kind of write", () => {
 
     await db.deleteFrom("workshop_facilitator").where("account_id", "=", facilitator.id).execute();
     await after("a facilitator taken off their workshops");
+  });
+});
+
+describe("the reach facts rebuilt whole", () => {
+  it("give the figures counted from the ledger, every fiscal year, with and without enrolments", async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    const admin = await db
+      .selectFrom("account")
+      .select("id")
+      .where("email", "=", "admin@minka.test")
+      .executeTakeFirstOrThrow();
+    const manager: ReachViewer = { accountId: admin.id, seesAll: true };
+    // As after the migration: everyone and every workshop dirty, past the "rebuild whole" limits.
+    await db.deleteFrom("reach_fy_person").execute();
+    await db.deleteFrom("reach_fy_workshop").execute();
+    await sql`insert or ignore into reach_dirty_person (person_id) select id from person`.execute(db);
+    await sql`insert or ignore into reach_dirty_workshop (workshop_id) select id from workshop`.execute(db);
+    expect(await refreshReachFacts(db, { persons: 0, workshops: 0 })).toMatchObject({ persons: expect.any(Number) });
+    expect(await reachFactsCurrent(db)).toBe(true);
+    let reached = 0;
+    for (const year of [2022, 2023, 2024, 2025]) {
+      for (const countEnrolments of [false, true]) {
+        const wanted = filters({ kind: "fy", year }, countEnrolments);
+        const served = await computeReachReport(db, wanted, manager);
+        expect(served, `FY ${year}`).toEqual(await countAfresh(db, wanted, manager));
+        reached += served.headline.uniqueIndividuals;
+      }
+    }
+    expect(reached).toBeGreaterThan(0);
   });
 });
