@@ -221,11 +221,14 @@ export async function createWorkshopTables(
     ...scopeConditions(scope.workshopIds, sql`w.id`),
   ]);
 
-  await sql`insert into reach_workshop (id, sessions, first_date, last_date)
-    select w.id, count(*), min(s.local_date), max(s.local_date)
-    from workshop w join workshop_session s on s.workshop_id = w.id
-    where ${sessionInPeriod}
-    group by w.id`.execute(tx);
+  // Narrowed to some people, only their pairs are wanted (reach-facts.server.ts).
+  if (!scope.personIds) {
+    await sql`insert into reach_workshop (id, sessions, first_date, last_date)
+      select w.id, count(*), min(s.local_date), max(s.local_date)
+      from workshop w join workshop_session s on s.workshop_id = w.id
+      where ${sessionInPeriod}
+      group by w.id`.execute(tx);
+  }
 
   const attendedInPeriod = sql`from workshop_session s
     join workshop w on w.id = s.workshop_id

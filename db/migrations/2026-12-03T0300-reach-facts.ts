@@ -105,6 +105,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("reach_fy_person")
     .columns(["fy", "with_enrolments", "cooperative"])
     .execute();
+  // The course figures read an enrolment's course, person and both dates: from the index alone.
+  for (const [column, other] of [
+    ["enrolled_local_date", "completed_local_date"],
+    ["completed_local_date", "enrolled_local_date"],
+  ]) {
+    await db.schema.dropIndex(`enrolment_${column.replace("_date", "")}_idx`).execute();
+    await db.schema
+      .createIndex(`enrolment_${column.replace("_date", "")}_cover_idx`)
+      .on("enrolment")
+      .columns([column, "course_id", "person_id", other])
+      .execute();
+  }
   if (postgres) return;
 
   for (const [table, dirty] of Object.entries(TRIGGERS)) {
@@ -132,6 +144,14 @@ export async function down(db: Kysely<any>): Promise<void> {
         await sql`drop trigger if exists ${sql.id(triggerName(table, event))}`.execute(db);
       }
     }
+  }
+  for (const column of ["enrolled_local_date", "completed_local_date"]) {
+    await db.schema.dropIndex(`enrolment_${column.replace("_date", "")}_cover_idx`).execute();
+    await db.schema
+      .createIndex(`enrolment_${column.replace("_date", "")}_idx`)
+      .on("enrolment")
+      .columns([column, "person_id"])
+      .execute();
   }
   for (const table of ["reach_fy_person", "reach_fy_workshop", "reach_dirty_workshop", "reach_dirty_person"]) {
     await db.schema.dropTable(table).execute();
