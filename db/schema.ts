@@ -386,10 +386,14 @@ export interface ReachDataVersionTable {
 /** People and workshops whose reach facts are stale; filled by SQLite triggers (docs/decisions/025). */
 export interface ReachDirtyPersonTable {
   person_id: number;
+  /** The fiscal year whose facts are stale; 0 for every year. */
+  fy: number;
 }
 
 export interface ReachDirtyWorkshopTable {
   workshop_id: number;
+  /** 1 when whether its attendees attended it may have changed too (not only its figures). */
+  people: Flag;
 }
 
 /** A workshop's figures in one fiscal year, kept by app/models/reach-facts.server.ts. */

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { fiscalYearOf, fiscalYearRange, type ReachFilters } from "../domain/reach-filters";
 import { isPostgres, writeTransaction, type DB } from "../utils/db.server";
 import {
@@ -23,7 +23,10 @@ import {
  * after every kind of write.
  */
 
-const DIRTY_PERSONS = sql`(select person_id from reach_dirty_person)`;
+/** People whose facts of every fiscal year are stale (their details, enrolments, or a workshop of theirs changed). */
+const DIRTY_EVERY_YEAR = sql`(select person_id from reach_dirty_person where fy = 0)`;
+/** People whose facts of this fiscal year are stale. */
+const dirtyIn = (fiscalYear: number) => sql`(select person_id from reach_dirty_person where fy in (0, ${fiscalYear}))`;
 const DIRTY_WORKSHOPS = sql`(select workshop_id from reach_dirty_workshop)`;
 const EVERYTHING: ReachViewer = { accountId: 0, seesAll: true };
 /**
@@ -75,23 +78,22 @@ export async function refreshReachFacts(
   if (isPostgres(db) || (await reachFactsCurrent(db))) return { persons: 0, workshops: 0 };
   return writeTransaction(db, async (tx) => {
     // Whether the people of a changed workshop attended it may have changed with it (its minimum,
-    // its status, its modality, a session's date), so they are recomputed too.
-    await sql`insert into reach_dirty_person (person_id)
-      select distinct a.person_id from workshop_session s join attendance a on a.session_id = s.id
-      where s.workshop_id in ${DIRTY_WORKSHOPS}
+    // its status, its modality, a session's date), so they are recomputed too, every year.
+    await sql`insert into reach_dirty_person (person_id, fy)
+      select distinct a.person_id, 0 from workshop_session s join attendance a on a.session_id = s.id
+      where s.workshop_id in (select workshop_id from reach_dirty_workshop where people = 1)
       on conflict do nothing`.execute(tx);
-    const persons = await countRows(tx, "reach_dirty_person");
+    const persons = await countPeople(tx, sql`true`);
     const workshops = await countRows(tx, "reach_dirty_workshop");
+    const everyYear = await countPeople(tx, sql`fy = 0`);
 
-    const allPersons = persons > rebuildAbove.persons;
     const allWorkshops = workshops > rebuildAbove.workshops;
-    const personScope = allPersons ? {} : { personIds: DIRTY_PERSONS };
     const workshopScope = allWorkshops ? {} : { workshopIds: DIRTY_WORKSHOPS };
 
     // Every fiscal year in which a changed workshop has sessions or a changed person took part.
     const sessionsOf = allWorkshops ? sql`true` : sql`s.workshop_id in ${DIRTY_WORKSHOPS}`;
-    const attendanceOf = allPersons ? sql`true` : sql`a.person_id in ${DIRTY_PERSONS}`;
-    const enrolmentsOf = allPersons ? sql`true` : sql`e.person_id in ${DIRTY_PERSONS}`;
+    const attendanceOf = everyYear > rebuildAbove.persons ? sql`true` : sql`a.person_id in ${DIRTY_EVERY_YEAR}`;
+    const enrolmentsOf = everyYear > rebuildAbove.persons ? sql`true` : sql`e.person_id in ${DIRTY_EVERY_YEAR}`;
     const { rows: dates } = await sql<{ date: string }>`
       select s.local_date as date from workshop_session s where ${sessionsOf} and s.local_date is not null
       union select s.local_date from attendance a join workshop_session s on s.id = a.session_id
@@ -100,12 +102,17 @@ export async function refreshReachFacts(
       union select e.completed_local_date from enrolment e where ${enrolmentsOf} and e.completed_local_date is not null`.execute(
       tx,
     );
-    const fiscalYears = [...new Set(dates.map((row) => fiscalYearOf(row.date)))].sort();
+    const { rows: marked } = await sql<{
+      fy: number;
+    }>`select distinct fy from reach_dirty_person where fy <> 0`.execute(tx);
+    const fiscalYears = [
+      ...new Set([...dates.map((row) => fiscalYearOf(row.date)), ...marked.map((row) => Number(row.fy))]),
+    ].sort();
 
-    const dirtyWorkshop = allWorkshops ? sql`true` : sql`workshop_id in ${DIRTY_WORKSHOPS}`;
-    const dirtyPerson = allPersons ? sql`true` : sql`person_id in ${DIRTY_PERSONS}`;
-    await sql`delete from reach_fy_workshop where ${dirtyWorkshop}`.execute(tx);
-    await sql`delete from reach_fy_person where ${dirtyPerson}`.execute(tx);
+    await sql`delete from reach_fy_workshop where ${allWorkshops ? sql`true` : sql`workshop_id in ${DIRTY_WORKSHOPS}`}`.execute(
+      tx,
+    );
+    await sql`delete from reach_fy_person where person_id in ${DIRTY_EVERY_YEAR}`.execute(tx);
     for (const fiscalYear of fiscalYears) {
       const { from, to } = fiscalYearRange(fiscalYear);
       const filters = (countEnrolments: boolean): ReachFilters => ({
@@ -124,8 +131,14 @@ export async function refreshReachFacts(
             f.below_minimum
           from ${workshopFiguresSql(filters(false), from, to)} f`.execute(tx);
       }
-      if (!persons) continue;
-      // A full count already built every pair of the year: the people are read from it.
+      const inYear = await countPeople(tx, sql`fy in (0, ${fiscalYear})`);
+      if (!inYear) continue;
+      // Many people of the year (an import, the first build): the whole year is recounted.
+      const allPersons = inYear > rebuildAbove.persons;
+      const personScope = allPersons ? {} : { personIds: dirtyIn(fiscalYear) };
+      await sql`delete from reach_fy_person
+        where fy = ${fiscalYear} ${allPersons ? sql`` : sql`and person_id in ${dirtyIn(fiscalYear)}`}`.execute(tx);
+      // A count of every workshop already built every pair of the year: the people are read from it.
       if (!(allWorkshops && allPersons)) {
         await createWorkshopTables(tx, filters(false), EVERYTHING, from, to, personScope);
       }
@@ -145,6 +158,13 @@ export async function refreshReachFacts(
     await sql`delete from reach_dirty_workshop`.execute(tx);
     return { persons, workshops };
   });
+}
+
+/** Distinct people marked dirty under this condition on `fy`. */
+async function countPeople(tx: DB, condition: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`
+    select count(distinct person_id) as n from reach_dirty_person where ${condition}`.execute(tx);
+  return Number(rows[0].n);
 }
 
 async function countRows(tx: DB, table: "reach_dirty_person" | "reach_dirty_workshop"): Promise<number> {

@@ -10,7 +10,8 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
  * - `reach_fy_person`: one row per person reached in a fiscal year (twice: counting course
  *   completions only, and completions and enrolments), with what the disaggregations read.
  * - `reach_dirty_person`, `reach_dirty_workshop`: what changed since the facts were last brought
- *   up to date. SQLite triggers fill them on every write that can change reach, so no write
+ *   up to date (a person in one fiscal year, or in every year: fy 0; a workshop's figures, or
+ *   with `people` also whether each of its attendees attended it). SQLite triggers fill them on every write that can change reach, so no write
  *   path (imports, roll call, undo, merges, erasure, person edits, a fix in the database shell)
  *   can forget them; the reach model recomputes only those people and workshops, with the same
  *   SQL as a report counted afresh, before it reads the facts. The triggers only name what
@@ -23,22 +24,37 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
  */
 // Not INSERT OR IGNORE: an outer statement's conflict clause (an upsert into attendance) overrides
 // the one of a statement inside a trigger, and a second mark of the same row would then fail.
-const DIRTY_PERSON = (column: string) =>
-  `insert into reach_dirty_person (person_id) select ${column}
-    where not exists (select 1 from reach_dirty_person where person_id = ${column});`;
-const DIRTY_WORKSHOP = (column: string) =>
-  `insert into reach_dirty_workshop (workshop_id) select ${column}
-    where not exists (select 1 from reach_dirty_workshop where workshop_id = ${column});`;
-const DIRTY_WORKSHOP_OF_SESSION = (column: string) =>
-  `insert into reach_dirty_workshop (workshop_id) select s.workshop_id from workshop_session s
-    where s.id = ${column} and not exists (select 1 from reach_dirty_workshop d where d.workshop_id = s.workshop_id);`;
+
+/** The fiscal year (1 Oct – 30 Sep) of a local date, 0 when unknown (then every year is recomputed). */
+const FISCAL_YEAR_OF = (date: string) =>
+  `case when ${date} is null then 0 else cast(substr(${date}, 1, 4) as integer) + case when substr(${date}, 6, 2) >= '10' then 1 else 0 end end`;
+
+/** The person's facts of every fiscal year (fy 0): their details, enrolments or a workshop of theirs changed. */
+const DIRTY_PERSON = (person: string) =>
+  `insert into reach_dirty_person (person_id, fy) select ${person}, 0
+    where not exists (select 1 from reach_dirty_person where person_id = ${person} and fy = 0);`;
+/** An attendance row counts only in the fiscal year of its session: an import touches one year of its people. */
+const DIRTY_PERSON_IN_YEAR_OF_SESSION = (person: string, session: string) =>
+  `insert into reach_dirty_person (person_id, fy)
+    select ${person}, y.fy from (select coalesce((select ${FISCAL_YEAR_OF("s.local_date")} from workshop_session s where s.id = ${session}), 0) as fy) y
+    where not exists (select 1 from reach_dirty_person d where d.person_id = ${person} and d.fy = y.fy);`;
+/** The workshop's figures; with `people`, also whether each of its attendees attended it. */
+const DIRTY_WORKSHOP = (workshop: string, people: 0 | 1) =>
+  `insert into reach_dirty_workshop (workshop_id, people) select ${workshop}, ${people}
+    where not exists (select 1 from reach_dirty_workshop where workshop_id = ${workshop});` +
+  (people ? `update reach_dirty_workshop set people = 1 where workshop_id = ${workshop} and people = 0;` : "");
+const DIRTY_WORKSHOP_OF_SESSION = (session: string) =>
+  `insert into reach_dirty_workshop (workshop_id, people) select s.workshop_id, 0 from workshop_session s
+    where s.id = ${session} and not exists (select 1 from reach_dirty_workshop d where d.workshop_id = s.workshop_id);`;
 
 /** table → what each row change makes dirty, given the row (NEW or OLD). */
 const TRIGGERS: Record<string, (row: "NEW" | "OLD") => string> = {
-  attendance: (row) => DIRTY_PERSON(`${row}.person_id`) + DIRTY_WORKSHOP_OF_SESSION(`${row}.session_id`),
-  registration: (row) => DIRTY_WORKSHOP(`${row}.workshop_id`),
-  workshop_session: (row) => DIRTY_WORKSHOP(`${row}.workshop_id`),
-  workshop: (row) => DIRTY_WORKSHOP(`${row}.id`),
+  attendance: (row) =>
+    DIRTY_PERSON_IN_YEAR_OF_SESSION(`${row}.person_id`, `${row}.session_id`) +
+    DIRTY_WORKSHOP_OF_SESSION(`${row}.session_id`),
+  registration: (row) => DIRTY_WORKSHOP(`${row}.workshop_id`, 0),
+  workshop_session: (row) => DIRTY_WORKSHOP(`${row}.workshop_id`, 1),
+  workshop: (row) => DIRTY_WORKSHOP(`${row}.id`, 1),
   enrolment: (row) => DIRTY_PERSON(`${row}.person_id`),
   person: (row) => DIRTY_PERSON(`${row}.id`),
 };
@@ -51,11 +67,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable("reach_dirty_person")
-    .addColumn("person_id", "integer", (c) => c.primaryKey())
+    .addColumn("person_id", "integer", (c) => c.notNull())
+    .addColumn("fy", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("reach_dirty_person_pk", ["person_id", "fy"])
     .execute();
   await db.schema
     .createTable("reach_dirty_workshop")
     .addColumn("workshop_id", "integer", (c) => c.primaryKey())
+    .addColumn("people", "integer", (c) => c.notNull())
     .execute();
   await db.schema
     .createTable("reach_fy_workshop")
@@ -132,9 +151,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         begin ${sql.raw(body)} end`.execute(db);
     }
   }
-  await sql`insert or ignore into reach_dirty_person (person_id)
-    select person_id from attendance union select person_id from enrolment`.execute(db);
-  await sql`insert or ignore into reach_dirty_workshop (workshop_id) select id from workshop`.execute(db);
+  await sql`insert or ignore into reach_dirty_person (person_id, fy)
+    select person_id, 0 from attendance union select person_id, 0 from enrolment`.execute(db);
+  await sql`insert or ignore into reach_dirty_workshop (workshop_id, people) select id, 1 from workshop`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -232,8 +232,8 @@ describe("the reach facts rebuilt whole", () => {
     // As after the migration: everyone and every workshop dirty, past the "rebuild whole" limits.
     await db.deleteFrom("reach_fy_person").execute();
     await db.deleteFrom("reach_fy_workshop").execute();
-    await sql`insert or ignore into reach_dirty_person (person_id) select id from person`.execute(db);
-    await sql`insert or ignore into reach_dirty_workshop (workshop_id) select id from workshop`.execute(db);
+    await sql`insert or ignore into reach_dirty_person (person_id, fy) select id, 0 from person`.execute(db);
+    await sql`insert or ignore into reach_dirty_workshop (workshop_id, people) select id, 1 from workshop`.execute(db);
     expect(await refreshReachFacts(db, { persons: 0, workshops: 0 })).toMatchObject({ persons: expect.any(Number) });
     expect(await reachFactsCurrent(db)).toBe(true);
     let reached = 0;
