@@ -1,6 +1,6 @@
 import type { Msg } from "../i18n/keys";
 import type { KnownPerson, ParticipantMatch } from "./attendance-import/match";
-import type { Participant } from "./attendance-import/merge";
+import { overlapSeconds, type Participant } from "./attendance-import/merge";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
 import { contactHint } from "./contact";
 import { cleanName } from "./names";
@@ -71,6 +71,49 @@ export function reviewQuestions(
       .map(personOption)
       .sort((a, b) => a.fullName.localeCompare(b.fullName, "es")),
   };
+}
+
+/** The value a row's choice has: what the form posted (after a refused post), else what it starts with. */
+export function chosenValue(item: ReviewItem, values: Record<string, string>): string {
+  return values[`d-${item.participant.key}`] ?? item.initial;
+}
+
+/**
+ * The rows "add the remaining people as new" fills: not recognised and with no choice yet. A
+ * probable match is never among them: it may be a registrant, so staff choose.
+ */
+export function remainingAsNew(items: ReviewItem[], values: Record<string, string>): ReviewItem[] {
+  return items.filter((item) => item.match.kind === "unmatched" && !chosenValue(item, values));
+}
+
+/** The posted values with every remaining row set to "new"; the choices already made stay. */
+export function withRemainingAsNew(items: ReviewItem[], values: Record<string, string>): Record<string, string> {
+  const filled = { ...values };
+  for (const item of remainingAsNew(items, values)) filled[`d-${item.participant.key}`] = "new";
+  return filled;
+}
+
+/**
+ * A participant's time online as the review states it. When two joins overlapped (two devices at
+ * once) the overlap was counted once, and the line says so, so nobody adds the joins up by hand.
+ */
+export function timeOnline(participant: Participant): Msg[] {
+  const minutes = Math.round(participant.seconds / 60);
+  if (participant.joins > 1 && overlapSeconds(participant.intervals) > 0)
+    return [{ key: "attendance.review.joinsOverlap", vars: { count: participant.joins, minutes } }];
+  const time: Msg = { key: "attendance.review.participant", vars: { minutes } };
+  return participant.joins > 1
+    ? [time, { key: "attendance.review.joins", vars: { count: participant.joins } }]
+    : [time];
+}
+
+/**
+ * "No Zoom or Teams account" only for a stranger the report marks as a guest: a recognised person,
+ * or one the report gives an e-mail for, signed in with an account (Zoom's "Guest" means outside
+ * the host's organisation, not without an account).
+ */
+export function showsGuestLabel(item: ReviewItem): boolean {
+  return item.participant.guest && item.match.kind !== "matched" && !item.participant.email;
 }
 
 /** The form fields the review posts; only their string values matter. */
