@@ -1,13 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import {
-  chosenValue,
-  remainingAsNew,
-  showsGuestLabel,
-  timeOnline,
-  type PersonOption,
-  type ReviewItem,
-} from "../domain/attendance-review";
+import type { PersonOption, ReviewItem } from "../domain/attendance-review";
+import { chosenValue, remainingAsNew } from "../domain/attendance-review-choices";
 import { NAME_MAX } from "../domain/limits";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
@@ -179,14 +173,14 @@ function Decision({
   const candidateIds = match.kind === "matched" ? [match.personId] : match.kind === "probable" ? match.candidates : [];
   const id = (suffix: string) => `${field}-${suffix}`;
   const details = [
-    ...timeOnline(participant).map((line) => t(line.key, line.vars)),
+    ...item.timeOnline.map((line) => t(line.key, line.vars)),
     participant.email ?? participant.phone,
     participant.role === "host"
       ? t("attendance.review.host")
       : participant.role === "panelist"
         ? t("attendance.review.panelist")
         : null,
-    showsGuestLabel(item) ? t("attendance.review.guest") : null,
+    item.guestLabel ? t("attendance.review.guest") : null,
   ].filter(Boolean);
   const options = (
     <>

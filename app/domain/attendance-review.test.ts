@@ -4,14 +4,13 @@ import type { ParticipantMatch } from "./attendance-import/match";
 import {
   personOption,
   readReviewDecisions,
-  remainingAsNew,
   reviewQuestions,
   showsGuestLabel,
   timeOnline,
-  withRemainingAsNew,
   type ReviewItem,
   type ReviewPerson,
 } from "./attendance-review";
+import { remainingAsNew, withRemainingAsNew } from "./attendance-review-choices";
 
 function participant(key: string, overrides: Partial<Participant> = {}): Participant {
   return {

@@ -25,6 +25,10 @@ export interface ReviewItem {
   match: ParticipantMatch;
   /** The form value the choice starts with ("person:12", "new", "ignore"), or "" when it must be made. */
   initial: string;
+  /** Its time online as the review states it (`timeOnline`), worked out here so the page ships no report code. */
+  timeOnline: Msg[];
+  /** Whether to call it "sin cuenta de Zoom o Teams" (`showsGuestLabel`). */
+  guestLabel: boolean;
 }
 
 export interface ReviewPerson extends KnownPerson {
@@ -61,7 +65,13 @@ export function reviewQuestions(
   const items: ReviewItem[] = participants.map((participant) => {
     const match = matches.get(participant.key)!;
     const decision = defaultDecision(participant, match);
-    return { participant, match, initial: decision ? decisionValue(decision) : "" };
+    return {
+      participant,
+      match,
+      initial: decision ? decisionValue(decision) : "",
+      timeOnline: timeOnline(participant),
+      guestLabel: showsGuestLabel({ participant, match }),
+    };
   });
   return {
     items,
@@ -71,26 +81,6 @@ export function reviewQuestions(
       .map(personOption)
       .sort((a, b) => a.fullName.localeCompare(b.fullName, "es")),
   };
-}
-
-/** The value a row's choice has: what the form posted (after a refused post), else what it starts with. */
-export function chosenValue(item: ReviewItem, values: Record<string, string>): string {
-  return values[`d-${item.participant.key}`] ?? item.initial;
-}
-
-/**
- * The rows "add the remaining people as new" fills: not recognised and with no choice yet. A
- * probable match is never among them: it may be a registrant, so staff choose.
- */
-export function remainingAsNew(items: ReviewItem[], values: Record<string, string>): ReviewItem[] {
-  return items.filter((item) => item.match.kind === "unmatched" && !chosenValue(item, values));
-}
-
-/** The posted values with every remaining row set to "new"; the choices already made stay. */
-export function withRemainingAsNew(items: ReviewItem[], values: Record<string, string>): Record<string, string> {
-  const filled = { ...values };
-  for (const item of remainingAsNew(items, values)) filled[`d-${item.participant.key}`] = "new";
-  return filled;
 }
 
 /**
@@ -112,7 +102,7 @@ export function timeOnline(participant: Participant): Msg[] {
  * or one the report gives an e-mail for, signed in with an account (Zoom's "Guest" means outside
  * the host's organisation, not without an account).
  */
-export function showsGuestLabel(item: ReviewItem): boolean {
+export function showsGuestLabel(item: Pick<ReviewItem, "participant" | "match">): boolean {
   return item.participant.guest && item.match.kind !== "matched" && !item.participant.email;
 }
 

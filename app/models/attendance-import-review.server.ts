@@ -1,7 +1,8 @@
 import type { Locale } from "../../db/schema";
 import { matchParticipants } from "../domain/attendance-import/match";
 import { lastWorkshops } from "./person-candidates.server";
-import { readReviewDecisions, reviewQuestions, withRemainingAsNew } from "../domain/attendance-review";
+import { readReviewDecisions, reviewQuestions } from "../domain/attendance-review";
+import { withRemainingAsNew } from "../domain/attendance-review-choices";
 import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-errors";
 import { PlaceSchema } from "../forms/place.server";
 import { parseSubmission } from "../forms/submission.server";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureBytes } from "../support/attendance-fixtures";
+import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -31,13 +32,7 @@ beforeAll(async () => {
     costs.id,
   );
   importPath = `/staff/workshops/${costs.id}/sessions/${sessionId}/import`;
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "facilitadora@minka.test", password: "minka-demo-2026" }),
-  });
-  expect(login.status).toBe(302);
-  cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  cookie = await logIn(server, "facilitadora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 

@@ -1,5 +1,6 @@
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -24,13 +25,7 @@ beforeAll(async () => {
   db.pragma("busy_timeout = 10000");
   db.prepare("update workshop set attendance_min_minutes = 45 where id = ?").run(workshop.id);
   db.close();
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
-  });
-  expect(login.status).toBe(302);
-  cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  cookie = await logIn(server, "gestora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 
