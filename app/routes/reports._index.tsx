@@ -9,13 +9,17 @@ import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../reports/reach-request.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const result = await loadReachRequest(request);
-  return data(result, { status: result.errors.length ? 400 : 200 });
+  return data(
+    { ...result, texts: await pageTexts(request, ["reports", "people.staff.quality"]) },
+    { status: result.errors.length ? 400 : 200 },
+  );
 }
 
 export default function ReportsPage() {
