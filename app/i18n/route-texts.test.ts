@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { messages } from "./messages.server";
 import { ROOT_TEXTS, textsIn } from "./page-texts.server";
@@ -88,16 +89,21 @@ describe("each page's texts", () => {
   const names = new Set(files.map((name) => name.replace(/\.tsx?$/, "")));
   const pages = files.filter((name) => /export default/.test(fs.readFileSync(path.join(ROUTES, name), "utf8")));
 
+  /** The root's paths, the page's and its parents'. */
+  const declaredFor = (name: string) => {
+    const route = name.replace(/\.tsx?$/, "");
+    return [
+      ...ROOT_TEXTS,
+      ...[route, ...parentRoutes(route, names)].flatMap((r) =>
+        declaredIn(path.join(ROUTES, files.find((f) => f.replace(/\.tsx?$/, "") === r)!)),
+      ),
+    ];
+  };
+
   it("cover every key a page and its components use (root texts, its own, its parents')", () => {
     const missing: string[] = [];
     for (const name of pages) {
-      const route = name.replace(/\.tsx?$/, "");
-      const declared = [
-        ...ROOT_TEXTS,
-        ...[route, ...parentRoutes(route, names)].flatMap((r) =>
-          declaredIn(path.join(ROUTES, files.find((f) => f.replace(/\.tsx?$/, "") === r)!)),
-        ),
-      ];
+      const declared = declaredFor(name);
       for (const [file, names] of clientSources(path.join(ROUTES, name), "all")) {
         for (const match of sourceOf(file, names).matchAll(KEY)) {
           if (!covered(match[1], declared)) missing.push(`${name}: ${match[1]} (${path.relative(APP, file)})`);
@@ -105,6 +111,21 @@ describe("each page's texts", () => {
       }
     }
     expect([...new Set(missing)]).toEqual([]);
+  });
+
+  // Members and visitors read on cheap phones over weak connections; every page used to carry all
+  // texts but the staff ones (6 KB gzip; staff pages all texts, 16 KB).
+  it("stay small: at most 4 KB gzip on member and visitor pages, 12 KB on staff pages", () => {
+    const over: string[] = [];
+    for (const name of pages) {
+      const staff = /^(staff|reports|admin)\./.test(name);
+      for (const locale of ["es", "en"] as const) {
+        const parts = [ROOT_TEXTS, declaredFor(name).slice(ROOT_TEXTS.length)].map((p) => textsIn(locale, p as never));
+        const size = zlib.gzipSync(JSON.stringify(mergeTexts(parts))).length;
+        if (size > (staff ? 12 : 4) * 1024) over.push(`${name} (${locale}): ${(size / 1024).toFixed(1)} KB`);
+      }
+    }
+    expect(over).toEqual([]);
   });
 
   it("are declared with paths that exist", () => {
