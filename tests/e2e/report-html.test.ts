@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -12,18 +13,8 @@ const FY = "/reports?period=fy-2023";
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [role, email] of [
-    ["manager", "gestora@minka.test"],
-    ["facilitator", "facilitadora@minka.test"],
-  ]) {
-    const response = await fetch(server.url + "/login", {
-      method: "POST",
-      redirect: "manual",
-      body: new URLSearchParams({ identifier: email, password: "minka-demo-2026" }),
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    });
-    cookies[role] = response.headers.get("Set-Cookie")!.split(";")[0];
-  }
+  cookies.manager = await logIn(server, "gestora@minka.test");
+  cookies.facilitator = await logIn(server, "facilitadora@minka.test");
 });
 afterAll(async () => {
   await server.stop();
