@@ -65,6 +65,8 @@ export interface WorkshopReach {
   neverCame: number;
   /** (registered − no-shows) / registered; null when nobody registered. */
   attendanceRate: number | null;
+  /** The workshop's own attendance rule: minutes online that count as attending a session. */
+  minMinutes: number;
 }
 
 export interface CourseReach {
@@ -385,6 +387,7 @@ async function workshopRows(tx: DB, source: ReachSource): Promise<WorkshopReach[
     first_date: string;
     last_date: string;
     sessions: number;
+    attendance_min_minutes: number | string;
     attended: number | string | null;
     registered: number | string | null;
     walk_ins: number | string | null;
@@ -392,7 +395,7 @@ async function workshopRows(tx: DB, source: ReachSource): Promise<WorkshopReach[
     below_minimum: number | string | null;
   }>`
     select w.id, w.title, w.modality, w.place, w.country, w.region, f.first_date, f.last_date, f.sessions,
-      f.attended, f.walk_ins, f.registered, f.no_shows, f.below_minimum
+      w.attendance_min_minutes, f.attended, f.walk_ins, f.registered, f.no_shows, f.below_minimum
     from ${source.workshopFigures} f
     join workshop w on w.id = f.id
     order by f.first_date, w.title, w.id`.execute(tx);
@@ -426,6 +429,7 @@ async function workshopRows(tx: DB, source: ReachSource): Promise<WorkshopReach[
       belowMinimum,
       neverCame: noShows - belowMinimum,
       attendanceRate: registered ? (registered - noShows) / registered : null,
+      minMinutes: toNumber(row.attendance_min_minutes),
     };
   });
 }
