@@ -9,9 +9,11 @@ import { migrations } from "./migrations/index";
 
 /**
  * Kysely's own tables (the target has its own, from migrating it), SQLite's internals and full-text
- * index, and the reach data version (a one-row counter each migration seeds; unused on PostgreSQL).
+ * index, the reach data version (a one-row counter each migration seeds; unused on PostgreSQL) and
+ * the reach facts with their dirty marks (kept by SQLite triggers, never read on PostgreSQL; decision 025).
  */
-const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|sqlite_.*|course_search.*|reach_data_version)$/;
+const NOT_COPIED =
+  /^(kysely_migration|kysely_migration_lock|sqlite_.*|course_search.*|reach_data_version|reach_dirty_.*|reach_fy_.*)$/;
 
 export class CopyRefused extends Error {}
 
