@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  attendedSession,
-  attendedWorkshop,
-  DEFAULT_MIN_MINUTES,
-  isCorrected,
-  minutesCounted,
-  minutesFromShare,
-} from "./attendance-rule";
+import { attendedSession, attendedWorkshop, DEFAULT_MIN_MINUTES, isCorrected, minutesCounted } from "./attendance-rule";
 
 describe("attendedSession", () => {
   it("counts present and late in roll call, whatever the minutes", () => {
@@ -67,18 +60,5 @@ describe("attendedWorkshop", () => {
     ).toBe(true);
     expect(attendedWorkshop([{ status: "excused", minutesOnline: 10 }, null], 30)).toBe(false);
     expect(attendedWorkshop([], 30)).toBe(false);
-  });
-});
-
-describe("minutesFromShare", () => {
-  it("turns a share into minutes of the shortest session, rounded up", () => {
-    expect(minutesFromShare(50, [90, 121])).toBe(45);
-    expect(minutesFromShare(33, [100])).toBe(33);
-    expect(minutesFromShare(75, [61])).toBe(46);
-  });
-  it("refuses shares outside 1–100 % and workshops without sessions", () => {
-    expect(minutesFromShare(0, [90])).toBeNull();
-    expect(minutesFromShare(120, [90])).toBeNull();
-    expect(minutesFromShare(50, [])).toBeNull();
   });
 });

@@ -54,14 +54,3 @@ export function isCorrected(mark: AttendanceMark | null | undefined): boolean {
 export function attendedWorkshop(marks: Array<AttendanceMark | null | undefined>, minMinutes: number): boolean {
   return marks.some((mark) => attendedSession(mark, minMinutes));
 }
-
-/**
- * "A share of the session" is stored as minutes, so that there is one rule: the share of the
- * shortest session, rounded up (everyone who stays that share of any session counts).
- */
-export function minutesFromShare(percent: number, sessionMinutes: number[]): number | null {
-  if (sessionMinutes.length === 0 || !(percent > 0 && percent <= 100)) return null;
-  const shortest = Math.min(...sessionMinutes);
-  const minutes = Math.ceil((percent / 100) * shortest);
-  return Math.min(MIN_MINUTES_RANGE.max, Math.max(MIN_MINUTES_RANGE.min, minutes));
-}
