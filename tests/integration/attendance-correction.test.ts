@@ -5,7 +5,9 @@ import type { ReachFilters } from "../../app/domain/reach-filters";
 import { correctAttendance } from "../../app/models/attendance-correction.server";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
 import { computeReachReport } from "../../app/models/reach.server";
+import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.]csv";
 import { getDb } from "../../app/utils/db.server";
+import { getRequest, sessionCookie } from "../support/requests";
 
 const FY2023: ReachFilters = {
   period: { kind: "fy", year: 2023 },
@@ -170,5 +172,56 @@ describe("a hand correction of attendance (docs/decisions/023)", () => {
     ).toEqual({ ok: false, reason: "notOnWorkshop" });
     expect(await db.selectFrom("attendance").select("id").where("person_id", "=", stranger).execute()).toEqual([]);
     expect(await audits()).toBe(count);
+  });
+});
+
+describe("the attendance CSV", () => {
+  it("has each person's outcome in the page's words and shows hand corrections with their reason", async () => {
+    const db = await getDb();
+    const staff = await makeAccount({ role: "facilitator" });
+    const workshop = await makeWorkshop(db, {
+      attendanceMinMinutes: 30,
+      facilitatorAccountIds: [staff.accountId],
+      sessions: ["2023-03-10T15:00:00.000Z"],
+    });
+    const [session] = workshop.sessionIds;
+    const people = {
+      came: await makePerson(db, { fullName: "Ana Asistió" }),
+      brief: await makePerson(db, { fullName: "Berta Breve" }),
+      never: await makePerson(db, { fullName: "Carla Nunca" }),
+      guest: await makePerson(db, { fullName: "Dora Invitada" }),
+      corrected: await makePerson(db, { fullName: "Eva Corregida" }),
+    };
+    for (const person of [people.came, people.brief, people.never, people.corrected])
+      await register(db, workshop.id, person);
+    await markAttendance(db, session, people.came, { status: null, minutesOnline: 45 });
+    await markAttendance(db, session, people.brief, { status: null, minutesOnline: 10 });
+    await markAttendance(db, session, people.guest, { status: "absent", minutesOnline: null });
+    await markAttendance(db, session, people.corrected, { status: null, minutesOnline: 90 });
+    await correctAttendance(db, {
+      workshopId: workshop.id,
+      sessionId: session,
+      personId: people.corrected,
+      correctedStatus: "absent",
+      correctedMinutes: 5,
+      reason: "Dejó la sesión abierta",
+      actorAccountId: staff.accountId,
+    });
+    const response = (await csvLoader({
+      request: getRequest(`/staff/workshops/${workshop.id}/attendance.csv`, await sessionCookie(staff.accountId)),
+      params: { id: String(workshop.id) },
+      context: {},
+    })) as Response;
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0].split(",").at(-1)).toBe("Resultado");
+    const row = (name: string) => lines.find((line) => line.startsWith(name))!;
+    expect(row("Ana Asistió").endsWith(",Sí,Asistió")).toBe(true);
+    expect(row("Berta Breve").endsWith(",No,Conectada menos del mínimo")).toBe(true);
+    expect(row("Carla Nunca").endsWith(",No,Nunca llegó")).toBe(true);
+    expect(row("Dora Invitada").endsWith(',No,"Sin inscripción, no asistió"')).toBe(true);
+    expect(row("Eva Corregida")).toContain("Ausente (corregido a mano: Dejó la sesión abierta),5,No,Nunca llegó");
   });
 });
