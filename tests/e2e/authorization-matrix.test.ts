@@ -30,6 +30,8 @@ interface Ids {
   lesson: string;
   ownWorkshop: number;
   ownSession: number;
+  /** Someone registered on the facilitator's workshop. */
+  ownPerson: number;
   otherWorkshop: number;
   personId: number;
   certificate: string;
@@ -92,6 +94,10 @@ const MATRIX: Record<string, Entry> = {
   },
   "routes/staff.workshops.$id_.attendance": {
     path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance`,
+    get: "facilitator",
+  },
+  "routes/staff.workshops.$id_.sessions.$sessionId.correct.$personId": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/correct/${i.ownPerson}`,
     get: "facilitator",
     post: "facilitator",
   },
@@ -178,6 +184,9 @@ beforeAll(async () => {
       "select w.id from workshop w where not exists (select 1 from workshop_facilitator f where f.workshop_id = w.id and f.account_id = ?) order by w.id limit 1",
     )
     .get(facilitator.id) as { id: number };
+  const ownPerson = db
+    .prepare("select person_id from registration where workshop_id = ? order by id limit 1")
+    .get(own.id) as { person_id: number };
   // A certificate that belongs to somebody else than the member.
   const manager = db.prepare("select person_id from account where email = 'gestora@minka.test'").get() as {
     person_id: number;
@@ -200,6 +209,7 @@ beforeAll(async () => {
     ...lesson,
     ownWorkshop: own.id,
     ownSession: own.session,
+    ownPerson: ownPerson.person_id,
     otherWorkshop: other.id,
     personId: withoutLogin.id,
     certificate: code,
@@ -278,6 +288,7 @@ describe("object-level checks", () => {
       ["POST", `/staff/workshops/${ids.otherWorkshop}/walk-in`],
       ["GET", `/staff/workshops/${ids.otherWorkshop}/attendance`],
       ["GET", `/staff/workshops/${ids.otherWorkshop}/attendance.csv`],
+      ["GET", `/staff/workshops/${ids.otherWorkshop}/sessions/${ids.ownSession}/correct/${ids.ownPerson}`],
     ] as const) {
       const response = await request(method, url, "facilitator");
       expect([403, 404], `${method} ${url}`).toContain(response.status);
@@ -324,7 +335,12 @@ describe("object-level checks", () => {
       // Workshop and session ids in the URL: another facilitator's (403) or nobody's (404).
       ["facilitator", `/staff/workshops/${ids.otherWorkshop}/walk-in`, typed, [403]],
       ["facilitator", `/staff/workshops/${unknown}/walk-in`, typed, [404]],
-      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/attendance`, { kind: "minutes", amount: "5" }, [403]],
+      [
+        "facilitator",
+        `/staff/workshops/${ids.otherWorkshop}/sessions/${otherSession}/correct/${stranger.id}`,
+        { status: "present", minutes: "", reason: "x" },
+        [403],
+      ],
       ["facilitator", `/staff/workshops/${ids.otherWorkshop}/edit`, {}, [403]],
       [
         "facilitator",
@@ -356,6 +372,24 @@ describe("object-level checks", () => {
         `${own}/sessions/${ids.ownSession}/roll-call`,
         { [`mark-${stranger.id}`]: "present", [`mark-${unknown}`]: "late" },
         [400],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/correct/${stranger.id}`,
+        { status: "present", minutes: "", reason: "x" },
+        [404],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/correct/${unknown}`,
+        { status: "present", minutes: "", reason: "x" },
+        [404],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${otherSession}/correct/${ids.ownPerson}`,
+        { status: "present", minutes: "", reason: "x" },
+        [404],
       ],
       [
         "facilitator",
