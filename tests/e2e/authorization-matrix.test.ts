@@ -184,9 +184,6 @@ beforeAll(async () => {
       "select w.id from workshop w where not exists (select 1 from workshop_facilitator f where f.workshop_id = w.id and f.account_id = ?) order by w.id limit 1",
     )
     .get(facilitator.id) as { id: number };
-  const ownPerson = db
-    .prepare("select person_id from registration where workshop_id = ? order by id limit 1")
-    .get(own.id) as { person_id: number };
   // A certificate that belongs to somebody else than the member.
   const manager = db.prepare("select person_id from account where email = 'gestora@minka.test'").get() as {
     person_id: number;
@@ -203,6 +200,18 @@ beforeAll(async () => {
       "select id from person p where not exists (select 1 from account a where a.person_id = p.id) order by id limit 1",
     )
     .get() as { id: number };
+  // Someone on the facilitator's workshop, for pages about one of its people (registered there if nobody is).
+  let ownPerson = db
+    .prepare(
+      "select person_id from registration where workshop_id = ? union select a.person_id from attendance a join workshop_session s on s.id = a.session_id where s.workshop_id = ? limit 1",
+    )
+    .get(own.id, own.id) as { person_id: number } | undefined;
+  if (!ownPerson) {
+    db.prepare(
+      "insert into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, 'registered', 'staff', ?, ?)",
+    ).run(own.id, withoutLogin.id, now, now);
+    ownPerson = { person_id: withoutLogin.id };
+  }
   db.close();
   expect(other, "the seed needs a workshop of another facilitator").toBeTruthy();
   ids = {
