@@ -4,6 +4,7 @@ import { makePerson, makeWorkshop, markAttendance, register } from "../../db/fac
 import type { ReachFilters } from "../../app/domain/reach-filters";
 import { correctAttendance } from "../../app/models/attendance-correction.server";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
+import { erasePerson } from "../../app/models/privacy.server";
 import { computeReachReport } from "../../app/models/reach.server";
 import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.]csv";
 import { getDb } from "../../app/utils/db.server";
@@ -223,5 +224,41 @@ describe("the attendance CSV", () => {
     expect(row("Carla Nunca").endsWith(",No,Nunca llegó")).toBe(true);
     expect(row("Dora Invitada").endsWith(',No,"Sin inscripción, no asistió"')).toBe(true);
     expect(row("Eva Corregida")).toContain("Ausente (corregido a mano: Dejó la sesión abierta),5,No,Nunca llegó");
+  });
+});
+
+describe("erasure and hand corrections", () => {
+  it("blanks a correction reason that names the person, in the attendance row and in the audit log; the correction still counts", async () => {
+    const db = await getDb();
+    const admin = await makeAccount({ role: "admin" });
+    const workshop = await makeWorkshop(db, { attendanceMinMinutes: 30, sessions: ["2023-03-10T15:00:00.000Z"] });
+    const [session] = workshop.sessionIds;
+    const person = await makePerson(db, { fullName: "Zoila Quispe Huamán" });
+    await register(db, workshop.id, person);
+    await markAttendance(db, session, person, { status: null, minutesOnline: 90 });
+    await correctAttendance(db, {
+      workshopId: workshop.id,
+      sessionId: session,
+      personId: person,
+      correctedStatus: "absent",
+      correctedMinutes: null,
+      reason: "Zoila Quispe dejó la cuenta conectada",
+      actorAccountId: admin.accountId,
+    });
+    expect(await erasePerson(db, person, admin.accountId)).toBe(true);
+    const row = await db
+      .selectFrom("attendance")
+      .select(["corrected_status", "correction_reason"])
+      .where("person_id", "=", person)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ corrected_status: "absent", correction_reason: "" });
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "attendance.corrected")
+      .where("subject_id", "=", person)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).not.toContain("Zoila");
+    expect(JSON.parse(audit.details)).toMatchObject({ reason: "", after: { correctedStatus: "absent" } });
   });
 });
