@@ -8,6 +8,7 @@ import styles from "../styles/attendance.css";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcome: p.outcome,
       marks: p.marks,
     })),
+    texts: await pageTexts(request, ["attendance", "workshops"]),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from "../forms/attendance-correction.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 import { useI18n } from "../i18n/use-translation";
 import { correctAttendance, findMarkForCorrection } from "../models/attendance-correction.server";
 import styles from "../styles/attendance.css";
@@ -42,6 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     session: { id: session.id, startsAt: session.starts_at },
     minMinutes: workshop.attendance_min_minutes,
     mark,
+    texts: await pageTexts(request, [
+      "attendance",
+      "workshops.sessionWhen",
+      "workshops.startsWhen",
+      "workshops.timeZone",
+    ]),
   };
 }
 
