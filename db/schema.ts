@@ -273,6 +273,8 @@ export interface AttendanceImportTable {
 }
 
 export type AttendanceStatus = "present" | "late" | "excused" | "absent";
+/** What a hand correction can say (docs/decisions/023). */
+export type CorrectedStatus = "present" | "absent";
 
 export interface AttendanceTable {
   id: Generated<number>;
@@ -284,6 +286,13 @@ export interface AttendanceTable {
   import_id: number | null;
   recorded_by: number | null;
   recorded_at: Timestamp;
+  /** A hand correction (docs/decisions/023): wins over `status` and the minutes; null = none. */
+  corrected_status: ColumnType<CorrectedStatus | null, CorrectedStatus | null | undefined, CorrectedStatus | null>;
+  /** Minutes online set by hand; count instead of `minutes_online` (which keeps what the import said). */
+  corrected_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  corrected_by: ColumnType<number | null, number | null | undefined, number | null>;
+  corrected_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  correction_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A parsed report awaiting the facilitator's review; deleted when confirmed. */

@@ -6,7 +6,7 @@ import { TableScroll } from "./table-scroll";
 
 export type PersonHistoryData = Awaited<ReturnType<typeof personHistory>>;
 
-/** A person's registrations, attendance (with minutes online), courses and certificates, for staff. */
+/** A person's registrations, attendance (with minutes online and hand corrections), courses and certificates, for staff. */
 export function PersonHistory({ history }: { history: PersonHistoryData }) {
   const { t, locale } = useI18n();
   const p = "people.staff.person" as const;
@@ -67,6 +67,18 @@ export function PersonHistory({ history }: { history: PersonHistoryData }) {
                     ]
                       .filter(Boolean)
                       .join(" · ")}
+                    {a.correctionReason ? (
+                      <>
+                        <br />
+                        {[
+                          a.correctedStatus ? t(`attendance.rollCall.statuses.${a.correctedStatus}`) : null,
+                          a.correctedMinutes !== null ? t(`${p}.minutes`, { count: a.correctedMinutes }) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}{" "}
+                        <small>({t("attendance.summary.correctedByHand", { reason: a.correctionReason })})</small>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}

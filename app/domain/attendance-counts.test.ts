@@ -52,6 +52,17 @@ describe("tallyAttendance", () => {
     );
   });
 
+  it("follows a hand correction: absent is never came whatever the minutes, present attended, corrected minutes count", () => {
+    const outcome = (mark: Attendee["marks"][number]) =>
+      attendeeOutcome({ registration: registered(), marks: [mark] }, MIN);
+    expect(outcome({ status: null, minutesOnline: 90, correctedStatus: "absent" })).toBe("neverCame");
+    expect(outcome({ status: "present", minutesOnline: 20, correctedStatus: "absent" })).toBe("neverCame");
+    expect(outcome({ status: "absent", minutesOnline: null, correctedStatus: "present" })).toBe("attended");
+    expect(outcome({ status: null, minutesOnline: 90, correctedMinutes: 10 })).toBe("belowMinimum");
+    expect(outcome({ status: null, minutesOnline: 10, correctedMinutes: 0 })).toBe("neverCame");
+    expect(outcome({ status: null, minutesOnline: null, correctedMinutes: 40 })).toBe("attended");
+  });
+
   it("always splits the registered who did not attend into below the minimum and never came", () => {
     const people: Attendee[] = [];
     for (const status of ["registered", "waitlisted", "cancelled", null] as const)
@@ -86,6 +97,21 @@ describe("rollCallCounts", () => {
         ],
         MIN,
       ),
-    ).toEqual({ present: 2, late: 1, excused: 1, absent: 1, unmarked: 2, presentByMinutes: 1 });
+    ).toEqual({ present: 2, late: 1, excused: 1, absent: 1, unmarked: 2, presentByMinutes: 1, corrected: 0 });
+  });
+
+  it("counts a hand correction as what it says, whatever the mark or the minutes, and says how many", () => {
+    expect(
+      rollCallCounts(
+        [
+          { status: null, minutesOnline: 90, correctedStatus: "absent" },
+          { status: "present", minutesOnline: null, correctedStatus: "absent" },
+          { status: "absent", minutesOnline: null, correctedStatus: "present" },
+          { status: null, minutesOnline: 90, correctedMinutes: 10 },
+          { status: null, minutesOnline: 5, correctedMinutes: 40 },
+        ],
+        MIN,
+      ),
+    ).toEqual({ present: 2, late: 0, excused: 0, absent: 2, unmarked: 1, presentByMinutes: 1, corrected: 5 });
   });
 });

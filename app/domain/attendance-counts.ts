@@ -1,5 +1,5 @@
 import type { RegistrationMethod, RegistrationStatus } from "../../db/schema";
-import { attendedSession, type AttendanceMark } from "./attendance-rule";
+import { attendedSession, isCorrected, minutesCounted, type AttendanceMark } from "./attendance-rule";
 
 /**
  * One count of a workshop's attendance, for the attendance page, the roll call and (in SQL,
@@ -34,8 +34,8 @@ export function registeredInAdvance(attendee: Attendee): boolean {
 export function attendeeOutcome(attendee: Attendee, minMinutes: number): AttendeeOutcome {
   if (attendee.marks.some((mark) => attendedSession(mark, minMinutes))) return "attended";
   if (attendee.registration?.status !== "registered") return "notExpected";
-  // A roll-call mark of absent or excused is not time connected: that person never came.
-  const connected = attendee.marks.some((mark) => (mark?.minutesOnline ?? 0) > 0);
+  // A roll-call mark of absent or excused is not time connected, nor is a hand correction to absent: that person never came.
+  const connected = attendee.marks.some((mark) => (minutesCounted(mark) ?? 0) > 0);
   return connected ? "belowMinimum" : "neverCame";
 }
 
@@ -60,16 +60,29 @@ export interface RollCallCounts {
   unmarked: number;
   /** Of `present`: people nobody marked whom an imported report shows online for the minimum. */
   presentByMinutes: number;
+  /** People whose mark or minutes staff corrected by hand (docs/decisions/023), counted as the correction says. */
+  corrected: number;
 }
 
 /**
- * The roll call's line of counts. A mark made by hand wins; someone not marked but online long
- * enough is present by the rule, so an imported report does not read as "present: 0".
+ * The roll call's line of counts. A hand correction wins, then a roll-call mark; someone not
+ * marked but online long enough is present by the rule, so an imported report does not read as
+ * "present: 0".
  */
 export function rollCallCounts(marks: Iterable<AttendanceMark>, minMinutes: number): RollCallCounts {
-  const counts: RollCallCounts = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, presentByMinutes: 0 };
+  const counts: RollCallCounts = {
+    present: 0,
+    late: 0,
+    excused: 0,
+    absent: 0,
+    unmarked: 0,
+    presentByMinutes: 0,
+    corrected: 0,
+  };
   for (const mark of marks) {
-    if (mark.status !== null) counts[mark.status]++;
+    if (isCorrected(mark)) counts.corrected++;
+    if (mark.correctedStatus) counts[mark.correctedStatus]++;
+    else if (mark.status !== null) counts[mark.status]++;
     else if (attendedSession(mark, minMinutes)) {
       counts.present++;
       counts.presentByMinutes++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendedSession, attendedWorkshop, DEFAULT_MIN_MINUTES, minutesFromShare } from "./attendance-rule";
+import { attendedSession, attendedWorkshop, DEFAULT_MIN_MINUTES, isCorrected, minutesCounted } from "./attendance-rule";
 
 describe("attendedSession", () => {
   it("counts present and late in roll call, whatever the minutes", () => {
@@ -21,6 +21,38 @@ describe("attendedSession", () => {
   });
 });
 
+describe("a hand correction", () => {
+  it("to absent wins over imported minutes and a roll-call mark", () => {
+    expect(attendedSession({ status: null, minutesOnline: 90, correctedStatus: "absent" }, 30)).toBe(false);
+    expect(attendedSession({ status: "present", minutesOnline: null, correctedStatus: "absent" }, 30)).toBe(false);
+    expect(
+      attendedSession({ status: "late", minutesOnline: 90, correctedStatus: "absent", correctedMinutes: 90 }, 30),
+    ).toBe(false);
+  });
+  it("to present wins over no minutes and a roll-call absent", () => {
+    expect(attendedSession({ status: null, minutesOnline: null, correctedStatus: "present" }, 30)).toBe(true);
+    expect(attendedSession({ status: "absent", minutesOnline: 5, correctedStatus: "present" }, 30)).toBe(true);
+  });
+  it("of the minutes counts instead of the imported minutes", () => {
+    expect(attendedSession({ status: null, minutesOnline: 90, correctedMinutes: 10 }, 30)).toBe(false);
+    expect(attendedSession({ status: null, minutesOnline: 10, correctedMinutes: 30 }, 30)).toBe(true);
+    expect(attendedSession({ status: null, minutesOnline: null, correctedMinutes: 45 }, 30)).toBe(true);
+    // A roll-call present still counts when only the minutes were corrected.
+    expect(attendedSession({ status: "present", minutesOnline: 90, correctedMinutes: 0 }, 30)).toBe(true);
+  });
+  it("leaves no minutes counted once the person is corrected to absent", () => {
+    expect(minutesCounted({ status: null, minutesOnline: 90, correctedStatus: "absent" })).toBeNull();
+    expect(minutesCounted({ status: null, minutesOnline: 90, correctedMinutes: 12 })).toBe(12);
+    expect(minutesCounted({ status: null, minutesOnline: 90 })).toBe(90);
+  });
+  it("is told apart from an uncorrected mark", () => {
+    expect(isCorrected({ status: null, minutesOnline: 90 })).toBe(false);
+    expect(isCorrected({ status: null, minutesOnline: 90, correctedStatus: null, correctedMinutes: null })).toBe(false);
+    expect(isCorrected({ status: null, minutesOnline: 90, correctedMinutes: 0 })).toBe(true);
+    expect(isCorrected({ status: null, minutesOnline: 90, correctedStatus: "absent" })).toBe(true);
+  });
+});
+
 describe("attendedWorkshop", () => {
   it("needs at least one attended session", () => {
     expect(
@@ -28,18 +60,5 @@ describe("attendedWorkshop", () => {
     ).toBe(true);
     expect(attendedWorkshop([{ status: "excused", minutesOnline: 10 }, null], 30)).toBe(false);
     expect(attendedWorkshop([], 30)).toBe(false);
-  });
-});
-
-describe("minutesFromShare", () => {
-  it("turns a share into minutes of the shortest session, rounded up", () => {
-    expect(minutesFromShare(50, [90, 121])).toBe(45);
-    expect(minutesFromShare(33, [100])).toBe(33);
-    expect(minutesFromShare(75, [61])).toBe(46);
-  });
-  it("refuses shares outside 1–100 % and workshops without sessions", () => {
-    expect(minutesFromShare(0, [90])).toBeNull();
-    expect(minutesFromShare(120, [90])).toBeNull();
-    expect(minutesFromShare(50, [])).toBeNull();
   });
 });

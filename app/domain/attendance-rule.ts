@@ -1,11 +1,12 @@
-import type { AttendanceStatus } from "../../db/schema";
+import type { AttendanceStatus, CorrectedStatus } from "../../db/schema";
 
 /**
  * THE attendance rule. The reach report applies it in SQL (`attendedSessionSql`, built from
  * these constants; a test checks the two agree):
- * a person attended a session if roll call marked them present or late, or an online report
- * shows at least the workshop's minimum minutes. They attended the workshop if they attended
- * at least one of its sessions.
+ * a hand correction decides (present: attended; absent: did not, whatever the minutes);
+ * otherwise a person attended a session if roll call marked them present or late, or they were
+ * online at least the workshop's minimum minutes (minutes set by hand count instead of the
+ * imported ones). They attended the workshop if they attended at least one of its sessions.
  */
 export const DEFAULT_MIN_MINUTES = 30;
 export const MIN_MINUTES_RANGE = { min: 1, max: 600 } as const;
@@ -18,28 +19,38 @@ export const ROLL_CALL_STATUSES = [
   "absent",
 ] as const satisfies readonly AttendanceStatus[];
 
+export const CORRECTED_STATUSES = ["present", "absent"] as const satisfies readonly CorrectedStatus[];
+
 export interface AttendanceMark {
   status: AttendanceStatus | null;
   minutesOnline: number | null;
+  /** A hand correction (docs/decisions/023); absent when there is none. */
+  correctedStatus?: CorrectedStatus | null;
+  correctedMinutes?: number | null;
+}
+
+/**
+ * The minutes online that count: set by hand, else imported; none once staff said "absent"
+ * (that person did not come, whatever a report says).
+ */
+export function minutesCounted(mark: AttendanceMark | null | undefined): number | null {
+  if (!mark || mark.correctedStatus === "absent") return null;
+  return mark.correctedMinutes ?? mark.minutesOnline;
 }
 
 export function attendedSession(mark: AttendanceMark | null | undefined, minMinutes: number): boolean {
   if (!mark) return false;
+  if (mark.correctedStatus) return mark.correctedStatus === "present";
   if (mark.status !== null && ATTENDED_STATUSES.includes(mark.status)) return true;
-  return mark.minutesOnline !== null && mark.minutesOnline >= minMinutes;
+  const minutes = minutesCounted(mark);
+  return minutes !== null && minutes >= minMinutes;
+}
+
+/** Whether a hand correction changes anything about this mark. */
+export function isCorrected(mark: AttendanceMark | null | undefined): boolean {
+  return Boolean(mark && (mark.correctedStatus || (mark.correctedMinutes ?? null) !== null));
 }
 
 export function attendedWorkshop(marks: Array<AttendanceMark | null | undefined>, minMinutes: number): boolean {
   return marks.some((mark) => attendedSession(mark, minMinutes));
-}
-
-/**
- * "A share of the session" is stored as minutes, so that there is one rule: the share of the
- * shortest session, rounded up (everyone who stays that share of any session counts).
- */
-export function minutesFromShare(percent: number, sessionMinutes: number[]): number | null {
-  if (sessionMinutes.length === 0 || !(percent > 0 && percent <= 100)) return null;
-  const shortest = Math.min(...sessionMinutes);
-  const minutes = Math.ceil((percent / 100) * shortest);
-  return Math.min(MIN_MINUTES_RANGE.max, Math.max(MIN_MINUTES_RANGE.min, minutes));
 }

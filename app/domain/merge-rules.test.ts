@@ -60,6 +60,36 @@ describe("attendance clash", () => {
       resolveAttendance({ status: "late", minutes_online: 30 }, { status: null, minutes_online: null }).update,
     ).toEqual({ status: "late", minutes_online: 30 });
   });
+  it("keeps a hand correction: the later one when both rows have one, the dropped row's when only it has one", () => {
+    const correction = (status: "present" | "absent", at: string) => ({
+      corrected_status: status,
+      corrected_minutes: null,
+      corrected_by: 7,
+      corrected_at: at,
+      correction_reason: `razón ${at}`,
+    });
+    const none = {
+      corrected_status: null,
+      corrected_minutes: null,
+      corrected_by: null,
+      corrected_at: null,
+      correction_reason: null,
+    };
+    const row = (c: typeof none | ReturnType<typeof correction>) => ({ status: null, minutes_online: 90, ...c });
+    expect(resolveAttendance(row(none), row(correction("absent", "2024-01-02"))).update).toMatchObject(
+      correction("absent", "2024-01-02"),
+    );
+    // The kept row's own, later correction stays as it is.
+    expect(
+      resolveAttendance(row(correction("present", "2024-01-03")), row(correction("absent", "2024-01-02"))).update,
+    ).not.toHaveProperty("corrected_status");
+    expect(
+      resolveAttendance(row(correction("present", "2024-01-01")), row(correction("absent", "2024-01-02"))).update,
+    ).toMatchObject(correction("absent", "2024-01-02"));
+    expect(resolveAttendance(row(correction("present", "2024-01-01")), row(none)).update).not.toHaveProperty(
+      "corrected_status",
+    );
+  });
 });
 
 describe("enrolment clash", () => {

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, RegistrationStatus } from "../../db/schema";
+import type { AttendanceStatus, CorrectedStatus, RegistrationStatus } from "../../db/schema";
 
 /**
  * Who wins when two records of the same human clash on a merge (README "Reach definitions →
@@ -35,16 +35,40 @@ export function strongerMark(x: AttendanceStatus | null, y: AttendanceStatus | n
   return (x ? ATTENDANCE_STRENGTH[x] : 0) >= (y ? ATTENDANCE_STRENGTH[y] : 0) ? x : y;
 }
 
-/** One human in one session: the strongest mark and the longest time online, never a sum. */
-export function resolveAttendance<R extends { status: AttendanceStatus | null; minutes_online: number | null }>(
-  kept: R,
-  dropped: R,
-): Resolution<R> {
+interface CorrectionColumns {
+  corrected_status?: CorrectedStatus | null;
+  corrected_minutes?: number | null;
+  corrected_by?: number | null;
+  corrected_at?: string | null;
+  correction_reason?: string | null;
+}
+
+/** The later of two hand corrections (docs/decisions/023), as the columns the surviving row takes; none to take: undefined. */
+function laterCorrection(kept: CorrectionColumns, dropped: CorrectionColumns): CorrectionColumns | undefined {
+  if (!dropped.corrected_at) return undefined;
+  if (kept.corrected_at && kept.corrected_at >= dropped.corrected_at) return undefined;
+  return {
+    corrected_status: dropped.corrected_status ?? null,
+    corrected_minutes: dropped.corrected_minutes ?? null,
+    corrected_by: dropped.corrected_by ?? null,
+    corrected_at: dropped.corrected_at,
+    correction_reason: dropped.correction_reason ?? null,
+  };
+}
+
+/**
+ * One human in one session: the strongest mark and the longest time online, never a sum; a hand
+ * correction is kept (the later one when both records have one), since it decides over both.
+ */
+export function resolveAttendance<
+  R extends { status: AttendanceStatus | null; minutes_online: number | null } & CorrectionColumns,
+>(kept: R, dropped: R): Resolution<R> {
   return {
     survivor: "kept",
     update: {
       status: strongerMark(kept.status, dropped.status),
       minutes_online: maxOrNull(kept.minutes_online, dropped.minutes_online),
+      ...laterCorrection(kept, dropped),
     } as Partial<R>,
   };
 }

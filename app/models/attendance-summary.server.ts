@@ -1,5 +1,10 @@
-import type { AttendanceStatus, RegistrationMethod, RegistrationStatus } from "../../db/schema";
-import { tallyAttendance, type AttendanceTally } from "../domain/attendance-counts";
+import type { RegistrationMethod, RegistrationStatus } from "../../db/schema";
+import {
+  attendeeOutcome,
+  tallyAttendance,
+  type AttendanceTally,
+  type AttendeeOutcome,
+} from "../domain/attendance-counts";
 import { attendedSession, attendedWorkshop, type AttendanceMark } from "../domain/attendance-rule";
 import type { DB } from "../utils/db.server";
 
@@ -28,8 +33,17 @@ export interface PersonAttendance {
   registrationStatus: RegistrationStatus | null;
   method: RegistrationMethod | null;
   /** One entry per session, in session order. */
-  marks: Array<{ status: AttendanceStatus | null; minutesOnline: number | null; attended: boolean } | null>;
+  marks: Array<
+    | (Required<AttendanceMark> & {
+        /** Why staff corrected this mark by hand; null when nobody did. */
+        correctionReason: string | null;
+        attended: boolean;
+      })
+    | null
+  >;
   attended: boolean;
+  /** attended / connected less than the minimum / never came / not expected (`attendeeOutcome`). */
+  outcome: AttendeeOutcome;
 }
 
 /**
@@ -74,6 +88,9 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
             "attendance.person_id",
             "attendance.status",
             "attendance.minutes_online",
+            "attendance.corrected_status",
+            "attendance.corrected_minutes",
+            "attendance.correction_reason",
             "person.full_name",
             "person.email",
             "person.phone",
@@ -100,6 +117,7 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
     method: null,
     marks: sessions.map(() => null),
     attended: false,
+    outcome: "notExpected",
   });
   for (const r of registrations) {
     people.set(r.personId, {
@@ -110,17 +128,29 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
   }
   for (const m of marks) {
     const person = people.get(m.person_id) ?? blank(m.person_id, m.full_name, m.email, m.phone);
-    const mark: AttendanceMark = { status: m.status, minutesOnline: m.minutes_online };
-    person.marks[sessionIds.indexOf(m.session_id)] = { ...mark, attended: attendedSession(mark, minMinutes) };
+    const mark: Required<AttendanceMark> = {
+      status: m.status,
+      minutesOnline: m.minutes_online,
+      correctedStatus: m.corrected_status,
+      correctedMinutes: m.corrected_minutes,
+    };
+    person.marks[sessionIds.indexOf(m.session_id)] = {
+      ...mark,
+      correctionReason: m.correction_reason,
+      attended: attendedSession(mark, minMinutes),
+    };
     people.set(m.person_id, person);
   }
-  for (const person of people.values()) person.attended = attendedWorkshop(person.marks, minMinutes);
-
-  const everyone = [...people.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "es"));
   const attendee = (p: PersonAttendance) => ({
     registration: p.registrationStatus === null ? null : { status: p.registrationStatus, method: p.method },
     marks: p.marks,
   });
+  for (const person of people.values()) {
+    person.attended = attendedWorkshop(person.marks, minMinutes);
+    person.outcome = attendeeOutcome(attendee(person), minMinutes);
+  }
+
+  const everyone = [...people.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "es"));
   const counted = (tally: AttendanceTally) => ({ ...tally, noShows: tally.belowMinimum + tally.neverCame });
   const ignoredIn = (sessionId: number) =>
     imports.filter((i) => i.session_id === sessionId).reduce((sum, i) => sum + i.rows_ignored, 0);

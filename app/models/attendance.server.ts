@@ -1,4 +1,4 @@
-import type { AttendanceStatus, RegistrationMethod, RegistrationStatus } from "../../db/schema";
+import type { AttendanceStatus, CorrectedStatus, RegistrationMethod, RegistrationStatus } from "../../db/schema";
 import { nameKey } from "../domain/names";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -22,6 +22,9 @@ export interface RollCallEntry {
   method: RegistrationMethod | null;
   status: AttendanceStatus | null;
   minutesOnline: number | null;
+  /** A hand correction (docs/decisions/023): it wins over the mark and the minutes. */
+  correctedStatus: CorrectedStatus | null;
+  correctedMinutes: number | null;
 }
 
 /**
@@ -51,6 +54,8 @@ export async function listRollCall(
         "person.full_name as fullName",
         "attendance.status",
         "attendance.minutes_online",
+        "attendance.corrected_status",
+        "attendance.corrected_minutes",
       ])
       .where("attendance.session_id", "=", sessionId)
       .execute(),
@@ -64,6 +69,8 @@ export async function listRollCall(
       method: r.method,
       status: null,
       minutesOnline: null,
+      correctedStatus: null,
+      correctedMinutes: null,
     });
   }
   for (const m of marks) {
@@ -74,8 +81,16 @@ export async function listRollCall(
       method: null,
       status: null,
       minutesOnline: null,
+      correctedStatus: null,
+      correctedMinutes: null,
     };
-    entries.set(m.personId, { ...entry, status: m.status, minutesOnline: m.minutes_online });
+    entries.set(m.personId, {
+      ...entry,
+      status: m.status,
+      minutesOnline: m.minutes_online,
+      correctedStatus: m.corrected_status,
+      correctedMinutes: m.corrected_minutes,
+    });
   }
   const words = nameKey(search).split(" ").filter(Boolean);
   return [...entries.values()]
@@ -154,25 +169,5 @@ export function saveRollCall(
       details: { marks: input.marks.length },
     });
     return { ok: true, saved: input.marks.length };
-  });
-}
-
-export async function setAttendanceThreshold(
-  db: DB,
-  input: { workshopId: number; minutes: number; actorAccountId: number },
-): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    await tx
-      .updateTable("workshop")
-      .set({ attendance_min_minutes: input.minutes, updated_at: new Date().toISOString() })
-      .where("id", "=", input.workshopId)
-      .execute();
-    await recordAudit(tx, {
-      actorAccountId: input.actorAccountId,
-      action: "workshop.attendance_rule",
-      subjectType: "workshop",
-      subjectId: input.workshopId,
-      details: { minutes: input.minutes },
-    });
   });
 }

@@ -31,6 +31,7 @@ export async function eraseTraces(tx: DB, personId: number, accountIds: number[]
     ...emails,
     ...identity.phones.filter((p): p is string => Boolean(p)),
   ]);
+  await redactCorrectionReasons(tx, recordIds, fragments);
   await dropFromPendingReports(tx, identifyingFragments(identity, { nameParts: false }));
   await dropPendingEnrolmentLists(tx, identifyingFragments(identity, { nameParts: false }));
   await dropPendingRosters(tx, identifyingFragments(identity, { nameParts: false }));
@@ -152,6 +153,19 @@ async function dropFromPendingReports(tx: DB, fragments: string[]) {
       .where("id", "=", upload.id)
       .execute();
   }
+}
+
+/** The reason of a hand correction of their attendance (docs/decisions/023) is blanked if it names them; the correction stays. */
+async function redactCorrectionReasons(tx: DB, recordIds: number[], fragments: string[]) {
+  const rows = await tx
+    .selectFrom("attendance")
+    .select(["id", "correction_reason"])
+    .where("person_id", "in", recordIds)
+    .where("correction_reason", "is not", null)
+    .execute();
+  const named = rows.filter((row) => mentions(row.correction_reason ?? "", fragments)).map((row) => row.id);
+  if (named.length > 0)
+    await tx.updateTable("attendance").set({ correction_reason: "" }).where("id", "in", named).execute();
 }
 
 /** An enrolment list awaiting confirmation that names the person is dropped whole (it can be uploaded again without them). */

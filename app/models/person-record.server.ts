@@ -87,6 +87,9 @@ export async function personHistory(db: DB, personId: number) {
         "s.starts_at as startsAt",
         "t.status",
         "t.minutes_online as minutesOnline",
+        "t.corrected_status as correctedStatus",
+        "t.corrected_minutes as correctedMinutes",
+        "t.correction_reason as correctionReason",
       ])
       .where("t.person_id", "=", personId)
       .orderBy("s.starts_at", "desc")

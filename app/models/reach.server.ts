@@ -164,11 +164,18 @@ function dateConditions(column: RawBuilder<unknown>, from: string | null, to: st
 
 const and = (conditions: RawBuilder<unknown>[]) => sql.join(conditions, sql` and `);
 
+/** `minutesCounted` of app/domain/attendance-rule.ts, for a row without a hand correction of its status: minutes set by hand, else imported. */
+const minutesCountedSql = sql`coalesce(a.corrected_minutes, a.minutes_online)`;
+
 /**
  * `attendedSession` of app/domain/attendance-rule.ts in SQL, built from the same statuses
  * (tests/integration/attendance-rule-sql.test.ts checks both agree): over attendance `a` of a session of workshop `w`.
+ * A hand correction decides; otherwise the roll-call mark or the minutes.
  */
-export const attendedSessionSql = sql<boolean>`(a.status in (${sql.join(ATTENDED_STATUSES.map((status) => sql.lit(status)))}) or a.minutes_online >= w.attendance_min_minutes)`;
+export const attendedSessionSql = sql<boolean>`(a.corrected_status = 'present' or (a.corrected_status is null and (a.status in (${sql.join(ATTENDED_STATUSES.map((status) => sql.lit(status)))}) or ${minutesCountedSql} >= w.attendance_min_minutes)))`;
+
+/** Online some minutes in a session (`minutesCounted(a) > 0`): a hand correction to absent leaves none. */
+const connectedSql = sql<boolean>`(a.corrected_status is null and ${minutesCountedSql} > 0)`;
 
 /** Age at participation = year of the first participation in the period − birth year. */
 function ageBandSql(): RawBuilder<string> {
@@ -365,7 +372,7 @@ export function workshopFiguresSql(filters: ReachFilters, from: string | null, t
         sum(case when ra.person_id is null then 1 else 0 end) as no_shows,
         sum(case when ra.person_id is null and exists (
           select 1 from workshop_session s join attendance a on a.session_id = s.id
-          where ${and([sql`s.workshop_id = r.workshop_id and a.person_id = r.person_id and a.minutes_online > 0`, ...dateConditions(sql`s.local_date`, from, to)])}
+          where ${and([sql`s.workshop_id = r.workshop_id and a.person_id = r.person_id and ${connectedSql}`, ...dateConditions(sql`s.local_date`, from, to)])}
         ) then 1 else 0 end) as below_minimum
       from registration r
       left join reach_attended ra on ra.workshop_id = r.workshop_id and ra.person_id = r.person_id

@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: new URL(request.url).searchParams.get("saved") === "1",
     texts: await pageTexts(request, [
       "attendance.rollCall.statuses",
+      "attendance.summary.correctedByHand",
       "people",
       "reports.tables",
       "reports.values",

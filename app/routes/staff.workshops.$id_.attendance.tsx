@@ -1,16 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AttendanceNav } from "../components/attendance-nav";
-import { Field, RadioGroupField } from "../components/field";
-import { minutesFromShare } from "../domain/attendance-rule";
-import { AttendanceRuleSchema } from "../forms/attendance-rule.server";
-import { formFailure, parseSubmission } from "../forms/submission.server";
 import { timeZoneName } from "../domain/workshop-display";
 import { useI18n } from "../i18n/use-translation";
-import { setAttendanceThreshold } from "../models/attendance.server";
 import { summarizeWorkshopAttendance, type AttendanceCounts } from "../models/attendance-summary.server";
-import { listSessions } from "../models/workshop.server";
 import styles from "../styles/attendance.css";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { formatShortDate, formatTime } from "../utils/dates";
@@ -22,6 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.workshop.title} · Minka` : "Minka" },
 ];
 
+/**
+ * The workshop's attendance: the rule (set on the workshop form), the counts per session and
+ * overall, and each person × session with a link to correct it by hand (docs/decisions/023).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, workshop } = await requireWorkshopStaff(request, params);
   const summary = await summarizeWorkshopAttendance(db, workshop.id);
@@ -30,28 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minMinutes: summary.minMinutes,
     overall: summary.overall,
     sessions: summary.sessions,
+    // Only what the table shows: no contacts.
+    people: summary.people.map((p) => ({
+      personId: p.personId,
+      fullName: p.fullName,
+      outcome: p.outcome,
+      marks: p.marks,
+    })),
     texts: await pageTexts(request, ["attendance", "workshops"]),
   };
-}
-
-/** Sets the minutes online that count as attending; a share of the session is converted to minutes here. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, workshop } = await requireWorkshopStaff(request, params);
-  const parsed = await parseSubmission(AttendanceRuleSchema, request);
-  if (!parsed.ok) return formFailure(parsed);
-  const { kind, amount } = parsed.data;
-  let minutes: number | null = amount;
-  if (kind === "percent") {
-    const sessions = await listSessions(db, workshop.id);
-    minutes = minutesFromShare(
-      amount,
-      sessions.map((s) => (Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000),
-    );
-  }
-  if (minutes === null)
-    return formFailure({ errors: { amount: { key: "attendance.rule.errors.noSessions" } }, values: parsed.values });
-  await setAttendanceThreshold(db, { workshopId: workshop.id, minutes, actorAccountId: user.accountId });
-  return redirect(`/staff/workshops/${workshop.id}/attendance?rule=${minutes}`);
 }
 
 const COUNTS = [
@@ -68,7 +52,6 @@ const NOT_YET = new Set<(typeof COUNTS)[number]>(["noShows", "belowMinimum", "ne
 
 export default function WorkshopAttendancePage() {
   const { workshop, minMinutes, overall, sessions } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, locale } = useI18n();
   const imported = /^(\d+)\.(\d+)\.(\d+)$/.exec(searchParams.get("imported") ?? "");
@@ -86,15 +69,19 @@ export default function WorkshopAttendancePage() {
           })}
         </p>
       ) : null}
-      {searchParams.get("rule") ? (
+      {searchParams.get("corrected") ? (
         <p className="notice" role="status">
-          {t("attendance.rule.saved", { minutes: minMinutes })}
+          {t("attendance.correct.saved")}
         </p>
       ) : null}
 
       <section aria-labelledby="rule">
         <h2 id="rule">{t("attendance.rule.title")}</h2>
         <p>{t("attendance.rule.text", { minutes: minMinutes })}</p>
+        <p>{t("attendance.rule.correctionWins")}</p>
+        <p>
+          <Link to={`${base}/edit`}>{t("attendance.rule.editLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="overall">
@@ -166,33 +153,83 @@ export default function WorkshopAttendancePage() {
         )}
       </section>
 
-      <section aria-labelledby="change-rule" className="narrow">
-        <h2 id="change-rule">{t("attendance.rule.change")}</h2>
-        <Form method="post" noValidate>
-          <RadioGroupField
-            legend={t("attendance.rule.kind")}
-            error={failure?.errors.kind}
-            name="kind"
-            defaultValue={failure?.values.kind === "percent" ? "percent" : "minutes"}
-            choices={(["minutes", "percent"] as const).map((kind) => ({
-              value: kind,
-              label: t(`attendance.rule.${kind}`),
-            }))}
-          />
-          <Field
-            label={t("attendance.rule.amount")}
-            hint={t("attendance.rule.amountHint")}
-            name="amount"
-            inputMode="numeric"
-            defaultValue={failure?.values.amount ?? String(minMinutes)}
-            error={failure?.errors.amount}
-            required
-          />
-          <button type="submit" className="button primary">
-            {t("attendance.rule.save")}
-          </button>
-        </Form>
-      </section>
+      <PeopleTable />
     </div>
+  );
+}
+
+/** Each person × session: what counts, the minutes that count, a hand correction and its reason, and a link to correct it. */
+function PeopleTable() {
+  const { workshop, sessions, people } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const s = "attendance.summary" as const;
+  const base = `/staff/workshops/${workshop.id}`;
+  return (
+    <section aria-labelledby="people">
+      <h2 id="people">{t(`${s}.peopleTitle`)}</h2>
+      {people.length === 0 || sessions.length === 0 ? (
+        <p>{t(`${s}.noPeople`)}</p>
+      ) : (
+        <>
+          <p>{t(`${s}.peopleHint`)}</p>
+          <TableScroll labelledBy="people">
+            <table className="attendance-people">
+              <thead>
+                <tr>
+                  <th scope="col">{t(`${s}.personColumn`)}</th>
+                  <th scope="col">{t(`${s}.outcomeColumn`)}</th>
+                  {sessions.map((session) => (
+                    <th scope="col" key={session.sessionId}>
+                      {formatShortDate(session.startsAt, locale, workshop.timezone)}{" "}
+                      {formatTime(session.startsAt, locale, workshop.timezone)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((person) => (
+                  <tr key={person.personId}>
+                    <th scope="row">
+                      <Link to={`/staff/people/${person.personId}`}>{person.fullName}</Link>
+                    </th>
+                    <td>{t(`${s}.outcomes.${person.outcome}`)}</td>
+                    {sessions.map((session, index) => {
+                      const mark = person.marks[index];
+                      const status = mark?.correctedStatus ?? mark?.status ?? null;
+                      const minutes = mark ? (mark.correctedMinutes ?? mark.minutesOnline) : null;
+                      const shown = [
+                        status ? t(`attendance.rollCall.statuses.${status}`) : null,
+                        minutes !== null ? t(`${s}.minutesShort`, { minutes }) : null,
+                      ].filter(Boolean);
+                      return (
+                        <td key={session.sessionId}>
+                          {shown.length ? shown.join(" · ") : t(`${s}.notRecorded`)}
+                          {mark?.correctionReason ? (
+                            <>
+                              <br />
+                              <small>{t(`${s}.correctedByHand`, { reason: mark.correctionReason })}</small>
+                            </>
+                          ) : null}
+                          <br />
+                          <Link
+                            to={`${base}/sessions/${session.sessionId}/correct/${person.personId}`}
+                            aria-label={t(`${s}.correctLinkLabel`, {
+                              name: person.fullName,
+                              date: formatShortDate(session.startsAt, locale, workshop.timezone),
+                            })}
+                          >
+                            {t(`${s}.correctLink`)}
+                          </Link>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </section>
   );
 }

@@ -9,7 +9,8 @@ import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.ser
 import type { SheetColumn } from "../utils/xlsx.server";
 
 /**
- * Everyone registered or seen, with each session's mark and minutes and whether they attended (by the rule).
+ * Everyone registered or seen, with each session's mark and minutes (hand corrections shown, with their reason),
+ * whether they attended (by the rule) and their outcome, in the attendance page's words (`attendeeOutcome`).
  * `?format=xlsx`: the same table as a workbook.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,18 +29,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { label: t("attendance.summary.csv.minutes", { date }), kind: "number" },
     ]),
     { label: t("attendance.summary.csv.attendedWorkshop"), kind: "text" },
+    { label: t("attendance.summary.csv.outcome"), kind: "text" },
   ];
   const yesNo = (value: boolean) => t(value ? "attendance.summary.csv.yes" : "attendance.summary.csv.no");
+  /** What counts for that session: a hand correction (with its reason) wins over the roll-call mark. */
+  const sessionCell = (mark: (typeof summary.people)[number]["marks"][number]) => {
+    if (!mark) return "";
+    const status = mark.correctedStatus ?? mark.status;
+    const shown = status ? t(`attendance.rollCall.statuses.${status}`) : yesNo(mark.attended);
+    return mark.correctionReason
+      ? `${shown} (${t("attendance.summary.csv.correctedByHand", { reason: mark.correctionReason })})`
+      : shown;
+  };
   const rows = summary.people.map((p) => [
     p.fullName,
     p.email,
     p.phone,
     t(`attendance.summary.registrationStatuses.${p.registrationStatus ?? "none"}`),
-    ...p.marks.flatMap((mark) => [
-      mark?.status ? t(`attendance.rollCall.statuses.${mark.status}`) : mark ? yesNo(mark.attended) : "",
-      mark?.minutesOnline ?? null,
-    ]),
+    // The minutes that count: set by hand, else imported.
+    ...p.marks.flatMap((mark) => [sessionCell(mark), mark ? (mark.correctedMinutes ?? mark.minutesOnline) : null]),
     yesNo(p.attended),
+    t(`attendance.summary.outcomes.${p.outcome}`),
   ]);
   await recordAudit(db, {
     actorAccountId: user.accountId,

@@ -171,6 +171,7 @@ export default function RollCallPage() {
         {counts.presentByMinutes
           ? ` ${t("attendance.rollCall.countsByMinutes", { count: counts.presentByMinutes, minutes: minMinutes })}`
           : null}
+        {counts.corrected ? ` ${t("attendance.rollCall.countsCorrected", { count: counts.corrected })}` : null}
       </p>
 
       <Form method="get" className="roll-search" role="search">
@@ -241,6 +242,11 @@ function RollCallRow({ entry }: { entry: RollCallEntry }) {
     entry.registrationStatus === "waitlisted" ? t("attendance.rollCall.waitlisted") : null,
     entry.registrationStatus === null || entry.method === "walk_in" ? t("attendance.rollCall.walkIn") : null,
     entry.minutesOnline !== null ? t("attendance.rollCall.minutesOnline", { minutes: entry.minutesOnline }) : null,
+    entry.correctedStatus
+      ? t("attendance.rollCall.correctedNote", {
+          status: t(`attendance.rollCall.statuses.${entry.correctedStatus}`),
+        })
+      : null,
   ].filter(Boolean);
   const stateId = `mark-state-${entry.personId}`;
   return (

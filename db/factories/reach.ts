@@ -6,6 +6,7 @@
  */
 import type {
   AttendanceStatus,
+  CorrectedStatus,
   Modality,
   RegistrationMethod,
   RegistrationStatus,
@@ -131,9 +132,16 @@ export async function markAttendance(
   db: DB,
   sessionId: number,
   personId: number,
-  spec: { status?: AttendanceStatus | null; minutesOnline?: number | null } = {},
+  spec: {
+    status?: AttendanceStatus | null;
+    minutesOnline?: number | null;
+    /** A hand correction (docs/decisions/023), written as the correction model would. */
+    correctedStatus?: CorrectedStatus | null;
+    correctedMinutes?: number | null;
+  } = {},
 ): Promise<void> {
   const status = spec.status === undefined ? "present" : spec.status;
+  const corrected = (spec.correctedStatus ?? null) !== null || (spec.correctedMinutes ?? null) !== null;
   await db
     .insertInto("attendance")
     .values({
@@ -143,6 +151,14 @@ export async function markAttendance(
       minutes_online: spec.minutesOnline ?? null,
       source: status === null ? "import" : "roll_call",
       recorded_at: new Date().toISOString(),
+      ...(corrected
+        ? {
+            corrected_status: spec.correctedStatus ?? null,
+            corrected_minutes: spec.correctedMinutes ?? null,
+            corrected_at: new Date().toISOString(),
+            correction_reason: "test",
+          }
+        : {}),
     })
     .execute();
 }

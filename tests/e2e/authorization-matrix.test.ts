@@ -31,6 +31,8 @@ interface Ids {
   lesson: string;
   ownWorkshop: number;
   ownSession: number;
+  /** Someone registered on the facilitator's workshop. */
+  ownPerson: number;
   otherWorkshop: number;
   personId: number;
   certificate: string;
@@ -93,6 +95,10 @@ const MATRIX: Record<string, Entry> = {
   },
   "routes/staff.workshops.$id_.attendance": {
     path: (i) => `/staff/workshops/${i.ownWorkshop}/attendance`,
+    get: "facilitator",
+  },
+  "routes/staff.workshops.$id_.sessions.$sessionId.correct.$personId": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/correct/${i.ownPerson}`,
     get: "facilitator",
     post: "facilitator",
   },
@@ -195,12 +201,25 @@ beforeAll(async () => {
       "select id from person p where not exists (select 1 from account a where a.person_id = p.id) order by id limit 1",
     )
     .get() as { id: number };
+  // Someone on the facilitator's workshop, for pages about one of its people (registered there if nobody is).
+  let ownPerson = db
+    .prepare(
+      "select person_id from registration where workshop_id = ? union select a.person_id from attendance a join workshop_session s on s.id = a.session_id where s.workshop_id = ? limit 1",
+    )
+    .get(own.id, own.id) as { person_id: number } | undefined;
+  if (!ownPerson) {
+    db.prepare(
+      "insert into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, 'registered', 'staff', ?, ?)",
+    ).run(own.id, withoutLogin.id, now, now);
+    ownPerson = { person_id: withoutLogin.id };
+  }
   db.close();
   expect(other, "the seed needs a workshop of another facilitator").toBeTruthy();
   ids = {
     ...lesson,
     ownWorkshop: own.id,
     ownSession: own.session,
+    ownPerson: ownPerson.person_id,
     otherWorkshop: other.id,
     personId: withoutLogin.id,
     certificate: code,
@@ -274,6 +293,7 @@ describe("object-level checks", () => {
       ["POST", `/staff/workshops/${ids.otherWorkshop}/walk-in`],
       ["GET", `/staff/workshops/${ids.otherWorkshop}/attendance`],
       ["GET", `/staff/workshops/${ids.otherWorkshop}/attendance.csv`],
+      ["GET", `/staff/workshops/${ids.otherWorkshop}/sessions/${ids.ownSession}/correct/${ids.ownPerson}`],
     ] as const) {
       const response = await request(method, url, "facilitator");
       expect([403, 404], `${method} ${url}`).toContain(response.status);
@@ -320,7 +340,12 @@ describe("object-level checks", () => {
       // Workshop and session ids in the URL: another facilitator's (403) or nobody's (404).
       ["facilitator", `/staff/workshops/${ids.otherWorkshop}/walk-in`, typed, [403]],
       ["facilitator", `/staff/workshops/${unknown}/walk-in`, typed, [404]],
-      ["facilitator", `/staff/workshops/${ids.otherWorkshop}/attendance`, { kind: "minutes", amount: "5" }, [403]],
+      [
+        "facilitator",
+        `/staff/workshops/${ids.otherWorkshop}/sessions/${otherSession}/correct/${stranger.id}`,
+        { status: "present", minutes: "", reason: "x" },
+        [403],
+      ],
       ["facilitator", `/staff/workshops/${ids.otherWorkshop}/edit`, {}, [403]],
       [
         "facilitator",
@@ -352,6 +377,24 @@ describe("object-level checks", () => {
         `${own}/sessions/${ids.ownSession}/roll-call`,
         { [`mark-${stranger.id}`]: "present", [`mark-${unknown}`]: "late" },
         [400],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/correct/${stranger.id}`,
+        { status: "present", minutes: "", reason: "x" },
+        [404],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${ids.ownSession}/correct/${unknown}`,
+        { status: "present", minutes: "", reason: "x" },
+        [404],
+      ],
+      [
+        "facilitator",
+        `${own}/sessions/${otherSession}/correct/${ids.ownPerson}`,
+        { status: "present", minutes: "", reason: "x" },
+        [404],
       ],
       [
         "facilitator",

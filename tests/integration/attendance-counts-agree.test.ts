@@ -15,9 +15,12 @@ import { ROOT } from "../support/paths";
 
 /**
  * One workshop, counted by every surface: a registered attendee, a registered person online
- * 10 minutes (its own minimum: 45), a registered no-show, and someone who came without registering.
+ * 10 minutes (its own minimum: 45), a registered no-show, someone who came without registering, and
+ * three hand corrections (docs/decisions/023): a registered person a report shows 90 minutes online,
+ * corrected to absent (never came); a registered person nobody marked, corrected to present; and
+ * a registered person a report shows 90 minutes online whose minutes are corrected to 10 (below the minimum).
  */
-const EXPECTED = { registered: 3, attended: 2, walkIns: 1, belowMinimum: 1, neverCame: 1 };
+const EXPECTED = { registered: 6, attended: 3, walkIns: 1, belowMinimum: 2, neverCame: 2 };
 /** Not the default 30, so a surface that shows the default instead of the workshop's own is caught. */
 const MIN_MINUTES = 45;
 const t = createTranslator("es", messages.es as unknown as MessageTree) as T;
@@ -43,6 +46,15 @@ beforeAll(async () => {
   await register(db, workshop.id, never);
   const guest = await makePerson(db, {});
   await markAttendance(db, session, guest, { status: null, minutesOnline: 50 });
+  const notReally = await makePerson(db, {});
+  await register(db, workshop.id, notReally);
+  await markAttendance(db, session, notReally, { status: null, minutesOnline: 90, correctedStatus: "absent" });
+  const forgotten = await makePerson(db, {});
+  await register(db, workshop.id, forgotten);
+  await markAttendance(db, session, forgotten, { status: null, minutesOnline: null, correctedStatus: "present" });
+  const shorter = await makePerson(db, {});
+  await register(db, workshop.id, shorter);
+  await markAttendance(db, session, shorter, { status: null, minutesOnline: 90, correctedMinutes: 10 });
   filters = {
     period: { kind: "all" },
     country: null,
@@ -81,7 +93,7 @@ function minimumOf(rows: unknown[][]) {
 }
 
 describe("one attendance count everywhere", { timeout: 180_000 }, () => {
-  it("the attendance page counts registered 3, attended 2, walk-in 1, below the minimum 1, never came 1", async () => {
+  it("the attendance page counts registered 6, attended 3, walk-in 1, below the minimum 2, never came 2", async () => {
     const summary = await summarizeWorkshopAttendance(await getDb(), workshopId);
     expect(summary.overall).toMatchObject(EXPECTED);
     expect(summary.sessions[0]).toMatchObject(EXPECTED);
@@ -90,7 +102,7 @@ describe("one attendance count everywhere", { timeout: 180_000 }, () => {
   it("the report's workshop row and headline give the same numbers", async () => {
     const report = await computeReachReport(await getDb(), filters, { accountId: 0, seesAll: true });
     expect(report.workshops).toHaveLength(1);
-    expect(report.workshops[0]).toMatchObject({ ...EXPECTED, noShows: 2, minMinutes: MIN_MINUTES });
+    expect(report.workshops[0]).toMatchObject({ ...EXPECTED, noShows: 4, minMinutes: MIN_MINUTES });
     expect(headlineCounts(report.headline)).toEqual(EXPECTED);
   });
 

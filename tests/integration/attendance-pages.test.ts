@@ -11,10 +11,15 @@ import {
   action as importAction,
   loader as importLoader,
 } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.import";
-import { action as summaryAction, loader as summaryLoader } from "../../app/routes/staff.workshops.$id_.attendance";
+import { loader as summaryLoader } from "../../app/routes/staff.workshops.$id_.attendance";
+import {
+  action as correctAction,
+  loader as correctLoader,
+} from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.correct.$personId";
 import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.attendance[.]csv";
 import { markAttendance } from "../../db/factories/reach";
 import { getDb } from "../../app/utils/db.server";
+import { correctAttendance } from "../../app/models/attendance-correction.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { formRequest, getRequest, sessionCookie, settle, unwrap } from "../support/requests";
 
@@ -23,7 +28,11 @@ async function setup() {
   const workshop = await makeCostsWorkshop({ facilitatorIds: [facilitator.accountId] });
   const session = workshop.sessions[0];
   const base = `/staff/workshops/${workshop.id}`;
-  const params = { id: String(workshop.id), sessionId: String(session.id) };
+  const params = {
+    id: String(workshop.id),
+    sessionId: String(session.id),
+    personId: String(workshop.people.teodoro),
+  };
   return { facilitator, workshop, session, base, params, cookie: await sessionCookie(facilitator.accountId) };
 }
 
@@ -62,6 +71,12 @@ describe("attendance pages: who may use them", () => {
           importLoader({ request: getRequest(`${base}/sessions/${params.sessionId}/import`, c), params, context: {} }),
         () => summaryLoader({ request: getRequest(`${base}/attendance`, c), params, context: {} }),
         () => csvLoader({ request: getRequest(`${base}/attendance.csv`, c), params, context: {} }),
+        () =>
+          correctLoader({
+            request: getRequest(`${base}/sessions/${params.sessionId}/correct/${params.personId}`, c),
+            params,
+            context: {},
+          }),
       ];
       for (const [index, load] of loaders.entries())
         expect(statusOf(await settle(load)), `${who}, loader ${index}`).toBe(expected);
@@ -87,8 +102,12 @@ describe("attendance pages: who may use them", () => {
             context: {},
           }),
         () =>
-          summaryAction({
-            request: formRequest(`${base}/attendance`, { kind: "minutes", amount: "40" }, c),
+          correctAction({
+            request: formRequest(
+              `${base}/sessions/${params.sessionId}/correct/${params.personId}`,
+              { status: "absent", minutes: "", reason: "" },
+              c,
+            ),
             params,
             context: {},
           }),
@@ -181,7 +200,15 @@ describe("roll call", () => {
       await rollCallLoader({ request: getRequest(`${path}?q=FLORES juana`, cookie), params, context: {} }),
     ).data;
     expect(filtered.entries).toHaveLength(2);
-    expect(filtered.counts).toEqual({ present: 0, late: 1, excused: 0, absent: 1, unmarked: 4, presentByMinutes: 0 });
+    expect(filtered.counts).toEqual({
+      present: 0,
+      late: 1,
+      excused: 0,
+      absent: 1,
+      unmarked: 4,
+      presentByMinutes: 0,
+      corrected: 0,
+    });
   });
 
   it("counts as present whoever an imported report shows online for the minimum, and only them", async () => {
@@ -202,8 +229,47 @@ describe("roll call", () => {
         context: {},
       }),
     ).data;
-    expect(page.counts).toEqual({ present: 1, late: 1, excused: 0, absent: 0, unmarked: 4, presentByMinutes: 1 });
+    expect(page.counts).toEqual({
+      present: 1,
+      late: 1,
+      excused: 0,
+      absent: 0,
+      unmarked: 4,
+      presentByMinutes: 1,
+      corrected: 0,
+    });
     expect(page.minMinutes).toBe(minimum);
+
+    // A hand correction to absent wins over the imported minutes in the roll call's counts too.
+    await correctAttendance(db, {
+      workshopId: workshop.id,
+      sessionId: session.id,
+      personId: workshop.people.elena,
+      correctedStatus: "absent",
+      correctedMinutes: null,
+      reason: "Conectó la cuenta pero no estuvo",
+      actorAccountId: workshop.facilitatorIds[0],
+    });
+    const corrected = unwrap<Awaited<ReturnType<typeof rollCallLoader>>>(
+      await rollCallLoader({
+        request: getRequest(`${base}/sessions/${params.sessionId}/roll-call`, cookie),
+        params,
+        context: {},
+      }),
+    ).data;
+    expect(corrected.counts).toEqual({
+      present: 0,
+      late: 1,
+      excused: 0,
+      absent: 1,
+      unmarked: 4,
+      presentByMinutes: 0,
+      corrected: 1,
+    });
+    expect(corrected.entries.find((e) => e.personId === workshop.people.elena)).toMatchObject({
+      correctedStatus: "absent",
+      minutesOnline: minimum,
+    });
   });
 
   it("refuses a mark for someone not on the list, and an empty list post", async () => {
@@ -342,30 +408,15 @@ describe("import pages", () => {
   });
 });
 
-describe("attendance rule setting", () => {
-  it("stores minutes, converts a share of the shortest session to minutes, and refuses nonsense", async () => {
-    const { workshop, base, params, cookie } = await setup();
-    const post = (fields: Record<string, string>) =>
-      summaryAction({ request: formRequest(`${base}/attendance`, fields, cookie), params, context: {} });
-    const threshold = async () =>
-      (
-        await (await getDb())
-          .selectFrom("workshop")
-          .select("attendance_min_minutes")
-          .where("id", "=", workshop.id)
-          .executeTakeFirstOrThrow()
-      ).attendance_min_minutes;
-    expect(await threshold()).toBe(30);
-    await post({ kind: "minutes", amount: "45" });
-    expect(await threshold()).toBe(45);
-    await post({ kind: "percent", amount: "50" });
-    expect(await threshold()).toBe(45); // 50 % of 90 minutes
-    await post({ kind: "percent", amount: "25" });
-    expect(await threshold()).toBe(23);
-    for (const amount of ["0", "601", "-5", "abc", ""])
-      expect(unwrap(await post({ kind: "minutes", amount })).status).toBe(400);
-    expect(unwrap(await post({ kind: "percent", amount: "101" })).status).toBe(400);
-    expect(await threshold()).toBe(23);
+describe("the attendance rule on the attendance page", () => {
+  it("is shown with a link to the workshop form, where it is set; the page no longer takes a post", async () => {
+    const { base, params, cookie } = await setup();
+    const page = unwrap<{ minMinutes: number }>(
+      await summaryLoader({ request: getRequest(`${base}/attendance`, cookie), params, context: {} }),
+    );
+    expect(page.data.minMinutes).toBe(30);
+    const route = await import("../../app/routes/staff.workshops.$id_.attendance");
+    expect("action" in route).toBe(false);
   });
 });
 

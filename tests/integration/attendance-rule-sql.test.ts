@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import type { AttendanceStatus } from "../../db/schema";
+import type { AttendanceStatus, CorrectedStatus } from "../../db/schema";
 import { makePerson, makeWorkshop, markAttendance } from "../../db/factories/reach";
-import { attendedSession, ROLL_CALL_STATUSES } from "../../app/domain/attendance-rule";
+import { attendedSession, CORRECTED_STATUSES, ROLL_CALL_STATUSES } from "../../app/domain/attendance-rule";
 import { attendedSessionSql } from "../../app/models/reach.server";
 import { getDb } from "../../app/utils/db.server";
 
 /** The report counts attendance in SQL; the attendance page in TypeScript. They must never disagree. */
 describe("the attendance rule in SQL and in TypeScript", () => {
-  it("gives the same answer for every status and every minutes value around the minimum", async () => {
+  it("gives the same answer for every status, hand correction and minutes value around the minimum", async () => {
     const db = await getDb();
     const minMinutes = 45;
     const workshop = await makeWorkshop(db, {
@@ -17,13 +17,19 @@ describe("the attendance rule in SQL and in TypeScript", () => {
       sessions: ["2025-03-10T15:00:00.000Z"],
     });
     const statuses: Array<AttendanceStatus | null> = [null, ...ROLL_CALL_STATUSES];
+    const corrections: Array<CorrectedStatus | null> = [null, ...CORRECTED_STATUSES];
     const minutes = [null, 0, minMinutes - 1, minMinutes, minMinutes + 1, 600];
     const expected = new Map<number, boolean>();
     for (const status of statuses) {
       for (const minutesOnline of minutes) {
-        const person = await makePerson(db, {});
-        await markAttendance(db, workshop.sessionIds[0], person, { status, minutesOnline });
-        expected.set(person, attendedSession({ status, minutesOnline }, minMinutes));
+        for (const correctedStatus of corrections) {
+          for (const correctedMinutes of [null, 0, minMinutes]) {
+            const person = await makePerson(db, {});
+            const mark = { status, minutesOnline, correctedStatus, correctedMinutes };
+            await markAttendance(db, workshop.sessionIds[0], person, mark);
+            expected.set(person, attendedSession(mark, minMinutes));
+          }
+        }
       }
     }
     const rows = await sql<{ person_id: number; attended: number | boolean }>`

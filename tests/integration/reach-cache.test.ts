@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import type { ReachFilters } from "../../app/domain/reach-filters";
-import { setAttendanceThreshold, setMarkInTransaction } from "../../app/models/attendance.server";
+import { setMarkInTransaction } from "../../app/models/attendance.server";
+import { correctAttendance } from "../../app/models/attendance-correction.server";
 import { countLikelyDuplicates, markDistinct, mergePersons } from "../../app/models/person-ledger.server";
 import { reuseWhileUnchanged } from "../../app/models/reach-cache.server";
 import { reachFactsCurrent, refreshReachFacts } from "../../app/models/reach-facts.server";
@@ -154,8 +155,36 @@ describe("the reach report after each kind of write", () => {
       .execute();
     await after("an imported 25 minutes online (below the threshold)", false);
 
-    await setAttendanceThreshold(db, { workshopId: session.workshop_id, minutes: 20, actorAccountId: admin.id });
+    await db
+      .updateTable("workshop")
+      .set({ attendance_min_minutes: 20 })
+      .where("id", "=", session.workshop_id)
+      .execute();
     await after("the workshop's threshold lowered to 20 minutes");
+
+    expect(
+      await correctAttendance(db, {
+        workshopId: session.workshop_id,
+        sessionId: session.id,
+        personId: newcomer,
+        correctedStatus: "absent",
+        correctedMinutes: null,
+        reason: "Dejó la sesión abierta",
+        actorAccountId: admin.id,
+      }),
+    ).toEqual({ ok: true, changed: true });
+    await after("a hand correction to absent, whatever the imported minutes");
+
+    await correctAttendance(db, {
+      workshopId: session.workshop_id,
+      sessionId: session.id,
+      personId: newcomer,
+      correctedStatus: null,
+      correctedMinutes: null,
+      reason: "Me equivoqué de persona",
+      actorAccountId: admin.id,
+    });
+    await after("the hand correction removed (the imported minutes count again)");
 
     await db.deleteFrom("attendance").where("person_id", "=", newcomer).execute();
     await after("an import undone");
