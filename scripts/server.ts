@@ -60,11 +60,9 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
   app.use(compression());
   app.use(securityHeaders({ dev }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  // Course files linked with ?v=<content hash> (resolveAsset): the address changes with the content.
-  const versionedCourseFiles = express.static("public/course-files", { immutable: true, maxAge: "1y" });
-  app.use("/course-files", (req, res, next) =>
-    typeof req.query.v === "string" ? versionedCourseFiles(req, res, next) : next(),
-  );
+  // Files content links with ?v=<content hash> (resolveAsset: course files, videos, posters, captions): the address changes with the content.
+  const versionedFiles = express.static("public", { immutable: true, maxAge: "1y" });
+  app.use((req, res, next) => (typeof req.query.v === "string" ? versionedFiles(req, res, next) : next()));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(sameOriginOnly((req) => refusalMessage(req, "crossSite")));
   const getBuild = dev ? importBuild : async () => initialBuild;

@@ -10,8 +10,8 @@ import { lessonSchema, SLUG, type LessonMeta, type LessonVideo, type QuizQuestio
 import { parseYaml } from "./yaml-positions";
 
 /** Bump when the compile options or the remark plugin change what a lesson compiles to. */
-// 4: course files linked with ?v=<content hash>.
-const PIPELINE_VERSION = "4";
+// 4: course files linked with ?v=<content hash>; 5: files under public/ too.
+const PIPELINE_VERSION = "5";
 
 /** A lesson read, checked and compiled (or taken from the cache), before its course is assembled. */
 export interface PendingLesson {

@@ -50,11 +50,13 @@ export function resolveAsset(ref: string, ctx: AssetContext): ResolvedAsset | { 
   if (!ref.startsWith("/") && !file.startsWith(ctx.courseDir + path.sep))
     return { error: `"${ref}" is outside the course folder` };
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { error: `file not found: "${ref}"` };
-  // A course file's address carries its content hash: the server lets browsers keep it for a
-  // year, and a changed file (which also recompiles its lessons) gets a new address.
+  // A file's address carries its content hash, for course files and files under public/ (videos,
+  // posters, captions) alike: the server lets browsers keep it for a year, and a changed file
+  // (which also recompiles its lessons) gets a new address.
+  const version = `?v=${hashFile(file)!.slice(0, 12)}`;
   const url = ref.startsWith("/")
-    ? ref
-    : `/course-files/${ctx.courseSlug}/${path.relative(ctx.courseDir, file).split(path.sep).join("/")}?v=${hashFile(file)!.slice(0, 12)}`;
+    ? `${ref}${version}`
+    : `/course-files/${ctx.courseSlug}/${path.relative(ctx.courseDir, file).split(path.sep).join("/")}${version}`;
   return { url, path: file };
 }
 

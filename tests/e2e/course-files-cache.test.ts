@@ -29,4 +29,22 @@ describe("course files", () => {
     const bare = await fetch(server.url + "/course-files/finanzas-basicas/cuaderno-de-cuentas.csv");
     expect(bare.headers.get("Cache-Control")).toBe("public, max-age=3600");
   });
+
+  it("links a lesson's video poster, sources and captions under public/ by their content hash too", async () => {
+    const lesson = await (await fetch(server.url + "/courses/vender-en-linea-seguro/fotos-que-venden")).text();
+    const links = [...lesson.matchAll(/(?:poster|src)="(\/videos\/fotos-que-venden\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.some((link) => link.includes("poster.jpg"))).toBe(true);
+    expect(links.some((link) => link.includes(".vtt"))).toBe(true);
+    for (const link of links) {
+      const url = new URL(link.replace(/&amp;/g, "&"), server.url);
+      const content = fs.readFileSync(path.resolve("public" + url.pathname));
+      const hash = crypto.createHash("sha256").update(content).digest("hex");
+      expect(hash.startsWith(url.searchParams.get("v") ?? "no version")).toBe(true);
+    }
+    const poster = await fetch(new URL(links.find((link) => link.includes("poster.jpg"))!, server.url));
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    const bare = await fetch(server.url + "/videos/fotos-que-venden/poster.jpg");
+    expect(bare.headers.get("Cache-Control")).toBe("public, max-age=3600");
+  });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { fixtureText } from "../../../tests/support/attendance-fixtures";
 import { parseAttendanceReport, type ReportRow } from "./index";
-import { combineParticipants, mergeParticipants, overlapSeconds, toMinutes } from "./merge";
+import {
+  clipIntervals,
+  combineParticipants,
+  mergeParticipants,
+  outsideSeconds,
+  overlapSeconds,
+  toMinutes,
+} from "./merge";
 
 async function participantsOf(fixture: string) {
   const outcome = await parseAttendanceReport(fixtureText(fixture), { timeZone: "America/Lima" });
@@ -78,6 +85,45 @@ describe("mergeParticipants", () => {
     ];
     expect(await mergeParticipants(rows, "zoom-meeting")).toHaveLength(1);
   });
+});
+
+describe("a participant who joined once", () => {
+  // The usual case has its own short path in mergeParticipants: it must agree with the interval rule every platform follows.
+  const window = { startsAt: "2026-11-19T15:00:00.000Z", endsAt: "2026-11-19T16:30:00.000Z" };
+  const joins: Array<[string, string]> = [
+    ["2026-11-19T14:40:10.000Z", "2026-11-19T15:20:00.000Z"],
+    ["2026-11-19T15:10:00.000Z", "2026-11-19T16:45:30.500Z"],
+    ["2026-11-19T14:00:00.000Z", "2026-11-19T17:00:00.000Z"],
+    ["2026-11-19T15:05:00.000Z", "2026-11-19T16:00:00.000Z"],
+    ["2026-11-19T14:00:00.000Z", "2026-11-19T14:50:00.000Z"],
+    ["2026-11-19T16:30:00.000Z", "2026-11-19T16:40:00.000Z"],
+  ];
+  for (const sessionWindow of [window, undefined, { startsAt: window.endsAt, endsAt: window.startsAt }]) {
+    it(`loses the time outside the session and keeps the clipped interval (window ${sessionWindow ? `${sessionWindow.startsAt}–${sessionWindow.endsAt}` : "none"})`, async () => {
+      const rows = joins.map(([joinedAt, leftAt], i) =>
+        row({
+          line: i + 2,
+          name: `Persona ${i}`,
+          email: `p${i}@coop.pe`,
+          joinedAt,
+          leftAt,
+          durationSeconds: Math.round((Date.parse(leftAt) - Date.parse(joinedAt)) / 1000),
+        }),
+      );
+      const participants = await mergeParticipants(rows, "zoom-meeting", sessionWindow);
+      expect(participants.map((p) => [p.seconds, p.intervals])).toEqual(
+        rows.map((r) => {
+          const intervals: Array<[string, string]> = [[r.joinedAt!, r.leftAt!]];
+          return [
+            Math.max(0, r.durationSeconds! - outsideSeconds(intervals, sessionWindow)),
+            clipIntervals(intervals, sessionWindow),
+          ];
+        }),
+      );
+      if (sessionWindow === window)
+        expect(participants.map((p) => toMinutes(p.seconds))).toEqual([20, 80, 90, 55, 0, 0]);
+    });
+  }
 });
 
 describe("overlapSeconds", () => {

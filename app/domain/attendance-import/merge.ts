@@ -61,7 +61,8 @@ export async function mergeParticipants(
     if (slice.due()) await slice.pause();
   }
   const identifiedByName = new Map<string, Set<string>>();
-  for (const [groupKey, groupRows] of groups) {
+  // Only rows without a contact look names up: a report where everyone has one skips the name keys.
+  for (const [groupKey, groupRows] of anonymous.length ? groups : []) {
     for (const row of groupRows)
       for (const key of rowNameKeys(row)) {
         identifiedByName.set(key, (identifiedByName.get(key) ?? new Set()).add(groupKey));
@@ -148,21 +149,37 @@ function toParticipant(rows: ReportRow[], format: ReportFormat, window?: Session
 function oneRowParticipant(row: ReportRow, window?: SessionWindow): Participant {
   const name = bestName(row.originalName ? [row.originalName, row.name] : [row.name]);
   const otherNames = row.originalName ? [row.originalName, row.name].filter((n) => n !== name) : [];
-  const intervals: Array<[string, string]> = row.joinedAt && row.leftAt ? [[row.joinedAt, row.leftAt]] : [];
+  const clipped = row.joinedAt && row.leftAt ? clipOne(row.joinedAt, row.leftAt, window) : null;
   return {
     key: `L${row.line}`,
     name,
     otherNames,
     email: row.email || null,
     phone: row.phone || null,
-    seconds: Math.max(0, (row.durationSeconds ?? 0) - outsideSeconds(intervals, window)),
+    seconds: Math.max(0, (row.durationSeconds ?? 0) - (clipped?.outside ?? 0)),
     timed: row.durationSeconds !== null,
-    intervals: clipIntervals(intervals, window),
+    intervals: clipped?.intervals ?? [],
     joins: 1,
     present: row.present,
     guest: row.guest,
     role: row.role,
     lines: [row.line],
+  };
+}
+
+/** `clipIntervals` and `outsideSeconds` of one interval, reading each instant once: most rows are one join. */
+function clipOne(from: string, to: string, window?: SessionWindow) {
+  const start = window ? Date.parse(window.startsAt) : NaN;
+  const end = window ? Date.parse(window.endsAt) : NaN;
+  if (!(end > start)) return { intervals: [[from, to]] as Array<[string, string]>, outside: 0 };
+  const [a, b] = [Date.parse(from), Date.parse(to)];
+  const [inA, inB] = [Math.max(a, start), Math.min(b, end)];
+  const inside = inA < inB ? Math.round((inB - inA) / 1000) : 0;
+  return {
+    intervals: (inA < inB ? [[new Date(inA).toISOString(), new Date(inB).toISOString()]] : []) as Array<
+      [string, string]
+    >,
+    outside: Math.max(0, Math.round((b - a) / 1000) - inside),
   };
 }
 

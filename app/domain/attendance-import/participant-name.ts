@@ -73,7 +73,7 @@ export function splitOriginalName(raw: string): MarkedName & { originalName: str
       if (shown.name || original.name) return { name: shown.name || original.name, originalName: null, host, guest };
     }
   }
-  return { ...whole, originalName: null };
+  return { name: whole.name, host: whole.host, guest: whole.guest, originalName: null };
 }
 
 /**
@@ -81,18 +81,19 @@ export function splitOriginalName(raw: string): MarkedName & { originalName: str
  * most words ("Beto Ramos Quispe" over "Beto"), then the longest; on a tie, the first given.
  */
 export function bestName(names: string[]): string {
-  const score = (name: string) => [
-    /\p{Letter}/u.test(name) ? 1 : 0,
-    name.split(/\s+/).filter((word) => /\p{Letter}/u.test(word)).length,
-    name.length,
-  ];
   let best = names[0] ?? "";
-  for (const name of names.slice(1)) {
-    const [a, b] = [score(name), score(best)];
+  for (let n = 1; n < names.length; n++) {
+    const [a, b] = [nameScore(names[n]), nameScore(best)];
     const i = a.findIndex((value, index) => value !== b[index]);
-    if (i >= 0 && a[i] > b[i]) best = name;
+    if (i >= 0 && a[i] > b[i]) best = names[n];
   }
   return best;
+}
+
+const LETTER = /\p{Letter}/u;
+
+function nameScore(name: string): number[] {
+  return [LETTER.test(name) ? 1 : 0, name.split(/\s+/).filter((word) => LETTER.test(word)).length, name.length];
 }
 
 /** People who dial in by phone appear under their number: use it as their phone. */

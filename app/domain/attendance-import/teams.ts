@@ -1,7 +1,7 @@
 import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
 import { rowNameKeys } from "./merge";
-import { buildRows, type RowContext } from "./rows";
+import { buildRows, timeCells, type RowContext } from "./rows";
 import { MAX_REPORT_RECORDS, MAX_REPORT_ROWS, type ParseOptions, type ParseOutcome, type ReportRow } from "./types";
 
 /**
@@ -63,11 +63,7 @@ export async function parseTeams(text: string, options: ParseOptions): Promise<P
 
   const summary = readSummary(records.slice(0, headerAt));
   const columns = locateColumns(header.cells, PARTICIPANT_COLUMNS);
-  const samples = [
-    summary.start,
-    summary.end,
-    ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]]),
-  ].filter((s): s is string => Boolean(s));
+  const samples = [summary.start, summary.end, ...timeCells(data, columns)].filter((s): s is string => Boolean(s));
   // The organiser's locale decides; a 12-hour clock is the United States' month-first habit.
   const fallback = samples.some((s) => /\d\s?[ap]\.?\s?m\.?$/i.test(s)) ? "month-first" : "day-first";
   const order = chooseDayOrder(samples, fallback, options.sessionDate);

@@ -1,7 +1,7 @@
 import { normalizeEmail } from "../contact";
 import { isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
-import { buildRows } from "./rows";
+import { buildRows, timeCells } from "./rows";
 import {
   MAX_REPORT_RECORDS,
   MAX_REPORT_ROWS,
@@ -62,11 +62,7 @@ export async function parseZoomMeeting(text: string, options: ParseOptions): Pro
     return { ok: false, error: { code: "tooManyRows", format: "zoom-meeting", max: MAX_REPORT_ROWS } };
 
   const meetingBlock = headerAt > 0 ? readMeetingBlock(records.slice(0, headerAt)) : null;
-  const samples = [
-    meetingBlock?.start,
-    meetingBlock?.end,
-    ...data.flatMap((r) => [r.cells[columns.join ?? -1], r.cells[columns.leave ?? -1]]),
-  ];
+  const samples = [meetingBlock?.start, meetingBlock?.end, ...timeCells(data, columns)];
   const order = chooseDayOrder(
     samples.filter((s): s is string => Boolean(s)),
     "month-first",

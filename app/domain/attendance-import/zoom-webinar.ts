@@ -1,7 +1,7 @@
 import { normalizeEmail } from "../contact";
 import { columnKey, isBlank, locateColumns, readRecords, type CsvRecord } from "../csv/records";
 import { chooseDayOrder, localToUtc } from "./local-time";
-import { buildRows, type Columns } from "./rows";
+import { buildRows, timeCells, type Columns } from "./rows";
 import {
   MAX_REPORT_RECORDS,
   MAX_REPORT_ROWS,
@@ -66,10 +66,7 @@ export async function parseZoomWebinar(text: string, options: ParseOptions): Pro
   const topicValues = topic?.data[0]?.cells ?? [];
   const start = topicColumns.start === undefined ? undefined : topicValues[topicColumns.start];
 
-  const samples = people.flatMap((s) => {
-    const c = locateColumns(s.header.cells, PEOPLE_COLUMNS);
-    return s.data.flatMap((r) => [r.cells[c.join ?? -1], r.cells[c.leave ?? -1]]);
-  });
+  const samples = people.flatMap((s) => timeCells(s.data, locateColumns(s.header.cells, PEOPLE_COLUMNS)));
   const order = chooseDayOrder(
     [start, ...samples].filter((s): s is string => Boolean(s)),
     "month-first",
