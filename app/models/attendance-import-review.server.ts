@@ -42,7 +42,7 @@ export type ImportFailure = UploadFailure | GoneFailure | ReviewFailure;
 
 export type ImportStep =
   | { kind: "review"; uploadId: number }
-  | { kind: "already"; importedAt: string }
+  | { kind: "already"; importedAt: string; fileName: string }
   | { kind: "discarded" }
   | { kind: "saved"; people: number; newPeople: number; ignored: number }
   | { kind: "failed"; status: number; failure: ImportFailure };
@@ -133,7 +133,7 @@ export async function receiveUploadedReport(
     case "review":
       return { kind: "review", uploadId: received.uploadId };
     case "already":
-      return { kind: "already", importedAt: received.importedAt };
+      return { kind: "already", importedAt: received.importedAt, fileName: received.fileName };
     case "invalid":
       return { kind: "failed", status: 400, failure: { step: "upload", error: parseErrorMessage(received.error) } };
   }
@@ -179,7 +179,7 @@ export async function answerReview(
     case "saved":
       return { kind: "saved", people: outcome.people, newPeople: outcome.newPeople, ignored: outcome.ignored };
     case "already":
-      return { kind: "already", importedAt: outcome.importedAt };
+      return { kind: "already", importedAt: outcome.importedAt, fileName: outcome.fileName };
     case "gone":
       return gone;
     case "undecided":

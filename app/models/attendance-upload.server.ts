@@ -280,7 +280,7 @@ export interface RememberedDecision {
 
 export type ConfirmOutcome =
   | { kind: "saved"; importId: number; people: number; newPeople: number; ignored: number }
-  | { kind: "already"; importedAt: string }
+  | { kind: "already"; importedAt: string; fileName: string }
   | { kind: "undecided"; keys: string[] }
   | { kind: "unknownPerson" }
   | { kind: "notOffered" }
@@ -312,7 +312,7 @@ export function confirmImport(
       (identity ? await findSameReport(tx, input.sessionId, identity) : undefined);
     if (previous) {
       await discardUpload(tx, upload.id, input.sessionId);
-      return { kind: "already", importedAt: previous.imported_at } as const;
+      return { kind: "already", importedAt: previous.imported_at, fileName: previous.file_name } as const;
     }
     const { participants } = upload.payload;
     const planned = planImport(participants, input.decisions, upload.format);
