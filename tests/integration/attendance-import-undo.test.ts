@@ -4,6 +4,7 @@ import { makeAccount } from "../../db/factories";
 import { importReport, makeCostsWorkshop, makeMark, uploadReport } from "../../db/factories/attendance";
 import { importPage } from "../../app/models/attendance-import-review.server";
 import { previewUndo, undoImport } from "../../app/models/attendance-import-undo.server";
+import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
 import { getDb } from "../../app/utils/db.server";
 import { decodeUpload } from "../../app/utils/csv.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
@@ -218,6 +219,11 @@ describe("undoing an import", () => {
       restored: 1,
       kept: 2,
     });
+
+    // The attendance page no longer counts the undone import or the rows it ignored.
+    const summary = await summarizeWorkshopAttendance(db, workshop.id);
+    expect(summary.overall.ignored).toBe(0);
+    expect(summary.sessions[0].imports).toBe(0);
 
     // Undone twice: refused, nothing written.
     const snapshot = await tables();
