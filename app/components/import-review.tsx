@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import type { PersonOption, ReviewItem } from "../domain/attendance-review";
+import { chosenValue, remainingAsNew } from "../domain/attendance-review-choices";
 import { NAME_MAX } from "../domain/limits";
 import type { RowProblem } from "../domain/attendance-import/types";
 import type { Msg } from "../i18n/keys";
@@ -37,6 +39,15 @@ export function ImportReview({
     items: items.filter((item) => item.match.kind === kind),
   }));
   const errorCount = items.filter((item) => errors[item.participant.key]).length;
+  // Counted on the server for the page as sent; with JavaScript, kept up to date as staff choose.
+  const [remaining, setRemaining] = useState(() => remainingAsNew(items, values).length);
+  const recount = (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget);
+    const chosen = Object.fromEntries(
+      items.map((item) => [`d-${item.participant.key}`, String(form.get(`d-${item.participant.key}`) ?? "")]),
+    );
+    setRemaining(remainingAsNew(items, chosen).length);
+  };
   return (
     <>
       <p>
@@ -57,8 +68,7 @@ export function ImportReview({
           </ul>
         </details>
       ) : null}
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="confirm" />
+      <Form method="post" noValidate onChange={recount}>
         <input type="hidden" name="uploadId" value={uploadId} />
         {errorCount > 0 ? (
           <p className="form-error" role="alert">
@@ -98,11 +108,28 @@ export function ImportReview({
             errors={{ country: errors.country, region: errors.region }}
           />
         </fieldset>
+        {/* The first submit button is the one Enter presses: saving, never "add everyone as new". */}
         <div className="actions-row">
-          <button type="submit" className="button primary">
+          <button type="submit" name="intent" value="confirm" className="button primary">
             {t("attendance.review.confirm")}
           </button>
         </div>
+        {remaining > 0 ? (
+          <div className="actions-row">
+            <button
+              type="submit"
+              name="intent"
+              value="newForRest"
+              className="button"
+              aria-describedby="add-remaining-hint"
+            >
+              {t("attendance.review.addRemaining", { count: remaining })}
+            </button>
+            <p id="add-remaining-hint" className="hint">
+              {t("attendance.review.addRemainingHint")}
+            </p>
+          </div>
+        ) : null}
       </Form>
       <Form method="post">
         <input type="hidden" name="intent" value="discard" />
@@ -142,19 +169,18 @@ function Decision({
     ].filter(Boolean);
   const { participant, match } = item;
   const field = `d-${participant.key}`;
-  const chosen = values[field] ?? item.initial;
+  const chosen = chosenValue(item, values);
   const candidateIds = match.kind === "matched" ? [match.personId] : match.kind === "probable" ? match.candidates : [];
   const id = (suffix: string) => `${field}-${suffix}`;
   const details = [
-    t("attendance.review.participant", { minutes: Math.round(participant.seconds / 60) }),
-    participant.joins > 1 ? t("attendance.review.joins", { count: participant.joins }) : null,
+    ...item.timeOnline.map((line) => t(line.key, line.vars)),
     participant.email ?? participant.phone,
     participant.role === "host"
       ? t("attendance.review.host")
       : participant.role === "panelist"
         ? t("attendance.review.panelist")
         : null,
-    participant.guest ? t("attendance.review.guest") : null,
+    item.guestLabel ? t("attendance.review.guest") : null,
   ].filter(Boolean);
   const options = (
     <>

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Participant } from "./attendance-import/merge";
 import type { ParticipantMatch } from "./attendance-import/match";
-import { personOption, readReviewDecisions, reviewQuestions, type ReviewPerson } from "./attendance-review";
+import {
+  personOption,
+  readReviewDecisions,
+  reviewQuestions,
+  showsGuestLabel,
+  timeOnline,
+  type ReviewItem,
+  type ReviewPerson,
+} from "./attendance-review";
+import { remainingAsNew, withRemainingAsNew } from "./attendance-review-choices";
 
 function participant(key: string, overrides: Partial<Participant> = {}): Participant {
   return {
@@ -86,7 +95,8 @@ describe("the people offered on the review", () => {
       ["L1", "matched", "person:1"],
       ["L2", "probable", ""],
       ["L3", "matched", "ignore"],
-      ["L4", "unmatched", "new"],
+      // Nobody is added as a new person unless staff say so.
+      ["L4", "unmatched", ""],
     ]);
     expect(Object.keys(screen.people).map(Number)).toEqual([1, 2, 3, 4]);
     expect(screen.registered.map((p) => p.fullName)).toEqual(["Ángel Host", "Juana Flores", "Rosa Quispe"]);
@@ -143,5 +153,89 @@ describe("reading the review's answers", () => {
       L1: { key: "attendance.review.nameRequired" },
       L2: { key: "attendance.review.nameTooLong", vars: { max: 120 } },
     });
+  });
+});
+
+describe("adding the remaining people as new", () => {
+  const item = (key: string, match: ParticipantMatch, initial: string, overrides: Partial<Participant> = {}) =>
+    ({ participant: participant(key, overrides), match, initial }) as ReviewItem;
+  const items = [
+    item("L1", { kind: "matched", personId: 1, by: "email" }, "person:1"),
+    item("L2", { kind: "probable", candidates: [2] }, ""),
+    item("L3", { kind: "unmatched" }, "", { role: "host" }),
+    item("L4", { kind: "unmatched" }, ""),
+    item("L5", { kind: "unmatched" }, ""),
+    item("L6", { kind: "unmatched" }, ""),
+  ];
+  items[2].initial = "ignore";
+
+  it("counts the rows not recognised that have no choice yet, on the page and after a refused post", () => {
+    expect(remainingAsNew(items, {}).map((i) => i.participant.key)).toEqual(["L4", "L5", "L6"]);
+    expect(remainingAsNew(items, { "d-L4": "ignore", "d-L5": "" }).map((i) => i.participant.key)).toEqual(["L5", "L6"]);
+  });
+
+  it("fills only those with new, keeps every choice made, and leaves a probable match for staff", () => {
+    const posted = { intent: "newForRest", "d-L1": "person:1", "d-L3": "ignore", "d-L4": "ignore", "name-L5": "Eva" };
+    const filled = withRemainingAsNew(items, posted);
+    expect(filled).toEqual({ ...posted, "d-L5": "new", "d-L6": "new" });
+    const { decisions, errors } = readReviewDecisions(
+      items.map((i) => i.participant),
+      new Map(Object.entries(filled)),
+    );
+    expect(errors).toEqual({ L2: { key: "attendance.review.chooseRequired" } });
+    expect(Object.fromEntries(decisions)).toEqual({
+      L1: { kind: "person", personId: 1 },
+      L3: { kind: "ignore" },
+      L4: { kind: "ignore" },
+      L5: { kind: "new", fullName: "Eva" },
+      L6: { kind: "new" },
+    });
+  });
+});
+
+describe("what the review says about a participant", () => {
+  const at = (time: string) => `2026-11-19T${time}:00.000Z`;
+
+  it("says the joins were counted once when two of them overlapped", () => {
+    const twoDevices = participant("L1", {
+      joins: 2,
+      seconds: 120 * 60,
+      intervals: [
+        [at("15:00"), at("16:30")],
+        [at("16:00"), at("17:00")],
+      ],
+    });
+    expect(timeOnline(twoDevices)).toEqual([
+      { key: "attendance.review.joinsOverlap", vars: { count: 2, minutes: 120 } },
+    ]);
+  });
+
+  it("says the joins were added up when they did not overlap, and only the minutes for one join", () => {
+    const rejoined = participant("L1", {
+      joins: 2,
+      seconds: 90 * 60,
+      intervals: [
+        [at("15:00"), at("16:00")],
+        [at("16:10"), at("16:40")],
+      ],
+    });
+    expect(timeOnline(rejoined)).toEqual([
+      { key: "attendance.review.participant", vars: { minutes: 90 } },
+      { key: "attendance.review.joins", vars: { count: 2 } },
+    ]);
+    expect(timeOnline(participant("L2"))).toEqual([{ key: "attendance.review.participant", vars: { minutes: 30 } }]);
+  });
+
+  it("never calls a recognised person, or one the report gives an e-mail for, someone without an account", () => {
+    const guest = { guest: true };
+    const row = (match: ParticipantMatch, overrides: Partial<Participant> = {}) =>
+      ({ participant: participant("L1", { ...guest, ...overrides }), match, initial: "" }) as ReviewItem;
+    expect(showsGuestLabel(row({ kind: "matched", personId: 1, by: "email" }, { email: "rosa@example.org" }))).toBe(
+      false,
+    );
+    expect(showsGuestLabel(row({ kind: "matched", personId: 1, by: "name" }))).toBe(false);
+    expect(showsGuestLabel(row({ kind: "probable", candidates: [1] }, { email: "rosa@example.org" }))).toBe(false);
+    expect(showsGuestLabel(row({ kind: "unmatched" }))).toBe(true);
+    expect(showsGuestLabel(row({ kind: "unmatched" }, { guest: false }))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Msg } from "../i18n/keys";
 import type { KnownPerson, ParticipantMatch } from "./attendance-import/match";
-import type { Participant } from "./attendance-import/merge";
+import { overlapSeconds, type Participant } from "./attendance-import/merge";
 import { decisionValue, defaultDecision, readDecision, type Decision } from "./attendance-import/plan";
 import { contactHint } from "./contact";
 import { cleanName } from "./names";
@@ -25,6 +25,10 @@ export interface ReviewItem {
   match: ParticipantMatch;
   /** The form value the choice starts with ("person:12", "new", "ignore"), or "" when it must be made. */
   initial: string;
+  /** Its time online as the review states it (`timeOnline`), worked out here so the page ships no report code. */
+  timeOnline: Msg[];
+  /** Whether to call it "sin cuenta de Zoom o Teams" (`showsGuestLabel`). */
+  guestLabel: boolean;
 }
 
 export interface ReviewPerson extends KnownPerson {
@@ -61,7 +65,13 @@ export function reviewQuestions(
   const items: ReviewItem[] = participants.map((participant) => {
     const match = matches.get(participant.key)!;
     const decision = defaultDecision(participant, match);
-    return { participant, match, initial: decision ? decisionValue(decision) : "" };
+    return {
+      participant,
+      match,
+      initial: decision ? decisionValue(decision) : "",
+      timeOnline: timeOnline(participant),
+      guestLabel: showsGuestLabel({ participant, match }),
+    };
   });
   return {
     items,
@@ -71,6 +81,29 @@ export function reviewQuestions(
       .map(personOption)
       .sort((a, b) => a.fullName.localeCompare(b.fullName, "es")),
   };
+}
+
+/**
+ * A participant's time online as the review states it. When two joins overlapped (two devices at
+ * once) the overlap was counted once, and the line says so, so nobody adds the joins up by hand.
+ */
+export function timeOnline(participant: Participant): Msg[] {
+  const minutes = Math.round(participant.seconds / 60);
+  if (participant.joins > 1 && overlapSeconds(participant.intervals) > 0)
+    return [{ key: "attendance.review.joinsOverlap", vars: { count: participant.joins, minutes } }];
+  const time: Msg = { key: "attendance.review.participant", vars: { minutes } };
+  return participant.joins > 1
+    ? [time, { key: "attendance.review.joins", vars: { count: participant.joins } }]
+    : [time];
+}
+
+/**
+ * "No Zoom or Teams account" only for a stranger the report marks as a guest: a recognised person,
+ * or one the report gives an e-mail for, signed in with an account (Zoom's "Guest" means outside
+ * the host's organisation, not without an account).
+ */
+export function showsGuestLabel(item: Pick<ReviewItem, "participant" | "match">): boolean {
+  return item.participant.guest && item.match.kind !== "matched" && !item.participant.email;
 }
 
 /** The form fields the review posts; only their string values matter. */

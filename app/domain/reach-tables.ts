@@ -141,6 +141,7 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       { label: t("reports.tables.modality"), kind: "text" },
       { label: t("reports.tables.place"), kind: "text" },
       { label: t("reports.tables.facilitators"), kind: "text" },
+      { label: t("reports.tables.minMinutes"), kind: "count" },
       { label: t("reports.tables.registered"), kind: "count" },
       { label: t("reports.tables.attended"), kind: "count" },
       { label: t("reports.tables.walkIns"), kind: "count" },
@@ -156,6 +157,7 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
       [w.place, w.region, w.country ? countryName(w.country, t) : null].filter(Boolean).join(", ") ||
         t("reports.values.notStated"),
       w.facilitators.join(", "),
+      w.minMinutes,
       w.registered,
       w.attended,
       w.walkIns,
@@ -165,6 +167,7 @@ export function buildReportTables(report: ReachReport, t: T): ReportTable[] {
     ]),
     total: [
       t("reports.tables.total"),
+      null,
       null,
       null,
       null,

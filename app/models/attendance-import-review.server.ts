@@ -2,7 +2,8 @@ import type { Locale } from "../../db/schema";
 import { matchParticipants, type ParticipantMatch } from "../domain/attendance-import/match";
 import { decisionValue, type Decision } from "../domain/attendance-import/plan";
 import { lastWorkshops } from "./person-candidates.server";
-import { readReviewDecisions, reviewQuestions, type ReviewForm } from "../domain/attendance-review";
+import { readReviewDecisions, reviewQuestions } from "../domain/attendance-review";
+import { withRemainingAsNew } from "../domain/attendance-review-choices";
 import { parseErrorMessage, reportFileError } from "../domain/attendance-upload-errors";
 import { PlaceSchema } from "../forms/place.server";
 import { parseSubmission } from "../forms/submission.server";
@@ -156,13 +157,27 @@ export async function answerReview(
   const upload = validId ? await getUpload(db, uploadId, session.id) : undefined;
   if (!upload) return gone;
 
-  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]));
+  const posted = Object.fromEntries([...form].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v)]));
+  const { participants } = upload.payload;
+  // "Add the remaining people as new": the rows still without a choice become new people, as if
+  // staff had chosen it on each; a refusal shows them so.
+  const values =
+    form.get("intent") === "newForRest"
+      ? withRemainingAsNew(
+          reviewQuestions(
+            participants,
+            matchParticipants(participants, await findKnownPeople(db, workshop.id, participants)),
+            [],
+          ).items,
+          posted,
+        )
+      : posted;
   const refused = (errors: Record<string, Msg>, message?: Msg): ImportStep => ({
     kind: "failed",
     status: 400,
     failure: message ? { step: "review", errors, values, message } : { step: "review", errors, values },
   });
-  const { decisions, errors } = readReviewDecisions(upload.payload.participants, form as ReviewForm);
+  const { decisions, errors } = readReviewDecisions(participants, new Map(Object.entries(values)));
   const place = parseSubmission(PlaceSchema, form);
   if (!place.ok) Object.assign(errors, place.errors);
   if (Object.keys(errors).length || !place.ok) return refused(errors);

@@ -64,6 +64,8 @@ export interface WorkshopReach {
   neverCame: number;
   /** (registered − no-shows) / registered; null when nobody registered. */
   attendanceRate: number | null;
+  /** The workshop's own attendance rule: minutes online that count as attending a session. */
+  minMinutes: number;
 }
 
 export interface CourseReach {
@@ -303,6 +305,7 @@ async function workshopRows(
     first_date: string;
     last_date: string;
     sessions: number;
+    attendance_min_minutes: number | string;
     attended: number | string | null;
     registered: number | string | null;
     walk_ins: number | string | null;
@@ -310,7 +313,7 @@ async function workshopRows(
     below_minimum: number | string | null;
   }>`
     select w.id, w.title, w.modality, w.place, w.country, w.region, rw.first_date, rw.last_date, rw.sessions,
-      ra.attended, ra.walk_ins, r.registered, r.no_shows, r.below_minimum
+      w.attendance_min_minutes, ra.attended, ra.walk_ins, r.registered, r.no_shows, r.below_minimum
     from reach_workshop rw
     join workshop w on w.id = rw.id
     left join (
@@ -364,6 +367,7 @@ async function workshopRows(
       belowMinimum,
       neverCame: noShows - belowMinimum,
       attendanceRate: registered ? (registered - noShows) / registered : null,
+      minMinutes: toNumber(row.attendance_min_minutes),
     };
   });
 }

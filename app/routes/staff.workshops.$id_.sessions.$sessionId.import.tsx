@@ -132,6 +132,8 @@ export default function ImportPage() {
             </p>
           ) : null}
           <ImportReview
+            // A refused post brings back the choices as sent (or as "add the remaining" filled them): start from those.
+            key={result?.step === "review" ? JSON.stringify(result.values) : "review"}
             items={review.items}
             people={review.people}
             registered={review.registered}

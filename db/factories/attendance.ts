@@ -29,7 +29,7 @@ export async function makeMark(spec: {
 
 /**
  * Uploads a report for a session and returns what the review screen would start from:
- * the upload, and the default decision per participant (null for a probable match).
+ * the upload, and the default decision per participant (none for a probable match or a stranger).
  */
 export async function uploadReport(spec: {
   workshopId: number;
@@ -70,11 +70,22 @@ export function takeFirstCandidates(matches: Map<string, ParticipantMatch>, deci
   }
 }
 
-/** Uploads and confirms a report; probable matches take their first candidate unless `choose` says otherwise. */
+/** Decides every stranger still undecided as a new person, as the review's "add the remaining people as new" does. */
+export function addRemainingAsNew(matches: Map<string, ParticipantMatch>, decisions: Map<string, Decision>) {
+  for (const [key, match] of matches) {
+    if (!decisions.has(key) && match.kind === "unmatched") decisions.set(key, { kind: "new" });
+  }
+}
+
+/**
+ * Uploads and confirms a report; probable matches take their first candidate and strangers are
+ * added as new people, unless `choose` says otherwise.
+ */
 export async function importReport(spec: Parameters<typeof uploadReport>[0] & { choose?: Record<string, Decision> }) {
   const { received, upload, matches, decisions } = await uploadReport(spec);
   if (!upload || !matches) return { received, confirmed: null };
   takeFirstCandidates(matches, decisions);
+  addRemainingAsNew(matches, decisions);
   for (const [key, decision] of Object.entries(spec.choose ?? {})) decisions.set(key, decision);
   const confirmed = await confirmImport(await getDb(), {
     uploadId: upload.id,

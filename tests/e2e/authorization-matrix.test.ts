@@ -6,6 +6,7 @@ import { newCertificateCode } from "../../app/domain/certificate";
 import { messages } from "../../app/i18n/messages.server";
 import { ROOT } from "../support/paths";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * Every route × every role over real HTTP against the production build.
@@ -217,12 +218,7 @@ beforeAll(async () => {
     ["manager", "gestora@minka.test"],
     ["admin", "admin@minka.test"],
   ] as const) {
-    const response = await fetch(server.url + "/login", {
-      method: "POST",
-      redirect: "manual",
-      body: new URLSearchParams({ identifier: email, password: "minka-demo-2026" }),
-    });
-    cookies[role] = response.headers.get("Set-Cookie")!.split(";")[0];
+    cookies[role] = await logIn(server, email);
   }
 }, 120_000);
 afterAll(() => server.stop());

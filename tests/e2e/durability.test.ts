@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { backupDatabase, integrityCheck, pidFileFor, restoreDatabase } from "../../db/backup";
 import { TEST_TMP } from "../support/paths";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 const COURSE = "que-es-una-cooperativa";
 const ROWS = 2000;
@@ -17,15 +18,6 @@ function bigImport(tag: string): string {
   const lines = ["nombre,correo,curso"];
   for (let i = 0; i < ROWS; i++) lines.push(`Persona ${tag} ${i},p-${tag}-${i}@import.test,${COURSE}`);
   return lines.join("\n");
-}
-
-async function login(server: TestServer): Promise<string> {
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "facilitadora@minka.test", password: "minka-demo-2026" }),
-  });
-  return response.headers.get("Set-Cookie")!.split(";")[0];
 }
 
 /** Previews a list (the server keeps it) and answers the id its confirm form carries. */
@@ -79,7 +71,7 @@ describe("durability", () => {
     const databaseFile = server.databaseFile;
 
     // A control run measures how long the commit step takes here.
-    const controlCookie = await login(server);
+    const controlCookie = await logIn(server, "facilitadora@minka.test");
     const controlUpload = await previewImport(server, controlCookie, bigImport("control"));
     const started = Date.now();
     const control = await commitImport(server, controlCookie, controlUpload);
@@ -89,7 +81,7 @@ describe("durability", () => {
 
     for (const [trial, share] of [0.35, 0.7].entries()) {
       const tag = `crash${trial}`;
-      const cookie = await login(server);
+      const cookie = await logIn(server, "facilitadora@minka.test");
       const uploadId = await previewImport(server, cookie, bigImport(tag));
       const pending = commitImport(server, cookie, uploadId).catch(() => null);
       await new Promise((resolve) => setTimeout(resolve, Math.max(20, duration * share)));
@@ -118,7 +110,11 @@ describe("durability", () => {
     expect(() => restoreDatabase(backup, server.databaseFile)).toThrow(/running/);
 
     // Change the live database, stop the server, restore: the change is gone.
-    await postImport(server, await login(server), "nombre,correo,curso\nTras Respaldo,tras@import.test," + COURSE);
+    await postImport(
+      server,
+      await logIn(server, "facilitadora@minka.test"),
+      "nombre,correo,curso\nTras Respaldo,tras@import.test," + COURSE,
+    );
     const copy = path.join(TEST_TMP, `restore-target-${Date.now()}.db`);
     fs.copyFileSync(server.databaseFile, copy);
     restoreDatabase(backup, copy);

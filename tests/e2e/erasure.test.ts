@@ -1,5 +1,6 @@
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -21,12 +22,6 @@ async function post(path: string, fields: Record<string, string>, cookie?: strin
 }
 
 const cookieOf = (response: Response) => response.headers.get("Set-Cookie")!.split(";")[0];
-
-async function login(email: string) {
-  const response = await post("/login", { identifier: email, password: "minka-demo-2026" });
-  expect(response.status).toBe(302);
-  return cookieOf(response);
-}
 
 function readDb<T>(query: string, ...args: unknown[]): T {
   const db = new SQLite(server.databaseFile, { readonly: true });
@@ -69,14 +64,18 @@ describe("erasure over HTTP", () => {
     ).toBe(1);
 
     // No SMTP in tests: the confirmation waits in the outbox and the staff page lists it.
-    const facilitator = await login("facilitadora@minka.test");
+    const facilitator = await logIn(server, "facilitadora@minka.test");
     const page = () =>
       fetch(`${server.url}/staff/workshops/${workshop.id}`, { headers: { Cookie: facilitator } }).then((r) => r.text());
     expect(await page()).toContain(EMAIL);
 
     expect((await post("/account", { intent: "withdraw-consent", confirm: "on" }, member)).status).toBe(302);
     const person = readDb<{ id: number }>("select id from person where email = ?", EMAIL);
-    const erased = await post("/admin/privacy", { personId: String(person.id) }, await login("admin@minka.test"));
+    const erased = await post(
+      "/admin/privacy",
+      { personId: String(person.id) },
+      await logIn(server, "admin@minka.test"),
+    );
     expect(erased.status).toBe(200);
 
     const after = await page();

@@ -2,6 +2,7 @@ import SQLite from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -39,7 +40,7 @@ beforeAll(async () => {
     ["facilitator", "facilitadora@minka.test"],
     ["manager", "gestora@minka.test"],
   ] as const) {
-    cookies[role] = cookieOf(await post("/login", { identifier: email, password: "minka-demo-2026" }));
+    cookies[role] = await logIn(server, email);
   }
   // One of them signs up through the form (the phone is their login)…
   const signup = await post("/signup", {

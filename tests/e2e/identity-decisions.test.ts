@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * No silent identity decisions (docs/decisions/013), over real HTTP with JavaScript off (plain
@@ -15,16 +16,6 @@ const TABLES = ["person", "registration", "audit_log", "email_outbox"] as const;
 const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(sqlText, ...args);
 const rowCounts = () =>
   Object.fromEntries(TABLES.map((t) => [t, query<{ n: number }>(`select count(*) as n from ${t}`)[0].n]));
-
-async function logIn(identifier: string): Promise<string> {
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier, password: "minka-demo-2026" }),
-  });
-  expect(login.status, `log in as ${identifier}`).toBe(302);
-  return login.headers.get("Set-Cookie")!.split(";")[0];
-}
 
 async function post(path: string, body: Record<string, string>, as = cookie) {
   const response = await fetch(server.url + path, {
@@ -61,7 +52,7 @@ beforeAll(async () => {
     elena: person("Elena Choque", "+51987654321"),
     juanaNorte: person("Juana Flores", "+51911111111"),
   });
-  cookie = await logIn("facilitadora@minka.test");
+  cookie = await logIn(server, "facilitadora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 
@@ -196,7 +187,7 @@ describe("staff cancel a registration", () => {
     expect(rowCounts()).toEqual(before);
 
     // A facilitator of another workshop may not.
-    const other = await logIn("ana.facilitadora@minka.test");
+    const other = await logIn(server, "ana.facilitadora@minka.test");
     const refused = await post(
       `/staff/workshops/${ids.assemblies}/cancel`,
       { registrationId: String(teresa.id), reason: "no" },

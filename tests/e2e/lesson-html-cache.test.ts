@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * A lesson's MDX is rendered once per lesson version and language and kept; the video
@@ -15,12 +16,7 @@ let server: TestServer;
 let member = "";
 beforeAll(async () => {
   server = await startTestServer();
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "socia@minka.test", password: "minka-demo-2026" }),
-  });
-  member = login.headers.get("Set-Cookie")!.split(";")[0];
+  member = await logIn(server, "socia@minka.test");
 });
 afterAll(() => server.stop());
 

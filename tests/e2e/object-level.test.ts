@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * A person id posted by staff is trusted only when the server offered it on that form (the
@@ -66,16 +67,6 @@ async function expectRefused(path: string, body: Record<string, string>, message
   return response;
 }
 
-async function logIn(identifier: string): Promise<string> {
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier, password: "minka-demo-2026" }),
-  });
-  expect(login.status, `log in as ${identifier}`).toBe(302);
-  return login.headers.get("Set-Cookie")!.split(";")[0];
-}
-
 const auditOf = (action: string, personId: number) =>
   query<{ actor: number; details: string }>(
     "select actor_account_id as actor, details from audit_log where action = ? and subject_type = 'person' and subject_id = ?",
@@ -112,7 +103,7 @@ beforeAll(async () => {
     juanaSur: juanas[1].id,
     outsider,
   });
-  cookie = await logIn("facilitadora@minka.test");
+  cookie = await logIn(server, "facilitadora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 
@@ -365,7 +356,7 @@ describe("enrolment import confirmation", () => {
   });
 
   it("refuses another facilitator's list and an unknown one, writing nothing, and leaves theirs alone", async () => {
-    const other = await preview(await logIn("marco.facilitador@minka.test"), list("roberta.dos@example.org"));
+    const other = await preview(await logIn(server, "marco.facilitador@minka.test"), list("roberta.dos@example.org"));
     await expectRefused(
       importPath,
       { intent: "commit", uploadId: String(other.uploadId), consent: "on" },

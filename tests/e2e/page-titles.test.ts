@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 let server: TestServer;
 let managerCookie: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
-  });
-  managerCookie = response.headers.get("Set-Cookie")!.split(";")[0];
+  managerCookie = await logIn(server, "gestora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * Country and region (and birth year) on every path that creates or edits a person, with
@@ -69,16 +70,6 @@ async function expectRefused(
   return response.text;
 }
 
-async function sessionOf(identifier: string): Promise<string> {
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier, password: "minka-demo-2026" }),
-  });
-  expect(response.status, `log in as ${identifier}`).toBe(302);
-  return response.headers.get("Set-Cookie")!.split(";")[0];
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   const [own] = query<{ id: number }>(
@@ -95,7 +86,7 @@ beforeAll(async () => {
     "select slug from course where published = 1 and archived_at is null order by slug limit 1",
   );
   Object.assign(ids, { ownWorkshop: own.id, costsWorkshop: costs.id, sessions, course: course.slug });
-  staff = await sessionOf("facilitadora@minka.test");
+  staff = await logIn(server, "facilitadora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 
@@ -125,7 +116,7 @@ describe("sign-up", () => {
 
 describe("Mi cuenta", () => {
   it("saves the person's country and region, and refuses a region of another country", async () => {
-    const member = await sessionOf("socia@minka.test");
+    const member = await logIn(server, "socia@minka.test");
     const profile = { fullName: "Rosa Quispe Mamani", language: "es" };
     const [{ person_id }] = query<{ person_id: number }>(
       "select person_id from account where email = 'socia@minka.test'",

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /** Queries per request, counted by the server itself (MINKA_COUNT_QUERIES=1): no N+1 on lesson pages, a bounded count on the report. */
 let server: TestServer;
 let cookie = "";
 beforeAll(async () => {
   server = await startTestServer({ env: { MINKA_COUNT_QUERIES: "1" } });
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
-  });
-  cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  cookie = await logIn(server, "gestora@minka.test");
 });
 afterAll(() => server.stop());
 

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 let server: TestServer;
 const browsers: TestBrowser[] = [];
@@ -13,16 +14,6 @@ afterAll(async () => {
   for (const browser of browsers) await browser.close();
   await server.stop();
 });
-
-async function login(email: string): Promise<string> {
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: email, password: "minka-demo-2026" }),
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  });
-  return response.headers.get("Set-Cookie")!.split(";")[0];
-}
 
 describe("the reach report on the demo data", () => {
   it("a manager chooses FY 2023 in Chromium without JavaScript, sees 6 workshops and 910 people, and downloads a CSV with the same totals", async () => {
@@ -49,10 +40,11 @@ describe("the reach report on the demo data", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("Personas únicas alcanzadas,910\r\n");
     expect(csv).toContain("Talleres realizados,6\r\n");
-  });
+    // A browser flow of several pages: 60 s was too short on a loaded 2-core CI machine.
+  }, 120_000);
 
   it("downloads a CSV and an XLSX whose totals match the page", async () => {
-    const cookie = await login("gestora@minka.test");
+    const cookie = await logIn(server, "gestora@minka.test");
     const page = await (await fetch(server.url + "/reports?period=fy-2023", { headers: { Cookie: cookie } })).text();
     expect(page).toMatch(/data-figure="unique"><dt>[^<]+<\/dt><dd>910<\/dd>/);
     expect(page).toMatch(/data-figure="workshops"><dt>[^<]+<\/dt><dd>6<\/dd>/);
@@ -75,7 +67,7 @@ describe("the reach report on the demo data", () => {
   });
 
   it("shows a facilitator only the workshops they facilitate", async () => {
-    const cookie = await login("facilitadora@minka.test");
+    const cookie = await logIn(server, "facilitadora@minka.test");
     const response = await fetch(server.url + "/reports?period=fy-2023", { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -93,7 +85,7 @@ describe("the reach report on the demo data", () => {
       expect(html).not.toContain(theirs);
     expect(html).toMatch(/data-figure="workshops"><dt>[^<]+<\/dt><dd>3<\/dd>/);
     const member = await fetch(server.url + "/reports", {
-      headers: { Cookie: await login("socia@minka.test") },
+      headers: { Cookie: await logIn(server, "socia@minka.test") },
       redirect: "manual",
     });
     expect(member.status).toBe(403);

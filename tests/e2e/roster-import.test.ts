@@ -5,33 +5,23 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * Roster import (/staff/people/import) over real HTTP against the production build, without
  * JavaScript: plain multipart and form POSTs, as a browser with scripts off sends them.
  */
 
-const PASSWORD = "minka-demo-2026";
 let server: TestServer;
 let manager = "";
 let facilitator = "";
 
 const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(sqlText, ...args);
 
-async function logIn(identifier: string): Promise<string> {
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier, password: PASSWORD }),
-  });
-  expect(response.status, `log in as ${identifier}`).toBe(302);
-  return response.headers.get("Set-Cookie")!.split(";")[0];
-}
-
 beforeAll(async () => {
   server = await startTestServer();
-  manager = await logIn("gestora@minka.test");
-  facilitator = await logIn("facilitadora@minka.test");
+  manager = await logIn(server, "gestora@minka.test");
+  facilitator = await logIn(server, "facilitadora@minka.test");
 }, 120_000);
 const browsers: TestBrowser[] = [];
 afterAll(async () => {

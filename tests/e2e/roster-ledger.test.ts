@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regionName } from "../../app/domain/regions";
 import { messages } from "../../app/i18n/messages.server";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * The ledger, loaded entirely through the UI and imports (no SQL writes): a roster file of people
@@ -18,12 +19,7 @@ const query = <T>(sqlText: string, ...args: unknown[]): T[] => server.query<T>(s
 
 beforeAll(async () => {
   server = await startTestServer();
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: "gestora@minka.test", password: "minka-demo-2026" }),
-  });
-  cookie = response.headers.get("Set-Cookie")!.split(";")[0];
+  cookie = await logIn(server, "gestora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 

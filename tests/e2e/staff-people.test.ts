@@ -2,6 +2,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations, logInThroughForm, openBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
+import { logIn } from "../support/log-in";
 
 /**
  * The staff person page (/staff/people/:id) and the people directory (/staff/people), over HTTP
@@ -10,20 +11,11 @@ import { startTestServer, type TestServer } from "../support/server";
 let server: TestServer;
 const cookies: Record<string, string> = {};
 
-async function login(email: string): Promise<string> {
-  const response = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier: email, password: "minka-demo-2026" }),
-  });
-  return response.headers.get("Set-Cookie")!.split(";")[0];
-}
-
 beforeAll(async () => {
   server = await startTestServer({ env: { MINKA_COUNT_QUERIES: "1" } });
-  cookies.member = await login("socia@minka.test");
-  cookies.facilitator = await login("facilitadora@minka.test");
-  cookies.manager = await login("gestora@minka.test");
+  cookies.member = await logIn(server, "socia@minka.test");
+  cookies.facilitator = await logIn(server, "facilitadora@minka.test");
+  cookies.manager = await logIn(server, "gestora@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 

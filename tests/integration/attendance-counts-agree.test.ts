@@ -15,9 +15,11 @@ import { ROOT } from "../support/paths";
 
 /**
  * One workshop, counted by every surface: a registered attendee, a registered person online
- * 10 minutes (minimum 30), a registered no-show, and someone who came without registering.
+ * 10 minutes (its own minimum: 45), a registered no-show, and someone who came without registering.
  */
 const EXPECTED = { registered: 3, attended: 2, walkIns: 1, belowMinimum: 1, neverCame: 1 };
+/** Not the default 30, so a surface that shows the default instead of the workshop's own is caught. */
+const MIN_MINUTES = 45;
 const t = createTranslator("es", messages.es as unknown as MessageTree) as T;
 let workshopId: number;
 let filters: ReachFilters;
@@ -26,7 +28,7 @@ beforeAll(async () => {
   const db = await getDb();
   const workshop = await makeWorkshop(db, {
     title: "Un conteo",
-    attendanceMinMinutes: 30,
+    attendanceMinMinutes: MIN_MINUTES,
     sessions: ["2024-03-10T15:00:00.000Z"],
   });
   workshopId = workshop.id;
@@ -71,6 +73,13 @@ function summaryFigures(rows: unknown[][]) {
   };
 }
 
+/** The workshop's minimum in a table of rows: the cell under the "minimum" title, in the row after it. */
+function minimumOf(rows: unknown[][]) {
+  const header = rows.findIndex((row) => row.includes(t("reports.tables.minMinutes")));
+  expect(header, "a column for the workshop's minimum").toBeGreaterThanOrEqual(0);
+  return rows[header + 1][rows[header].indexOf(t("reports.tables.minMinutes"))];
+}
+
 describe("one attendance count everywhere", { timeout: 180_000 }, () => {
   it("the attendance page counts registered 3, attended 2, walk-in 1, below the minimum 1, never came 1", async () => {
     const summary = await summarizeWorkshopAttendance(await getDb(), workshopId);
@@ -81,7 +90,7 @@ describe("one attendance count everywhere", { timeout: 180_000 }, () => {
   it("the report's workshop row and headline give the same numbers", async () => {
     const report = await computeReachReport(await getDb(), filters, { accountId: 0, seesAll: true });
     expect(report.workshops).toHaveLength(1);
-    expect(report.workshops[0]).toMatchObject({ ...EXPECTED, noShows: 2 });
+    expect(report.workshops[0]).toMatchObject({ ...EXPECTED, noShows: 2, minMinutes: MIN_MINUTES });
     expect(headlineCounts(report.headline)).toEqual(EXPECTED);
   });
 
@@ -96,13 +105,15 @@ describe("one attendance count everywhere", { timeout: 180_000 }, () => {
       walkIns: column("reports.tables.walkIns"),
       belowMinimum: column("reports.tables.belowMinimum"),
       neverCame: column("reports.tables.neverCame"),
-    }).toEqual(EXPECTED);
+      minMinutes: column("reports.tables.minMinutes"),
+    }).toEqual({ ...EXPECTED, minMinutes: MIN_MINUTES });
 
     const csvRows = reportCsv("Alcance", tables)
       .split("\r\n")
       // A comma inside quotes belongs to the cell (the labels have some).
       .map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((cell) => cell.replace(/^"|"$/g, "")));
     expect(summaryFigures(csvRows)).toEqual(EXPECTED);
+    expect(minimumOf(csvRows)).toBe(String(MIN_MINUTES));
 
     const workbook = new ExcelJS.Workbook();
     const xlsx = await reportXlsx("Alcance", tables);
@@ -110,6 +121,10 @@ describe("one attendance count everywhere", { timeout: 180_000 }, () => {
     const sheet = workbook.getWorksheet(t("reports.tables.summary"))!;
     const xlsxRows = (sheet.getSheetValues().filter(Array.isArray) as unknown[][]).map((row) => row.slice(1));
     expect(summaryFigures(xlsxRows)).toEqual(EXPECTED);
+    const workshopSheet = workbook.getWorksheet(t("reports.tables.workshops"))!;
+    expect(
+      minimumOf((workshopSheet.getSheetValues().filter(Array.isArray) as unknown[][]).map((row) => row.slice(1))),
+    ).toBe(MIN_MINUTES);
   });
 
   it("npm run report -- --format json gives the same numbers", () => {
@@ -120,7 +135,7 @@ describe("one attendance count everywhere", { timeout: 180_000 }, () => {
     );
     expect(result.stderr).toBe("");
     const { report } = JSON.parse(result.stdout) as { report: ReachReport };
-    expect(report.workshops[0]).toMatchObject(EXPECTED);
+    expect(report.workshops[0]).toMatchObject({ ...EXPECTED, minMinutes: MIN_MINUTES });
     expect(headlineCounts(report.headline)).toEqual(EXPECTED);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
 import {
+  addRemainingAsNew,
   importReport,
   makeCostsWorkshop,
   makeMark,
@@ -189,14 +190,17 @@ describe("importing a Zoom participants report", () => {
       actorAccountId: actor,
     });
     const db = await getDb();
-    const confirm = (u: typeof first) =>
-      confirmImport(db, {
+    const confirm = (u: typeof first) => {
+      // Strangers start undecided: the facilitator adds them as new people.
+      addRemainingAsNew(u.matches!, u.decisions);
+      return confirmImport(db, {
         uploadId: u.upload!.id,
         workshopId: workshop.id,
         sessionId: session.id,
         decisions: u.decisions,
         actorAccountId: actor,
       });
+    };
     expect(await confirm(first)).toMatchObject({ kind: "saved" });
     const before = await snapshot();
     expect(await confirm(second)).toMatchObject({ kind: "already" });
@@ -407,7 +411,8 @@ describe("the name of a person the import creates", () => {
     form.set("country", "");
     for (const participant of upload!.payload.participants)
       form.set(`d-${participant.key}`, participant === beto ? "new" : "ignore");
-    expect(decisions.get(beto.key)).toEqual({ kind: "new" });
+    // A stranger starts with no choice: "new" is what staff pick.
+    expect(decisions.has(beto.key)).toBe(false);
     for (const [field, value] of Object.entries(names)) form.set(field.replace("beto", beto.key), value);
     const db = await getDb();
     const before = await snapshot();

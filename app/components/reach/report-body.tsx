@@ -95,6 +95,15 @@ export function ReportBody({
             <dt>{t("reports.headline.noShows")}</dt>
             <dd>{number(h.noShows)}</dd>
           </div>
+          {/* The two kinds of no-show, as the workshop table's totals split them. */}
+          <div className="reach-figure" data-figure="below-minimum">
+            <dt>{t("reports.headline.belowMinimum")}</dt>
+            <dd>{number(h.belowMinimum)}</dd>
+          </div>
+          <div className="reach-figure" data-figure="never-came">
+            <dt>{t("reports.headline.neverCame")}</dt>
+            <dd>{number(h.neverCame)}</dd>
+          </div>
           <div className="reach-figure" data-figure="walk-ins">
             <dt>{t("reports.headline.walkIns")}</dt>
             <dd>{number(h.walkIns)}</dd>

@@ -31,7 +31,7 @@ describe("decisions", () => {
     expect(readDecision(undefined)).toBeNull();
   });
 
-  it("start as the match, nothing for a probable match, ignore for hosts, new for other strangers", () => {
+  it("start as the match, ignore for hosts, and nothing for a probable match or a stranger: staff choose", () => {
     expect(defaultDecision(participant("a"), { kind: "matched", personId: 3, by: "email" })).toEqual({
       kind: "person",
       personId: 3,
@@ -41,7 +41,8 @@ describe("decisions", () => {
     expect(
       defaultDecision(participant("a", { role: "panelist" }), { kind: "matched", personId: 3, by: "email" }),
     ).toEqual({ kind: "ignore" });
-    expect(defaultDecision(participant("a"), { kind: "unmatched" })).toEqual({ kind: "new" });
+    // Adding a stranger as a new person is a choice staff make (or "add all remaining"), never the default.
+    expect(defaultDecision(participant("a"), { kind: "unmatched" })).toBeNull();
   });
 });
 

@@ -20,14 +20,15 @@ export function readDecision(value: unknown): Decision | null {
 }
 
 /**
- * The choice the review screen starts with. A probable match has none: the facilitator must pick.
- * Hosts and panelists run the meeting, so they start as "ignore", even when recognised.
+ * The choice the review screen starts with. A probable match and a stranger have none: the
+ * facilitator picks (a stranger may be a registrant under a nickname, and a new person made by
+ * default is a duplicate nobody chose). Hosts and panelists run the meeting, so they start as
+ * "ignore", even when recognised.
  */
 export function defaultDecision(participant: Participant, match: ParticipantMatch): Decision | null {
   if (participant.role !== "attendee") return { kind: "ignore" };
   if (match.kind === "matched") return { kind: "person", personId: match.personId };
-  if (match.kind === "probable") return null;
-  return { kind: "new" };
+  return null;
 }
 
 export interface PlannedAttendance {

@@ -159,6 +159,7 @@ export default defineMessages({
       unmatchedTitle: "Sin reconocer",
       participant: "{minutes} min en línea",
       joins: { one: "1 conexión", other: "{count} conexiones (se sumaron)" },
+      joinsOverlap: "{count} conexiones, {minutes} min sin contar el tiempo repetido",
       alsoCalled: "También aparece como: {names}",
       guest: "sin cuenta de Zoom o Teams",
       host: "organiza la reunión",
@@ -179,6 +180,12 @@ export default defineMessages({
       nameRequired: "Escriba el nombre completo de la nueva persona.",
       nameTooLong: "El nombre puede tener hasta {max} caracteres.",
       confirm: "Guardar asistencia",
+      addRemaining: {
+        one: "Añadir a la persona restante como nueva",
+        other: "Añadir a las {count} personas restantes como nuevas",
+      },
+      addRemainingHint:
+        "Quienes están «sin reconocer» y no tienen una opción elegida se agregan como personas nuevas. Lo que ya eligió se mantiene. Luego se guarda la asistencia.",
       discard: "Descartar el informe",
       saved: "Se guardó la asistencia de {people} personas ({newPeople} nuevas). {ignored} sin contar.",
       gone: "Este informe ya no está disponible. Súbalo otra vez.",
@@ -380,6 +387,7 @@ export default defineMessages({
       unmatchedTitle: "Not recognised",
       participant: "{minutes} min online",
       joins: { one: "1 connection", other: "{count} connections (added up)" },
+      joinsOverlap: "{count} connections, {minutes} min without counting the repeated time",
       alsoCalled: "Also appears as: {names}",
       guest: "no Zoom or Teams account",
       host: "hosts the meeting",
@@ -400,6 +408,12 @@ export default defineMessages({
       nameRequired: "Type the new person's full name.",
       nameTooLong: "The name can be up to {max} characters long.",
       confirm: "Save attendance",
+      addRemaining: {
+        one: "Add the remaining person as new",
+        other: "Add the {count} remaining people as new",
+      },
+      addRemainingHint:
+        "Everyone “not recognised” without a chosen option is added as a new person. What you already chose stays. Then the attendance is saved.",
       discard: "Discard the report",
       saved: "Attendance saved for {people} people ({newPeople} new). {ignored} not counted.",
       gone: "This report is no longer available. Upload it again.",

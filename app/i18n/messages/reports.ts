@@ -80,6 +80,7 @@ export default defineMessages({
       modality: "Modalidad",
       place: "Lugar",
       facilitators: "Quien facilita",
+      minMinutes: "Mínimo para asistir (min)",
       registered: "Inscritas",
       attended: "Asistieron",
       walkIns: "Sin inscripción previa",
@@ -178,14 +179,14 @@ export default defineMessages({
       registered:
         "Inscrita: una inscripción al taller en estado «inscrita». No cuentan las canceladas ni la lista de espera. Quien llega sin inscripción y el facilitador la registra en la puerta cuenta como inscrita y como «sin inscripción previa».",
       attendedSession:
-        "Asistió a una sesión: marcada «presente» o «tarde» en la lista, o al menos los minutos conectada que fija cada taller ({minutes} por defecto).",
+        "Asistió a una sesión: marcada «presente» o «tarde» en la lista, o conectada al menos el mínimo de minutos de su taller. Cada taller tiene su propio mínimo, que se ve en la columna «Mínimo para asistir (min)» de la tabla de talleres; si no se fijó otro, es {minutes}.",
       attendedWorkshop: "Asistió a un taller: asistió a por lo menos una de sus sesiones del período.",
       perWorkshop:
         "Participantes por taller: personas distintas que asistieron a ese taller. Una persona que fue a tres talleres suma en los tres.",
       unique:
         "Personas únicas alcanzadas: personas distintas que asistieron a alguna sesión o terminaron algún curso en el período. Cada persona cuenta una sola vez. Con la casilla de inscripciones, también cuentan quienes se inscribieron en un curso.",
       noShows:
-        "No asistieron: personas inscritas que no asistieron a ninguna sesión del período; «menos del mínimo» si estuvieron conectadas algunos minutos, «nunca llegaron» si no. Sin inscripción previa: quienes asistieron sin inscribirse antes (o inscritas en la puerta). Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
+        "No asistieron: personas inscritas que no asistieron a ninguna sesión del período; «menos del mínimo» si estuvieron conectadas algunos minutos, pero menos que el mínimo de su taller; «nunca llegaron» si no. Sin inscripción previa: quienes asistieron sin inscribirse antes (o inscritas en la puerta). Tasa de asistencia = (inscritas − no asistieron) ÷ inscritas; quien asistió sin inscribirse suma en «asistieron» pero no en la tasa.",
       dates:
         "Fechas: cada sesión pertenece al día que era en la zona horaria del taller (Lima por defecto). Una sesión a las 23:30 del 30 de septiembre, hora de Lima, es del año fiscal que termina ese día. Una sesión que pasa la medianoche (de 23:30 a 00:45) pertenece al día en que empieza. Los cursos se fechan por el momento en que se terminaron (o se inscribieron), en hora de Lima.",
       periods:
@@ -309,6 +310,7 @@ export default defineMessages({
       modality: "Modality",
       place: "Place",
       facilitators: "Facilitators",
+      minMinutes: "Minimum to attend (min)",
       registered: "Registered",
       attended: "Attended",
       walkIns: "Walk-ins",
@@ -407,14 +409,14 @@ export default defineMessages({
       registered:
         "Registered: a workshop registration with status “registered”. Cancelled and waitlisted ones do not count. A walk-in registered at the door by the facilitator counts as registered and as a walk-in.",
       attendedSession:
-        "Attended a session: marked “present” or “late” in roll call, or online for at least the minutes each workshop sets ({minutes} by default).",
+        "Attended a session: marked “present” or “late” in roll call, or online for at least its workshop's minimum. Each workshop has its own minimum, shown in the “Minimum to attend (min)” column of the workshops table; unless another was set, it is {minutes}.",
       attendedWorkshop: "Attended a workshop: attended at least one of its sessions in the period.",
       perWorkshop:
         "Participants per workshop: distinct people who attended that workshop. A person who came to three workshops adds to all three.",
       unique:
         "Unique individuals reached: distinct people who attended any session or completed any course in the period. Each person counts once. With the enrolments box ticked, people who enrolled in a course count too.",
       noShows:
-        "No-shows: registered people who attended no session in the period; “below the minimum” if they were online some minutes, “never came” if not. Walk-ins: people who attended without registering beforehand (or registered at the door). Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
+        "No-shows: registered people who attended no session in the period; “below the minimum” if they were online some minutes, but fewer than their workshop's minimum; “never came” if not. Walk-ins: people who attended without registering beforehand (or registered at the door). Attendance rate = (registered − no-shows) ÷ registered; someone who attended without registering adds to “attended” but not to the rate.",
       dates:
         "Dates: each session belongs to the day it was in the workshop's time zone (Lima by default). A session at 23:30 on 30 September, Lima time, belongs to the fiscal year that ends that day. A session that runs past midnight (23:30 to 00:45) belongs to the day it starts. Courses are dated by the moment of completion (or enrolment), Lima time.",
       periods:
