@@ -3,6 +3,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeUpload } from "../../app/utils/csv.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
+import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -34,16 +35,6 @@ function resaved(): Uint8Array<ArrayBuffer> {
           .map((cell) => `"${cell}"`)
           .join(",");
   return new Uint8Array(iconv.encode([...lines.slice(0, header + 1), ...rows.map(quoted), ""].join("\r\n"), "win1252"));
-}
-
-async function logIn(identifier: string): Promise<string> {
-  const login = await fetch(server.url + "/login", {
-    method: "POST",
-    redirect: "manual",
-    body: new URLSearchParams({ identifier, password: "minka-demo-2026" }),
-  });
-  expect(login.status, `log in as ${identifier}`).toBe(302);
-  return login.headers.get("Set-Cookie")!.split(";")[0];
 }
 
 async function post(path: string, body: Record<string, string> | FormData, as = "facilitator") {
@@ -100,8 +91,8 @@ beforeAll(async () => {
     otherWorkshop: other.workshop,
     otherSession: other.session,
   });
-  cookies.facilitator = await logIn("facilitadora@minka.test");
-  cookies.member = await logIn("socia@minka.test");
+  cookies.facilitator = await logIn(server, "facilitadora@minka.test");
+  cookies.member = await logIn(server, "socia@minka.test");
 }, 120_000);
 afterAll(() => server.stop());
 

@@ -101,7 +101,8 @@ describe("a re-saved copy of an imported report", () => {
     );
     const initial = Object.fromEntries(page.review!.items.map((i) => [i.participant.name, i.initial]));
     expect(initial["Juana Flores"]).toBe(`person:${workshop.people.juanaSur}`);
-    expect(initial["Lucía Nueva"]).toBe("new");
+    // Someone nobody decided yet starts undecided, as on any review (docs/decisions/021).
+    expect(initial["Lucía Nueva"]).toBe("");
     expect(page.review!.earlier).toMatchObject({ fileName: "participants.csv", people: 7 });
   });
 });
