@@ -12,8 +12,7 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { hasRole } from "./domain/roles";
-import { pageMessages } from "./i18n/messages.server";
+import { ROOT_TEXTS, textsIn } from "./i18n/page-texts.server";
 import { useI18n } from "./i18n/use-translation";
 import stylesheet from "./styles/app.css";
 import { getUser } from "./auth/user.server";
@@ -31,17 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
   return {
     locale,
-    messages: pageMessages(locale, user ? hasRole(user.role, "facilitator") : false),
+    texts: textsIn(locale, ROOT_TEXTS),
     user: user ? { fullName: user.fullName, role: user.role } : null,
   };
 }
 
 const STAFF_AREAS = /^\/(staff|reports|admin)(\/|$)/;
 
-/**
- * Staff texts come with the root data only for staff (see pageMessages). Entering a staff area
- * reloads the root data, so someone promoted during their session gets those texts at once.
- */
+/** Entering a staff area reloads the root data, so someone promoted during their session gets the staff links at once. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
   defaultShouldRevalidate || (STAFF_AREAS.test(nextUrl.pathname) && !STAFF_AREAS.test(currentUrl.pathname));
 

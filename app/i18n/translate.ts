@@ -13,6 +13,11 @@ export type KeyOf<T> = {
   [K in keyof T & string]: T[K] extends string | { other: string } ? K : Join<K, KeyOf<T[K]>>;
 }[keyof T & string];
 
+/** Every dotted path of a message tree: namespaces, subtrees and messages. */
+export type PathOf<T> = {
+  [K in keyof T & string]: T[K] extends string | { other: string } ? K : K | Join<K, PathOf<T[K]>>;
+}[keyof T & string];
+
 export type Vars = Record<string, string | number>;
 export type Translate<Key extends string = string> = (key: Key, vars?: Vars) => string;
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { metaTranslator } from "../i18n/page-title";
 import { useI18n } from "../i18n/use-translation";
 import { getUser } from "../auth/user.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   // Search results and shared links show these, in the visitor's language; the description is the page's own lead.
@@ -14,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { firstName: user?.fullName.split(" ")[0] ?? null };
+  return { firstName: user?.fullName.split(" ")[0] ?? null, texts: await pageTexts(request, ["home"]) };
 }
 
 export default function Home() {

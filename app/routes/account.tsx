@@ -19,6 +19,7 @@ import { NAME_MAX } from "../domain/limits";
 import { ChangePasswordSchema, ProfileSchema, WithdrawConsentSchema } from "../forms/account.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,6 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     consent: consent ?? null,
     country: place?.country ?? "",
     region: place?.region ?? "",
+    texts: await pageTexts(request, [
+      "account",
+      "auth.login",
+      "auth.signup",
+      "people.place",
+      "privacy.yourData",
+      "reset.change",
+    ]),
   };
 }
 

@@ -1,4 +1,7 @@
 import { useI18n } from "../i18n/use-translation";
+import { textsLoader } from "../i18n/page-texts.server";
+
+export const loader = textsLoader(["privacy.yourData"]);
 
 export default function ConsentWithdrawn() {
   const { t } = useI18n();

@@ -5,11 +5,12 @@ import { listContentProblems } from "../models/course-content.server";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
+import { pageTexts } from "../i18n/page-texts.server";
 
 /** Problems found by the last content build: those courses are held back at their last good version. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return { problems: await listContentProblems(await getDb()) };
+  return { problems: await listContentProblems(await getDb()), texts: await pageTexts(request, ["courses.admin"]) };
 }
 
 export default function AdminContent() {

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useI18n } from "../i18n/use-translation";
 import { requireRole } from "../auth/user.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 /** Layout for the admin pages. Each child loader and action still checks the role itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return null;
+  return { texts: await pageTexts(request, ["admin", "privacy.admin", "privacy.audit"]) };
 }
 
 export default function AdminLayout() {

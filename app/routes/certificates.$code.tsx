@@ -11,6 +11,7 @@ import { formatDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { CertificateLookup } from "./certificates._index";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Names of real people: keep the page out of search engines.
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const typed = (params.code ?? "").slice(0, 64);
   const code = normalizeCertificateCode(typed);
   const certificate = code ? await findCertificateByCode(await getDb(), code) : undefined;
-  if (!certificate) return data({ found: false as const, code: typed }, { status: 404 });
+  const texts = await pageTexts(request, ["learning.certificate"]);
+  if (!certificate) return data({ found: false as const, code: typed, texts }, { status: 404 });
   const user = await getUser(request);
   const mayDownload = Boolean(user && (user.personId === certificate.personId || hasRole(user.role, "facilitator")));
   return {
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     completedAt: certificate.completedAt,
     hours: certificate.hours,
     mayDownload,
+    texts,
   };
 }
 

@@ -6,6 +6,7 @@ import { normalizeCertificateCode } from "../domain/certificate";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/learning.css";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [
@@ -14,10 +15,10 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /** A typed code goes to its verification page (a GET form: works without JavaScript). */
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const typed = new URL(request.url).searchParams.get("code");
   if (typed) throw redirect(`/certificates/${encodeURIComponent(normalizeCertificateCode(typed) ?? typed.trim())}`);
-  return null;
+  return { texts: await pageTexts(request, ["learning.certificate"]) };
 }
 
 export function CertificateLookup({ defaultValue }: { defaultValue?: string }) {

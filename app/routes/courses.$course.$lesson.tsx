@@ -21,6 +21,7 @@ import { getDb } from "../utils/db.server";
 import { sendOnce } from "../utils/document-html.server";
 import { getTranslator } from "../utils/locale.server";
 import { getVideoQuality, isVideoQuality, videoQualityCookie } from "../utils/video-quality.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 const LESSON_BODY_ID = "lesson-body";
 
@@ -81,6 +82,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // In the page, not again in the hydration data.
     html: sendOnce(context, LESSON_BODY_ID, html),
     learning: await lessonLearningState(await getDb(), user, page),
+    texts: await pageTexts(request, [
+      "courses.course",
+      "courses.duration",
+      "courses.lesson",
+      "learning.course",
+      "learning.lesson",
+      "learning.me",
+      "learning.progress",
+    ]),
   };
 }
 

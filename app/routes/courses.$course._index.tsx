@@ -12,6 +12,7 @@ import styles from "../styles/courses.css";
 import learningStyles from "../styles/learning.css";
 import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -28,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     includeDrafts: Boolean(user && hasRole(user.role, "admin")),
   });
   if (!course) throw new Response(null, { status: 404 });
-  return { course, learning: (await courseLearningState(await getDb(), user, course.slug))! };
+  return {
+    course,
+    learning: (await courseLearningState(await getDb(), user, course.slug))!,
+    texts: await pageTexts(request, ["courses", "learning.course", "learning.me", "learning.progress"]),
+  };
 }
 
 export default function CoursePage() {

@@ -11,6 +11,7 @@ import styles from "../styles/courses.css";
 import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Minka` : "Minka" }];
@@ -30,7 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const courses = await searchCourses(db, filters, { includeDrafts: admin });
   // Admins learn here when a content build held a course back.
   const problems = admin ? await countContentProblems(db) : 0;
-  return { courses, filters, problems, title: t("courses.catalog.title") };
+  return {
+    courses,
+    filters,
+    problems,
+    title: t("courses.catalog.title"),
+    texts: await pageTexts(request, ["courses"]),
+  };
 }
 
 export default function Catalog() {

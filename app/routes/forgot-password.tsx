@@ -8,6 +8,9 @@ import { useI18n } from "../i18n/use-translation";
 import { startEmailReset } from "../models/password-reset.server";
 import { resetRequestsByAccount, resetRequestsByIp } from "../auth/rate-limit.server";
 import { getDb } from "../utils/db.server";
+import { textsLoader } from "../i18n/page-texts.server";
+
+export const loader = textsLoader(["reset.forgot", "reset.rateLimited"]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(ForgotPasswordSchema, request);

@@ -6,6 +6,7 @@ import { completeLesson } from "../models/completion.server";
 import { findLessonBySlugs } from "../models/learning-state.server";
 import { getUser, safeRedirectPath } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const loader = () => redirect("/me/learning");
 
@@ -29,7 +30,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const db = await getDb();
   const lesson = await findLessonBySlugs(db, courseSlug, lessonSlug);
-  if (!lesson) return data({ ok: false as const, reason: "unknownLesson" as const }, { status: 404 });
+  if (!lesson)
+    return data(
+      {
+        ok: false as const,
+        reason: "unknownLesson" as const,
+        texts: await pageTexts(request, ["learning.me.title", "learning.refused"]),
+      },
+      { status: 404 },
+    );
   const claim = claimFromForm({ method: form.get("method"), watched: form.get("watched"), passed: form.get("passed") });
   // The person is always the one signed in; a person id in the form is ignored.
   const result = await completeLesson(db, {
@@ -45,7 +54,14 @@ export async function action({ request }: ActionFunctionArgs) {
         : result.reason === "unknownLesson" || result.reason === "closedCourse"
           ? 404
           : 400;
-    return data({ ok: false as const, reason: result.reason }, { status });
+    return data(
+      {
+        ok: false as const,
+        reason: result.reason,
+        texts: await pageTexts(request, ["learning.me.title", "learning.refused"]),
+      },
+      { status },
+    );
   }
   if (typeof redirectTo === "string" && redirectTo) return redirect(safeRedirectPath(redirectTo, "/me/learning"));
   return {

@@ -12,13 +12,14 @@ import { verifyAgainstNothing, verifyPassword } from "../utils/password.server";
 import { loginFailuresByAccount, loginFailuresByIp } from "../auth/rate-limit.server";
 import { pageTitle } from "../i18n/page-title";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  return { texts: await pageTexts(request, ["auth.login", "reset.forgotLink"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -8,6 +8,7 @@ import { requireUser } from "../auth/user.server";
 import { formatDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Minka` }];
@@ -16,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { t } = await getTranslator(request);
   const courses = await listMyCourses(await getDb(), user.personId);
-  return { title: t("learning.me.title"), courses };
+  return {
+    title: t("learning.me.title"),
+    courses,
+    texts: await pageTexts(request, ["learning.course", "learning.me", "learning.progress"]),
+  };
 }
 
 export default function MyLearning() {

@@ -1,25 +1,55 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ReportBody } from "../components/reach/report-body";
+import { useDocumentHtml } from "../components/document-html";
 import { ReportFilters } from "../components/reach/report-filters";
 import { filtersToSearch } from "../domain/reach-filters";
 import { calendarDateFormatter, periodText } from "../domain/reach-tables";
 import { useI18n } from "../i18n/use-translation";
 import styles from "../styles/reach.css";
 import { loadReachRequest } from "../reports/reach-request.server";
+import { reportBodyHtml } from "../reports/report-html.server";
+import { getLocale } from "../utils/locale.server";
+import { sendOnce } from "../utils/document-html.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.title") }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+const REPORT_BODY_ID = "report-body";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await loadReachRequest(request);
-  return data(result, { status: result.errors.length ? 400 : 200 });
+  const locale = await getLocale(request);
+  const body = result.report
+    ? reportBodyHtml(result.report, { locale, duplicates: result.duplicates, linkToLedger: true })
+    : null;
+  return data(
+    {
+      ...result,
+      // In the page, not again in the hydration data.
+      bodyHtml: body === null ? null : sendOnce(context, REPORT_BODY_ID, body),
+      texts: await pageTexts(request, [
+        "reports.errors",
+        "reports.exports",
+        "reports.facilitatorIntro",
+        "reports.filters",
+        "reports.intro",
+        "reports.period",
+        "reports.periodAll",
+        "reports.tables",
+        "reports.title",
+        "reports.values",
+      ]),
+    },
+    { status: result.errors.length ? 400 : 200 },
+  );
 }
 
 export default function ReportsPage() {
-  const { viewer, filters, errors, report, duplicates, options } = useLoaderData<typeof loader>();
+  const { viewer, filters, errors, report, options, bodyHtml } = useLoaderData<typeof loader>();
+  const body = useDocumentHtml(REPORT_BODY_ID, bodyHtml);
   const { t, locale } = useI18n();
   const search = filtersToSearch(filters);
   return (
@@ -65,7 +95,7 @@ export default function ReportsPage() {
               </li>
             </ul>
           </nav>
-          <ReportBody report={report} duplicates={duplicates} linkToLedger />
+          <div id={REPORT_BODY_ID} dangerouslySetInnerHTML={{ __html: body }} />
         </>
       ) : null}
     </div>

@@ -17,6 +17,7 @@ import styles from "../styles/reach.css";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.people.title") }];
@@ -24,7 +25,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "manager");
   const db = await getDb();
-  return { pairs: await listLikelyDuplicates(db), waiting: await countLikelyDuplicates(db) };
+  return {
+    pairs: await listLikelyDuplicates(db),
+    waiting: await countLikelyDuplicates(db),
+    texts: await pageTexts(request, ["reports"]),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,6 +9,7 @@ import styles from "../styles/reach.css";
 import { loadReachRequest } from "../reports/reach-request.server";
 import { formatDateTime } from "../utils/dates";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.printTitle") }];
@@ -16,7 +17,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 /** The same report without the form, laid out for paper (the browser's own Print command). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const result = await loadReachRequest(request);
-  return data(result, { status: result.errors.length ? 400 : 200 });
+  return data(
+    { ...result, texts: await pageTexts(request, ["reports", "people.staff.quality"]) },
+    { status: result.errors.length ? 400 : 200 },
+  );
 }
 
 export default function ReportPrint() {

@@ -11,6 +11,9 @@ import { resetWithStaffCode } from "../models/password-reset.server";
 import { startSession } from "../auth/user.server";
 import { resetCodeAttemptsByIp } from "../auth/rate-limit.server";
 import { getDb } from "../utils/db.server";
+import { textsLoader } from "../i18n/page-texts.server";
+
+export const loader = textsLoader(["auth.signup", "reset.code", "reset.rateLimited"]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(CodeSchema, request);

@@ -9,10 +9,15 @@ import { startSession } from "../auth/user.server";
 import { NewPasswordSchema } from "../forms/reset.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { token, usable: await isEmailResetUsable(await getDb(), token) };
+  return {
+    token,
+    usable: await isEmailResetUsable(await getDb(), token),
+    texts: await pageTexts(request, ["auth.signup", "reset.link"]),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -14,12 +14,13 @@ import { signupAttemptsByIp } from "../auth/rate-limit.server";
 import { NAME_MAX } from "../domain/limits";
 import { pageTitle } from "../i18n/page-title";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.signup.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { texts: await pageTexts(request, ["auth", "people.place"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -10,6 +10,7 @@ import { formatShortDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
 import { numberFormat } from "../utils/intl";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     course: { slug: course.slug, title: course.title, open: course.open },
     report: await courseReport(db, course.id),
+    texts: await pageTexts(request, ["learning.staff"]),
   };
 }
 

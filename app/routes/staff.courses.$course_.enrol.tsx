@@ -13,6 +13,7 @@ import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { NAME_MAX } from "../domain/limits";
 import { CandidateSummary } from "../components/person-candidate";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -25,7 +26,10 @@ async function staffCourse(request: Request, slug: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course } = await staffCourse(request, params.course);
-  return { course: { slug: course.slug, title: course.title } };
+  return {
+    course: { slug: course.slug, title: course.title },
+    texts: await pageTexts(request, ["identity.candidate", "identity.confirm", "learning.enrolOne", "people.place"]),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -6,12 +6,13 @@ import styles from "../styles/learning.css";
 import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "facilitator");
-  return { courses: await listCoursesForStaff(await getDb()) };
+  return { courses: await listCoursesForStaff(await getDb()), texts: await pageTexts(request, ["learning.staff"]) };
 }
 
 export default function StaffCourses() {

@@ -22,13 +22,17 @@ import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { readUploadedFile } from "../utils/report-upload.server";
 import { TableScroll } from "../components/table-scroll";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "facilitator");
   const courses = await listCoursesForStaff(await getDb());
-  return { exampleSlug: courses.find((c) => c.open)?.slug ?? "que-es-una-cooperativa" };
+  return {
+    exampleSlug: courses.find((c) => c.open)?.slug ?? "que-es-una-cooperativa",
+    texts: await pageTexts(request, ["learning.import", "learning.staff"]),
+  };
 }
 
 type Problem = FileProblem | "noFile" | "tooLarge" | "consentRequired" | "gone" | `notText.${NotTextKind}`;

@@ -18,6 +18,7 @@ import { useI18n } from "../i18n/use-translation";
 import { likelyDuplicatesOf, personHistory, updatePersonRecord } from "../models/person-record.server";
 import styles from "../styles/workshops.css";
 import { formatShortDate } from "../utils/dates";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.staff.person.title") }];
@@ -40,6 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manager,
     editable: mayEditPerson(user, person),
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    texts: await pageTexts(request, [
+      "attendance.rollCall.statuses",
+      "people",
+      "reports.tables",
+      "reports.values",
+      "workshops.registrationStatus",
+    ]),
   };
 }
 

@@ -13,6 +13,7 @@ import { useI18n } from "../i18n/use-translation";
 import { listCooperatives, searchPeople } from "../models/people-directory.server";
 import styles from "../styles/workshops.css";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.staff.directory.title") }];
@@ -29,7 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const all = hasRole(user.role, "manager");
   const scope = all ? ({ all: true } as const) : { facilitatorAccountId: user.accountId };
   const [result, cooperatives] = await Promise.all([searchPeople(db, filters, scope), listCooperatives(db)]);
-  return { filters, cooperatives, all, ...result };
+  return {
+    filters,
+    cooperatives,
+    all,
+    ...result,
+    texts: await pageTexts(request, ["people.staff", "reports.tables", "reports.values"]),
+  };
 }
 
 const MISSING_LABELS = {

@@ -25,6 +25,7 @@ import { canManageWorkshop, listManagedWorkshops } from "../models/workshop.serv
 import styles from "../styles/learning.css";
 import { getDb } from "../utils/db.server";
 import { readUploadedFile } from "../utils/report-upload.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const workshops = (await listManagedWorkshops(await getDb(), staff))
     .filter((w) => w.status !== "cancelled")
     .map((w) => ({ id: w.id, title: w.title }));
-  return { workshops, ledgerOnly: hasRole(staff.role, "manager") };
+  return { workshops, ledgerOnly: hasRole(staff.role, "manager"), texts: await pageTexts(request, ["roster"]) };
 }
 
 type Problem =

@@ -11,6 +11,7 @@ import { requireRole } from "../auth/user.server";
 import { formatDateTime } from "../utils/dates";
 import { kickOutbox } from "../mail/mailer.server";
 import { getDb } from "../utils/db.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 const REFUSALS = {
   not_found: { error: { key: "reset.staff.notFound" }, status: 404 },
@@ -20,7 +21,7 @@ const REFUSALS = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "facilitator");
-  return null;
+  return { texts: await pageTexts(request, ["reset.forgotLink", "reset.staff"]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

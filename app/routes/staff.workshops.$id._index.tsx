@@ -10,6 +10,7 @@ import styles from "../styles/workshops.css";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { TableScroll } from "../components/table-scroll";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -69,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           already: url.searchParams.get("already") === "1",
         }
       : null,
+    texts: await pageTexts(request, ["attendance.nav", "attendance.rule", "identity.cancel", "workshops"]),
   };
 }
 

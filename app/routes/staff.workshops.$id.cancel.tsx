@@ -10,6 +10,7 @@ import { useI18n } from "../i18n/use-translation";
 import { kickOutbox } from "../mail/mailer.server";
 import { cancelRegistrationByStaff, findRegistrationToCancel } from "../models/registration-cancel.server";
 import styles from "../styles/workshops.css";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "identity.cancel.action") }];
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     workshop: { id: workshop.id, title: workshop.title },
     registration: { id: registration.id, fullName: registration.fullName, active: registration.status !== "cancelled" },
+    texts: await pageTexts(request, ["identity.cancel"]),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type WorkshopFormFailure,
 } from "../forms/workshop-submission.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.form.editTitle") }];
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       facilitators.map((f) => f.accountId),
     ),
     ...(await workshopFormChoices(db)),
+    texts: await pageTexts(request, ["people.place", "workshops"]),
   };
 }
 

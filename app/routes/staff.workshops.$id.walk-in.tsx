@@ -12,6 +12,7 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { kickOutbox } from "../mail/mailer.server";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.walkIn.title") }];
@@ -21,7 +22,10 @@ type WalkInFailure = FormFailureWith<Omit<IdentityQuestion, "errors">>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopStaff(request, params);
-  return { workshop: { id: workshop.id, title: workshop.title, country: workshop.country } };
+  return {
+    workshop: { id: workshop.id, title: workshop.title, country: workshop.country },
+    texts: await pageTexts(request, ["identity", "people.place", "workshops"]),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -15,6 +15,7 @@ import styles from "../styles/attendance.css";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { TableScroll } from "../components/table-scroll";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minMinutes: summary.minMinutes,
     overall: summary.overall,
     sessions: summary.sessions,
+    texts: await pageTexts(request, ["attendance", "workshops"]),
   };
 }
 

@@ -20,6 +20,7 @@ import { requireSessionStaff } from "../auth/workshop.server";
 import { formatDate, formatShortDate } from "../utils/dates";
 import { getLocale } from "../utils/locale.server";
 import { readReportFile } from "../utils/report-upload.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,7 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireSessionStaff(request, params);
-  return importPage(access.db, access, new URL(request.url).searchParams.get("upload"));
+  const page = await importPage(access.db, access, new URL(request.url).searchParams.get("upload"));
+  return {
+    ...page,
+    texts: await pageTexts(request, ["attendance", "identity.candidate", "people.place", "workshops"]),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { idParam, requireSessionStaff } from "../auth/workshop.server";
+import { pageTexts } from "../i18n/page-texts.server";
 import { pageTitle } from "../i18n/page-title";
 import { useI18n } from "../i18n/use-translation";
 import { previewUndo, undoImport } from "../models/attendance-import-undo.server";
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preview = await previewUndo(db, idParam(params.importId), session.id);
   if (!preview) throw new Response("Not found", { status: 404 });
   return {
+    texts: await pageTexts(request, ["attendance", "workshops"]),
     workshop: { id: workshop.id, title: workshop.title, timezone: workshop.timezone },
     session: { id: session.id, startsAt: session.starts_at },
     ...preview,

@@ -18,6 +18,7 @@ import { formFailure, parseSubmission } from "../forms/submission.server";
 import { kickOutbox } from "../mail/mailer.server";
 import styles from "../styles/attendance.css";
 import { requireSessionStaff } from "../auth/workshop.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entries: shown,
     counts: rollCallCounts(everyone, minMinutes),
     minMinutes,
+    texts: await pageTexts(request, ["attendance", "identity", "people.place", "workshops"]),
   };
 }
 

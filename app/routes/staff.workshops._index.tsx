@@ -9,6 +9,7 @@ import { formatShortDate, formatTime } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { TableScroll } from "../components/table-scroll";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
@@ -18,7 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "facilitator");
   const workshops = await listManagedWorkshops(await getDb(), user);
-  return { all: hasRole(user.role, "manager"), workshops };
+  return {
+    all: hasRole(user.role, "manager"),
+    workshops,
+    texts: await pageTexts(request, ["roster.import.title", "workshops"]),
+  };
 }
 
 export default function StaffWorkshops() {

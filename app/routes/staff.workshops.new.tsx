@@ -15,6 +15,7 @@ import {
   type WorkshopFormState,
 } from "../forms/workshop-submission.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.form.createTitle") }];
@@ -26,7 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facilitatorIds: [String(user.accountId)],
     rows: MIN_SESSION_ROWS,
   };
-  return { initial, ...(await workshopFormChoices(await getDb())) };
+  return {
+    initial,
+    ...(await workshopFormChoices(await getDb())),
+    texts: await pageTexts(request, ["people.place", "workshops"]),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -16,6 +16,7 @@ import { getUser, requireUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { kickOutbox } from "../mail/mailer.server";
 import { idParam } from "../auth/workshop.server";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -66,6 +67,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seatsLeft: Number.isFinite(seatsLeft) ? seatsLeft : null,
     refusal: registrationRefusal(workshop, sessions, "self", new Date().toISOString()),
     canManage,
+    texts: await pageTexts(request, [
+      "workshops.detail",
+      "workshops.list",
+      "workshops.modality",
+      "workshops.register",
+      "workshops.sessionWhen",
+      "workshops.startsWhen",
+      "workshops.timeZone",
+    ]),
   };
 }
 

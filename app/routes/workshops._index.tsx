@@ -9,6 +9,7 @@ import styles from "../styles/workshops.css";
 import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { pageTitle } from "../i18n/page-title";
+import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.list.title") }];
@@ -27,6 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     upcoming: upcoming.map((w) => ({ ...w, myStatus: mine.get(w.id) ?? null })),
     past,
+    texts: await pageTexts(request, [
+      "workshops.list",
+      "workshops.modality",
+      "workshops.sessionCount",
+      "workshops.sessionWhen",
+      "workshops.startsWhen",
+      "workshops.status",
+      "workshops.timeZone",
+    ]),
   };
 }
 

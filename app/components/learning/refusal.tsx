@@ -1,4 +1,5 @@
 import { Link, useActionData } from "@remix-run/react";
+import type { PageTexts } from "../../i18n/page-texts";
 import { useI18n } from "../../i18n/use-translation";
 import type { CompleteLessonResult } from "../../models/completion.server";
 
@@ -6,8 +7,9 @@ type Reason = Extract<CompleteLessonResult, { ok: false }>["reason"];
 
 /** What a learning form shows when it was refused without JavaScript: the reason in plain words. */
 export function LearningRefusal() {
-  const result = useActionData<{ reason?: Reason }>();
-  const { t } = useI18n();
+  // The route's loader only redirects: the texts come with the refusal.
+  const result = useActionData<{ reason?: Reason; texts?: PageTexts }>();
+  const { t } = useI18n(result?.texts);
   return (
     <div className="narrow">
       <h1>{t("learning.me.title")}</h1>

@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { useI18n } from "../../i18n/use-translation";
 import type { ReachReport } from "../../models/reach.server";
 import { numberFormat } from "../../utils/intl";
@@ -24,9 +23,9 @@ export function QualityLinks({ quality }: { quality: ReachReport["quality"] }) {
           .filter((link) => link.count > 0)
           .map((link) => (
             <li key={link.missing}>
-              <Link to={`/staff/people?missing=${link.missing}`}>
+              <a href={`/staff/people?missing=${link.missing}`}>
                 {t(link.label, { count: numberFormat(locale).format(link.count) })}
-              </Link>
+              </a>
             </li>
           ))}
       </ul>

@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { useMemo } from "react";
 import { buildReportTables, type ReportTable } from "../../domain/reach-tables";
 import { useI18n } from "../../i18n/use-translation";
@@ -14,7 +13,10 @@ function barsOf(table: ReportTable, valueColumn = 1): Bar[] {
   return table.rows.map((row) => ({ label: String(row[0] ?? ""), value: Number(row[valueColumn] ?? 0) }));
 }
 
-/** The whole report below the filters: shared by the page and its print view. */
+/**
+ * The whole report below the filters: shared by the page and its print view. The page renders it
+ * apart, once per report and language (app/reports/report-html.server.tsx), so it has plain links.
+ */
 export function ReportBody({
   report,
   duplicates,
@@ -191,9 +193,9 @@ export function ReportBody({
             {linkToLedger && duplicates > 0 ? (
               <>
                 {" "}
-                <Link to="/reports/people" className="no-print">
+                <a href="/reports/people" className="no-print">
                   {t("reports.quality.reviewDuplicates")}
-                </Link>
+                </a>
               </>
             ) : null}
           </p>
