@@ -1,8 +1,6 @@
-import iconv from "iconv-lite";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeUpload } from "../../app/utils/csv.server";
-import { fixtureBytes } from "../support/attendance-fixtures";
+import { fixtureBytes, resavedByExcel } from "../support/attendance-fixtures";
 import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -18,24 +16,6 @@ const ZOOM = "zoom-meeting-participants.csv";
 let attendanceBefore: Record<string, unknown>[] = [];
 
 const importPath = () => `/staff/workshops/${ids.workshop}/sessions/${ids.session}/import`;
-
-/** The fixture as Excel in Spanish saves it back: Windows-1252, CRLF, participant rows in another order, every cell quoted. */
-function resaved(): Uint8Array<ArrayBuffer> {
-  const lines = decodeUpload(fixtureBytes(ZOOM)).split(/\r?\n/);
-  const header = lines.findIndex((line) => line.startsWith("Name (Original Name)"));
-  const rows = lines
-    .slice(header + 1)
-    .filter(Boolean)
-    .reverse();
-  const quoted = (line: string) =>
-    line.includes('""')
-      ? line
-      : line
-          .split(",")
-          .map((cell) => `"${cell}"`)
-          .join(",");
-  return new Uint8Array(iconv.encode([...lines.slice(0, header + 1), ...rows.map(quoted), ""].join("\r\n"), "win1252"));
-}
 
 async function post(path: string, body: Record<string, string> | FormData, as = "facilitator") {
   const response = await fetch(server.url + path, {
@@ -120,7 +100,7 @@ describe("importing a report, its re-saved copy, and undoing the import", () => 
     expect(imported.length).toBeGreaterThan(before.length);
 
     const written = counts();
-    const again = await upload(resaved(), "participantes (copia).csv");
+    const again = await upload(resavedByExcel(ZOOM), "participantes (copia).csv");
     expect(again.status).toBe(302);
     expect(again.location).toContain("already=");
     const page = await get(again.location);
@@ -200,7 +180,7 @@ describe("importing a report, its re-saved copy, and undoing the import", () => 
     expect(counts()).toEqual(written);
 
     // Re-importing the same file (and its re-saved copy) is allowed again.
-    const again = await upload(resaved(), "participantes (copia).csv");
+    const again = await upload(resavedByExcel(ZOOM), "participantes (copia).csv");
     expect(again.status).toBe(302);
     expect(again.location).toMatch(/upload=\d+/);
   });
