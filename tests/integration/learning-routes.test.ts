@@ -124,15 +124,15 @@ describe("member actions", () => {
       await call({ course: course.slug, lesson: course.lessons[0].slug, method: "video", watched: "0.4" }),
     ).toEqual({
       status: 400,
-      data: { ok: false, reason: "notEnoughWatched" },
+      data: { ok: false, reason: "notEnoughWatched", texts: expect.any(Object) },
     });
     expect(await call({ course: course.slug, lesson: "no-such-lesson" })).toEqual({
       status: 404,
-      data: { ok: false, reason: "unknownLesson" },
+      data: { ok: false, reason: "unknownLesson", texts: expect.any(Object) },
     });
     expect(await call({ course: course.slug, lesson: course.lessons[1].slug })).toEqual({
       status: 410,
-      data: { ok: false, reason: "archivedLesson" },
+      data: { ok: false, reason: "archivedLesson", texts: expect.any(Object) },
     });
     const ok = await call({ course: course.slug, lesson: course.lessons[0].slug, method: "video", watched: "0.95" });
     expect(ok).toMatchObject({ status: 200, data: { ok: true, courseCompleted: true } });
@@ -180,6 +180,8 @@ describe("certificates", () => {
       completedAt: expect.any(String),
       hours: 1.5,
       mayDownload: false,
+      // The page's own labels (docs/decisions/024); nothing else about the person.
+      texts: expect.any(Object),
     });
     const lower = unwrap<{ found: boolean }>(
       await certificateLoader({ request: getRequest("/x"), params: { code: code.toLowerCase() }, ...ctx }),
@@ -189,7 +191,7 @@ describe("certificates", () => {
       const missing = unwrap<{ found: boolean }>(
         await certificateLoader({ request: getRequest("/x"), params: { code: bad }, ...ctx }),
       );
-      expect(missing).toEqual({ status: 404, data: { found: false, code: bad } });
+      expect(missing).toEqual({ status: 404, data: { found: false, code: bad, texts: expect.any(Object) } });
     }
   });
 
