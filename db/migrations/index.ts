@@ -13,6 +13,7 @@ import * as rateLimitWindows from "./2026-12-02T0230-rate-limit-windows";
 import * as rosterUploads from "./2026-12-02T0300-roster-uploads";
 import * as attendanceCorrections from "./2026-12-03T0200-attendance-corrections";
 import * as reachFacts from "./2026-12-03T0300-reach-facts";
+import * as calendarSequence from "./2026-12-03T0400-calendar-sequence";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0300-roster-uploads": rosterUploads,
   "2026-12-03T0200-attendance-corrections": attendanceCorrections,
   "2026-12-03T0300-reach-facts": reachFacts,
+  "2026-12-03T0400-calendar-sequence": calendarSequence,
 };
