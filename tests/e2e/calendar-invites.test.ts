@@ -182,6 +182,20 @@ describe("calendar files (RFC 5545 / iTIP)", () => {
       (await getWithHost(`/workshops/${workshopId}/calendar.ics`, "x.example", member)).body.toString("utf8"),
     );
     expect(third.events[0].sequence).toBe(after.events[0].sequence + 1);
+
+    // Cancelling the workshop is one more revision: the same UID, STATUS:CANCELLED.
+    const cancelled = workshopForm(title, facilitator.id, { id: session.id, date: "2031-05-07" });
+    cancelled.set("joinUrl", "https://meet.example.org/nuevo-enlace");
+    cancelled.set("status", "cancelled");
+    expect((await post(`/staff/workshops/${workshopId}/edit`, cancelled, staff)).status).toBe(302);
+    const ics = (await getWithHost(`/workshops/${workshopId}/calendar.ics`, "x.example", member)).body.toString("utf8");
+    const last = parse(ics);
+    expect(last.method).toBe("PUBLISH");
+    expect(last.events[0].uid).toBe(invitation.events[0].uid);
+    expect(last.events[0].sequence).toBe(third.events[0].sequence + 1);
+    expect(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!.getFirstPropertyValue("status")).toBe(
+      "CANCELLED",
+    );
   }, 120_000);
 });
 
