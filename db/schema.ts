@@ -19,6 +19,7 @@ export interface Database {
   workshop_session: WorkshopSessionTable;
   registration: RegistrationTable;
   attendance_import: AttendanceImportTable;
+  attendance_import_change: AttendanceImportChangeTable;
   attendance: AttendanceTable;
   attendance_upload: AttendanceUploadTable;
   enrolment_upload: EnrolmentUploadTable;
@@ -274,6 +275,32 @@ export interface AttendanceImportTable {
   rows_ignored: number;
   imported_by: number | null;
   imported_at: Timestamp;
+  /** The report's meeting (platform, meeting id, start), when the format names it (docs/decisions/022). */
+  meeting_key: string | null;
+  /** SHA-256 of the merged participant set, whatever the file's bytes; null for imports made before it existed. */
+  participants_hash: string | null;
+  /** JSON: the person decided for each participant, keyed by hashed participant keys (no names or contacts). */
+  decisions: Generated<string>;
+  undone_at: Timestamp | null;
+  undone_by: number | null;
+}
+
+/** One attendance row an import touched: its values before the import and the ones the import left. */
+export interface AttendanceImportChangeTable {
+  id: Generated<number>;
+  import_id: number;
+  session_id: number;
+  person_id: number;
+  /** 1 when the row was there before the import (then `before_*` are its values), 0 when the import created it. */
+  existed: number;
+  before_status: AttendanceStatus | null;
+  before_minutes: number | null;
+  before_source: "roll_call" | "import" | null;
+  before_import_id: number | null;
+  before_recorded_by: number | null;
+  before_recorded_at: Timestamp | null;
+  after_status: AttendanceStatus | null;
+  after_minutes: number | null;
 }
 
 export type AttendanceStatus = "present" | "late" | "excused" | "absent";

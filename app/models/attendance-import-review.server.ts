@@ -1,5 +1,6 @@
 import type { Locale } from "../../db/schema";
-import { matchParticipants } from "../domain/attendance-import/match";
+import { matchParticipants, type ParticipantMatch } from "../domain/attendance-import/match";
+import { decisionValue, type Decision } from "../domain/attendance-import/plan";
 import { lastWorkshops } from "./person-candidates.server";
 import { readReviewDecisions, reviewQuestions } from "../domain/attendance-review";
 import { withRemainingAsNew } from "../domain/attendance-review-choices";
@@ -9,6 +10,7 @@ import { parseSubmission } from "../forms/submission.server";
 import type { Msg } from "../i18n/keys";
 import type { DB } from "../utils/db.server";
 import type { UploadedFile } from "../utils/report-upload.server";
+import { earlierDecisions } from "./attendance-import-memory.server";
 import {
   confirmImport,
   discardUpload,
@@ -41,7 +43,7 @@ export type ImportFailure = UploadFailure | GoneFailure | ReviewFailure;
 
 export type ImportStep =
   | { kind: "review"; uploadId: number }
-  | { kind: "already"; importedAt: string }
+  | { kind: "already"; importedAt: string; fileName: string }
   | { kind: "discarded" }
   | { kind: "saved"; people: number; newPeople: number; ignored: number }
   | { kind: "failed"; status: number; failure: ImportFailure };
@@ -59,18 +61,25 @@ export async function importPage(db: DB, { workshop, session }: ImportScope, upl
       importedAt: i.imported_at,
       people: i.rows_matched,
       ignored: i.rows_ignored,
+      undoneAt: i.undone_at,
+      undoneBy: i.undone_by_name,
+      /** Imports made before each row's earlier values were kept cannot be undone. */
+      undoable: i.participants_hash !== null,
     })),
   };
   const upload =
     uploadParam && /^\d{1,12}$/.test(uploadParam) ? await getUpload(db, Number(uploadParam), session.id) : undefined;
   if (!upload) return { ...base, review: null, gone: Boolean(uploadParam) };
   const { participants } = upload.payload;
-  const found = await findKnownPeople(db, workshop.id, participants);
+  const earlier = await earlierDecisions(db, workshop.id, session.id, participants);
+  const matched = await findKnownPeople(db, workshop.id, participants);
+  const found = [...matched, ...earlier.people.filter((p) => !matched.some((m) => m.id === p.id))];
   const last = await lastWorkshops(
     db,
     found.map((p) => p.id),
   );
   const known = found.map((p) => ({ ...p, lastWorkshop: last.get(p.id) ?? null }));
+  const questions = reviewQuestions(participants, matchParticipants(participants, matched), known);
   return {
     ...base,
     gone: false,
@@ -82,9 +91,25 @@ export async function importPage(db: DB, { workshop, session }: ImportScope, upl
       format: upload.format,
       otherDate: upload.payload.otherDate,
       problems: upload.payload.problems,
-      ...reviewQuestions(participants, matchParticipants(participants, known), known),
+      ...questions,
+      items: questions.items.map((item) => startFromEarlier(item, earlier.decisions.get(item.participant.key))),
+      earlier: earlier.from ? { ...earlier.from, people: earlier.decisions.size } : null,
     },
   };
+}
+
+/**
+ * A participant an earlier import of this session decided starts with that decision. A person chosen
+ * then who is not among today's candidates is offered first, so the choice can be seen and changed.
+ */
+function startFromEarlier<T extends { match: ParticipantMatch; initial: string }>(item: T, decision?: Decision): T {
+  if (!decision) return item;
+  if (decision.kind !== "person") return { ...item, initial: decisionValue(decision) };
+  const { match } = item;
+  const offered = match.kind === "matched" ? [match.personId] : match.kind === "probable" ? match.candidates : [];
+  const initial = decisionValue(decision);
+  if (offered.includes(decision.personId)) return { ...item, initial };
+  return { ...item, initial, match: { kind: "probable", candidates: [decision.personId, ...offered] } };
 }
 
 /** An uploaded file (as `readReportFile` read it): refused, already imported, not a report, or kept for review. */
@@ -109,7 +134,7 @@ export async function receiveUploadedReport(
     case "review":
       return { kind: "review", uploadId: received.uploadId };
     case "already":
-      return { kind: "already", importedAt: received.importedAt };
+      return { kind: "already", importedAt: received.importedAt, fileName: received.fileName };
     case "invalid":
       return { kind: "failed", status: 400, failure: { step: "upload", error: parseErrorMessage(received.error) } };
   }
@@ -169,7 +194,7 @@ export async function answerReview(
     case "saved":
       return { kind: "saved", people: outcome.people, newPeople: outcome.newPeople, ignored: outcome.ignored };
     case "already":
-      return { kind: "already", importedAt: outcome.importedAt };
+      return { kind: "already", importedAt: outcome.importedAt, fileName: outcome.fileName };
     case "gone":
       return gone;
     case "undecided":

@@ -103,6 +103,8 @@ export async function summarizeWorkshopAttendance(db: DB, workshopId: number, no
           .selectFrom("attendance_import")
           .select(["session_id", "rows_ignored"])
           .where("session_id", "in", sessionIds)
+          // An undone import stays for history but no longer counts (docs/decisions/022).
+          .where("undone_at", "is", null)
           .execute()
       : [],
   ]);

@@ -10,6 +10,7 @@ import {
   type ReportMeeting,
   type RowProblem,
 } from "../domain/attendance-import/index";
+import { participantKeys, reportIdentity, sameReport, type ReportIdentity } from "../domain/attendance-import/identity";
 import { decodeUpload } from "../utils/csv.server";
 import { matchParticipants, participantNameKeys, type ParticipantMatch } from "../domain/attendance-import/match";
 import { localDate } from "../utils/dates";
@@ -25,6 +26,8 @@ export interface UploadPayload {
   meeting: ReportMeeting;
   /** The report's own date when it is not the session's (a warning on the review screen). */
   otherDate: string | null;
+  /** What the report says, whatever its bytes (docs/decisions/022); absent in reviews kept before it existed. */
+  identity?: ReportIdentity;
 }
 
 export interface PendingUpload {
@@ -46,8 +49,9 @@ export type ReceiveOutcome =
   | { kind: "invalid"; error: ParseError };
 
 /**
- * Takes an uploaded report for a session: a file already imported is recognised by its hash and
- * changes nothing; otherwise it is parsed, its rows merged per participant and kept for review.
+ * Takes an uploaded report for a session: a report already imported (and not undone) is recognised
+ * by its hash or, for a re-saved copy, by its content identity (docs/decisions/022), and changes
+ * nothing; otherwise it is parsed, its rows merged per participant and kept for review.
  * Nothing about attendance is written here.
  */
 export async function receiveReport(
@@ -75,6 +79,9 @@ export async function receiveReport(
   const window = endsAt ? { startsAt, endsAt } : undefined;
   const participants = await mergeParticipants(report.rows, report.format, window);
   if (participants.length === 0) return { kind: "invalid", error: { code: "noRows", format: report.format } };
+  const identity = reportIdentity(report.format, report.meeting, participants);
+  const same = await findSameReport(db, input.session.id, identity);
+  if (same) return { kind: "already", importedAt: same.imported_at, fileName: same.file_name };
   const uploadId = await createUpload(db, {
     sessionId: input.session.id,
     fileHash,
@@ -85,27 +92,49 @@ export async function receiveReport(
       problems: report.problems,
       meeting: report.meeting,
       otherDate: otherMeetingDate(report, input.session.starts_at, input.timeZone),
+      identity,
     },
     uploadedBy: input.uploadedBy,
   });
   return { kind: "review", uploadId };
 }
 
+/** An import of this file into this session that still stands (an undone one may be imported again). */
 export async function findImportByHash(db: DB, sessionId: number, fileHash: string) {
   return db
     .selectFrom("attendance_import")
     .selectAll()
     .where("session_id", "=", sessionId)
     .where("file_hash", "=", fileHash)
+    .where("undone_at", "is", null)
     .executeTakeFirst();
+}
+
+/** An import of this session, not undone, of the same report in other bytes (re-saved, re-encoded, reordered). */
+export async function findSameReport(db: DB, sessionId: number, identity: ReportIdentity) {
+  const candidates = await db
+    .selectFrom("attendance_import")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .where("participants_hash", "=", identity.participantsHash)
+    .where("undone_at", "is", null)
+    .orderBy("imported_at")
+    .execute();
+  return candidates.find((i) =>
+    sameReport(identity, { meetingKey: i.meeting_key, participantsHash: i.participants_hash ?? "" }),
+  );
 }
 
 export async function listImports(db: DB, sessionId: number) {
   return db
     .selectFrom("attendance_import")
-    .selectAll()
-    .where("session_id", "=", sessionId)
-    .orderBy("imported_at", "desc")
+    .leftJoin("account", "account.id", "attendance_import.undone_by")
+    .leftJoin("person", "person.id", "account.person_id")
+    .selectAll("attendance_import")
+    .select("person.full_name as undone_by_name")
+    .where("attendance_import.session_id", "=", sessionId)
+    .orderBy("attendance_import.imported_at", "desc")
+    .orderBy("attendance_import.id", "desc")
     .execute();
 }
 
@@ -243,9 +272,15 @@ function unique(values: Array<string | null>): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))];
 }
 
+/** The person an import recorded a participant as (null: ignored), found again by hashed participant keys. */
+export interface RememberedDecision {
+  keys: string[];
+  personId: number | null;
+}
+
 export type ConfirmOutcome =
   | { kind: "saved"; importId: number; people: number; newPeople: number; ignored: number }
-  | { kind: "already"; importedAt: string }
+  | { kind: "already"; importedAt: string; fileName: string }
   | { kind: "undecided"; keys: string[] }
   | { kind: "unknownPerson" }
   | { kind: "notOffered" }
@@ -271,10 +306,13 @@ export function confirmImport(
   return writeTransaction(db, async (tx) => {
     const upload = await getUpload(tx, input.uploadId, input.sessionId);
     if (!upload) return { kind: "gone" } as const;
-    const previous = await findImportByHash(tx, input.sessionId, upload.fileHash);
+    const identity = upload.payload.identity;
+    const previous =
+      (await findImportByHash(tx, input.sessionId, upload.fileHash)) ??
+      (identity ? await findSameReport(tx, input.sessionId, identity) : undefined);
     if (previous) {
       await discardUpload(tx, upload.id, input.sessionId);
-      return { kind: "already", importedAt: previous.imported_at } as const;
+      return { kind: "already", importedAt: previous.imported_at, fileName: previous.file_name } as const;
     }
     const { participants } = upload.payload;
     const planned = planImport(participants, input.decisions, upload.format);
@@ -305,12 +343,15 @@ export function confirmImport(
         rows_ignored: planned.plan.ignored,
         imported_by: input.actorAccountId,
         imported_at: now,
+        meeting_key: identity?.meetingKey ?? null,
+        participants_hash: identity?.participantsHash ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
 
     let newPeople = 0;
     const saved = new Set<number>();
+    const personOf = new Map<string, number | null>(participants.map((p) => [p.key, null]));
     for (const entry of planned.plan.entries) {
       let personId = entry.personId;
       if (personId === null) {
@@ -332,6 +373,7 @@ export function confirmImport(
         personId = resolved.person.id;
         if (resolved.kind === "created") newPeople++;
       }
+      for (const key of entry.participantKeys) personOf.set(key, personId);
       if (saved.has(personId)) continue;
       saved.add(personId);
       await recordImportedAttendance(tx, {
@@ -362,6 +404,16 @@ export function confirmImport(
         details: { workshopId: input.workshopId, sessionId: input.sessionId, importId },
       });
     }
+    // Remembered so a later export of the same meeting starts from these choices (docs/decisions/022).
+    const remembered: RememberedDecision[] = participants.map((p) => ({
+      keys: participantKeys(p),
+      personId: personOf.get(p.key) ?? null,
+    }));
+    await tx
+      .updateTable("attendance_import")
+      .set({ decisions: JSON.stringify(remembered) })
+      .where("id", "=", importId)
+      .execute();
     await discardUpload(tx, upload.id, input.sessionId);
     await recordAudit(tx, {
       actorAccountId: input.actorAccountId,
@@ -413,11 +465,28 @@ async function recordImportedAttendance(
   const status = input.present === null ? null : input.present ? ("present" as const) : ("absent" as const);
   const existing = await tx
     .selectFrom("attendance")
-    .select(["id", "status", "minutes_online"])
+    .select(["id", "status", "minutes_online", "source", "import_id", "recorded_by", "recorded_at"])
     .where("session_id", "=", input.sessionId)
     .where("person_id", "=", input.personId)
     .executeTakeFirst();
+  // What the row was and what this import leaves, so an undo restores only what nobody changed since.
+  const change = {
+    import_id: input.importId,
+    session_id: input.sessionId,
+    person_id: input.personId,
+    existed: existing ? 1 : 0,
+    before_status: existing?.status ?? null,
+    before_minutes: existing?.minutes_online ?? null,
+    before_source: existing?.source ?? null,
+    before_import_id: existing?.import_id ?? null,
+    before_recorded_by: existing?.recorded_by ?? null,
+    before_recorded_at: existing?.recorded_at ?? null,
+  };
   if (!existing) {
+    await tx
+      .insertInto("attendance_import_change")
+      .values({ ...change, after_status: status, after_minutes: input.minutes })
+      .execute();
     await tx
       .insertInto("attendance")
       .values({
@@ -436,6 +505,10 @@ async function recordImportedAttendance(
   // A roll-call mark made in the room wins over a typed-up sheet; two online reports keep the longer time.
   const minutes =
     input.minutes === null ? existing.minutes_online : Math.max(existing.minutes_online ?? 0, input.minutes);
+  await tx
+    .insertInto("attendance_import_change")
+    .values({ ...change, after_status: existing.status ?? status, after_minutes: minutes })
+    .execute();
   await tx
     .updateTable("attendance")
     .set({

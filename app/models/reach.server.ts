@@ -502,7 +502,8 @@ async function importFigures(
     from attendance_import ai
     join workshop_session s on s.id = ai.session_id
     join workshop w on w.id = s.workshop_id
-    where ${and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)])}`.execute(tx);
+    where ai.undone_at is null
+      and ${and([...dateConditions(sql`s.local_date`, from, to), ...workshopConditions(filters, viewer)])}`.execute(tx);
   const total = toNumber(imports[0]?.total);
   const matched = toNumber(imports[0]?.matched);
   return {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { Field } from "../components/field";
 import { ImportReview } from "../components/import-review";
@@ -54,7 +54,9 @@ function respond(step: ImportStep, here: string, workshopId: number) {
     case "review":
       return redirect(`${here}?upload=${step.uploadId}`);
     case "already":
-      return redirect(`${here}?already=${encodeURIComponent(step.importedAt)}`);
+      return redirect(
+        `${here}?${new URLSearchParams({ already: step.importedAt, file: step.fileName.slice(0, 200) })}`,
+      );
     case "discarded":
       return redirect(`${here}?discarded=1`);
     case "saved":
@@ -85,9 +87,13 @@ export default function ImportPage() {
 
       {already ? (
         <p className="notice" role="status">
-          {t("attendance.import.already", { date: formatDate(already, locale, workshop.timezone) })}
+          {t("attendance.import.already", {
+            date: formatDate(already, locale, workshop.timezone),
+            file: searchParams.get("file") ?? "",
+          })}
         </p>
       ) : null}
+      <UndoNotice />
       {searchParams.get("discarded") ? (
         <p className="notice" role="status">
           {t("attendance.import.discarded")}
@@ -113,6 +119,15 @@ export default function ImportPage() {
               {t("attendance.review.otherDate", {
                 reportDate: formatDate(`${review.otherDate}T12:00:00Z`, locale, "UTC"),
                 sessionDate: formatDate(session.startsAt, locale, workshop.timezone),
+              })}
+            </p>
+          ) : null}
+          {review.earlier ? (
+            <p className="notice" role="status">
+              {t("attendance.review.earlierDecisions", {
+                file: review.earlier.fileName,
+                date: formatShortDate(review.earlier.importedAt, locale, workshop.timezone),
+                people: review.earlier.people,
               })}
             </p>
           ) : null}
@@ -145,12 +160,31 @@ export default function ImportPage() {
         <ul>
           {imports.map((i) => (
             <li key={i.id}>
-              {t("attendance.import.previousItem", {
-                file: i.fileName,
-                date: formatShortDate(i.importedAt, locale, workshop.timezone),
-                people: i.people,
-                ignored: i.ignored,
-              })}
+              {i.undoneAt ? (
+                t("attendance.import.undoneItem", {
+                  file: i.fileName,
+                  date: formatShortDate(i.importedAt, locale, workshop.timezone),
+                  undoneDate: formatShortDate(i.undoneAt, locale, workshop.timezone),
+                  by: i.undoneBy ?? "—",
+                })
+              ) : (
+                <>
+                  {t("attendance.import.previousItem", {
+                    file: i.fileName,
+                    date: formatShortDate(i.importedAt, locale, workshop.timezone),
+                    people: i.people,
+                    ignored: i.ignored,
+                  })}
+                  {i.undoable ? (
+                    <>
+                      {" · "}
+                      <Link to={`/staff/workshops/${workshop.id}/sessions/${session.id}/imports/${i.id}/undo`}>
+                        {t("attendance.import.undoLink", { file: i.fileName })}
+                      </Link>
+                    </>
+                  ) : null}
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -193,4 +227,24 @@ function UploadForm({ error }: { error?: Msg }) {
       </ul>
     </>
   );
+}
+
+/** The outcome of an undo, sent back here by the undo page (`?undone=deleted.restored.kept`). */
+function UndoNotice() {
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const undone = /^(\d{1,6})\.(\d{1,6})\.(\d{1,6})$/.exec(searchParams.get("undone") ?? "");
+  if (undone)
+    return (
+      <p className="notice" role="status">
+        {t("attendance.import.undone", { deleted: undone[1], restored: undone[2], kept: undone[3] })}
+      </p>
+    );
+  if (searchParams.get("alreadyUndone"))
+    return (
+      <p className="notice" role="status">
+        {t("attendance.import.alreadyUndone")}
+      </p>
+    );
+  return null;
 }

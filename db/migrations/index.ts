@@ -11,6 +11,7 @@ import * as enrolmentUploads from "./2026-12-02T0100-enrolment-uploads";
 import * as reachDataVersion from "./2026-12-02T0200-reach-data-version";
 import * as rateLimitWindows from "./2026-12-02T0230-rate-limit-windows";
 import * as rosterUploads from "./2026-12-02T0300-roster-uploads";
+import * as importIdentityAndUndo from "./2026-12-03T0100-import-identity-and-undo";
 import * as attendanceCorrections from "./2026-12-03T0200-attendance-corrections";
 import * as reachFacts from "./2026-12-03T0300-reach-facts";
 import * as calendarSequence from "./2026-12-03T0400-calendar-sequence";
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0200-reach-data-version": reachDataVersion,
   "2026-12-02T0230-rate-limit-windows": rateLimitWindows,
   "2026-12-02T0300-roster-uploads": rosterUploads,
+  "2026-12-03T0100-import-identity-and-undo": importIdentityAndUndo,
   "2026-12-03T0200-attendance-corrections": attendanceCorrections,
   "2026-12-03T0300-reach-facts": reachFacts,
   "2026-12-03T0400-calendar-sequence": calendarSequence,

@@ -116,6 +116,12 @@ const MATRIX: Record<string, Entry> = {
     get: "facilitator",
     post: "facilitator",
   },
+  // An import id nobody has: a 404 for those allowed (the undo itself is checked in tests/e2e/attendance-import-undo.test.ts).
+  "routes/staff.workshops.$id_.sessions.$sessionId.imports.$importId.undo": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/imports/987654321/undo`,
+    get: "facilitator",
+    post: "facilitator",
+  },
   "routes/staff.courses._index": { path: () => "/staff/courses", get: "facilitator" },
   "routes/staff.courses.$course": { path: (i) => `/staff/courses/${i.course}`, get: "facilitator" },
   "routes/staff.courses.$course_.enrol": {

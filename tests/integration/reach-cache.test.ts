@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ReachFilters } from "../../app/domain/reach-filters";
 import { setMarkInTransaction } from "../../app/models/attendance.server";
 import { correctAttendance } from "../../app/models/attendance-correction.server";
+import { undoImport } from "../../app/models/attendance-import-undo.server";
 import { countLikelyDuplicates, markDistinct, mergePersons } from "../../app/models/person-ledger.server";
 import { reuseWhileUnchanged } from "../../app/models/reach-cache.server";
 import { reachFactsCurrent, refreshReachFacts } from "../../app/models/reach-facts.server";
@@ -11,6 +12,8 @@ import { computeReachReport, countAfresh, type ReachReport, type ReachViewer } f
 import { createDatabase, getDb, writeTransaction } from "../../app/utils/db.server";
 import { enrol, makeCourse, makePerson, register } from "../../db/factories/reach";
 import { seedDemo } from "../../db/seed";
+import { importReport } from "../../db/factories/attendance";
+import { fixtureBytes } from "../support/attendance-fixtures";
 
 const filters = (period: ReachFilters["period"], countEnrolments = true): ReachFilters => ({
   period,
@@ -100,7 +103,7 @@ describe("the reach report after each kind of write", () => {
     const session = await db
       .selectFrom("workshop_session as s")
       .innerJoin("workshop_facilitator as wf", "wf.workshop_id", "s.workshop_id")
-      .select(["s.id", "s.workshop_id"])
+      .select(["s.id", "s.workshop_id", "s.starts_at"])
       .where("wf.account_id", "=", facilitator.id)
       .where("s.local_date", ">=", "2022-10-01")
       .where("s.local_date", "<=", "2023-09-30")
@@ -187,7 +190,28 @@ describe("the reach report after each kind of write", () => {
     await after("the hand correction removed (the imported minutes count again)");
 
     await db.deleteFrom("attendance").where("person_id", "=", newcomer).execute();
-    await after("an import undone");
+    await after("attendance rows deleted by hand");
+
+    // The real import and undo paths (docs/decisions/022). Without the session's end, no time is clipped.
+    const importRowsBefore = previous[0].quality.importRowsTotal;
+    const imported = await importReport({
+      workshopId: session.workshop_id,
+      session: { id: session.id, starts_at: session.starts_at },
+      bytes: fixtureBytes("zoom-meeting-participants.csv"),
+      actorAccountId: facilitator.id,
+    });
+    if (imported.confirmed?.kind !== "saved") throw new Error(`import not saved: ${imported.confirmed?.kind}`);
+    await after("an attendance report imported");
+    const undone = await undoImport(db, {
+      importId: imported.confirmed.importId,
+      sessionId: session.id,
+      workshopId: session.workshop_id,
+      actorAccountId: facilitator.id,
+    });
+    expect(undone.kind).toBe("undone");
+    await after("the import undone");
+    // An undone import's rows leave the data-quality figures too.
+    expect(previous[0].quality.importRowsTotal).toBe(importRowsBefore);
 
     const course = await makeCourse(db);
     await enrol(db, course.id, newcomer, { enrolledAt: IN_FY2023 });

@@ -35,6 +35,7 @@ const ACTIVITY_COLUMNS = {
 };
 
 const SUMMARY_KEYS = {
+  meetingId: ["Meeting ID", "Meeting Id", "Id. de la reunión", "Id de la reunión", "Id. de reunión"],
   topic: ["Meeting title", "Título de la reunión"],
   start: ["Start time", "Meeting start time", "Hora de inicio", "Hora de inicio de la reunión"],
   end: ["End time", "Meeting end time", "Hora de finalización", "Hora de finalización de la reunión"],
@@ -81,6 +82,7 @@ export async function parseTeams(text: string, options: ParseOptions): Promise<P
     report: {
       format: "teams",
       meeting: {
+        meetingId: summary.meetingId || null,
         topic: summary.topic || null,
         startsAt: summary.start ? localToUtc(summary.start, order, options.timeZone) : null,
         endsAt: summary.end ? localToUtc(summary.end, order, options.timeZone) : null,

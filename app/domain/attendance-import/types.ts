@@ -47,6 +47,8 @@ export interface RowProblem {
 }
 
 export interface ReportMeeting {
+  /** The platform's meeting (or webinar) id as printed, when the report has it. */
+  meetingId?: string | null;
   topic: string | null;
   startsAt: string | null;
   endsAt: string | null;

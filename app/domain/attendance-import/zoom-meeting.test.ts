@@ -15,6 +15,7 @@ describe("Zoom meeting participants report", () => {
     const report = await parsed("zoom-meeting-participants.csv");
     expect(report.format).toBe("zoom-meeting");
     expect(report.meeting).toEqual({
+      meetingId: "812 3456 7890",
       topic: "Costos de producción para su cooperativa",
       startsAt: "2026-11-19T14:58:12.000Z",
       endsAt: "2026-11-19T16:32:40.000Z",

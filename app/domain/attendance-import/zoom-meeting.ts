@@ -28,6 +28,7 @@ const PARTICIPANT_COLUMNS = {
 };
 
 const MEETING_COLUMNS = {
+  meetingId: ["Meeting ID"],
   topic: ["Topic"],
   start: ["Start Time"],
   end: ["End Time"],
@@ -36,7 +37,8 @@ const MEETING_COLUMNS = {
 
 export function looksLikeZoomMeeting(head: string[]): boolean {
   const first = head[0]?.toLowerCase() ?? "";
-  return first.startsWith("meeting id,") || /^"?name \(original name\)"?,/.test(first);
+  // Some tools save every cell quoted: `"Meeting ID","Topic",…`.
+  return /^"?meeting id"?,/.test(first) || /^"?name \(original name\)"?,/.test(first);
 }
 
 export async function parseZoomMeeting(text: string, options: ParseOptions): Promise<ParseOutcome> {
@@ -71,6 +73,7 @@ export async function parseZoomMeeting(text: string, options: ParseOptions): Pro
 
   const meeting: ReportMeeting = meetingBlock
     ? {
+        meetingId: meetingBlock.meetingId || null,
         topic: meetingBlock.topic || null,
         startsAt: meetingBlock.start ? localToUtc(meetingBlock.start, order, options.timeZone) : null,
         endsAt: meetingBlock.end ? localToUtc(meetingBlock.end, order, options.timeZone) : null,
@@ -98,5 +101,11 @@ function readMeetingBlock(records: CsvRecord[]) {
   if (!header || !values) return null;
   const at = locateColumns(header.cells, MEETING_COLUMNS);
   const get = (index: number | undefined) => (index === undefined ? undefined : values.cells[index]);
-  return { topic: get(at.topic), start: get(at.start), end: get(at.end), hostEmail: get(at.hostEmail) };
+  return {
+    meetingId: get(at.meetingId),
+    topic: get(at.topic),
+    start: get(at.start),
+    end: get(at.end),
+    hostEmail: get(at.hostEmail),
+  };
 }

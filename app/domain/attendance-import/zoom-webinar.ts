@@ -61,7 +61,11 @@ export async function parseZoomWebinar(text: string, options: ParseOptions): Pro
 
   const topic = sections.find((s) => s.kind === "topic");
   const topicColumns = topic
-    ? locateColumns(topic.header.cells, { topic: ["Topic"], start: ["Actual Start Time", "Start Time"] })
+    ? locateColumns(topic.header.cells, {
+        topic: ["Topic"],
+        start: ["Actual Start Time", "Start Time"],
+        meetingId: ["Webinar ID", "Meeting ID"],
+      })
     : {};
   const topicValues = topic?.data[0]?.cells ?? [];
   const start = topicColumns.start === undefined ? undefined : topicValues[topicColumns.start];
@@ -95,6 +99,7 @@ export async function parseZoomWebinar(text: string, options: ParseOptions): Pro
     report: {
       format: "zoom-webinar",
       meeting: {
+        meetingId: topicColumns.meetingId === undefined ? null : topicValues[topicColumns.meetingId] || null,
         topic: topicColumns.topic === undefined ? null : topicValues[topicColumns.topic] || null,
         startsAt: start ? localToUtc(start, order, options.timeZone) : null,
         endsAt: null,

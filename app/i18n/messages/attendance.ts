@@ -136,10 +136,31 @@ export default defineMessages({
             "Este archivo no es de texto. Suba el informe de Zoom o Teams en CSV, o una hoja de firmas guardada como CSV.",
         },
       },
-      already: "Este archivo ya se importó para esta sesión el {date}. No se cambió nada.",
+      already: "Este informe ya se importó para esta sesión el {date} (archivo {file}). No se cambió nada.",
       discarded: "Se descartó el informe. No se guardó nada.",
+      undoneItem: "{file}, {date}: deshecha el {undoneDate} por {by}",
+      undoLink: "Deshacer la importación de {file}",
+      undone:
+        "Se deshizo la importación. Filas de asistencia quitadas: {deleted}. Devueltas a su valor anterior: {restored}. Dejadas como estaban porque alguien las cambió después: {kept}.",
+      alreadyUndone: "Esa importación ya estaba deshecha. No se cambió nada.",
+    },
+    undo: {
+      title: "Deshacer una importación",
+      what: "Archivo {file}, importado el {date}.",
+      effects:
+        "Se quitarán las filas de asistencia que creó este informe ({deleted}) y se devolverán a su valor anterior las que cambió ({restored}).",
+      kept: "Se dejarán como están {kept} filas, porque alguien las cambió después (una marca en la lista, una corrección a mano u otro informe).",
+      peopleStay:
+        "Las personas que se crearon con este informe no se borran: pueden tener otra historia en Minka. Después podrá importar el mismo archivo otra vez.",
+      confirm: "Deshacer la importación",
+      cancel: "Volver sin deshacer",
+      done: "Esta importación ya se deshizo el {date} por {by}.",
+      notUndoable:
+        "Esta importación se hizo antes de que Minka guardara los valores anteriores de cada fila; no se puede deshacer aquí.",
     },
     review: {
+      earlierDecisions:
+        "Este informe es de una sesión que ya tiene un informe importado ({file}, {date}). Las personas ya decididas entonces empiezan con la misma elección: {people}.",
       title: "Revisar el informe antes de guardar",
       file: "Archivo: {file} ({format})",
       nothingSaved: "Todavía no se guardó nada. Revise y luego toque «Guardar asistencia».",
@@ -390,10 +411,30 @@ export default defineMessages({
           binary: "This file is not text. Upload the Zoom or Teams report as CSV, or a sign-in sheet saved as CSV.",
         },
       },
-      already: "This file was already imported for this session on {date}. Nothing was changed.",
+      already: "This report was already imported for this session on {date} (file {file}). Nothing was changed.",
       discarded: "The report was discarded. Nothing was saved.",
+      undoneItem: "{file}, {date}: undone on {undoneDate} by {by}",
+      undoLink: "Undo the import of {file}",
+      undone:
+        "The import was undone. Attendance rows removed: {deleted}. Put back to their earlier values: {restored}. Left as they were because someone changed them afterwards: {kept}.",
+      alreadyUndone: "That import had already been undone. Nothing was changed.",
+    },
+    undo: {
+      title: "Undo an import",
+      what: "File {file}, imported on {date}.",
+      effects:
+        "The attendance rows this report created will be removed ({deleted}) and the ones it changed put back to their earlier values ({restored}).",
+      kept: "{kept} rows will be left as they are, because someone changed them afterwards (a roll-call mark, a hand correction or another report).",
+      peopleStay:
+        "People created from this report are not deleted: they may have other history in Minka. Afterwards you can import the same file again.",
+      confirm: "Undo the import",
+      cancel: "Go back without undoing",
+      done: "This import was undone on {date} by {by}.",
+      notUndoable: "This import was made before Minka kept each row's earlier values; it cannot be undone here.",
     },
     review: {
+      earlierDecisions:
+        "This session already has an imported report ({file}, {date}). The participants decided then start with the same choice: {people}.",
       title: "Review the report before saving",
       file: "File: {file} ({format})",
       nothingSaved: "Nothing has been saved yet. Review, then tap “Save attendance”.",
