@@ -242,6 +242,10 @@ export interface WorkshopSessionTable {
   local_date: ColumnType<string | null, string | null | undefined, string | null>;
   /** The `starts_at` and time zone `local_date` was computed from; a mismatch means "recompute". */
   local_date_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** RFC 5545 SEQUENCE: raised on every change of the session's time or its workshop's place, link or status. */
+  calendar_sequence: Generated<number>;
+  /** When that last change was made (LAST-MODIFIED); null for sessions never changed since the column came. */
+  calendar_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";

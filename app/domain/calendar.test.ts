@@ -1,5 +1,6 @@
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { workshopCalendar } from "./calendar";
+import { uidDomain, workshopCalendar } from "./calendar";
 
 const workshop = {
   id: 12,
@@ -13,7 +14,7 @@ const sessions = [
   { id: 31, starts_at: "2026-03-12T15:00:00.000Z", ends_at: "2026-03-12T17:00:00.000Z" },
   { id: 32, starts_at: "2026-03-19T15:00:00.000Z", ends_at: "2026-03-19T17:30:00.000Z" },
 ];
-const options = { pageUrl: "https://minka.example/workshops/12", host: "minka.example" };
+const options = { pageUrl: "https://minka.example/workshops/12", domain: "minka.example" };
 
 /** Unfolds RFC 5545 continuation lines. */
 function unfold(ics: string): string[] {
@@ -62,5 +63,75 @@ describe("workshopCalendar", () => {
     expect(unfold(workshopCalendar({ ...workshop, status: "cancelled" }, sessions, options))).toContain(
       "STATUS:CANCELLED",
     );
+  });
+});
+
+/** The file as an independent parser (ical.js) reads it. */
+function parse(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return { method: calendar.getFirstPropertyValue("method"), events: calendar.getAllSubcomponents("vevent") };
+}
+
+describe("uidDomain", () => {
+  it("is the host of APP_URL, or a fixed reserved name, never anything from a request", () => {
+    expect(uidDomain("https://cursos.example.org/")).toBe("cursos.example.org");
+    expect(uidDomain("http://localhost:3000")).toBe("localhost");
+    expect(uidDomain(undefined)).toBe("minka.invalid");
+    expect(uidDomain("not a url")).toBe("minka.invalid");
+  });
+});
+
+describe("workshopCalendar revisions and iTIP methods", () => {
+  const revised = [
+    { ...sessions[0], calendar_sequence: 3, calendar_changed_at: "2026-03-01T10:20:30.000Z" },
+    { ...sessions[1], calendar_sequence: 0, calendar_changed_at: null },
+  ];
+  const organizer = { name: "Minka", email: "no-reply@minka.test" };
+  const attendee = { name: "Rosa Quispe", email: "rosa@example.org" };
+
+  it("writes each session's SEQUENCE and LAST-MODIFIED, and stays PUBLISH without organizer for downloads", () => {
+    const { method, events } = parse(workshopCalendar(workshop, revised, options));
+    expect(method).toBe("PUBLISH");
+    expect(events.map((e) => e.getFirstPropertyValue("sequence"))).toEqual([3, 0]);
+    expect(String(events[0].getFirstPropertyValue("last-modified"))).toBe("2026-03-01T10:20:30Z");
+    expect(events[1].hasProperty("last-modified")).toBe(false);
+    expect(events[0].hasProperty("organizer")).toBe(false);
+    expect(events[0].hasProperty("attendee")).toBe(false);
+  });
+
+  it("is an invitation (REQUEST) with the programme as ORGANIZER and the person as ATTENDEE", () => {
+    const { method, events } = parse(
+      workshopCalendar(workshop, revised, { ...options, method: "REQUEST", organizer, attendee }),
+    );
+    expect(method).toBe("REQUEST");
+    for (const event of events) {
+      expect(String(event.getFirstPropertyValue("organizer")).toLowerCase()).toBe("mailto:no-reply@minka.test");
+      expect(event.getFirstProperty("organizer")!.getParameter("cn")).toBe("Minka");
+      expect(String(event.getFirstPropertyValue("attendee")).toLowerCase()).toBe("mailto:rosa@example.org");
+      expect(event.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    }
+    expect(events.map((e) => e.getFirstPropertyValue("uid"))).toEqual([
+      "workshop-12-session-31@minka.example",
+      "workshop-12-session-32@minka.example",
+    ]);
+  });
+
+  it("cancels (CANCEL) the same UIDs with a higher SEQUENCE and STATUS:CANCELLED", () => {
+    const request = parse(workshopCalendar(workshop, revised, { ...options, method: "REQUEST", organizer, attendee }));
+    const cancel = parse(workshopCalendar(workshop, revised, { ...options, method: "CANCEL", organizer, attendee }));
+    expect(cancel.method).toBe("CANCEL");
+    expect(cancel.events.map((e) => e.getFirstPropertyValue("uid"))).toEqual(
+      request.events.map((e) => e.getFirstPropertyValue("uid")),
+    );
+    cancel.events.forEach((event, i) => {
+      expect(event.getFirstPropertyValue("status")).toBe("CANCELLED");
+      expect(Number(event.getFirstPropertyValue("sequence"))).toBeGreaterThan(
+        Number(request.events[i].getFirstPropertyValue("sequence")),
+      );
+    });
+  });
+
+  it("refuses an invitation or a cancellation without an organizer (RFC 5546 requires one)", () => {
+    expect(() => workshopCalendar(workshop, revised, { ...options, method: "REQUEST" })).toThrow(/organizer/);
   });
 });

@@ -10,20 +10,72 @@ export interface CalendarWorkshop {
   status: "draft" | "published" | "cancelled";
 }
 
+export interface CalendarSession {
+  id: number;
+  starts_at: string;
+  ends_at: string;
+  /** RFC 5545 SEQUENCE: raised on every change of time, place, link or status. */
+  calendar_sequence?: number;
+  /** When that change was made: LAST-MODIFIED (omitted when unknown). */
+  calendar_changed_at?: string | null;
+}
+
+/**
+ * PUBLISH for a file anyone downloads; REQUEST for the invitation e-mailed to a registered
+ * person (iTIP, RFC 5546: needs ORGANIZER and the ATTENDEE); CANCEL withdraws the same events.
+ */
+export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
+
+export interface CalendarOptions {
+  pageUrl: string;
+  /** The domain after "@" in every UID: from APP_URL, never from a request, see {@link uidDomain}. */
+  domain: string;
+  method?: CalendarMethod;
+  organizer?: { name?: string; email: string };
+  attendee?: { name?: string; email: string } | null;
+}
+
+/**
+ * The UID domain: the host name of the configured public address, or a fixed reserved name.
+ * Never the request's Host header: a download over 127.0.0.1 and an e-mail built with
+ * "localhost" gave the same session two UIDs, and calendars showed every session twice.
+ */
+export function uidDomain(appUrl: string | undefined): string {
+  try {
+    if (appUrl) return new URL(appUrl).hostname || FALLBACK_DOMAIN;
+  } catch {
+    // An unparsable APP_URL: the fixed name still keeps every UID the same.
+  }
+  return FALLBACK_DOMAIN;
+}
+const FALLBACK_DOMAIN = "minka.invalid";
+
+/** A session's UID: the same in every file about it, whatever the method. */
+export function sessionUid(workshopId: number, sessionId: number, domain: string): string {
+  return `workshop-${workshopId}-session-${sessionId}@${domain}`;
+}
+
 /**
  * An iCalendar file with one event per session. Times are written as UTC
  * instants (…Z), which every calendar converts to its reader's zone correctly;
- * stable UIDs let a second download update the same events instead of doubling them.
+ * stable UIDs let a second download update the same events instead of doubling them,
+ * and a higher SEQUENCE tells the calendar that this copy replaces the older one.
  */
 export function workshopCalendar(
   workshop: CalendarWorkshop,
-  sessions: ReadonlyArray<{ id: number; starts_at: string; ends_at: string }>,
-  options: { pageUrl: string; host: string },
+  sessions: ReadonlyArray<CalendarSession>,
+  options: CalendarOptions,
 ): string {
+  const method = options.method ?? "PUBLISH";
+  if (method !== "PUBLISH" && !options.organizer) throw new Error(`METHOD:${method} needs an organizer`);
+  const cancelled = method === "CANCEL" || workshop.status === "cancelled";
   const location = [workshop.place, workshop.joinUrl].filter(Boolean).join(" · ");
   const description = [workshop.description, workshop.joinUrl, options.pageUrl].filter(Boolean).join("\n\n");
   const events: EventAttributes[] = sessions.map((session, i) => ({
-    uid: `workshop-${workshop.id}-session-${session.id}@${options.host}`,
+    uid: sessionUid(workshop.id, session.id, options.domain),
+    // A CANCEL must outrank every copy of the event sent before it (RFC 5546 §2.1.4).
+    sequence: (session.calendar_sequence ?? 0) + (method === "CANCEL" ? 1 : 0),
+    ...(session.calendar_changed_at ? { lastModified: Date.parse(session.calendar_changed_at) } : {}),
     title: sessions.length > 1 ? `${workshop.title} (${i + 1}/${sessions.length})` : workshop.title,
     description,
     ...(location ? { location } : {}),
@@ -34,14 +86,27 @@ export function workshopCalendar(
     end: Date.parse(session.ends_at),
     endInputType: "utc",
     endOutputType: "utc",
-    status: workshop.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    status: cancelled ? "CANCELLED" : "CONFIRMED",
     busyStatus: "BUSY",
     productId: "minka/workshops",
     calName: workshop.title,
+    ...(method !== "PUBLISH" && options.organizer ? { organizer: options.organizer } : {}),
+    ...(method !== "PUBLISH" && options.attendee
+      ? {
+          attendees: [
+            {
+              ...options.attendee,
+              role: "REQ-PARTICIPANT",
+              partstat: method === "CANCEL" ? "DECLINED" : "ACCEPTED",
+              rsvp: false,
+            },
+          ],
+        }
+      : {}),
   }));
   const { error, value } = createEvents(events, {
     productId: "minka/workshops",
-    method: "PUBLISH",
+    method,
     calName: workshop.title,
   });
   if (error || !value) throw error ?? new Error("Could not build the calendar");

@@ -1,9 +1,10 @@
 import nodemailer from "nodemailer";
 import { deliverDueEmails, type QueuedEmail } from "../models/email-outbox.server";
 import { getDb } from "../utils/db.server";
+import { mailFrom } from "./from.server";
 
 /** Sends one queued e-mail over SMTP, with the calendar file attached when there is one. */
-export function smtpSender(smtpUrl: string, from = process.env.MAIL_FROM || "Minka <no-reply@minka.test>") {
+export function smtpSender(smtpUrl: string, from = mailFrom()) {
   const transport = nodemailer.createTransport(smtpUrl, {
     // Fail fast when the server is down: the outbox retries later.
     connectionTimeout: 10_000,
@@ -18,7 +19,14 @@ export function smtpSender(smtpUrl: string, from = process.env.MAIL_FROM || "Min
       text: mail.text_body,
       ...(mail.html_body ? { html: mail.html_body } : {}),
       attachments: mail.ics
-        ? [{ filename: "taller.ics", content: mail.ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }]
+        ? [
+            {
+              filename: "taller.ics",
+              content: mail.ics,
+              // iTIP: the part's method must match the file's METHOD (an invitation is REQUEST).
+              contentType: `text/calendar; charset=utf-8; method=${/^METHOD:(\w+)/m.exec(mail.ics)?.[1] ?? "PUBLISH"}`,
+            },
+          ]
         : [],
     });
   };

@@ -1,4 +1,5 @@
 import { certificateHours, newCertificateCode } from "../domain/certificate";
+import type { Locale } from "../../db/schema";
 import type { DB } from "../utils/db.server";
 
 export interface Certificate {
@@ -95,4 +96,10 @@ export async function listCertificatesOf(db: DB, personId: number): Promise<Cert
     .orderBy("completed_at", "desc")
     .execute();
   return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
+}
+
+/** The language the holder chose for Minka: their certificate prints in it unless another is asked for. */
+export async function certificateHolderLanguage(db: DB, personId: number): Promise<Locale> {
+  const row = await db.selectFrom("person").select("preferred_language").where("id", "=", personId).executeTakeFirst();
+  return row?.preferred_language ?? "es";
 }

@@ -1,8 +1,9 @@
-import { workshopCalendar } from "../domain/calendar";
+import { uidDomain, workshopCalendar, type CalendarMethod, type CalendarSession } from "../domain/calendar";
 import { describeSession } from "../domain/workshop-display";
 import type { MessageKey } from "../i18n/keys";
 import { messages } from "../i18n/messages.server";
 import { createTranslator, type MessageTree } from "../i18n/translate";
+import { mailFromPerson } from "../mail/from.server";
 import { enqueueEmail } from "./email-outbox.server";
 import type { DB } from "../utils/db.server";
 
@@ -14,7 +15,10 @@ export function appUrl(): string {
   return (process.env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, "");
 }
 
-/** The .ics for one workshop; the join link only for people who are registered. */
+/**
+ * The .ics for one workshop; the join link only for people who are registered. Links point to
+ * `base` (APP_URL); the UIDs never depend on it or on the request, only on APP_URL.
+ */
 export function calendarFor(
   workshop: {
     id: number;
@@ -24,13 +28,18 @@ export function calendarFor(
     join_url: string | null;
     status: "draft" | "published" | "cancelled";
   },
-  sessions: ReadonlyArray<{ id: number; starts_at: string; ends_at: string }>,
+  sessions: ReadonlyArray<CalendarSession>,
   includeJoinUrl: boolean,
+  invitation: {
+    method: Exclude<CalendarMethod, "PUBLISH">;
+    attendee: { name?: string; email: string } | null;
+  } | null = null,
   base = appUrl(),
 ): string {
   return workshopCalendar({ ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null }, sessions, {
     pageUrl: `${base}/workshops/${workshop.id}`,
-    host: new URL(base).hostname,
+    domain: uidDomain(process.env.APP_URL),
+    ...(invitation ? { method: invitation.method, organizer: mailFromPerson(), attendee: invitation.attendee } : {}),
   });
 }
 
@@ -88,7 +97,13 @@ export async function enqueueWorkshopMail(
   if (workshop.place) lines.push(t("workshops.mail.place", { place: workshop.place }));
   if (workshop.join_url) lines.push(t("workshops.mail.joinLink", { url: workshop.join_url }));
   lines.push(t("workshops.mail.details", { url: `${appUrl()}/workshops/${workshop.id}` }));
-  const ics = kind === "reminder" ? null : calendarFor(workshop, sessions, true);
+  const ics =
+    kind === "reminder"
+      ? null
+      : calendarFor(workshop, sessions, true, {
+          method: "REQUEST",
+          attendee: { name: person.full_name, email: person.email },
+        });
   if (ics) lines.push("", t("workshops.mail.calendarAttached"));
   lines.push("", t("workshops.mail.cancelHint"), "", t("workshops.mail.signature"));
 

@@ -10,6 +10,8 @@ export interface SessionRow {
   workshop_id: number;
   starts_at: string;
   ends_at: string;
+  calendar_sequence: number;
+  calendar_changed_at: string | null;
 }
 
 export async function findWorkshop(db: DB, id: number) {
@@ -129,7 +131,14 @@ export async function createWorkshop(db: DB, input: WorkshopInput, actorAccountI
       .execute();
     await tx
       .insertInto("workshop_session")
-      .values(input.sessions.map((s) => ({ workshop_id: id, starts_at: s.startsAt, ends_at: s.endsAt })))
+      .values(
+        input.sessions.map((s) => ({
+          workshop_id: id,
+          starts_at: s.startsAt,
+          ends_at: s.endsAt,
+          calendar_changed_at: now,
+        })),
+      )
       .execute();
     await recordAudit(tx, {
       actorAccountId,
@@ -165,17 +174,33 @@ export async function updateWorkshop(
       if (used) return { ok: false, reason: "sessionHasAttendance" } as const;
       await tx.deleteFrom("workshop_session").where("id", "in", removed).execute();
     }
+    const before = await tx
+      .selectFrom("workshop")
+      .select(["place", "join_url", "status"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    // What an invitation shows besides the time: a change here revises every session's event.
+    const workshopRevised =
+      before.place !== input.place || before.join_url !== input.joinUrl || before.status !== input.status;
     for (const session of input.sessions) {
-      if (session.id && kept.has(session.id)) {
+      const old = session.id ? existing.find((e) => e.id === session.id && kept.has(e.id)) : undefined;
+      if (old) {
+        const moved = old.starts_at !== session.startsAt || old.ends_at !== session.endsAt;
+        if (!moved && !workshopRevised) continue;
         await tx
           .updateTable("workshop_session")
-          .set({ starts_at: session.startsAt, ends_at: session.endsAt })
-          .where("id", "=", session.id)
+          .set((eb) => ({
+            starts_at: session.startsAt,
+            ends_at: session.endsAt,
+            calendar_sequence: eb("calendar_sequence", "+", 1),
+            calendar_changed_at: now,
+          }))
+          .where("id", "=", old.id)
           .execute();
       } else {
         await tx
           .insertInto("workshop_session")
-          .values({ workshop_id: id, starts_at: session.startsAt, ends_at: session.endsAt })
+          .values({ workshop_id: id, starts_at: session.startsAt, ends_at: session.endsAt, calendar_changed_at: now })
           .execute();
       }
     }

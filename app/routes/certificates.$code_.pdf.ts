@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { normalizeCertificateCode } from "../domain/certificate";
 import { hasRole } from "../domain/roles";
-import { findCertificateByCode } from "../models/certificate.server";
+import { isLocale } from "../i18n/negotiate";
+import { messages } from "../i18n/messages.server";
+import { createTranslator, type MessageTree } from "../i18n/translate";
+import { certificateHolderLanguage, findCertificateByCode } from "../models/certificate.server";
+import { appUrl } from "../models/workshop-mail.server";
 import { requireUser } from "../auth/user.server";
 import { certificatePdf } from "../downloads/certificate-pdf.server";
 import { localDate } from "../utils/dates";
@@ -12,14 +16,20 @@ import { getTranslator } from "../utils/locale.server";
 /** The certificate PDF: for its owner, and for staff (facilitator and above). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const db = await getDb();
   const code = normalizeCertificateCode(params.code ?? "");
-  const certificate = code ? await findCertificateByCode(await getDb(), code) : undefined;
+  const certificate = code ? await findCertificateByCode(db, code) : undefined;
   if (!certificate) throw new Response("Not found", { status: 404 });
   if (certificate.personId !== user.personId && !hasRole(user.role, "facilitator"))
     throw new Response("Forbidden", { status: 403 });
-  const { t, locale } = await getTranslator(request);
-  const verifyUrl = `${new URL(request.url).origin}/certificates/${certificate.code}`;
-  const pdf = await certificatePdf(certificate, { verifyUrl, locale, t });
+  // The holder's language (staff print it as its holder reads it), or the one chosen with ?lang=.
+  const chosen = new URL(request.url).searchParams.get("lang");
+  const locale = isLocale(chosen) ? chosen : await certificateHolderLanguage(db, certificate.personId);
+  const pdfT = createTranslator(locale, messages[locale] as unknown as MessageTree);
+  // The printed URL and the QR code outlive this request: the public address, never its Host header.
+  const verifyUrl = `${appUrl()}/certificates/${certificate.code}`;
+  const pdf = await certificatePdf(certificate, { verifyUrl, locale, t: pdfT });
+  const { t } = await getTranslator(request);
   return new Response(pdf, {
     headers: {
       "Content-Type": "application/pdf",

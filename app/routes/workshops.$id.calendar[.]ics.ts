@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = user ? await canManageWorkshop(db, user, id) : false;
   if (!details || (details.workshop.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   const registered = user ? (await findRegistration(db, id, user.personId))?.status === "registered" : false;
-  const ics = calendarFor(details.workshop, details.sessions, registered || canManage, new URL(request.url).origin);
+  // Public download: METHOD:PUBLISH; links and UIDs from APP_URL, never from this request's Host.
+  const ics = calendarFor(details.workshop, details.sessions, registered || canManage);
   const { t } = await getTranslator(request);
   return new Response(ics, {
     headers: {

@@ -14,6 +14,7 @@ import * as rosterUploads from "./2026-12-02T0300-roster-uploads";
 import * as importIdentityAndUndo from "./2026-12-03T0100-import-identity-and-undo";
 import * as attendanceCorrections from "./2026-12-03T0200-attendance-corrections";
 import * as reachFacts from "./2026-12-03T0300-reach-facts";
+import * as calendarSequence from "./2026-12-03T0400-calendar-sequence";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0100-import-identity-and-undo": importIdentityAndUndo,
   "2026-12-03T0200-attendance-corrections": attendanceCorrections,
   "2026-12-03T0300-reach-facts": reachFacts,
+  "2026-12-03T0400-calendar-sequence": calendarSequence,
 };

@@ -75,7 +75,8 @@ for (const javaScriptEnabled of [false, true]) {
         expect(text).toContain("¿Qué es una cooperativa?");
         const code = /MK(-[0-9A-Z]{4}){4}/.exec(text)?.[0];
         expect(code).toBeDefined();
-        expect(text).toContain(`${server.url}/certificates/${code}`);
+        // The printed address is APP_URL (here its default, http://localhost:PORT), not the address the browser used.
+        expect(text).toContain(`http://localhost:${new URL(server.url).port}/certificates/${code}`);
 
         await page.getByRole("link", { name: /^Página de verificación.*Qué es una cooperativa/ }).click();
         await expect.poll(() => page.getByRole("heading", { name: "Certificado válido" }).isVisible()).toBe(true);
