@@ -77,6 +77,34 @@ function parentRoutes(name: string, names: Set<string>): string[] {
   return parents;
 }
 
+/**
+ * The parts of the form modules (`app/forms/`) a route checks its submissions with: the schemas
+ * and fields it imports and, transitively, those they import.
+ */
+function formSources(file: string, seen = new Map<string, Set<string> | "all">()): Map<string, Set<string> | "all"> {
+  const source = seen.has(file) ? sourceOf(file, seen.get(file)!) : fs.readFileSync(file, "utf8");
+  // An import counts only if the parts kept use it (a module's other schemas may use others).
+  const body = source.replace(/import\s[^;]*;/g, "");
+  const used = (name: string) => new RegExp(`\\b${name}\\b`).test(body);
+  for (const match of source.matchAll(/import\s+(?!type\b)([^;]*?)\s+from\s+"(\.{1,2}\/[^"]+)"/g)) {
+    const base = path.resolve(path.dirname(file), match[2]);
+    const found = [`${base}.ts`, base].find((candidate) => candidate.endsWith(".ts") && fs.existsSync(candidate));
+    if (!found || !found.startsWith(path.join(APP, "forms"))) continue;
+    const named = /^\{([^}]*)\}$/.exec(match[1].trim());
+    const names = named
+      ? named[1]
+          .split(",")
+          .map((n) => n.trim().split(/\s+as\s+/)[0])
+          .filter((n) => n && used(n))
+      : "all";
+    const before = seen.get(found);
+    if (before === "all" || (before && names !== "all" && names.every((n) => before.has(n)))) continue;
+    seen.set(found, names === "all" ? "all" : new Set([...(before ?? []), ...names]));
+    formSources(found, seen);
+  }
+  return seen;
+}
+
 function declaredIn(file: string): string[] {
   const source = fs.readFileSync(file, "utf8");
   return [...source.matchAll(DECLARED)].flatMap((match) => [...match[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]));
@@ -105,6 +133,20 @@ describe("each page's texts", () => {
     for (const name of pages) {
       const declared = declaredFor(name);
       for (const [file, names] of clientSources(path.join(ROUTES, name), "all")) {
+        for (const match of sourceOf(file, names).matchAll(KEY)) {
+          if (!covered(match[1], declared)) missing.push(`${name}: ${match[1]} (${path.relative(APP, file)})`);
+        }
+      }
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  // A refused form is rendered again with its field errors: the page must carry their texts too.
+  it("cover the error messages of the forms a page checks", () => {
+    const missing: string[] = [];
+    for (const name of pages) {
+      const declared = declaredFor(name);
+      for (const [file, names] of formSources(path.join(ROUTES, name))) {
         for (const match of sourceOf(file, names).matchAll(KEY)) {
           if (!covered(match[1], declared)) missing.push(`${name}: ${match[1]} (${path.relative(APP, file)})`);
         }

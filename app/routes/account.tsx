@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "account",
       "auth.login",
       "auth.signup",
+      "people.birthYear",
       "people.place",
       "privacy.yourData",
       "reset.change",

@@ -13,7 +13,7 @@ import { resetCodeAttemptsByIp } from "../auth/rate-limit.server";
 import { getDb } from "../utils/db.server";
 import { textsLoader } from "../i18n/page-texts.server";
 
-export const loader = textsLoader(["auth.signup", "reset.code", "reset.rateLimited"]);
+export const loader = textsLoader(["auth.signup", "reset.code", "reset.rateLimited", "reset.staff.invalidIdentifier"]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(CodeSchema, request);

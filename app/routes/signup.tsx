@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return { texts: await pageTexts(request, ["auth", "people.place"]) };
+  return { texts: await pageTexts(request, ["auth", "people.birthYear", "people.place"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -28,7 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course } = await staffCourse(request, params.course);
   return {
     course: { slug: course.slug, title: course.title },
-    texts: await pageTexts(request, ["identity.candidate", "identity.confirm", "learning.enrolOne", "people.place"]),
+    texts: await pageTexts(request, [
+      "identity.candidate",
+      "identity.confirm",
+      "learning.enrolOne",
+      "people.birthYear",
+      "people.place",
+    ]),
   };
 }
 

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopStaff(request, params);
   return {
     workshop: { id: workshop.id, title: workshop.title, country: workshop.country },
-    texts: await pageTexts(request, ["identity", "people.place", "workshops"]),
+    texts: await pageTexts(request, ["identity", "people.birthYear", "people.place", "workshops"]),
   };
 }
 

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entries: shown,
     counts: rollCallCounts(everyone, minMinutes),
     minMinutes,
-    texts: await pageTexts(request, ["attendance", "identity", "people.place", "workshops"]),
+    texts: await pageTexts(request, ["attendance", "identity", "people.birthYear", "people.place", "workshops"]),
   };
 }
 

@@ -218,6 +218,8 @@ async function importZoomReport(
     answers.append(name, attr("value") ?? "");
   }
   expect(answers.get("uploadId")).toBeTruthy();
+  // The button pressed: "Guardar asistencia" (the page's other form discards the report).
+  answers.set("intent", "confirm");
   const saved = await post(path, answers);
   expect(saved.status).toBe(302);
   expect(saved.headers.get("Location")).toContain("/attendance?imported=");
