@@ -10,7 +10,6 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
-import { LowPriorityModulePreloads } from "./components/module-preloads";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { ROOT_TEXTS, textsIn } from "./i18n/page-texts.server";
@@ -53,7 +52,6 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        <LowPriorityModulePreloads />
       </head>
       <body>
         <a href="#main" className="skip-link">
