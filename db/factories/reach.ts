@@ -15,7 +15,20 @@ import type {
 } from "../schema";
 import { nameKey } from "../../app/domain/names";
 import { DEFAULT_MIN_MINUTES } from "../../app/domain/attendance-rule";
+import type { ReachFilters } from "../../app/domain/reach-filters";
 import type { DB } from "../../app/utils/db.server";
+
+/** A fiscal year's report with no other filter, as a manager first opens it. */
+export function fiscalYearFilters(year: number): ReachFilters {
+  return {
+    period: { kind: "fy", year },
+    country: null,
+    workshopId: null,
+    facilitatorId: null,
+    courseId: null,
+    countEnrolments: false,
+  };
+}
 
 export interface PersonSpec {
   fullName?: string;

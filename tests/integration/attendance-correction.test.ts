@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
-import { makePerson, makeWorkshop, markAttendance, register } from "../../db/factories/reach";
-import type { ReachFilters } from "../../app/domain/reach-filters";
+import { fiscalYearFilters, makePerson, makeWorkshop, markAttendance, register } from "../../db/factories/reach";
 import { correctAttendance } from "../../app/models/attendance-correction.server";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
 import { erasePerson } from "../../app/models/privacy.server";
@@ -10,14 +9,7 @@ import { loader as csvLoader } from "../../app/routes/staff.workshops.$id_.atten
 import { getDb } from "../../app/utils/db.server";
 import { getRequest, sessionCookie } from "../support/requests";
 
-const FY2023: ReachFilters = {
-  period: { kind: "fy", year: 2023 },
-  country: null,
-  workshopId: null,
-  facilitatorId: null,
-  courseId: null,
-  countEnrolments: false,
-};
+const FY2023 = fiscalYearFilters(2023);
 
 describe("a hand correction of attendance (docs/decisions/023)", () => {
   it("decides whatever the import says, is audited with before, after and reason, and the page and the report follow", async () => {

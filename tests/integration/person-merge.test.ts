@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
-import { enrol, makeCourse, makePerson, makeWorkshop, markAttendance, register } from "../../db/factories/reach";
-import type { ReachFilters } from "../../app/domain/reach-filters";
+import {
+  enrol,
+  fiscalYearFilters,
+  makeCourse,
+  makePerson,
+  makeWorkshop,
+  markAttendance,
+  register,
+} from "../../db/factories/reach";
 import {
   countLikelyDuplicates,
   listLikelyDuplicates,
@@ -11,14 +18,7 @@ import {
 import { computeReachReport } from "../../app/models/reach.server";
 import { getDb } from "../../app/utils/db.server";
 
-const FY2023: ReachFilters = {
-  period: { kind: "fy", year: 2023 },
-  country: null,
-  workshopId: null,
-  facilitatorId: null,
-  courseId: null,
-  countEnrolments: false,
-};
+const FY2023 = fiscalYearFilters(2023);
 
 describe("merging two persons", () => {
   it("moves everything to the kept person, resolves each conflict, and counts the human once", async () => {

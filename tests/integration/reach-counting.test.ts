@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
-import { enrol, makeCourse, makePerson, makeWorkshop, markAttendance, register } from "../../db/factories/reach";
-import type { ReachFilters } from "../../app/domain/reach-filters";
+import {
+  enrol,
+  fiscalYearFilters,
+  makeCourse,
+  makePerson,
+  makeWorkshop,
+  markAttendance,
+  register,
+} from "../../db/factories/reach";
 import { computeReachReport, type ReachViewer } from "../../app/models/reach.server";
 import { getDb } from "../../app/utils/db.server";
 
@@ -9,14 +16,7 @@ import { getDb } from "../../app/utils/db.server";
  * A small ledger whose every figure was computed by hand (see the comments). FY 2023 runs
  * 1 Oct 2022 – 30 Sep 2023 in each workshop's local time.
  */
-const FY2023: ReachFilters = {
-  period: { kind: "fy", year: 2023 },
-  country: null,
-  workshopId: null,
-  facilitatorId: null,
-  courseId: null,
-  countEnrolments: false,
-};
+const FY2023 = fiscalYearFilters(2023);
 let manager: ReachViewer;
 let fac1: ReachViewer;
 const ids: Record<string, number> = {};

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
-import { makePerson, makeWorkshop, register } from "../../db/factories/reach";
-import type { ReachFilters } from "../../app/domain/reach-filters";
+import { fiscalYearFilters, makePerson, makeWorkshop, register } from "../../db/factories/reach";
 import { computeReachReport } from "../../app/models/reach.server";
 import { cancelRegistrationByStaff } from "../../app/models/registration-cancel.server";
 import { getDb } from "../../app/utils/db.server";
 
-const FY2023: ReachFilters = {
-  period: { kind: "fy", year: 2023 },
-  country: null,
-  workshopId: null,
-  facilitatorId: null,
-  courseId: null,
-  countEnrolments: false,
-};
+const FY2023 = fiscalYearFilters(2023);
 
 describe("a registration cancelled by staff", () => {
   it("no longer counts as registered in the reach report, and a second cancel changes nothing", async () => {
