@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What `npm test` needs beyond npm packages: Debian's Chromium (end-to-end tests), PostgreSQL's
-# server binaries (portability tests) and poppler-utils (reading certificate PDFs). Installed here
+# server binaries (portability tests), poppler-utils (reading PDFs) and a Java runtime (the Nu HTML
+# checker, vnu-jar). Installed here
 # when this machine lets us (root or passwordless sudo on Debian); otherwise one command to run.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ]; then as_root=(); elif sudo -n true 2>/dev/null; then as_root=(sudo -n); else as_root=(none); fi
