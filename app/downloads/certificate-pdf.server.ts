@@ -1,28 +1,9 @@
-import fs from "node:fs/promises";
-import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import QRCode from "qrcode";
+import { rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { Locale } from "../../db/schema";
 import type { Certificate } from "../models/certificate.server";
 import type { Translate } from "../i18n/translate";
 import { formatLongDate } from "../utils/dates";
-
-// DejaVu Sans is committed with the app (app/assets/fonts, Bitstream Vera licence)
-// so accents and ñ print the same on any machine. Read once per process.
-const FONT_DIR = path.resolve("app/assets/fonts");
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-function loadFonts() {
-  fonts ??= Promise.all([
-    fs.readFile(path.join(FONT_DIR, "DejaVuSans.ttf")),
-    fs.readFile(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")),
-  ]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-}
-
-const GREEN = rgb(0.114, 0.357, 0.227);
-const INK = rgb(0.106, 0.106, 0.106);
-const MUTED = rgb(0.29, 0.29, 0.29);
+import { drawQr, GREEN, INK, MUTED, newPdf, wrapText } from "./pdf-parts.server";
 
 /** The certificate as a one-page A4 landscape PDF with a QR code to its verification page. */
 export async function renderCertificatePdf(
@@ -30,20 +11,12 @@ export async function renderCertificatePdf(
   options: { verifyUrl: string; locale: Locale; t: Translate },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { t, locale } = options;
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const bytes = await loadFonts();
-  // Subsets keep the file small (tens of KB) for weak connections; pdf-lib adds a ToUnicode map so the text stays searchable.
-  const regular = await pdf.embedFont(bytes.regular, { subset: true });
-  const bold = await pdf.embedFont(bytes.bold, { subset: true });
-  pdf.setTitle(t("learning.certificate.pdf.docTitle", { name: certificate.fullName, course: certificate.courseTitle }));
-  pdf.setAuthor("Minka");
-  pdf.setSubject(certificate.code);
-  pdf.setLanguage(locale);
-  pdf.setCreator("Minka");
-  pdf.setProducer("Minka");
-  pdf.setCreationDate(new Date(certificate.issuedAt));
-  pdf.setModificationDate(new Date(certificate.issuedAt));
+  const { pdf, regular, bold } = await newPdf({
+    title: t("learning.certificate.pdf.docTitle", { name: certificate.fullName, course: certificate.courseTitle }),
+    language: locale,
+    subject: certificate.code,
+    date: new Date(certificate.issuedAt),
+  });
 
   const page = pdf.addPage([842, 595]);
   const { width, height } = page.getSize();
@@ -96,7 +69,7 @@ function centered(
   const maxWidth = pageWidth - 140;
   let fontSize = size;
   while (fontSize > size * 0.6 && font.widthOfTextAtSize(text, fontSize) > maxWidth) fontSize -= 1;
-  const lines = wrap(text, font, fontSize, maxWidth);
+  const lines = wrapText(text, font, fontSize, maxWidth);
   let y = top;
   for (const line of lines) {
     y -= fontSize;
@@ -110,39 +83,6 @@ function centered(
     y -= fontSize * 0.35;
   }
   return y;
-}
-
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** The QR code as vector squares: sharp when printed, no image to embed. */
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const cell = size / modules.size;
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col)) {
-        page.drawRectangle({
-          x: x + col * cell,
-          y: y + size - (row + 1) * cell,
-          width: cell,
-          height: cell,
-          color: rgb(0, 0, 0),
-        });
-      }
-    }
-  }
 }
 
 // A certificate never changes once issued (its text is a snapshot), and
