@@ -34,6 +34,8 @@ export interface Database {
   reach_fy_workshop: ReachFyWorkshopTable;
   reach_fy_person: ReachFyPersonTable;
   rate_limit_window: RateLimitWindowTable;
+  mail_preference: MailPreferenceTable;
+  mail_opt_out_token: MailOptOutTokenTable;
 }
 
 export const SEXES = ["female", "male", "other", "not_stated"] as const;
@@ -384,6 +386,21 @@ export interface EmailOutboxTable {
   /** What the mail is about, so staff see undelivered mail on the workshop's page. */
   workshop_id: ColumnType<number | null, number | null | undefined, number | null>;
   person_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A reminder's one-click opt-out link (RFC 8058), sent as `List-Unsubscribe`. */
+  list_unsubscribe: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A person who turned reminder e-mails off (no row: reminders on). */
+export interface MailPreferenceTable {
+  person_id: number;
+  reminders_off_at: Timestamp;
+}
+
+/** The SHA-256 of a link that turns one person's reminders off, sent in their reminders. */
+export interface MailOptOutTokenTable {
+  token_hash: string;
+  person_id: number;
+  created_at: Timestamp;
 }
 
 export interface AuditLogTable {

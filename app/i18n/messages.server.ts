@@ -9,6 +9,7 @@ import downloads from "./messages/downloads";
 import home from "./messages/home";
 import identity from "./messages/identity";
 import learning from "./messages/learning";
+import mail from "./messages/mail";
 import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
@@ -28,6 +29,7 @@ const namespaces = {
   home,
   identity,
   learning,
+  mail,
   people,
   privacy,
   reports,

@@ -3,7 +3,23 @@ import { deliverDueEmails, type QueuedEmail } from "../models/email-outbox.serve
 import { getDb } from "../utils/db.server";
 import { mailFrom } from "./from.server";
 
-/** Sends one queued e-mail over SMTP, with the calendar file attached when there is one. */
+/**
+ * The headers every e-mail carries: `Auto-Submitted` (RFC 3834) so that auto-responders and
+ * vacation replies leave it alone; reminders also `List-Unsubscribe` with one-click (RFC 8058).
+ */
+export function mailHeaders(mail: Pick<QueuedEmail, "list_unsubscribe">): Record<string, string> {
+  return {
+    "Auto-Submitted": "auto-generated",
+    ...(mail.list_unsubscribe
+      ? { "List-Unsubscribe": `<${mail.list_unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+      : {}),
+  };
+}
+
+/**
+ * Sends one queued e-mail over SMTP: plain text and HTML as `multipart/alternative`, with the
+ * calendar file attached when there is one.
+ */
 export function smtpSender(smtpUrl: string, from = mailFrom()) {
   const transport = nodemailer.createTransport(smtpUrl, {
     // Fail fast when the server is down: the outbox retries later.
@@ -16,6 +32,7 @@ export function smtpSender(smtpUrl: string, from = mailFrom()) {
       from,
       to: mail.to_address,
       subject: mail.subject,
+      headers: mailHeaders(mail),
       text: mail.text_body,
       ...(mail.html_body ? { html: mail.html_body } : {}),
       attachments: mail.ics

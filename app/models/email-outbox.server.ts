@@ -5,7 +5,11 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as `text`, for mail programs that show HTML (see app/mail/compose.ts). */
+  html?: string | null;
   ics?: string | null;
+  /** A one-click link that stops this kind of e-mail (reminders), sent as `List-Unsubscribe`. */
+  listUnsubscribe?: string | null;
   kind: string;
   /** At most one e-mail per key, ever: makes "send exactly once" a database constraint. */
   dedupeKey?: string | null;
@@ -26,7 +30,9 @@ export async function enqueueEmail(db: DB, mail: OutgoingEmail, now = new Date()
       to_address: mail.to,
       subject: mail.subject,
       text_body: mail.text,
+      html_body: mail.html ?? null,
       ics: mail.ics ?? null,
+      list_unsubscribe: mail.listUnsubscribe ?? null,
       kind: mail.kind,
       dedupe_key: mail.dedupeKey ?? null,
       workshop_id: mail.workshopId ?? null,
@@ -40,10 +46,27 @@ export async function enqueueEmail(db: DB, mail: OutgoingEmail, now = new Date()
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Whether an e-mail with this dedupe key was ever queued: then it need not be built again. */
+export async function dedupeKeyUsed(db: DB, dedupeKey: string): Promise<boolean> {
+  const row = await db.selectFrom("email_outbox").select("id").where("dedupe_key", "=", dedupeKey).executeTakeFirst();
+  return row !== undefined;
+}
+
 function dueEmails(db: DB, now: Date, limit: number) {
   return db
     .selectFrom("email_outbox")
-    .select(["id", "to_address", "subject", "text_body", "html_body", "ics", "kind", "attempts", "next_attempt_at"])
+    .select([
+      "id",
+      "to_address",
+      "subject",
+      "text_body",
+      "html_body",
+      "ics",
+      "list_unsubscribe",
+      "kind",
+      "attempts",
+      "next_attempt_at",
+    ])
     .where("status", "=", "pending")
     .where("next_attempt_at", "<=", now.toISOString())
     .orderBy("next_attempt_at")

@@ -1,6 +1,6 @@
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
-import { promoteFromWaitlist } from "./registration.server";
+import { promoteFromWaitlist, queueWithdrawal } from "./registration.server";
 
 /** The registration a staff member is about to cancel, only when it belongs to this workshop. */
 export async function findRegistrationToCancel(db: DB, workshopId: number, registrationId: number) {
@@ -26,7 +26,7 @@ export type StaffCancelOutcome =
  * Staff undo a registration (or a place on the waitlist) with a reason, in one write transaction:
  * status cancelled, a freed seat goes to the first person waiting (the same promotion as a
  * member's own cancellation, with its e-mail), and an audit entry `registration.cancel.staff`
- * keeps who, why and who was promoted. The reach report counts registered people only, so the
+ * keeps who, why and who was promoted. A registered person is sent the cancellation of their invitation. The reach report counts registered people only, so the
  * cancelled one stops counting there too.
  */
 export function cancelRegistrationByStaff(
@@ -45,6 +45,16 @@ export function cancelRegistrationByStaff(
       .execute();
     const promotedPersonIds =
       registration.status === "registered" ? await promoteFromWaitlist(tx, input.workshopId, now) : [];
+    const withdrawn = await queueWithdrawal(
+      tx,
+      {
+        id: registration.id,
+        workshopId: input.workshopId,
+        personId: registration.personId,
+        wasStatus: registration.status,
+      },
+      now,
+    );
     const promoted =
       promotedPersonIds.length === 0
         ? []
@@ -69,6 +79,6 @@ export function cancelRegistrationByStaff(
         promotedPersonIds,
       },
     });
-    return { ok: true, fullName: registration.fullName, promoted, mailQueued: promotedPersonIds.length > 0 } as const;
+    return { ok: true, fullName: registration.fullName, promoted, mailQueued: withdrawn || promotedPersonIds.length > 0 } as const;
   });
 }

@@ -164,10 +164,31 @@ export async function promoteFromWaitlist(
 }
 
 export type CancelOutcome =
-  | { ok: true; wasStatus: "registered" | "waitlisted"; promotedPersonIds: number[] }
+  | { ok: true; wasStatus: "registered" | "waitlisted"; promotedPersonIds: number[]; mailQueued: boolean }
   | { ok: false };
 
-/** Cancels a registration (or leaves the waitlist); a freed seat goes to the first person waiting. */
+/**
+ * The withdrawal of the invitation a registered person holds (METHOD:CANCEL), inside the
+ * transaction that cancelled their registration. Nothing for the waitlisted: they had none.
+ */
+export async function queueWithdrawal(
+  tx: DB,
+  registration: { id: number; workshopId: number; personId: number; wasStatus: string },
+  now: string,
+): Promise<boolean> {
+  if (registration.wasStatus !== "registered") return false;
+  return enqueueWorkshopMail(tx, "withdrawn", {
+    workshopId: registration.workshopId,
+    personId: registration.personId,
+    dedupeKey: `withdrawn:${registration.id}:${now}`,
+    now: new Date(now),
+  });
+}
+
+/**
+ * Cancels a registration (or leaves the waitlist); a freed seat goes to the first person waiting.
+ * A registered person is sent the cancellation of their invitation.
+ */
 export function cancelRegistration(
   db: DB,
   input: { workshopId: number; personId: number; now?: Date },
@@ -191,7 +212,17 @@ export function cancelRegistration(
         .execute();
       const promotedPersonIds =
         registration.status === "registered" ? await promoteFromWaitlist(tx, input.workshopId, now) : [];
-      return { ok: true, wasStatus: registration.status as "registered" | "waitlisted", promotedPersonIds } as const;
+      const withdrawn = await queueWithdrawal(
+        tx,
+        { id: registration.id, workshopId: input.workshopId, personId: input.personId, wasStatus: registration.status },
+        now,
+      );
+      return {
+        ok: true,
+        wasStatus: registration.status as "registered" | "waitlisted",
+        promotedPersonIds,
+        mailQueued: withdrawn || promotedPersonIds.length > 0,
+      } as const;
     },
     seatsOf(input.workshopId),
   );

@@ -5,7 +5,7 @@ export const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Queues a reminder for every registered person with an e-mail whose session
- * starts within the next 24 hours. The dedupe key (one per session and person)
+ * starts within the next 24 hours, unless they turned reminders off. The dedupe key (one per session and person)
  * makes running this again, from cron or by hand, queue nothing twice.
  */
 export async function enqueueDueReminders(db: DB, now = new Date()): Promise<number> {
@@ -18,6 +18,9 @@ export async function enqueueDueReminders(db: DB, now = new Date()): Promise<num
     .where("workshop.status", "=", "published")
     .where("registration.status", "=", "registered")
     .where("person.email", "is not", null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("mail_preference").select("person_id").whereRef("mail_preference.person_id", "=", "person.id"))),
+    )
     .where("workshop_session.starts_at", ">", now.toISOString())
     .where("workshop_session.starts_at", "<=", new Date(now.getTime() + REMINDER_LEAD_MS).toISOString())
     .execute();

@@ -1,13 +1,30 @@
 import { uidDomain, workshopCalendar, type CalendarMethod, type CalendarSession } from "../domain/calendar";
 import { describeSession } from "../domain/workshop-display";
+import { allSessionsOver } from "../domain/workshop-notices";
+import { composeEmail, type EmailContent } from "../mail/compose";
 import type { MessageKey } from "../i18n/keys";
 import { messages } from "../i18n/messages.server";
 import { createTranslator, type MessageTree } from "../i18n/translate";
 import { mailFromPerson } from "../mail/from.server";
-import { enqueueEmail } from "./email-outbox.server";
+import { dedupeKeyUsed, enqueueEmail } from "./email-outbox.server";
+import { newReminderOptOutUrl } from "./mail-preferences.server";
 import type { DB } from "../utils/db.server";
 
-export type WorkshopMailKind = "confirmation" | "promotion" | "reminder";
+/**
+ * confirmation, promotion, reminder: the usual ones. change / cancelled: staff changed the time,
+ * place or link, or cancelled the workshop (an updated invitation or its cancellation);
+ * waitlist_change / waitlist_cancelled: the short note for people waiting; withdrawn: the person's
+ * own registration was cancelled (the invitation withdrawn).
+ */
+export type WorkshopMailKind =
+  | "confirmation"
+  | "promotion"
+  | "reminder"
+  | "change"
+  | "cancelled"
+  | "waitlist_change"
+  | "waitlist_cancelled"
+  | "withdrawn";
 
 /** Where links in e-mails and calendar files point (the public address of this site). */
 export function appUrl(): string {
@@ -43,9 +60,17 @@ export function calendarFor(
   });
 }
 
+/** The calendar file each kind carries: an invitation, its withdrawal, or none. */
+function calendarMethod(kind: WorkshopMailKind): "REQUEST" | "CANCEL" | null {
+  if (kind === "confirmation" || kind === "promotion" || kind === "change") return "REQUEST";
+  if (kind === "cancelled" || kind === "withdrawn") return "CANCEL";
+  return null;
+}
+
 /**
  * Queues a workshop e-mail in the person's own language, inside the caller's
- * transaction. People without an e-mail address (many walk-ins) get none.
+ * transaction. People without an e-mail address (many walk-ins) get none, and
+ * nobody gets one about a workshop whose sessions are all over.
  */
 export async function enqueueWorkshopMail(
   db: DB,
@@ -57,7 +82,7 @@ export async function enqueueWorkshopMail(
     .select(["full_name", "email", "preferred_language"])
     .where("id", "=", input.personId)
     .executeTakeFirst();
-  if (!person?.email) return false;
+  if (!person?.email || (await dedupeKeyUsed(db, input.dedupeKey))) return false;
   const workshop = await db
     .selectFrom("workshop")
     .selectAll()
@@ -69,51 +94,102 @@ export async function enqueueWorkshopMail(
     .where("workshop_id", "=", input.workshopId)
     .orderBy("starts_at")
     .execute();
+  if (allSessionsOver(sessions, input.now ?? new Date())) return false;
   const locale = person.preferred_language;
   const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as (
     key: MessageKey,
     vars?: Record<string, string | number>,
   ) => string;
   const when = (s: { starts_at: string; ends_at: string }) => describeSession(t, locale, s, workshop.timezone);
-  const firstName = person.full_name.split(" ")[0];
   const title = workshop.title;
+  const method = calendarMethod(kind);
+  const ics = method
+    ? calendarFor(workshop, sessions, true, {
+        method,
+        attendee: { name: person.full_name, email: person.email },
+      })
+    : null;
 
-  const lines = [t("workshops.mail.greeting", { name: firstName }), ""];
+  const body: EmailContent["body"][number][] = [];
   let subject: string;
-  if (kind === "reminder") {
-    const session = sessions.find((s) => s.id === input.sessionId) ?? sessions[0];
-    subject = t("workshops.mail.reminderSubject", { title, when: when(session) });
-    lines.push(t("workshops.mail.reminderIntro", { title, when: when(session) }));
-  } else {
-    subject = t(kind === "confirmation" ? "workshops.mail.confirmationSubject" : "workshops.mail.promotionSubject", {
-      title,
-    });
-    lines.push(
-      t(kind === "confirmation" ? "workshops.mail.confirmationIntro" : "workshops.mail.promotionIntro", { title }),
-    );
-    lines.push("", t("workshops.mail.sessions"), ...sessions.map((s) => `- ${when(s)}`));
+  const sessionList = () => body.push(t("workshops.mail.sessions"), { list: sessions.map(when) });
+  switch (kind) {
+    case "reminder": {
+      const session = sessions.find((s) => s.id === input.sessionId) ?? sessions[0];
+      subject = t("workshops.mail.reminderSubject", { title, when: when(session) });
+      body.push(t("workshops.mail.reminderIntro", { title, when: when(session) }));
+      break;
+    }
+    case "confirmation":
+    case "promotion":
+      subject = t(kind === "confirmation" ? "workshops.mail.confirmationSubject" : "workshops.mail.promotionSubject", {
+        title,
+      });
+      body.push(
+        t(kind === "confirmation" ? "workshops.mail.confirmationIntro" : "workshops.mail.promotionIntro", { title }),
+      );
+      sessionList();
+      break;
+    case "change":
+      subject = t("mail.change.subject", { title });
+      body.push(t("mail.change.intro", { title }));
+      sessionList();
+      break;
+    case "cancelled":
+      subject = t("mail.cancelled.subject", { title });
+      body.push(t("mail.cancelled.intro", { title }));
+      break;
+    case "withdrawn":
+      subject = t("mail.withdrawn.subject", { title });
+      body.push(t("mail.withdrawn.intro", { title }));
+      break;
+    case "waitlist_change":
+      subject = t("mail.waitlist.changeSubject", { title });
+      body.push(t("mail.waitlist.changeIntro", { title }));
+      sessionList();
+      break;
+    case "waitlist_cancelled":
+      subject = t("mail.waitlist.cancelledSubject", { title });
+      body.push(t("mail.waitlist.cancelledIntro", { title }));
+      break;
   }
-  lines.push("");
-  if (workshop.place) lines.push(t("workshops.mail.place", { place: workshop.place }));
-  if (workshop.join_url) lines.push(t("workshops.mail.joinLink", { url: workshop.join_url }));
-  lines.push(t("workshops.mail.details", { url: `${appUrl()}/workshops/${workshop.id}` }));
-  const ics =
-    kind === "reminder"
-      ? null
-      : calendarFor(workshop, sessions, true, {
-          method: "REQUEST",
-          attendee: { name: person.full_name, email: person.email },
-        });
-  if (ics) lines.push("", t("workshops.mail.calendarAttached"));
-  lines.push("", t("workshops.mail.cancelHint"), "", t("workshops.mail.signature"));
+  // Where and how to join, for those who hold a seat on a workshop that still takes place.
+  if (kind === "confirmation" || kind === "promotion" || kind === "change" || kind === "reminder") {
+    const where = [
+      ...(workshop.place ? [t("workshops.mail.place", { place: workshop.place })] : []),
+      ...(workshop.join_url ? [t("workshops.mail.joinLink", { url: workshop.join_url })] : []),
+    ];
+    if (where.length) body.push({ lines: where });
+  }
+  const after: string[] = [];
+  if (method === "REQUEST") after.push(t(kind === "change" ? "mail.change.calendar" : "workshops.mail.calendarAttached"));
+  if (method === "CANCEL") after.push(t("mail.cancelled.calendar"));
+  if (kind === "confirmation" || kind === "promotion" || kind === "change" || kind === "reminder") {
+    after.push(t("workshops.mail.cancelHint"));
+  }
+  const listUnsubscribe = kind === "reminder" ? await newReminderOptOutUrl(db, input.personId, input.now) : null;
+  const { text, html } = composeEmail({
+    lang: locale,
+    title: subject,
+    greeting: t("workshops.mail.greeting", { name: person.full_name.split(" ")[0] }),
+    body,
+    button: { label: t("mail.button.workshop"), url: `${appUrl()}/workshops/${workshop.id}` },
+    after,
+    signature: t("workshops.mail.signature"),
+    ...(listUnsubscribe
+      ? { footer: { text: t("mail.reminders.footer"), link: { label: t("mail.reminders.footerLink"), url: listUnsubscribe } } }
+      : {}),
+  });
 
   return enqueueEmail(
     db,
     {
       to: person.email,
       subject,
-      text: lines.join("\n"),
+      text,
+      html,
       ics,
+      listUnsubscribe,
       kind,
       dedupeKey: input.dedupeKey,
       workshopId: workshop.id,

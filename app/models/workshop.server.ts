@@ -4,6 +4,7 @@ import { hasRole } from "../domain/roles";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { promoteFromWaitlist } from "./registration.server";
+import { queueChangeNotices } from "./workshop-notices.server";
 
 export interface SessionRow {
   id: number;
@@ -182,11 +183,20 @@ export async function updateWorkshop(
     // What an invitation shows besides the time: a change here revises every session's event.
     const workshopRevised =
       before.place !== input.place || before.join_url !== input.joinUrl || before.status !== input.status;
+    // What people are told about (docs/decisions/028): not draft ↔ published, which they never saw.
+    let tell =
+      before.place !== input.place ||
+      before.join_url !== input.joinUrl ||
+      (before.status === "cancelled") !== (input.status === "cancelled");
+    // This change's name in the dedupe keys: a session it revised and that session's new SEQUENCE.
+    let changeKey: string | null = null;
     for (const session of input.sessions) {
       const old = session.id ? existing.find((e) => e.id === session.id && kept.has(e.id)) : undefined;
       if (old) {
         const moved = old.starts_at !== session.startsAt || old.ends_at !== session.endsAt;
         if (!moved && !workshopRevised) continue;
+        if (moved) tell = true;
+        changeKey ??= `session-change:${old.id}:${old.calendar_sequence + 1}`;
         await tx
           .updateTable("workshop_session")
           .set((eb) => ({
@@ -198,10 +208,13 @@ export async function updateWorkshop(
           .where("id", "=", old.id)
           .execute();
       } else {
-        await tx
+        const added = await tx
           .insertInto("workshop_session")
           .values({ workshop_id: id, starts_at: session.startsAt, ends_at: session.endsAt, calendar_changed_at: now })
-          .execute();
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        tell = true;
+        changeKey ??= `session-added:${added.id}`;
       }
     }
     await tx
@@ -221,7 +234,11 @@ export async function updateWorkshop(
       subjectId: id,
       details: { title: input.title },
     });
-    if (input.status !== "cancelled") await promoteFromWaitlist(tx, id, now);
+    const promoted = input.status !== "cancelled" ? await promoteFromWaitlist(tx, id, now) : [];
+    // The promoted already get the current details in their promotion e-mail.
+    if (tell && changeKey) {
+      await queueChangeNotices(tx, { workshopId: id, changeKey, skipPersonIds: promoted, now: new Date(now) });
+    }
     return { ok: true } as const;
   });
 }

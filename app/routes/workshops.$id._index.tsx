@@ -86,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = (await request.formData()).get("intent");
   if (intent === "cancel") {
     const result = await cancelRegistration(db, { workshopId: id, personId: user.personId });
-    if (result.ok && result.promotedPersonIds.length) kickOutbox();
+    if (result.ok && result.mailQueued) kickOutbox();
     return redirect(`/workshops/${id}?done=cancelled`);
   }
   if (intent !== "register") return data({ refused: null }, { status: 400 });

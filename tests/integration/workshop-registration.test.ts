@@ -100,7 +100,12 @@ describe("cancelling", () => {
     const first = await makeRegistration(id, { personId: await makePerson({ email: "primera@minka.test" }) });
     const second = await makeRegistration(id);
     const result = await cancelRegistration(db, { workshopId: id, personId: seated.personId });
-    expect(result).toEqual({ ok: true, wasStatus: "registered", promotedPersonIds: [first.personId] });
+    expect(result).toEqual({
+      ok: true,
+      wasStatus: "registered",
+      promotedPersonIds: [first.personId],
+      mailQueued: true,
+    });
     expect((await findRegistration(db, id, first.personId))?.status).toBe("registered");
     expect(await findRegistration(db, id, second.personId)).toMatchObject({ status: "waitlisted", position: 1 });
     const promotion = (await outbox(id)).filter((m) => m.kind === "promotion");
@@ -116,6 +121,7 @@ describe("cancelling", () => {
       ok: true,
       wasStatus: "waitlisted",
       promotedPersonIds: [],
+      mailQueued: false,
     });
     expect(await cancelRegistration(db, { workshopId: id, personId: waiting.personId })).toEqual({ ok: false });
   });
