@@ -11,6 +11,8 @@ export interface MailCatcher {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** The message as it arrived (headers and MIME parts), to check its structure. */
+  source(mail: ParsedMail): string;
   /** Resolves with the first message (already received or still to come) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   stop(): Promise<void>;
@@ -20,20 +22,27 @@ export async function startMailCatcher(
   options: { port?: number; onMessage?: (mail: ParsedMail) => void } = {},
 ): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
+  const sources = new WeakMap<ParsedMail, string>();
   const listeners = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push(mail);
-          options.onMessage?.(mail);
-          listeners.forEach((notify) => notify());
-          callback();
-        })
-        .catch(callback);
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("error", callback);
+      stream.on("end", () =>
+        simpleParser(Buffer.concat(chunks))
+          .then((mail) => {
+            sources.set(mail, Buffer.concat(chunks).toString("utf8"));
+            messages.push(mail);
+            options.onMessage?.(mail);
+            listeners.forEach((notify) => notify());
+            callback();
+          })
+          .catch(callback),
+      );
     },
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -47,6 +56,7 @@ export async function startMailCatcher(
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    source: (mail) => sources.get(mail) ?? "",
     waitFor(match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -6,9 +6,9 @@ describe("allSessionsOver", () => {
   it("is true only when every session has ended", () => {
     expect(allSessionsOver([{ ends_at: "2026-12-04T14:59:59.000Z" }], now)).toBe(true);
     expect(allSessionsOver([{ ends_at: "2026-12-04T15:00:00.000Z" }], now)).toBe(true);
-    expect(allSessionsOver([{ ends_at: "2026-12-01T12:00:00.000Z" }, { ends_at: "2026-12-04T15:00:01.000Z" }], now)).toBe(
-      false,
-    );
+    expect(
+      allSessionsOver([{ ends_at: "2026-12-01T12:00:00.000Z" }, { ends_at: "2026-12-04T15:00:01.000Z" }], now),
+    ).toBe(false);
     expect(allSessionsOver([], now)).toBe(true);
   });
 });

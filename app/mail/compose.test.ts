@@ -10,10 +10,13 @@ const content = {
     { list: ["jueves 12 de marzo, 10:00 (hora de Lima)"] },
     { lines: ["Lugar: Av. Sol 123", "Enlace para entrar: https://meet.example.org/abc?x=1&y=2"] },
   ],
-  button: { label: "Ver el taller", url: "https://cursos.minka.example/workshops/7?a=1&b=\"2\"" },
+  button: { label: "Ver el taller", url: 'https://cursos.minka.example/workshops/7?a=1&b="2"' },
   after: ["Adjuntamos el calendario."],
   signature: "Minka",
-  footer: { text: "¿No quiere recordatorios?", link: { label: "Dejar de recibirlos", url: "https://x.example/r?t=1&u=2" } },
+  footer: {
+    text: "¿No quiere recordatorios?",
+    link: { label: "Dejar de recibirlos", url: "https://x.example/r?t=1&u=2" },
+  },
 };
 
 /** The words a reader sees in the HTML, and the addresses its links open, without tags or entities. */

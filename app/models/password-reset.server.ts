@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import type { Role } from "../../db/schema";
 import type { LoginIdentifier } from "../domain/contact";
 import { hasRole } from "../domain/roles";
+import { composeEmail } from "../mail/compose";
 import { messages } from "../i18n/messages.server";
 import type { T } from "../i18n/keys";
 import { createTranslator, type MessageTree } from "../i18n/translate";
@@ -62,18 +63,19 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
       })
       .execute();
     const link = `${appUrl()}/reset-password?token=${token}`;
+    const subject = t("reset.mail.subject");
     await enqueueEmail(tx, {
       to: email,
-      subject: t("reset.mail.subject"),
-      text: [
-        t("reset.mail.greeting", { name: account.full_name.split(" ")[0] }),
-        "",
-        t("reset.mail.intro"),
-        link,
-        "",
-        t("reset.mail.expires"),
-        t("reset.mail.ignore"),
-      ].join("\n"),
+      subject,
+      ...composeEmail({
+        lang: account.preferred_language,
+        title: subject,
+        greeting: t("reset.mail.greeting", { name: account.full_name.split(" ")[0] }),
+        body: [t("reset.mail.intro")],
+        button: { label: t("mail.button.resetPassword"), url: link },
+        after: [t("reset.mail.expires"), t("reset.mail.ignore")],
+        signature: t("workshops.mail.signature"),
+      }),
       kind: "password_reset",
     });
   });
@@ -196,17 +198,22 @@ export async function issueStaffCode(
         target.preferred_language,
         messages[target.preferred_language] as unknown as MessageTree,
       ) as T;
+      const subject = t("reset.codeMail.subject");
       await enqueueEmail(tx, {
         to: ownerEmail,
-        subject: t("reset.codeMail.subject"),
-        text: [
-          t("reset.mail.greeting", { name: target.full_name.split(" ")[0] }),
-          "",
-          t("reset.codeMail.intro", { staff: issuer.fullName }),
-          t("reset.codeMail.ifYou"),
-          t("reset.codeMail.ifNotYou"),
-          `${appUrl()}/forgot-password`,
-        ].join("\n"),
+        subject,
+        ...composeEmail({
+          lang: target.preferred_language,
+          title: subject,
+          greeting: t("reset.mail.greeting", { name: target.full_name.split(" ")[0] }),
+          body: [
+            t("reset.codeMail.intro", { staff: issuer.fullName }),
+            t("reset.codeMail.ifYou"),
+            t("reset.codeMail.ifNotYou"),
+          ],
+          button: { label: t("mail.button.forgotPassword"), url: `${appUrl()}/forgot-password` },
+          signature: t("workshops.mail.signature"),
+        }),
         kind: "password_reset_code",
       });
     }

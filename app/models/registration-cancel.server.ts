@@ -79,6 +79,11 @@ export function cancelRegistrationByStaff(
         promotedPersonIds,
       },
     });
-    return { ok: true, fullName: registration.fullName, promoted, mailQueued: withdrawn || promotedPersonIds.length > 0 } as const;
+    return {
+      ok: true,
+      fullName: registration.fullName,
+      promoted,
+      mailQueued: withdrawn || promotedPersonIds.length > 0,
+    } as const;
   });
 }

@@ -19,7 +19,11 @@ export async function enqueueDueReminders(db: DB, now = new Date()): Promise<num
     .where("registration.status", "=", "registered")
     .where("person.email", "is not", null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom("mail_preference").select("person_id").whereRef("mail_preference.person_id", "=", "person.id"))),
+      not(
+        exists(
+          selectFrom("mail_preference").select("person_id").whereRef("mail_preference.person_id", "=", "person.id"),
+        ),
+      ),
     )
     .where("workshop_session.starts_at", ">", now.toISOString())
     .where("workshop_session.starts_at", "<=", new Date(now.getTime() + REMINDER_LEAD_MS).toISOString())

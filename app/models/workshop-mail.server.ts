@@ -162,7 +162,8 @@ export async function enqueueWorkshopMail(
     if (where.length) body.push({ lines: where });
   }
   const after: string[] = [];
-  if (method === "REQUEST") after.push(t(kind === "change" ? "mail.change.calendar" : "workshops.mail.calendarAttached"));
+  if (method === "REQUEST")
+    after.push(t(kind === "change" ? "mail.change.calendar" : "workshops.mail.calendarAttached"));
   if (method === "CANCEL") after.push(t("mail.cancelled.calendar"));
   if (kind === "confirmation" || kind === "promotion" || kind === "change" || kind === "reminder") {
     after.push(t("workshops.mail.cancelHint"));
@@ -177,7 +178,12 @@ export async function enqueueWorkshopMail(
     after,
     signature: t("workshops.mail.signature"),
     ...(listUnsubscribe
-      ? { footer: { text: t("mail.reminders.footer"), link: { label: t("mail.reminders.footerLink"), url: listUnsubscribe } } }
+      ? {
+          footer: {
+            text: t("mail.reminders.footer"),
+            link: { label: t("mail.reminders.footerLink"), url: listUnsubscribe },
+          },
+        }
       : {}),
   });
 
