@@ -20,14 +20,17 @@ import { ChangePasswordSchema, ProfileSchema, WithdrawConsentSchema } from "../f
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { getDb } from "../utils/db.server";
 import { pageTexts } from "../i18n/page-texts.server";
+import { ReminderPreference } from "../components/reminder-preference";
+import { remindersOn } from "../models/mail-preferences.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
-  const [sessions, consent, place] = await Promise.all([
+  const [sessions, consent, place, reminders] = await Promise.all([
     countSessions(db, user.accountId),
     getConsent(db, user.personId),
     getPlace(db, user.personId),
+    remindersOn(db, user.personId),
   ]);
   return {
     fullName: user.fullName,
@@ -36,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     identifier: user.email ?? user.phone ?? "",
     passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
     sessions,
+    reminders: { on: reminders, saved: new URL(request.url).searchParams.get("reminders") === "saved" },
     consent: consent ?? null,
     country: place?.country ?? "",
     region: place?.region ?? "",
@@ -43,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "account",
       "auth.login",
       "auth.signup",
+      "mail.preference",
       "people.birthYear",
       "people.place",
       "privacy.yourData",
@@ -173,6 +178,8 @@ export default function AccountPage() {
           {t("reset.change.submit")}
         </button>
       </Form>
+
+      <ReminderPreference {...account.reminders} />
 
       <h2>{t("account.sessionsTitle")}</h2>
       <p>{t("account.sessionsText", { count: account.sessions })}</p>

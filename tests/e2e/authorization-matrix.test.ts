@@ -57,6 +57,9 @@ const MATRIX: Record<string, Entry> = {
   "routes/account": { path: () => "/account", get: "user", post: "user" },
   "routes/account_.data": { path: () => "/account/data?format=json", get: "user" },
   "routes/account_.withdrawn": { path: () => "/account/withdrawn", get: "public" },
+  "routes/account_.reminders": { path: () => "/account/reminders", get: "user", post: "user" },
+  // An unknown token: a 404 page for everyone, nothing written (tests/e2e/mail-preferences.test.ts).
+  "routes/mail.reminders-off": { path: () => "/mail/reminders-off?token=x", get: "public", post: "public" },
   "routes/courses._index": { path: () => "/courses", get: "public" },
   "routes/courses.$course._index": { path: (i) => `/courses/${i.course}`, get: "public" },
   "routes/courses.$course.$lesson": { path: (i) => `/courses/${i.course}/${i.lesson}`, get: "public", post: "public" },
