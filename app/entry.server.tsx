@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { DocumentHtmlContext } from "./components/document-html";
+import { closeDocumentLast } from "./utils/close-document-last.server";
 import { NonceContext } from "./utils/nonce";
 
 // The server starts the e-mail sender through the build, so it shares the build's one database connection.
@@ -36,7 +36,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Streamed parts (Remix's data scripts) go before </body></html>, not after: a valid document.
+          const body = closeDocumentLast();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
