@@ -18,7 +18,7 @@ const VNU_JAR = String(createRequire(import.meta.url)("vnu-jar"));
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 const VALIDATOR = "Validator.nu/LV http://validator.w3.org/services";
 
-type Role = "visitor" | "member" | "facilitator" | "manager";
+type Role = "visitor" | "member" | "facilitator" | "manager" | "admin";
 
 let server: TestServer;
 let dir: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await startTestServer();
   dir = fs.mkdtempSync(path.join(TEST_TMP, "valid-html-"));
   const [workshop] = server.query<{ id: number; session: number }>(
-    "select w.id from workshop w join workshop_facilitator f on f.workshop_id = w.id join account a on a.id = f.account_id where a.email = 'facilitadora@minka.test' and w.status = 'published' and exists (select 1 from registration r where r.workshop_id = w.id) order by w.id limit 1",
+    "select w.id, (select min(s.id) from workshop_session s where s.workshop_id = w.id) as session from workshop w join workshop_facilitator f on f.workshop_id = w.id join account a on a.id = f.account_id where a.email = 'facilitadora@minka.test' and w.status = 'published' and exists (select 1 from registration r where r.workshop_id = w.id) order by w.id limit 1",
   );
   const [person] = server.query<{ person_id: number }>(
     "select person_id from registration where workshop_id = ? and status = 'registered' order by person_id limit 1",
@@ -48,6 +48,7 @@ beforeAll(async () => {
     ["member", "socia@minka.test"],
     ["facilitator", "facilitadora@minka.test"],
     ["manager", "gestora@minka.test"],
+    ["admin", "admin@minka.test"],
   ] as const)
     cookies[role] = await logIn(server, email);
 
@@ -81,6 +82,21 @@ beforeAll(async () => {
     ["member", `/certificates/${code}`, 200],
     ...staffPages.map((page): [Role, string, number] => ["facilitator", page, 200]),
     ...staffPages.map((page): [Role, string, number] => ["manager", page, 200]),
+    // Staff forms: selects, radio groups, file inputs.
+    ...[
+      "/staff/workshops/new",
+      `/staff/workshops/${workshop.id}/edit`,
+      `/staff/workshops/${workshop.id}/walk-in`,
+      `/staff/workshops/${workshop.id}/sessions/${workshop.session}/roll-call`,
+      `/staff/workshops/${workshop.id}/sessions/${workshop.session}/import`,
+      "/staff/courses",
+      "/staff/courses/que-es-una-cooperativa",
+      "/staff/courses/que-es-una-cooperativa/enrol",
+      "/staff/people/import",
+    ].map((page): [Role, string, number] => ["facilitator", page, 200]),
+    ["manager", "/reports/people", 200],
+    ["admin", "/admin", 200],
+    ["admin", "/admin/accounts", 200],
   ];
 }, 120_000);
 afterAll(async () => {
