@@ -95,6 +95,10 @@ beforeAll(async () => {
       "/staff/people/import",
     ].map((page): [Role, string, number] => ["facilitator", page, 200]),
     ["manager", "/reports/people", 200],
+    // A fiscal year of the seed: every chart and table has rows.
+    ["manager", "/reports?period=fy-2023", 200],
+    ["manager", "/reports/print?period=fy-2023", 200],
+    ["visitor", `/certificates/${code}`, 200],
     ["admin", "/admin", 200],
     ["admin", "/admin/accounts", 200],
   ];
