@@ -156,5 +156,5 @@ async function validatorErrors(): Promise<string[]> {
 describe("the main pages", () => {
   it("have no error for the Nu HTML checker, streamed to a browser or sent whole to a checker", async () => {
     expect(await validatorErrors()).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
