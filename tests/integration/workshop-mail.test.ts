@@ -4,6 +4,8 @@ import { makePerson, makeRegistration, makeWorkshop } from "../../db/factories/w
 import { deliverDueEmails, listUndeliveredEmails } from "../../app/models/email-outbox.server";
 import { cancelRegistration } from "../../app/models/registration.server";
 import { enqueueDueReminders } from "../../app/models/reminders.server";
+import { cancelRegistrationByStaff } from "../../app/models/registration-cancel.server";
+import { makeAccount } from "../../db/factories";
 import { MAX_ATTEMPTS } from "../../app/domain/outbox";
 import { smtpSender } from "../../app/mail/mailer.server";
 import { getDb } from "../../app/utils/db.server";
@@ -112,5 +114,31 @@ describe("e-mail through the outbox", () => {
     ]);
     expect(reminders[0].subject).toMatch(/^Recordatorio: Taller de mañana, /);
     expect(reminders[0].subject).toContain("23:30");
+  });
+
+  it("withdraws the invitation of a registered person whose registration staff cancel, and tells the waitlisted nothing", async () => {
+    const db = await getDb();
+    const staff = await makeAccount({ role: "manager" });
+    const { id } = await makeWorkshop({ title: "Taller cancelado por staff", capacity: 1 });
+    const seated = await makeRegistration(id, { personId: await makePerson({ email: "seated.staff@minka.test" }) });
+    const waiting = await makeRegistration(id, { personId: await makePerson({ email: "waiting.staff@minka.test" }) });
+    const cancel = (registrationId: number) =>
+      cancelRegistrationByStaff(db, {
+        workshopId: id,
+        registrationId,
+        reason: "Pidió la baja",
+        actorAccountId: staff.accountId,
+      });
+    expect(await cancel(waiting.registrationId)).toMatchObject({ ok: true, mailQueued: false });
+    expect(await cancel(seated.registrationId)).toMatchObject({ ok: true, mailQueued: true });
+    const mails = await db
+      .selectFrom("email_outbox")
+      .select(["to_address", "kind", "ics", "html_body"])
+      .where("workshop_id", "=", id)
+      .where("kind", "=", "withdrawn")
+      .execute();
+    expect(mails.map((m) => m.to_address)).toEqual(["seated.staff@minka.test"]);
+    expect(mails[0].ics).toMatch(/^METHOD:CANCEL\r$/m);
+    expect(mails[0].html_body).toContain('<html lang="es">');
   });
 });
