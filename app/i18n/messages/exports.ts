@@ -1,6 +1,7 @@
 import { defineMessages } from "../define";
 
-// Spreadsheet sheet names (`app/domain/sheet-names.ts`): whole words, at most 31 characters (Excel's limit), unique.
+// sheets: spreadsheet sheet names (`app/domain/sheet-names.ts`): whole words, at most 31 characters (Excel's limit), unique.
+// share: what "Compartir por WhatsApp" sends (`app/domain/share-text.server.ts`).
 export default defineMessages({
   es: {
     sheets: {
@@ -22,6 +23,25 @@ export default defineMessages({
       courseProgress: "Avance en el curso",
       personData: "Datos personales",
     },
+    share: {
+      whatsapp: "Compartir por WhatsApp",
+      workshop: "Taller «{title}» en Minka.",
+      workshopWhen: "Taller «{title}» en Minka, {when}.",
+      details: "Vea los detalles e inscríbase aquí:",
+      certificate: "Certificado del curso «{course}» en Minka. Puede comprobarlo aquí:",
+      invitation: {
+        title: "Invitación para compartir",
+        intro: "Copie este texto y péguelo en el grupo de la cooperativa, o envíelo por WhatsApp.",
+        label: "Texto de la invitación",
+        greeting: "Le invitamos al taller «{title}».",
+        when: "Cuándo: {when}",
+        sessions: "Sesiones:",
+        place: "Dónde: {place}",
+        online: "Dónde: por Zoom",
+        hybrid: "Dónde: {place}, o por Zoom",
+        register: "Inscríbase aquí: {url}",
+      },
+    },
   },
   en: {
     sheets: {
@@ -42,6 +62,25 @@ export default defineMessages({
       attendanceSessions: "Attendance by session",
       courseProgress: "Course progress",
       personData: "Personal data",
+    },
+    share: {
+      whatsapp: "Share on WhatsApp",
+      workshop: "Workshop “{title}” on Minka.",
+      workshopWhen: "Workshop “{title}” on Minka, {when}.",
+      details: "See the details and register here:",
+      certificate: "Certificate of the course “{course}” on Minka. You can check it here:",
+      invitation: {
+        title: "Invitation to share",
+        intro: "Copy this text and paste it into the cooperative's group, or send it on WhatsApp.",
+        label: "Invitation text",
+        greeting: "You are invited to the workshop “{title}”.",
+        when: "When: {when}",
+        sessions: "Sessions:",
+        place: "Where: {place}",
+        online: "Where: on Zoom",
+        hybrid: "Where: {place}, or on Zoom",
+        register: "Register here: {url}",
+      },
     },
   },
 });
