@@ -100,7 +100,7 @@ await closeDb();
 const tables = buildReportTables(report, t);
 const title = t("reports.title");
 if (format === "xlsx") {
-  fs.writeFileSync(values.out!, await reportXlsx(title, tables));
+  fs.writeFileSync(values.out!, await reportXlsx(title, tables, t));
 } else {
   const body =
     format === "csv"

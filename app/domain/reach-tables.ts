@@ -3,6 +3,7 @@ import type { MessageKey, T } from "../i18n/keys";
 import type { Count, ReachReport } from "../models/reach.server";
 import { dateFormat } from "../utils/intl";
 import { isRegionOf, regionName } from "./regions";
+import type { SheetId } from "./sheet-names";
 
 /**
  * The report as plain tables: the page, the CSV, the XLSX sheets and the CLI all render these,
@@ -15,7 +16,8 @@ export interface ReportColumn {
   kind: CellKind;
 }
 export interface ReportTable {
-  id: string;
+  /** Also names the table's sheet in the workbook (`app/domain/sheet-names.ts`). */
+  id: SheetId;
   title: string;
   columns: ReportColumn[];
   rows: Cell[][];
@@ -25,7 +27,7 @@ export interface ReportTable {
 const share = (count: number, total: number) => (total ? count / total : null);
 
 function breakdown(
-  id: string,
+  id: SheetId,
   title: string,
   label: string,
   rows: Array<{ name: string; count: number }>,

@@ -6,6 +6,7 @@ import auth from "./messages/auth";
 import common from "./messages/common";
 import courses from "./messages/courses";
 import downloads from "./messages/downloads";
+import exports from "./messages/exports";
 import home from "./messages/home";
 import identity from "./messages/identity";
 import learning from "./messages/learning";
@@ -26,6 +27,7 @@ const namespaces = {
   common,
   courses,
   downloads,
+  exports,
   home,
   identity,
   learning,

@@ -9,7 +9,11 @@ import { eraseTraces } from "./erasure-traces.server";
 
 export type PersonDataExport = Record<string, Array<Record<string, unknown>>>;
 
-/** Everything stored about one person, table by table (secrets such as password hashes excluded). */
+/**
+ * Everything stored about one person, table by table (secrets such as password hashes excluded), with
+ * the title of each workshop, course and lesson beside its id so the person can read it, and the
+ * e-mails the outbox sent or will send them (subject, kind, status and dates; not the body).
+ */
 export async function exportPersonData(db: DB, personId: number): Promise<PersonDataExport> {
   const [person, accounts, registrations, enrolments, completions, certificates, attendance] = await Promise.all([
     db.selectFrom("person").selectAll().where("id", "=", personId).execute(),
@@ -18,11 +22,41 @@ export async function exportPersonData(db: DB, personId: number): Promise<Person
       .select(["id", "email", "phone", "role", "created_at", "updated_at"])
       .where("person_id", "=", personId)
       .execute(),
-    db.selectFrom("registration").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
-    db.selectFrom("enrolment").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
-    db.selectFrom("lesson_completion").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+    db
+      .selectFrom("registration")
+      .innerJoin("workshop", "workshop.id", "registration.workshop_id")
+      .selectAll("registration")
+      .select("workshop.title as workshop_title")
+      .where("registration.person_id", "=", personId)
+      .orderBy("registration.id")
+      .execute(),
+    db
+      .selectFrom("enrolment")
+      .innerJoin("course", "course.id", "enrolment.course_id")
+      .selectAll("enrolment")
+      .select("course.title as course_title")
+      .where("enrolment.person_id", "=", personId)
+      .orderBy("enrolment.id")
+      .execute(),
+    db
+      .selectFrom("lesson_completion")
+      .innerJoin("lesson", "lesson.id", "lesson_completion.lesson_id")
+      .innerJoin("course", "course.id", "lesson.course_id")
+      .selectAll("lesson_completion")
+      .select(["lesson.title as lesson_title", "course.title as course_title"])
+      .where("lesson_completion.person_id", "=", personId)
+      .orderBy("lesson_completion.id")
+      .execute(),
     db.selectFrom("certificate").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
-    db.selectFrom("attendance").selectAll().where("person_id", "=", personId).orderBy("id").execute(),
+    db
+      .selectFrom("attendance")
+      .innerJoin("workshop_session", "workshop_session.id", "attendance.session_id")
+      .innerJoin("workshop", "workshop.id", "workshop_session.workshop_id")
+      .selectAll("attendance")
+      .select(["workshop.title as workshop_title", "workshop_session.starts_at as session_starts_at"])
+      .where("attendance.person_id", "=", personId)
+      .orderBy("attendance.id")
+      .execute(),
   ]);
   const { name_key: _key, ...personFields } = person[0] ?? {};
   return {
@@ -33,19 +67,33 @@ export async function exportPersonData(db: DB, personId: number): Promise<Person
     lesson_completion: completions,
     certificate: certificates,
     attendance,
+    email: await emailsTo(db, personId),
   };
 }
 
-/** The export as rows for a CSV: table, record number, field, value (opens in any spreadsheet). */
-export function exportAsRows(data: PersonDataExport): Array<[string, number, string, string]> {
-  return Object.entries(data).flatMap(([table, records]) =>
-    records.flatMap((record, index) =>
-      Object.entries(record).map(
-        ([field, value]) =>
-          [table, index + 1, field, value == null ? "" : String(value)] as [string, number, string, string],
-      ),
-    ),
-  );
+/**
+ * The e-mails addressed to this person: those the outbox filed under them, and those to one of
+ * their own addresses filed under nobody (never another person's mail that shares an address).
+ */
+async function emailsTo(db: DB, personId: number) {
+  const addresses = await db
+    .selectFrom("person")
+    .select("email")
+    .where("id", "=", personId)
+    .unionAll(db.selectFrom("account").select("email").where("person_id", "=", personId))
+    .execute();
+  const own = addresses.map((a) => a.email?.toLowerCase()).filter((a): a is string => Boolean(a));
+  return db
+    .selectFrom("email_outbox")
+    .select(["id", "subject", "kind", "status", "created_at", "sent_at"])
+    .where((eb) =>
+      eb.or([
+        eb("person_id", "=", personId),
+        ...(own.length ? [eb.and([eb("person_id", "is", null), eb("to_address", "in", own)])] : []),
+      ]),
+    )
+    .orderBy("id")
+    .execute();
 }
 
 export async function withdrawConsent(db: DB, personId: number, actorAccountId: number | null): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LOCALES } from "../../db/schema";
 import { CheckboxField, Field, FormErrorSummary, SelectField } from "../components/field";
 import { NewPasswordField } from "../components/new-password-field";
@@ -48,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "auth.login",
       "auth.signup",
       "mail.preference",
+      "exports.myData.view",
       "people.birthYear",
       "people.place",
       "privacy.yourData",
@@ -202,17 +203,20 @@ export default function AccountPage() {
       <p>{t("privacy.yourData.text")}</p>
       <ul className="link-list">
         <li>
-          <a href="/account/data?format=json" download>
+          <Link to="/account/data">{t("exports.myData.view")}</Link>
+        </li>
+        <li>
+          <a href="/account/data/download?format=json" download>
             {t("privacy.yourData.downloadJson")}
           </a>
         </li>
         <li>
-          <a href="/account/data?format=csv" download>
+          <a href="/account/data/download?format=csv" download>
             {t("privacy.yourData.downloadCsv")}
           </a>
         </li>
         <li>
-          <a href="/account/data?format=xlsx" download>
+          <a href="/account/data/download?format=xlsx" download>
             {t("privacy.yourData.downloadXlsx")}
           </a>
         </li>

@@ -10,6 +10,11 @@ import { getUser } from "../auth/user.server";
 import { formatDate } from "../utils/dates";
 import { getDb } from "../utils/db.server";
 import { CertificateLookup } from "./certificates._index";
+import { WhatsAppLink } from "../components/whatsapp-link";
+import { certificateShareMessage, whatsappHref } from "../domain/share-text.server";
+import type { T } from "../i18n/keys";
+import { appUrl } from "../models/workshop-mail.server";
+import { getTranslator } from "../utils/locale.server";
 import { pageTitle } from "../i18n/page-title";
 import { pageTexts } from "../i18n/page-texts.server";
 
@@ -25,10 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const typed = (params.code ?? "").slice(0, 64);
   const code = normalizeCertificateCode(typed);
   const certificate = code ? await findCertificateByCode(await getDb(), code) : undefined;
-  const texts = await pageTexts(request, ["learning.certificate"]);
+  const texts = await pageTexts(request, ["learning.certificate", "exports.share.whatsapp"]);
   if (!certificate) return data({ found: false as const, code: typed, texts }, { status: 404 });
   const user = await getUser(request);
   const mayDownload = Boolean(user && (user.personId === certificate.personId || hasRole(user.role, "facilitator")));
+  const { t } = await getTranslator(request);
   return {
     found: true as const,
     code: certificate.code,
@@ -37,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     completedAt: certificate.completedAt,
     hours: certificate.hours,
     mayDownload,
+    share: whatsappHref(certificateShareMessage(t as T, appUrl(), certificate)),
     texts,
   };
 }
@@ -73,13 +80,14 @@ export default function CertificatePage() {
           <dd>{result.code}</dd>
         </dl>
       </div>
-      {result.mayDownload ? (
-        <p>
+      <p className="actions">
+        {result.mayDownload ? (
           <a href={`/certificates/${result.code}/pdf`} className="button primary" download>
             {t("learning.certificate.download")}
           </a>
-        </p>
-      ) : null}
+        ) : null}
+        <WhatsAppLink href={result.share} />
+      </p>
     </div>
   );
 }

@@ -24,5 +24,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const workshop = filters.workshopId ? `${t("downloads.kinds.workshop")}-${filters.workshopId}` : null;
   const filename = exportFilename(t, "reach", { subject: [report.from, report.to, workshop], ext: format });
   if (format === "csv") return csvResponse(filename, reportCsv(title, tables));
-  return xlsxResponse(filename, await reportXlsx(title, tables));
+  return xlsxResponse(filename, await reportXlsx(title, tables, t as T));
 }

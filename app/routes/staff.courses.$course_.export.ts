@@ -9,6 +9,8 @@ import { getDb } from "../utils/db.server";
 import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
+import { sheetName } from "../domain/sheet-names";
+import type { T } from "../i18n/keys";
 
 /** The per-learner table as a CSV that Excel opens with accents intact, or (`?format=xlsx`) as a workbook. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     details: { format },
   });
   return tableDownload(format, exportFilename(t, "progress", { subject: course.title, ext: format }), {
-    name: course.title,
+    name: sheetName("course-progress", t as T),
     columns: [
       { label: t("learning.staff.table.name"), kind: "text" },
       { label: t("learning.enrolOne.email"), kind: "text" },

@@ -6,6 +6,8 @@ import { requireRole } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
+import { sheetName } from "../domain/sheet-names";
+import type { T } from "../i18n/keys";
 import { personDataDownload } from "../downloads/person-data.server";
 
 /**
@@ -33,5 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subjectId: personId,
     details: { format },
   });
-  return personDataDownload(personId, format, (ext) => exportFilename(t, "personData", { subject: personId, ext }));
+  return personDataDownload(
+    personId,
+    format,
+    (ext) => exportFilename(t, "personData", { subject: personId, ext }),
+    sheetName("person-data", t as T),
+  );
 }

@@ -10,6 +10,11 @@ import styles from "../styles/workshops.css";
 import { formatShortDate, formatTime } from "../utils/dates";
 import { requireWorkshopStaff } from "../auth/workshop.server";
 import { TableScroll } from "../components/table-scroll";
+import { WorkshopInvitation } from "../components/workshop-invitation";
+import { whatsappHref, workshopInvitation } from "../domain/share-text.server";
+import type { T } from "../i18n/keys";
+import { appUrl } from "../models/workshop-mail.server";
+import { getTranslator } from "../utils/locale.server";
 import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -25,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listUndeliveredEmails(db, workshop.id),
   ]);
   const url = new URL(request.url);
+  const { t, locale } = await getTranslator(request);
+  const invitation = workshopInvitation(t as T, locale, appUrl(), workshop, sessions);
   const added = Number(url.searchParams.get("added"));
   const addedRegistration = added ? registrations.find((r) => r.id === added) : undefined;
   const cancelledId = Number(url.searchParams.get("cancelled"));
@@ -51,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     sessions: sessions.map((s) => ({ id: s.id, starts_at: s.starts_at, ends_at: s.ends_at })),
     undelivered,
+    invitation: { text: invitation, href: whatsappHref(invitation) },
     smtpConfigured: Boolean(process.env.SMTP_URL),
     saved: url.searchParams.get("saved") === "1",
     // Staff cancelled a registration: who, and who got the seat (promoted in the same moment).
@@ -70,7 +78,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           already: url.searchParams.get("already") === "1",
         }
       : null,
-    texts: await pageTexts(request, ["attendance.nav", "attendance.rule", "identity.cancel", "workshops"]),
+    texts: await pageTexts(request, [
+      "attendance.nav",
+      "attendance.rule",
+      "exports.share.invitation",
+      "exports.share.whatsapp",
+      "identity.cancel",
+      "workshops",
+    ]),
   };
 }
 
@@ -143,6 +158,7 @@ export default function StaffWorkshop() {
     saved,
     added,
     cancelled: undone,
+    invitation,
   } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const registered = registrations.filter((r) => r.status === "registered");
@@ -203,6 +219,8 @@ export default function StaffWorkshop() {
           {t("workshops.staff.view.publicPage")}
         </Link>
       </p>
+
+      {workshop.status === "published" ? <WorkshopInvitation {...invitation} /> : null}
 
       {undelivered.length > 0 || !smtpConfigured ? (
         <section aria-labelledby="mail-heading">

@@ -7,6 +7,8 @@ import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
 import type { SheetColumnKind } from "../utils/xlsx.server";
 import { requireWorkshopStaff } from "../auth/workshop.server";
+import { sheetName } from "../domain/sheet-names";
+import type { T } from "../i18n/keys";
 
 const COLUMNS: Array<[key: string, kind: SheetColumnKind]> = [
   ["name", "text"],
@@ -37,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     details: { rows: rows.length, format },
   });
   return tableDownload(format, exportFilename(t, "registrations", { subject: workshop.title, ext: format }), {
-    name: tr("workshops.staff.view.registered"),
+    name: sheetName("registrations", t as T),
     columns: COLUMNS.map(([key, kind]) => ({ label: tr(`workshops.csv.${key}`), kind })),
     rows: rows.map((r) => [
       r.fullName,

@@ -6,7 +6,12 @@ import { localDate } from "../utils/dates";
 import { exportFilename } from "../utils/export-filename";
 import { getTranslator } from "../utils/locale.server";
 import { downloadFormat, tableDownload } from "../utils/spreadsheet-download.server";
-import type { SheetColumn } from "../utils/xlsx.server";
+import type { Sheet, SheetColumn } from "../utils/xlsx.server";
+import { sheetName } from "../domain/sheet-names";
+import { timeZoneName } from "../domain/workshop-display";
+import { localDateTime } from "../domain/workshop-input";
+import type { T } from "../i18n/keys";
+import type { AttendanceCounts } from "../models/attendance-summary.server";
 
 /**
  * Everyone registered or seen, with each session's mark and minutes (hand corrections shown, with their reason),
@@ -58,9 +63,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subjectId: workshop.id,
     details: { format },
   });
-  return tableDownload(format, exportFilename(t, "attendance", { subject: workshop.title, ext: format }), {
-    name: t("attendance.nav.summary"),
-    columns,
-    rows,
-  });
+  const tr = t as T;
+  return tableDownload(
+    format,
+    exportFilename(t, "attendance", { subject: workshop.title, ext: format }),
+    { name: sheetName("attendance-people", tr), columns, rows },
+    [sessionSheet(summary, workshop.timezone, tr)],
+  );
+}
+
+/** The counts of the attendance page, in its order. */
+const COUNTS = [
+  "registered",
+  "attended",
+  "walkIns",
+  "noShows",
+  "belowMinimum",
+  "neverCame",
+  "ignored",
+] as const satisfies ReadonlyArray<keyof AttendanceCounts>;
+/** The page shows "—" for these before a session has begun: the cell stays empty. */
+const NOT_YET = new Set<(typeof COUNTS)[number]>(["noShows", "belowMinimum", "neverCame"]);
+
+/**
+ * The workbook's second sheet: the attendance page's table by session (each start a date cell on the
+ * workshop's clock) and, last, the whole workshop's counts as the page shows them.
+ */
+function sessionSheet(summary: Awaited<ReturnType<typeof summarizeWorkshopAttendance>>, timeZone: string, t: T): Sheet {
+  return {
+    name: sheetName("attendance-sessions", t),
+    columns: [
+      { label: `${t("attendance.summary.sessionColumn")} (${timeZoneName(t, timeZone)})`, kind: "datetime" },
+      ...COUNTS.map((count): SheetColumn => ({ label: t(`attendance.summary.${count}`), kind: "number" })),
+    ],
+    rows: summary.sessions.map((s) => [
+      localDateTime(s.startsAt, timeZone).replace("T", " "),
+      ...COUNTS.map((count) => (NOT_YET.has(count) && !s.started ? null : s[count])),
+    ]),
+    total: [t("attendance.summary.overall"), ...COUNTS.map((count) => summary.overall[count])],
+  };
 }

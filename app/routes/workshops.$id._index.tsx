@@ -16,6 +16,11 @@ import { getUser, requireUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { kickOutbox } from "../mail/mailer.server";
 import { idParam } from "../auth/workshop.server";
+import { WhatsAppLink } from "../components/whatsapp-link";
+import { whatsappHref, workshopShareMessage } from "../domain/share-text.server";
+import type { T } from "../i18n/keys";
+import { appUrl } from "../models/workshop-mail.server";
+import { getTranslator } from "../utils/locale.server";
 import { pageTexts } from "../i18n/page-texts.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -40,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registration = user ? await findRegistration(db, workshop.id, user.personId) : null;
   const seatsLeft = freeSeats(workshop.capacity, await countRegistered(db, workshop.id));
   const isRegistered = registration?.status === "registered";
+  const { t, locale } = await getTranslator(request);
+  const shareMessage = workshopShareMessage(t as T, locale, appUrl(), workshop, sessions, new Date().toISOString());
   return {
     workshop: {
       id: workshop.id,
@@ -67,7 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seatsLeft: Number.isFinite(seatsLeft) ? seatsLeft : null,
     refusal: registrationRefusal(workshop, sessions, "self", new Date().toISOString()),
     canManage,
+    share: whatsappHref(shareMessage),
     texts: await pageTexts(request, [
+      "exports.share.whatsapp",
       "workshops.detail",
       "workshops.list",
       "workshops.modality",
@@ -97,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WorkshopPage() {
-  const { workshop, sessions, facilitators, course, loggedIn, registration, seatsLeft, refusal, canManage } =
+  const { workshop, sessions, facilitators, course, loggedIn, registration, seatsLeft, refusal, canManage, share } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -187,6 +196,7 @@ export default function WorkshopPage() {
         <a className="button" href={`${here}/calendar.ics`} download>
           {t("workshops.detail.calendar")}
         </a>
+        {workshop.status === "published" ? <WhatsAppLink href={share} /> : null}
       </p>
       <p className="hint">{t("workshops.detail.calendarHint")}</p>
 

@@ -1,4 +1,6 @@
 import type { Cell, CellKind, ReportColumn, ReportTable } from "../domain/reach-tables";
+import { sheetName } from "../domain/sheet-names";
+import type { T } from "../i18n/keys";
 import { toExcelCsv } from "./csv.server";
 import { toXlsx, type SheetColumnKind } from "./xlsx.server";
 
@@ -30,12 +32,15 @@ const SHEET_KIND: Record<CellKind, SheetColumnKind> = {
   month: "month",
 };
 
-/** One sheet per table, numbers as numbers, percentages formatted as such, dates as dates, totals in bold. */
-export async function reportXlsx(title: string, tables: ReportTable[]): Promise<Buffer> {
+/**
+ * One sheet per table, named short and whole (the table's full title is its first line), numbers as
+ * numbers, percentages formatted as such, dates as dates, totals in bold.
+ */
+export async function reportXlsx(title: string, tables: ReportTable[], t: T): Promise<Buffer> {
   return toXlsx(
     title,
     tables.map((table) => ({
-      name: table.title,
+      name: sheetName(table.id, t),
       title: table.title,
       columns: table.columns.map((c) => ({ label: c.label, kind: SHEET_KIND[c.kind] })),
       rows: table.rows,

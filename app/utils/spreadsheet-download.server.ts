@@ -15,9 +15,17 @@ function csvValue(cell: SheetCell): string | number | null | undefined {
   return cell instanceof Date ? cell.toISOString() : cell;
 }
 
-/** `filename` from `exportFilename`, with `format` as its extension. */
-export async function tableDownload(format: DownloadFormat, filename: string, sheet: Sheet): Promise<Response> {
-  if (format === "xlsx") return xlsxResponse(filename, await toXlsx(sheet.name, [sheet]));
+/**
+ * `filename` from `exportFilename`, with `format` as its extension. `moreSheets` go only into the
+ * workbook: a CSV holds one table.
+ */
+export async function tableDownload(
+  format: DownloadFormat,
+  filename: string,
+  sheet: Sheet,
+  moreSheets: Sheet[] = [],
+): Promise<Response> {
+  if (format === "xlsx") return xlsxResponse(filename, await toXlsx(sheet.name, [sheet, ...moreSheets]));
   return csvResponse(
     filename,
     toExcelCsv(

@@ -50,4 +50,18 @@ describe("toXlsx", () => {
     expect(sheet.getRow(2).getCell(1).value).toBe("\r=1+1");
     expect(sheet.getRow(3).getCell(1).value).toBe("a_x000D_b");
   });
+
+  it("refuses a sheet name Excel would cut or refuse instead of cutting it mid-word", async () => {
+    const columns = [{ label: "Nombre", kind: "text" as const }];
+    await expect(
+      toXlsx("Prueba", [{ name: "Por edad (pares de los financiadores)", columns, rows: [] }]),
+    ).rejects.toThrow(/tooLong/);
+    await expect(toXlsx("Prueba", [{ name: "Hoja: 1", columns, rows: [] }])).rejects.toThrow(/forbidden/);
+    await expect(
+      toXlsx("Prueba", [
+        { name: "Lista", columns, rows: [] },
+        { name: "lista", columns, rows: [] },
+      ]),
+    ).rejects.toThrow(/twice/);
+  });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sheetNameProblem } from "../domain/sheet-names";
 import { attachment } from "./export-filename";
 
 /**
@@ -54,15 +55,14 @@ function typedValue(value: SheetCell, kind: SheetColumnKind): ExcelJS.CellValue 
   return ooxmlText(value);
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
-function sheetName(title: string, taken: Set<string>): string {
-  const base =
-    title
-      .replace(/[:\\/?*[\]]/g, " ")
-      .slice(0, 28)
-      .trim() || "Hoja";
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+/**
+ * Sheet names come whole from `app/domain/sheet-names.ts`; one Excel would refuse or repair is a bug
+ * to fix there, never a name to cut mid-word.
+ */
+function checkedSheetName(name: string, taken: Set<string>): string {
+  const problem = sheetNameProblem(name);
+  if (problem) throw new Error(`Sheet name ${JSON.stringify(name)}: ${problem}`);
+  if (taken.has(name.toLowerCase())) throw new Error(`Sheet name ${JSON.stringify(name)} used twice`);
   taken.add(name.toLowerCase());
   return name;
 }
@@ -73,7 +73,7 @@ export async function toXlsx(title: string, sheets: Sheet[]): Promise<Buffer> {
   workbook.title = title;
   const taken = new Set<string>();
   for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheetName(sheet.name, taken));
+    const worksheet = workbook.addWorksheet(checkedSheetName(sheet.name, taken));
     if (sheet.title) worksheet.addRow([sheet.title]).font = { bold: true, size: 14 };
     worksheet.addRow(sheet.columns.map((c) => c.label)).font = { bold: true };
     if (!sheet.title) worksheet.views = [{ state: "frozen", ySplit: 1 }];

@@ -300,7 +300,7 @@ describe("staff data export", () => {
     ).toEqual([]);
 
     // Her own copy, from "Mi cuenta".
-    const own = await get("/account/data?format=json", await logIn("socia@minka.test"));
+    const own = await get("/account/data/download?format=json", await logIn("socia@minka.test"));
     expect(own.status).toBe(200);
     expect(await own.text()).toContain("socia@minka.test");
 

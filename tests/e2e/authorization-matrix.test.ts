@@ -55,7 +55,8 @@ const MATRIX: Record<string, Entry> = {
   "routes/reset-password": { path: () => "/reset-password?token=x", get: "public", post: "public" },
   "routes/reset-code": { path: () => "/reset-code", get: "public", post: "public" },
   "routes/account": { path: () => "/account", get: "user", post: "user" },
-  "routes/account_.data": { path: () => "/account/data?format=json", get: "user" },
+  "routes/account_.data": { path: () => "/account/data", get: "user" },
+  "routes/account_.data_.download": { path: () => "/account/data/download?format=json", get: "user" },
   "routes/account_.withdrawn": { path: () => "/account/withdrawn", get: "public" },
   "routes/account_.reminders": { path: () => "/account/reminders", get: "user", post: "user" },
   // An unknown token: a 404 page for everyone, nothing written (tests/e2e/mail-preferences.test.ts).

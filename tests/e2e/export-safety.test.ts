@@ -130,7 +130,7 @@ function exports(): Array<{
       csv: "format=csv",
       dated: true,
     },
-    { name: "own data", path: "/account/data", role: "member", csv: "format=csv", dated: true },
+    { name: "own data", path: "/account/data/download", role: "member", csv: "format=csv", dated: true },
   ];
 }
 
@@ -215,7 +215,7 @@ describe("staff exports and formulas", () => {
         role: "facilitator",
       },
       { path: `/staff/courses/${COURSE}`, href: `/staff/courses/${COURSE}/export?format=xlsx`, role: "facilitator" },
-      { path: "/account", href: "/account/data?format=xlsx", role: "member" },
+      { path: "/account", href: "/account/data/download?format=xlsx", role: "member" },
     ];
     for (const page of pages) {
       const html = await (await fetch(server.url + page.path, { headers: { Cookie: cookies[page.role] } })).text();

@@ -78,6 +78,7 @@ beforeAll(async () => {
     ["visitor", "/no-such-page", 404],
     ...publicPages.map((page): [Role, string, number] => ["member", page, 200]),
     ["member", "/account", 200],
+    ["member", "/account/data", 200],
     ["member", "/me/learning", 200],
     ["member", `/certificates/${code}`, 200],
     ...staffPages.map((page): [Role, string, number] => ["facilitator", page, 200]),

@@ -128,7 +128,7 @@ describe("one attendance count everywhere", { timeout: 180_000 }, () => {
     expect(minimumOf(csvRows)).toBe(String(MIN_MINUTES));
 
     const workbook = new ExcelJS.Workbook();
-    const xlsx = await reportXlsx("Alcance", tables);
+    const xlsx = await reportXlsx("Alcance", tables, t);
     await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet(t("reports.tables.summary"))!;
     const xlsxRows = (sheet.getSheetValues().filter(Array.isArray) as unknown[][]).map((row) => row.slice(1));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount } from "../../db/factories";
 import { makePerson, makeWorkshop } from "../../db/factories/workshops";
-import { loader as ownDataLoader } from "../../app/routes/account_.data";
+import { loader as ownDataLoader } from "../../app/routes/account_.data_.download";
 import { loader as personDataLoader } from "../../app/routes/staff.people.$personId.data";
 import { loader as registrationsLoader } from "../../app/routes/staff.workshops.$id.registrations[.]csv";
 import { loader as calendarLoader } from "../../app/routes/workshops.$id.calendar[.]ics";
@@ -46,7 +46,7 @@ describe("every download is named minka-<kind>-<subject>-<date>.<ext>, the kind 
 
     const member = await makeAccount({ locale: "en" });
     const own = await ownDataLoader({
-      request: getRequest("/account/data?format=csv", await sessionCookie(member.accountId)),
+      request: getRequest("/account/data/download?format=csv", await sessionCookie(member.accountId)),
       params: {},
       ...ctx,
     });

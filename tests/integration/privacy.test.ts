@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeAccount, DEMO_PASSWORD } from "../../db/factories";
 import { action as accountAction } from "../../app/routes/account";
-import { loader as ownDataLoader } from "../../app/routes/account_.data";
+import { loader as ownDataLoader } from "../../app/routes/account_.data_.download";
 import { action as privacyAction, loader as privacyLoader } from "../../app/routes/admin.privacy";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { loader as staffExportLoader } from "../../app/routes/staff.people.$personId.data";
@@ -100,14 +100,14 @@ describe("access to one's own data", () => {
     const member = await withHistory();
     const cookie = await sessionCookie(member.accountId);
     const json = (await ownDataLoader({
-      request: getRequest("/account/data?format=json", cookie),
+      request: getRequest("/account/data/download?format=json", cookie),
       params: {},
       context: {},
     })) as Response;
     expect(json.headers.get("Content-Disposition")).toContain(".json");
     expect((await json.json()).person[0].full_name).toBe("Teodora Ccama Puma");
     const csv = (await ownDataLoader({
-      request: getRequest("/account/data?format=csv", cookie),
+      request: getRequest("/account/data/download?format=csv", cookie),
       params: {},
       context: {},
     })) as Response;
@@ -117,7 +117,7 @@ describe("access to one's own data", () => {
     expect(text.startsWith("table,record,field,value\r\n")).toBe(true);
     expect(text).toContain("person,1,full_name,Teodora Ccama Puma");
     const anonymous = await settle(() =>
-      ownDataLoader({ request: getRequest("/account/data"), params: {}, context: {} }),
+      ownDataLoader({ request: getRequest("/account/data/download"), params: {}, context: {} }),
     );
     expect((anonymous as Response).status).toBe(302);
   });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../i18n/messages.server";
+import { createTranslator } from "../i18n/translate";
+import type { T } from "../i18n/keys";
+import { SHEET_IDS, sheetName, sheetNameProblem } from "./sheet-names";
+
+const translators = {
+  es: createTranslator("es", messages.es) as T,
+  en: createTranslator("en", messages.en) as T,
+};
+
+describe("sheet names", () => {
+  for (const [locale, t] of Object.entries(translators)) {
+    it(`every sheet has a whole, valid and unique name in ${locale}`, () => {
+      const names = SHEET_IDS.map((id) => sheetName(id, t));
+      for (const name of names) {
+        expect(name.length, name).toBeLessThanOrEqual(31);
+        expect(sheetNameProblem(name), name).toBeNull();
+      }
+      expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+    });
+  }
+
+  it("names what Excel refuses: empty, longer than 31 characters, : \\ / ? * [ ] or an apostrophe at an end", () => {
+    expect(sheetNameProblem("Por edad (pares de los financiadores)")).toBe("tooLong");
+    expect(sheetNameProblem("")).toBe("empty");
+    for (const name of ["a:b", "a\\b", "a/b", "a?b", "a*b", "[a]", "'a", "a'"])
+      expect(sheetNameProblem(name), name).toBe("forbidden");
+    expect(sheetNameProblem("Por edad (financiadores)")).toBeNull();
+  });
+});
