@@ -112,7 +112,9 @@ export async function findCardHolder(db: DB, token: string): Promise<CardHolder 
   };
 }
 
-export type CardSignIn = { ok: true; sessionToken: string; accountId: number } | { ok: false; reason: "unknown" | "staff" };
+export type CardSignIn =
+  | { ok: true; sessionToken: string; accountId: number }
+  | { ok: false; reason: "unknown" | "staff" };
 
 async function startCardSession(tx: DB, card: { id: number; accountId: number }, method: "qr" | "code", now: Date) {
   const { token } = await createSession(tx, card.accountId, now, card.id);

@@ -7,6 +7,7 @@ export default defineMessages({
       title: "Otras formas de entrar",
       card: "Entrar con el código de mi tarjeta",
       link: "Enviarme un enlace para entrar",
+      back: "Volver a la página para entrar",
     },
     card: {
       title: "Entrar con su tarjeta",
@@ -65,7 +66,11 @@ export default defineMessages({
       cardLine: "Tarjeta n.º {number}, del {date}",
       lastUsed: "Último uso: {date}",
       neverUsed: "Todavía no se usó",
-      devices: { zero: "Ningún celular entró con ella", one: "{count} celular entró con ella", other: "{count} celulares entraron con ella" },
+      devices: {
+        zero: "Ningún celular entró con ella",
+        one: "{count} celular entró con ella",
+        other: "{count} celulares entraron con ella",
+      },
       revoke: "Anular esta tarjeta",
       revoked: "La tarjeta quedó anulada. Los celulares que entraron con ella ya no tienen acceso.",
       staffAccount: "Las cuentas del equipo no pueden tener tarjetas de acceso.",
@@ -99,6 +104,7 @@ export default defineMessages({
       title: "Other ways to sign in",
       card: "Sign in with my card's code",
       link: "Send me a sign-in link",
+      back: "Back to the sign-in page",
     },
     card: {
       title: "Sign in with your card",
@@ -106,7 +112,8 @@ export default defineMessages({
       intro: "This card belongs to {name}. Tap the button to sign in on this phone.",
       unknown:
         "This card no longer works: it was revoked or the code is not right. Ask the person who runs your workshop for a new card.",
-      staff: "Access cards do not work for staff accounts. Sign in with your e-mail or mobile number and your password.",
+      staff:
+        "Access cards do not work for staff accounts. Sign in with your e-mail or mobile number and your password.",
       otherAccount:
         "You are already signed in with another account ({name}). This card belongs to someone else. To use it, sign out first.",
       sameAccount: "You are already signed in with your account.",
@@ -157,7 +164,11 @@ export default defineMessages({
       cardLine: "Card no. {number}, of {date}",
       lastUsed: "Last used: {date}",
       neverUsed: "Not used yet",
-      devices: { zero: "No phone signed in with it", one: "{count} phone signed in with it", other: "{count} phones signed in with it" },
+      devices: {
+        zero: "No phone signed in with it",
+        one: "{count} phone signed in with it",
+        other: "{count} phones signed in with it",
+      },
       revoke: "Revoke this card",
       revoked: "The card is revoked. The phones that signed in with it no longer have access.",
       staffAccount: "Staff accounts cannot have access cards.",
