@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, openBrowser } from "../support/browser";
+import { accessibilityViolations, logInThroughForm, openBrowser } from "../support/browser";
 import { logIn } from "../support/log-in";
 import { readQrFromPdf } from "../support/pdf-qr";
 import { startTestServer, type TestServer } from "../support/server";
@@ -244,6 +244,21 @@ describe("access cards", () => {
     // Revoking twice is a 404 and changes nothing.
     expect((await form("/account/access-cards", { card: String(cardId) }, member)).status).toBe(404);
   });
+
+  it("the person page offers the print form and lists active cards (axe, without JavaScript)", async () => {
+    await printCards(1);
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { page } = browser;
+      await logInThroughForm(page, `${server.url}/login`, "facilitadora@minka.test", `${server.url}/`);
+      await page.goto(`${server.url}/staff/people/${socia.personId}`);
+      expect(await page.getByRole("button", { name: "Imprimir tarjeta de acceso" }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Anular esta tarjeta" }).count()).toBeGreaterThan(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it("a member may not print cards; a facilitator only for people on their workshops", async () => {
     const member = await logIn(server, "socia@minka.test");

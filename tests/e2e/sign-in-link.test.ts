@@ -64,6 +64,15 @@ describe("sign-in link by e-mail", () => {
     const browser = await openBrowser({ javaScriptEnabled: false });
     try {
       const { page } = browser;
+      // The two ways in without a password are offered on the login page, and their forms pass axe.
+      await page.goto(server.url + "/login");
+      await page.getByRole("link", { name: "Enviarme un enlace para entrar" }).click();
+      await page.waitForURL(`${server.url}/login/link`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.goto(server.url + "/login");
+      await page.getByRole("link", { name: "Entrar con el código de mi tarjeta" }).click();
+      await page.waitForURL(`${server.url}/login/code`);
+      expect(await accessibilityViolations(page)).toEqual([]);
       expect((await page.goto(server.url + linkPath))?.status()).toBe(200);
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "Entrar" }).click();
