@@ -87,7 +87,7 @@ function drawCard(
     page.drawText(line, { x: textX, y, size: 7.5, font: regular, color: INK });
     y -= 9.5;
   }
-  const urlSize = Math.min(8, (7.5 * textWidth) / regular.widthOfTextAtSize(o.codeUrl, 7.5));
+  const urlSize = Math.min(8, (7.5 * textWidth) / bold.widthOfTextAtSize(o.codeUrl, 7.5));
   page.drawText(o.codeUrl, { x: textX, y, size: urlSize, font: bold, color: INK });
 
   let bottom = box.y + 10 + 9;
