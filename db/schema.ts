@@ -27,6 +27,8 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
   password_reset: PasswordResetTable;
+  access_card: AccessCardTable;
+  sign_in_link: SignInLinkTable;
   person_distinct: PersonDistinctTable;
   reach_data_version: ReachDataVersionTable;
   reach_dirty_person: ReachDirtyPersonTable;
@@ -99,6 +101,8 @@ export interface SessionTable {
   account_id: number;
   created_at: Timestamp;
   last_verified_at: Timestamp;
+  /** The access card this session was started with (QR or short code); revoking the card ends it. */
+  access_card_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** 0 or 1: SQLite has no boolean type. */
@@ -496,4 +500,27 @@ export interface RateLimitWindowTable {
   count: number;
   /** Milliseconds since 1970; a string from pg (bigint). */
   reset_at: ColumnType<number | string, number, number>;
+}
+
+/** A printed access card of a member's account (docs/decisions/031): only hashes of its token and short code. */
+export interface AccessCardTable {
+  id: Generated<number>;
+  account_id: number;
+  token_hash: string;
+  code_hash: string;
+  issued_by: number | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+}
+
+/** A single-use sign-in link e-mailed to a member, valid 15 minutes; only the token's hash is stored. */
+export interface SignInLinkTable {
+  id: Generated<number>;
+  account_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }

@@ -65,3 +65,15 @@ export const passwordChecksByAccount = new RateLimiter("password-check-account",
 export const resetRequestsByIp = new RateLimiter("reset-request-ip", 20, ONE_HOUR);
 export const resetRequestsByAccount = new RateLimiter("reset-request-account", 5, ONE_HOUR);
 export const resetCodeAttemptsByIp = new RateLimiter("reset-code-ip", 30, FIFTEEN_MINUTES);
+
+/**
+ * "Entrar con el código de su tarjeta": wrong code-and-phone pairs. Per code and per phone number
+ * they are strict (someone holding one of the two guessing the other); per IP loose, for a
+ * workshop room signing in together.
+ */
+export const cardCodeFailuresByIp = new RateLimiter("card-code-ip", 30, FIFTEEN_MINUTES);
+export const cardCodeFailuresByCode = new RateLimiter("card-code-code", 5, FIFTEEN_MINUTES);
+export const cardCodeFailuresByPhone = new RateLimiter("card-code-phone", 5, FIFTEEN_MINUTES);
+/** "Enviarme un enlace para entrar" requests, counted like reset-link requests. */
+export const signInLinkRequestsByIp = new RateLimiter("sign-in-link-ip", 20, ONE_HOUR);
+export const signInLinkRequestsByEmail = new RateLimiter("sign-in-link-email", 5, ONE_HOUR);

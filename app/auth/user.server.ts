@@ -49,6 +49,11 @@ export async function requireRole(request: Request, role: Role): Promise<Session
 
 export async function startSession(request: Request, accountId: number): Promise<string> {
   const { token } = await createSession(await getDb(), accountId);
+  return sessionSetCookie(request, token);
+}
+
+/** The Set-Cookie header of a session a model already created (an access card, a sign-in link). */
+export function sessionSetCookie(request: Request, token: string): string {
   return serializeCookie(request, sessionCookieName(request), token, { maxAgeSeconds: ABSOLUTE_LIFETIME_MS / 1000 });
 }
 

@@ -1,4 +1,5 @@
 import type { Locale } from "../../db/schema";
+import access from "./messages/access";
 import account from "./messages/account";
 import admin from "./messages/admin";
 import attendance from "./messages/attendance";
@@ -20,6 +21,7 @@ import workshops from "./messages/workshops";
 
 // One line per namespace (keep them sorted); the type of `en` follows `es`.
 const namespaces = {
+  access,
   account,
   admin,
   attendance,

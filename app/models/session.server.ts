@@ -40,6 +40,8 @@ export async function createSession(
   db: DB,
   accountId: number,
   now = new Date(),
+  /** The access card it is started with: revoking the card ends the session. */
+  accessCardId: number | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
   const id = randomPart();
   const secret = randomPart();
@@ -52,6 +54,7 @@ export async function createSession(
       account_id: accountId,
       created_at: at,
       last_verified_at: at,
+      access_card_id: accessCardId,
     })
     .execute();
   return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS) };

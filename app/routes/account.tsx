@@ -22,6 +22,8 @@ import { getDb } from "../utils/db.server";
 import { pageTexts } from "../i18n/page-texts.server";
 import { ReminderPreference } from "../components/reminder-preference";
 import { remindersOn } from "../models/mail-preferences.server";
+import { AccountAccessCards } from "../components/account-access-cards";
+import { listAccessCards } from "../models/access-card.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,12 +40,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     identifier: user.email ?? user.phone ?? "",
     passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
+    accessCards: user.role === "member" ? await listAccessCards(db, user.accountId) : null,
+    cardRevoked: new URL(request.url).searchParams.get("card") === "revoked",
     sessions,
     reminders: { on: reminders, saved: new URL(request.url).searchParams.get("reminders") === "saved" },
     consent: consent ?? null,
     country: place?.country ?? "",
     region: place?.region ?? "",
     texts: await pageTexts(request, [
+      "access.account",
       "account",
       "auth.login",
       "auth.signup",
@@ -190,6 +195,8 @@ export default function AccountPage() {
           {t("account.logoutEverywhere")}
         </button>
       </Form>
+
+      {account.accessCards ? <AccountAccessCards cards={account.accessCards} revoked={account.cardRevoked} /> : null}
 
       <h2>{t("privacy.yourData.title")}</h2>
       {consent?.consent_given_at ? (

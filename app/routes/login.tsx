@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormErrorSummary } from "../components/field";
+import { LoginOptions } from "../components/login-options";
 import { parseIdentifier } from "../utils/contact.server";
 import { LoginSchema } from "../forms/login.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  return { texts: await pageTexts(request, ["auth.login", "reset.forgotLink"]) };
+  return { texts: await pageTexts(request, ["access.loginOptions", "auth.login", "reset.forgotLink"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -88,6 +89,7 @@ export default function Login() {
       <p>
         <Link to="/forgot-password">{t("reset.forgotLink")}</Link>
       </p>
+      <LoginOptions />
       <p>
         {t("auth.login.noAccount")} <Link to="/signup">{t("auth.login.createOne")}</Link>
       </p>

@@ -5,6 +5,8 @@ import { LOCALES, SEXES } from "../../db/schema";
 import { mayEditPerson, requirePersonStaff } from "../auth/person.server";
 import { Field, FormErrorSummary, SelectField } from "../components/field";
 import { PersonHistory } from "../components/person-history";
+import { STAFF_CARD_NOTICES, StaffAccessCards, type StaffCardNotice } from "../components/access-cards";
+import { listAccessCards, memberAccountOf } from "../models/access-card.server";
 import { PlaceFields } from "../components/place-fields";
 import { countryName } from "../domain/reach-tables";
 import { regionName } from "../domain/regions";
@@ -34,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     personHistory(db, person.id),
     manager && !person.erased_at ? likelyDuplicatesOf(db, person) : Promise.resolve([]),
   ]);
+  const cardAccount =
+    person.accountRole === "member" && !person.erased_at ? await memberAccountOf(db, person.id) : null;
+  const cardNotice = new URL(request.url).searchParams.get("card") as StaffCardNotice | null;
   return {
     person,
     history,
@@ -41,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manager,
     editable: mayEditPerson(user, person),
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    accessCards: cardAccount === null ? null : await listAccessCards(db, cardAccount),
+    cardNotice: cardNotice && STAFF_CARD_NOTICES.includes(cardNotice) ? cardNotice : null,
     texts: await pageTexts(request, [
+      "access.staff",
       "attendance.rollCall.statuses",
       "attendance.summary.correctedByHand",
       "people",
@@ -224,7 +232,8 @@ function EditForm({ person, failure }: { person: Person; failure?: FormFailure }
 }
 
 export default function StaffPerson() {
-  const { person, history, duplicates, manager, editable, saved } = useLoaderData<typeof loader>();
+  const { person, history, duplicates, manager, editable, saved, accessCards, cardNotice } =
+    useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -285,6 +294,7 @@ export default function StaffPerson() {
           </p>
         </section>
       ) : null}
+      {accessCards ? <StaffAccessCards personId={person.id} cards={accessCards} notice={cardNotice} /> : null}
       {editable ? (
         <EditForm person={person} failure={failure} />
       ) : !person.erased_at ? (

@@ -14,6 +14,7 @@ export const EXPORT_KINDS = [
   "workshop",
   "myData",
   "personData",
+  "accessCards",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 

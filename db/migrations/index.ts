@@ -16,6 +16,7 @@ import * as attendanceCorrections from "./2026-12-03T0200-attendance-corrections
 import * as reachFacts from "./2026-12-03T0300-reach-facts";
 import * as calendarSequence from "./2026-12-03T0400-calendar-sequence";
 import * as mailPreferences from "./2026-12-04T0100-mail-preferences";
+import * as accessCardsSignInLinks from "./2026-12-04T0200-access-cards-sign-in-links";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0300-reach-facts": reachFacts,
   "2026-12-03T0400-calendar-sequence": calendarSequence,
   "2026-12-04T0100-mail-preferences": mailPreferences,
+  "2026-12-04T0200-access-cards-sign-in-links": accessCardsSignInLinks,
 };

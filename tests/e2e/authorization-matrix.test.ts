@@ -54,9 +54,16 @@ const MATRIX: Record<string, Entry> = {
   "routes/forgot-password": { path: () => "/forgot-password", get: "public", post: "public" },
   "routes/reset-password": { path: () => "/reset-password?token=x", get: "public", post: "public" },
   "routes/reset-code": { path: () => "/reset-code", get: "public", post: "public" },
+  // Ways in without a password (tests/e2e/access-cards.test.ts, tests/e2e/sign-in-link.test.ts): an unknown token is a plain page.
+  "routes/card.$token": { path: () => "/card/unknown", get: "public", post: "public" },
+  "routes/login_.code": { path: () => "/login/code", get: "public", post: "public" },
+  "routes/login_.link._index": { path: () => "/login/link", get: "public", post: "public" },
+  "routes/login_.link.$token": { path: () => "/login/link/unknown", get: "public", post: "public" },
   "routes/account": { path: () => "/account", get: "user", post: "user" },
   "routes/account_.data": { path: () => "/account/data", get: "user" },
   "routes/account_.data_.download": { path: () => "/account/data/download?format=json", get: "user" },
+  // No card with that id on the account: a 404 (revocation itself: tests/e2e/access-cards.test.ts).
+  "routes/account_.access-cards": { path: () => "/account/access-cards", get: "user", post: "user" },
   "routes/account_.withdrawn": { path: () => "/account/withdrawn", get: "public" },
   "routes/account_.reminders": { path: () => "/account/reminders", get: "user", post: "user" },
   // An unknown token: a 404 page for everyone, nothing written (tests/e2e/mail-preferences.test.ts).
@@ -142,6 +149,12 @@ const MATRIX: Record<string, Entry> = {
   // A facilitator gets 404 for someone not on their workshops (checked in tests/e2e/staff-people.test.ts).
   "routes/staff.people.$personId._index": {
     path: (i) => `/staff/people/${i.personId}`,
+    get: "facilitator",
+    post: "facilitator",
+  },
+  // A person without a login: issuing is refused (a redirect back); tests/e2e/access-cards.test.ts prints real cards.
+  "routes/staff.people.$personId.access-card": {
+    path: (i) => `/staff/people/${i.personId}/access-card`,
     get: "facilitator",
     post: "facilitator",
   },

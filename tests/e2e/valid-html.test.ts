@@ -76,6 +76,11 @@ beforeAll(async () => {
     ["visitor", "/login", 200],
     ["visitor", "/signup", 200],
     ["visitor", "/no-such-page", 404],
+    // Ways in without a password (issue #21): the forms, and an unknown card or link.
+    ["visitor", "/login/code", 200],
+    ["visitor", "/login/link", 200],
+    ["visitor", `/card/${"a".repeat(32)}`, 404],
+    ["visitor", `/login/link/${"a".repeat(32)}`, 410],
     ...publicPages.map((page): [Role, string, number] => ["member", page, 200]),
     ["member", "/account", 200],
     ["member", "/account/data", 200],

@@ -12,6 +12,7 @@ export default defineMessages({
       workshop: "taller",
       myData: "mis-datos",
       personData: "datos-persona",
+      accessCards: "tarjetas-acceso",
     },
   },
   en: {
@@ -24,6 +25,7 @@ export default defineMessages({
       workshop: "workshop",
       myData: "my-data",
       personData: "person-data",
+      accessCards: "access-cards",
     },
   },
 });
