@@ -1,0 +1,331 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nameKey } from "../../app/domain/names";
+import { formatTime } from "../../app/utils/dates";
+import { logIn } from "../support/log-in";
+import { readQrFromPdf } from "../support/pdf-qr";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * QR check-in at an in-person session and the printed sign-in sheet (issue #21, docs/decisions/032),
+ * over real HTTP against the production build, JavaScript off (plain fetch). The poster's QR code
+ * is read back from the rendered page; the sheet's text with pdftotext, then typed up as a CSV and
+ * imported through the import page.
+ */
+const APP_URL = "http://minka.example";
+let server: TestServer;
+const cookies: Record<string, string> = {};
+const ids = {
+  workshop: 0,
+  now: 0,
+  later: 0,
+  past: 0,
+  cancelledSession: 0,
+  socia: 0,
+  sociaAccount: 0,
+  newcomer: 0,
+  registrants: [] as string[],
+};
+
+const iso = (minutesFromNow: number) => new Date(Date.now() + minutesFromNow * 60_000).toISOString();
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { APP_URL } });
+  const db = new SQLite(server.databaseFile);
+  try {
+    db.pragma("busy_timeout = 5000");
+    const at = new Date().toISOString();
+    const facilitator = db.prepare("select id from account where email = 'facilitadora@minka.test'").get() as {
+      id: number;
+    };
+    const socia = db
+      .prepare("select id, person_id, password_hash from account where email = 'socia@minka.test'")
+      .get() as {
+      id: number;
+      person_id: number;
+      password_hash: string;
+    };
+    const workshop = (title: string, status: string) => {
+      const { id } = db
+        .prepare(
+          `insert into workshop (title, description, modality, place, country, timezone, capacity, status, created_by, created_at, updated_at)
+           values (?, '', 'in_person', 'Local comunal de Sapallanga', 'PE', 'America/Lima', 30, ?, ?, ?, ?) returning id`,
+        )
+        .get(title, status, facilitator.id, at, at) as { id: number };
+      db.prepare("insert into workshop_facilitator (workshop_id, account_id) values (?, ?)").run(id, facilitator.id);
+      return id;
+    };
+    const session = (workshopId: number, from: number, to: number) =>
+      (
+        db
+          .prepare("insert into workshop_session (workshop_id, starts_at, ends_at) values (?, ?, ?) returning id")
+          .get(workshopId, iso(from), iso(to)) as { id: number }
+      ).id;
+    const person = (fullName: string) =>
+      (
+        db
+          .prepare(
+            `insert into person (full_name, name_key, sex, country, consent_given_at, consent_notice_version, consent_method, created_at, updated_at)
+             values (?, ?, 'female', 'PE', ?, 'v1', 'self', ?, ?) returning id`,
+          )
+          .get(fullName, nameKey(fullName), at, at, at) as { id: number }
+      ).id;
+    const register = (workshopId: number, personId: number) =>
+      db
+        .prepare(
+          "insert into registration (workshop_id, person_id, status, method, created_at, updated_at) values (?, ?, 'registered', 'self', ?, ?)",
+        )
+        .run(workshopId, personId, at, at);
+
+    ids.workshop = workshop("Abonos orgánicos con QR", "published");
+    ids.now = session(ids.workshop, -10, 110);
+    ids.later = session(ids.workshop, 24 * 60, 24 * 60 + 120);
+    ids.past = session(ids.workshop, -3 * 24 * 60, -3 * 24 * 60 + 120);
+    const cancelled = workshop("Taller cancelado con QR", "cancelled");
+    ids.cancelledSession = session(cancelled, -10, 110);
+    ids.socia = socia.person_id;
+    ids.sociaAccount = socia.id;
+    register(ids.workshop, socia.person_id);
+    ids.registrants = ["Zenaida Huamán Quispe", "Óscar Mamani Ccori"];
+    for (const name of ids.registrants) register(ids.workshop, person(name));
+    ids.registrants.push(
+      (db.prepare("select full_name from person where id = ?").get(socia.person_id) as { full_name: string }).full_name,
+    );
+    // A second member with a login, not registered for the workshop.
+    ids.newcomer = person("Rosaura Llanos Pari");
+    db.prepare(
+      "insert into account (person_id, email, password_hash, role, created_at, updated_at) values (?, 'rosaura@qr.test', ?, 'member', ?, ?)",
+    ).run(ids.newcomer, socia.password_hash, at, at);
+  } finally {
+    db.close();
+  }
+  cookies.facilitator = await logIn(server, "facilitadora@minka.test");
+  cookies.manager = await logIn(server, "gestora@minka.test");
+  cookies.member = await logIn(server, "socia@minka.test");
+  cookies.newcomer = await logIn(server, "rosaura@qr.test");
+}, 120_000);
+afterAll(() => server.stop());
+
+async function get(url: string, as?: string) {
+  const response = await fetch(server.url + url, {
+    redirect: "manual",
+    headers: as ? { Cookie: cookies[as] } : {},
+  });
+  return { status: response.status, location: response.headers.get("Location") ?? "", response };
+}
+
+async function post(url: string, as: string, fields: Record<string, string> | FormData = {}) {
+  const response = await fetch(server.url + url, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookies[as] },
+    body: fields instanceof FormData ? fields : new URLSearchParams(fields),
+  });
+  return { status: response.status, location: response.headers.get("Location") ?? "", text: await response.text() };
+}
+
+const sessionPath = (sessionId: number) => `/staff/workshops/${ids.workshop}/sessions/${sessionId}`;
+
+/** Prints a poster as the facilitator and returns the check-in path its QR code opens. */
+async function posterPath(sessionId: number, workshopId = ids.workshop): Promise<string> {
+  const poster = await get(`/staff/workshops/${workshopId}/sessions/${sessionId}/poster.pdf`, "facilitator");
+  expect(poster.status).toBe(200);
+  expect(poster.response.headers.get("Content-Type")).toBe("application/pdf");
+  const url = readQrFromPdf(new Uint8Array(await poster.response.arrayBuffer()));
+  expect(url).toMatch(new RegExp(`^${APP_URL}/checkin/[a-z2-7]{32}$`));
+  return url!.slice(APP_URL.length);
+}
+
+const TABLES = ["attendance", "registration", "audit_log", "email_outbox", "person"];
+const counts = () =>
+  Object.fromEntries(TABLES.map((t) => [t, server.query<{ n: number }>(`select count(*) as n from ${t}`)[0].n]));
+const markOf = (sessionId: number, personId: number) =>
+  server.query<{ status: string | null; source: string; recorded_at: string; recorded_by: number | null }>(
+    "select status, source, recorded_at, recorded_by from attendance where session_id = ? and person_id = ?",
+    sessionId,
+    personId,
+  )[0];
+
+/** The time a page shows for an instant: hour and minute in Lima. */
+const limaTime = (at: string) => formatTime(at, "es", "America/Lima");
+
+/** One line of the reach report's CSV for this workshop (all periods): the figure after the label. */
+async function reportFigure(label: string): Promise<number> {
+  const csv = await (
+    await get(`/reports/export?format=csv&period=all&workshop=${ids.workshop}`, "manager")
+  ).response.text();
+  return Number(new RegExp(`(?:^|\\n)${label},(\\d+)\\r?\\n`).exec(csv)?.[1]);
+}
+
+describe("QR check-in", () => {
+  let checkIn = "";
+
+  it("prints a poster whose QR code opens APP_URL/checkin/<token>, never the request's host", async () => {
+    checkIn = await posterPath(ids.now);
+    // Each print is a new token; the earlier poster keeps working (checked below with `checkIn`).
+    expect(await posterPath(ids.now)).not.toBe(checkIn);
+    expect(server.query("select token_hash from checkin_token")).not.toContainEqual({
+      token_hash: checkIn.split("/").at(-1),
+    });
+  });
+
+  it("sends someone signed out to the login, and back to the check-in after it", async () => {
+    const anonymous = await get(checkIn);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.location).toBe(`/login?${new URLSearchParams({ redirectTo: checkIn })}`);
+    const login = await fetch(server.url + "/login", {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ identifier: "socia@minka.test", password: "minka-demo-2026", redirectTo: checkIn }),
+    });
+    expect(login.headers.get("Location")).toBe(checkIn);
+  });
+
+  it("marks a registered member present (source qr) with one tap, shows a big confirmation, and the report counts them", async () => {
+    const participationsBefore = await reportFigure("Participaciones en talleres");
+    const page = await get(checkIn, "member");
+    expect(page.status).toBe(200);
+    const html = await page.response.text();
+    expect(html).toContain("Abonos orgánicos con QR");
+    expect(html).toContain("Registrar mi asistencia");
+    // Opening the page writes nothing: link previews open it too.
+    expect(markOf(ids.now, ids.socia)).toBeUndefined();
+
+    const before = counts();
+    const done = await post(checkIn, "member");
+    expect(done.status).toBe(303);
+    expect(done.location).toBe(`${checkIn}?done=yes`);
+    const mark = markOf(ids.now, ids.socia);
+    expect(mark).toMatchObject({ status: "present", source: "qr", recorded_by: ids.sociaAccount });
+    expect(counts()).toEqual({ ...before, attendance: before.attendance + 1, audit_log: before.audit_log + 1 });
+    const [audit] = server.query<{ actor_account_id: number; subject_id: number; details: string }>(
+      "select actor_account_id, subject_id, details from audit_log where action = 'attendance.checkin'",
+    );
+    expect(audit).toMatchObject({ actor_account_id: ids.sociaAccount, subject_id: ids.now });
+    expect(JSON.parse(audit.details)).toMatchObject({ workshopId: ids.workshop, personId: ids.socia, walkIn: false });
+
+    const confirmation = await (await get(done.location, "member")).response.text();
+    expect(confirmation).toContain("¡Listo! Su asistencia quedó registrada");
+    expect(confirmation).toContain(`Registrada a las ${limaTime(mark.recorded_at)}.`);
+    expect(await reportFigure("Participaciones en talleres")).toBe(participationsBefore + 1);
+  });
+
+  it("answers a second check-in with the time of the first, and writes nothing", async () => {
+    const before = counts();
+    const mark = markOf(ids.now, ids.socia);
+    const again = await post(checkIn, "member");
+    expect(again.status).toBe(409);
+    expect(again.text).toContain(`Ya registramos su asistencia a las ${limaTime(mark.recorded_at)}.`);
+    expect(counts()).toEqual(before);
+    expect(markOf(ids.now, ids.socia)).toEqual(mark);
+  });
+
+  it("registers a member without a registration at the door (walk_in) and marks them present; the report counts a walk-in", async () => {
+    const walkInsBefore = await reportFigure("Sin inscripción previa");
+    const done = await post(checkIn, "newcomer");
+    expect(done.status).toBe(303);
+    expect(done.location).toBe(`${checkIn}?done=walk-in`);
+    expect(markOf(ids.now, ids.newcomer)).toMatchObject({ status: "present", source: "qr" });
+    expect(
+      server.query(
+        "select status, method from registration where workshop_id = ? and person_id = ?",
+        ids.workshop,
+        ids.newcomer,
+      ),
+    ).toEqual([{ status: "registered", method: "walk_in" }]);
+    const page = await (await get(done.location, "newcomer")).response.text();
+    expect(page).toContain("También quedó su inscripción en este taller.");
+    expect(await reportFigure("Sin inscripción previa")).toBe(walkInsBefore + 1);
+  });
+
+  it("gives a plain message and writes nothing: too early, after the end, a cancelled workshop, a staff account, an unknown code", async () => {
+    const early = await posterPath(ids.later);
+    const ended = await posterPath(ids.past);
+    const cancelledWorkshop = server.query<{ workshop_id: number }>(
+      "select workshop_id from workshop_session where id = ?",
+      ids.cancelledSession,
+    )[0].workshop_id;
+    const cancelled = await posterPath(ids.cancelledSession, cancelledWorkshop);
+    const cases: Array<[string, string, number, string]> = [
+      [early, "member", 409, "Todavía es temprano. Podrá registrar su asistencia desde las"],
+      [ended, "member", 409, "Esta sesión ya terminó."],
+      [cancelled, "member", 409, "Este taller fue cancelado."],
+      [checkIn, "facilitator", 403, "Esta es una cuenta del equipo."],
+      ["/checkin/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "member", 404, "Este código no corresponde a ninguna sesión."],
+      ["/checkin/not-a-token", "member", 404, "Este código no corresponde a ninguna sesión."],
+    ];
+    const before = counts();
+    for (const [url, as, status, message] of cases) {
+      const page = await get(url, as);
+      expect(await page.response.text(), `GET ${url} as ${as}`).toContain(message);
+      const refused = await post(url, as);
+      expect(refused.status, `POST ${url} as ${as}`).toBe(status);
+      expect(refused.text, `POST ${url} as ${as}`).toContain(message);
+      expect(counts(), `POST ${url} as ${as} wrote nothing`).toEqual(before);
+    }
+  });
+});
+
+describe("printed sign-in sheet", () => {
+  it("prints the registrants under the import's own column names, and the typed-up sheet imports back", async () => {
+    const sheet = await get(`${sessionPath(ids.now)}/sign-in-sheet.pdf`, "facilitator");
+    expect(sheet.status).toBe(200);
+    expect(sheet.response.headers.get("Content-Type")).toBe("application/pdf");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minka-sheet-"));
+    let text: string;
+    try {
+      fs.writeFileSync(path.join(dir, "sheet.pdf"), new Uint8Array(await sheet.response.arrayBuffer()));
+      text = execFileSync("pdftotext", ["-layout", path.join(dir, "sheet.pdf"), "-"], { encoding: "utf8" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(text).toContain("Abonos orgánicos con QR");
+    expect(text).toContain("Local comunal de Sapallanga");
+    const headerLine = text.split("\n").find((line) => /\bnombre\b/.test(line))!;
+    const headings = headerLine.trim().split(/\s+/);
+    expect(headings).toEqual(["nombre", "correo", "telefono", "presente", "firma"]);
+    for (const name of ids.registrants) expect(text).toContain(name);
+    // Numbered rows after the registrants, for walk-ins.
+    expect(text).toMatch(new RegExp(`\\n\\s*${ids.registrants.length + 10}\\s*\\n`));
+
+    // Typed up column by column: the registrants who signed, "no" for one who did not, and one
+    // of them already checked in by QR, whom the sheet must not turn absent.
+    const socia = ids.registrants.at(-1)!;
+    const rows = [headings.join(","), `${ids.registrants[0]},,,,`, `${ids.registrants[1]},,,no,`, `${socia},,,no,`];
+    const form = new FormData();
+    form.set("file", new Blob([rows.join("\r\n") + "\r\n"], { type: "text/csv" }), "hoja-de-firmas.csv");
+    const importPath = `${sessionPath(ids.now)}/import`;
+    const received = await post(importPath, "facilitator", form);
+    expect(received.status, received.text).toBe(302);
+    const uploadId = /upload=(\d+)/.exec(received.location)?.[1];
+    expect(uploadId).toBeTruthy();
+    const review = await (await get(received.location, "facilitator")).response.text();
+    const fields: Record<string, string> = { intent: "confirm", uploadId: uploadId!, country: "", region: "" };
+    for (const tag of review.match(/<input[^>]*type="radio"[^>]*>/g) ?? []) {
+      const name = /name="(d-[^"]+)"/.exec(tag)?.[1];
+      const value = /value="([^"]+)"/.exec(tag)?.[1];
+      if (name && value && /\schecked=""/.test(tag)) fields[name] = value;
+    }
+    // Every registrant is recognised: a choice is already made for each row.
+    expect(Object.keys(fields).filter((key) => key.startsWith("d-"))).toHaveLength(3);
+    const confirmed = await post(importPath, "facilitator", fields);
+    expect(confirmed.status, confirmed.text).toBe(302);
+    const marks = server.query<{ full_name: string; status: string; source: string }>(
+      `select p.full_name, a.status, a.source from attendance a join person p on p.id = a.person_id
+       where a.session_id = ? and p.full_name in (?, ?, ?)`,
+      ids.now,
+      ...ids.registrants,
+    );
+    expect(marks.sort((a, b) => a.full_name.localeCompare(b.full_name))).toEqual(
+      [
+        { full_name: ids.registrants[0], status: "present", source: "import" },
+        { full_name: ids.registrants[1], status: "absent", source: "import" },
+        { full_name: socia, status: "present", source: "qr" },
+      ].sort((a, b) => a.full_name.localeCompare(b.full_name)),
+    );
+  });
+});
