@@ -6,6 +6,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nameKey } from "../../app/domain/names";
 import { formatTime } from "../../app/utils/dates";
+import { accessibilityViolations, logInThroughForm, openBrowser } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/log-in";
 import { readQrFromPdf } from "../support/pdf-qr";
 import { startTestServer, type TestServer } from "../support/server";
@@ -24,6 +25,7 @@ const ids = {
   now: 0,
   later: 0,
   past: 0,
+  browser: 0,
   cancelledSession: 0,
   socia: 0,
   sociaAccount: 0,
@@ -85,6 +87,7 @@ beforeAll(async () => {
     ids.now = session(ids.workshop, -10, 110);
     ids.later = session(ids.workshop, 24 * 60, 24 * 60 + 120);
     ids.past = session(ids.workshop, -3 * 24 * 60, -3 * 24 * 60 + 120);
+    ids.browser = session(ids.workshop, -5, 60);
     const cancelled = workshop("Taller cancelado con QR", "cancelled");
     ids.cancelledSession = session(cancelled, -10, 110);
     ids.socia = socia.person_id;
@@ -356,4 +359,50 @@ describe("printed sign-in sheet", () => {
       ].sort((a, b) => a.full_name.localeCompare(b.full_name)),
     );
   });
+});
+
+describe("in a browser without JavaScript", () => {
+  it("signs in from the poster's link, checks in with one button, and every page passes axe", async () => {
+    const checkIn = await posterPath(ids.browser);
+    const early = await posterPath(ids.later);
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { page } = browser;
+      page.setDefaultTimeout(15_000);
+      // The link a phone's camera opens: the login first, then back to the check-in.
+      await logInThroughForm(page, server.url + checkIn, "socia@minka.test", server.url + checkIn);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Registrar mi asistencia");
+      expect(await accessibilityViolations(page), page.url()).toEqual([]);
+      await page.getByRole("button", { name: "Registrar mi asistencia" }).click();
+      await page.waitForURL(`${server.url}${checkIn}?done=yes`);
+      expect(await page.getByRole("status").textContent()).toContain("¡Listo! Su asistencia quedó registrada");
+      expect(await accessibilityViolations(page), page.url()).toEqual([]);
+      expect(markOf(ids.browser, ids.socia)).toMatchObject({ status: "present", source: "qr" });
+      await page.goto(server.url + early);
+      expect(await page.getByText("Todavía es temprano.").count()).toBe(1);
+      expect(await accessibilityViolations(page), page.url()).toEqual([]);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("links the poster and the sign-in sheet from the session's roll call", async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { page } = browser;
+      page.setDefaultTimeout(15_000);
+      await logInThroughForm(page, server.url + "/login", "facilitadora@minka.test", server.url + "/");
+      await page.goto(`${server.url}${sessionPath(ids.now)}/roll-call`);
+      expect(await page.getByRole("link", { name: "Cartel con código QR (PDF)" }).getAttribute("href")).toBe(
+        `${sessionPath(ids.now)}/poster.pdf`,
+      );
+      expect(await page.getByRole("link", { name: "Hoja de firmas (PDF)" }).getAttribute("href")).toBe(
+        `${sessionPath(ids.now)}/sign-in-sheet.pdf`,
+      );
+      expect(await accessibilityViolations(page), page.url()).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
