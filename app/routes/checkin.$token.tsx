@@ -15,8 +15,6 @@ import { getDb } from "../utils/db.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "checkin.pageTitle") }];
 
-const TEXTS = ["checkin", "workshops.sessionWhen", "workshops.timeZone"] as const;
-
 function describe(place: CheckInPlace) {
   return {
     title: place.workshop.title,
@@ -34,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = await getDb();
   const place = await findCheckInPlace(db, params.token ?? "");
-  const texts = await pageTexts(request, [...TEXTS]);
+  const texts = await pageTexts(request, [
+    "checkin",
+    "workshops.sessionWhen",
+    "workshops.startsWhen",
+    "workshops.timeZone",
+  ]);
   if (!place) return data({ texts, place: null, state: null, name: user.fullName, done: null }, { status: 404 });
   const state = await checkInState(db, place, user, new Date());
   const done = new URL(request.url).searchParams.get("done");
