@@ -5,7 +5,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nameKey } from "../../app/domain/names";
-import { formatTime } from "../../app/utils/dates";
+import { formatTime, localDate } from "../../app/utils/dates";
 import { accessibilityViolations, logInThroughForm, openBrowser } from "../support/browser";
 import { DEMO_PASSWORD } from "../support/log-in";
 import { readQrFromPdf } from "../support/pdf-qr";
@@ -182,12 +182,21 @@ const markOf = (sessionId: number, personId: number) =>
 /** The time a page shows for an instant: hour and minute in Lima. */
 const limaTime = (at: string) => formatTime(at, "es", "America/Lima");
 
-/** One line of the reach report's CSV for this workshop (all periods): the figure after the label. */
-async function reportFigure(label: string): Promise<number> {
-  const csv = (await get(`/reports/export?format=csv&period=all&workshop=${ids.workshop}`, "manager")).text;
+/** A figure of the reach report's CSV (all periods, this workshop; or another filter): the number after the label. */
+async function reportFigure(label: string, filter = `period=all&workshop=${ids.workshop}`): Promise<number> {
+  const csv = (await get(`/reports/export?format=csv&${filter}`, "manager")).text;
   const figure = new RegExp(`(?:^|\\n)${label},(\\d+)\\r?\\n`).exec(csv)?.[1];
   expect(figure, `${label} in the report's CSV:\n${csv}`).toMatch(/^\d+$/);
   return Number(figure);
+}
+
+/**
+ * This fiscal year's report of a manager without filters: the one read from the per-year reach
+ * facts, which only the attendance triggers keep up to date (docs/decisions/025).
+ */
+function thisFiscalYear(): string {
+  const [year, month] = localDate(new Date().toISOString(), "America/Lima").split("-").map(Number);
+  return `period=fy-${month >= 10 ? year + 1 : year}`;
 }
 
 describe("QR check-in", () => {
@@ -218,6 +227,7 @@ describe("QR check-in", () => {
 
   it("marks a registered member present (source qr) with one tap, shows a big confirmation, and the report counts them", async () => {
     const participationsBefore = await reportFigure("Participaciones en talleres");
+    const yearBefore = await reportFigure("Participaciones en talleres", thisFiscalYear());
     const page = await get(checkIn, "member");
     expect(page.status).toBe(200);
     const html = page.text;
@@ -243,6 +253,7 @@ describe("QR check-in", () => {
     expect(confirmation).toContain("¡Listo! Su asistencia quedó registrada");
     expect(confirmation).toContain(`Registrada a las ${limaTime(mark.recorded_at)}.`);
     expect(await reportFigure("Participaciones en talleres")).toBe(participationsBefore + 1);
+    expect(await reportFigure("Participaciones en talleres", thisFiscalYear())).toBe(yearBefore + 1);
   });
 
   it("answers a second check-in with the time of the first, and writes nothing", async () => {
