@@ -20,9 +20,9 @@ export const MIN_BLANK_ROWS = 10;
  * typed up column by column imports back as it is; the signature column is one the import ignores.
  */
 const COLUMNS = [
-  { heading: SIGN_IN_COLUMNS.name[0], width: 230 },
-  { heading: SIGN_IN_COLUMNS.email[0], width: 170 },
-  { heading: SIGN_IN_COLUMNS.phone[0], width: 110 },
+  { heading: SIGN_IN_COLUMNS.name[0], width: 260 },
+  { heading: SIGN_IN_COLUMNS.email[0], width: 160 },
+  { heading: SIGN_IN_COLUMNS.phone[0], width: 100 },
   { heading: SIGN_IN_COLUMNS.present[0], width: 64 },
   { heading: null, width: 0 },
 ] as const;
@@ -146,14 +146,7 @@ function drawRow(page: PDFPage, columns: Column[], font: PDFFont, top: number, n
     font,
     color: MUTED,
   });
-  if (name)
-    page.drawText(fit(name, font, 11, columns[0].width - 8), {
-      x: MARGIN + NUMBER_WIDTH + 4,
-      y: y + 9,
-      size: 11,
-      font,
-      color: INK,
-    });
+  if (name) drawName(page, name, font, MARGIN + NUMBER_WIDTH + 4, y, columns[0].width - 8);
   drawGrid(page, columns, y);
   return y;
 }
@@ -169,6 +162,23 @@ function drawGrid(page: PDFPage, columns: Column[], y: number) {
 }
 
 const totalWidth = (columns: Column[]) => NUMBER_WIDTH + columns.reduce((sum, column) => sum + column.width, 0);
+
+/**
+ * A name is typed up from the sheet, so it is printed whole: smaller type (down to 7 pt) for a long one, then
+ * two lines; only a name longer than two lines at the smallest size is cut with "…".
+ */
+function drawName(page: PDFPage, name: string, font: PDFFont, x: number, rowBottom: number, maxWidth: number) {
+  for (let size = 11; size >= 7; size -= 0.5) {
+    if (font.widthOfTextAtSize(name, size) <= maxWidth) {
+      page.drawText(name, { x, y: rowBottom + 9, size, font, color: INK });
+      return;
+    }
+  }
+  const [first, ...rest] = wrapText(name, font, 8.5, maxWidth);
+  const second = rest.join(" ");
+  page.drawText(fit(first, font, 8.5, maxWidth), { x, y: rowBottom + 14.5, size: 8.5, font, color: INK });
+  if (second) page.drawText(fit(second, font, 8.5, maxWidth), { x, y: rowBottom + 4.5, size: 8.5, font, color: INK });
+}
 
 /** A long name shrinks a little, then is cut with "…", so it stays on its row. */
 function fit(text: string, font: PDFFont, size: number, maxWidth: number): string {
