@@ -21,6 +21,7 @@ export interface Database {
   attendance_import: AttendanceImportTable;
   attendance_import_change: AttendanceImportChangeTable;
   attendance: AttendanceTable;
+  checkin_token: CheckinTokenTable;
   attendance_upload: AttendanceUploadTable;
   enrolment_upload: EnrolmentUploadTable;
   roster_upload: RosterUploadTable;
@@ -301,7 +302,7 @@ export interface AttendanceImportChangeTable {
   existed: number;
   before_status: AttendanceStatus | null;
   before_minutes: number | null;
-  before_source: "roll_call" | "import" | null;
+  before_source: AttendanceSource | null;
   before_import_id: number | null;
   before_recorded_by: number | null;
   before_recorded_at: Timestamp | null;
@@ -310,6 +311,17 @@ export interface AttendanceImportChangeTable {
 }
 
 export type AttendanceStatus = "present" | "late" | "excused" | "absent";
+/** Who made the mark: staff at the roll call, an imported report, or the member scanning the session's poster. */
+export type AttendanceSource = "roll_call" | "import" | "qr";
+
+/** A token printed on a session's check-in poster, kept only as its SHA-256 (docs/decisions/032). */
+export interface CheckinTokenTable {
+  id: Generated<number>;
+  session_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
 /** What a hand correction can say (docs/decisions/023). */
 export type CorrectedStatus = "present" | "absent";
 
@@ -319,7 +331,7 @@ export interface AttendanceTable {
   person_id: number;
   status: AttendanceStatus | null;
   minutes_online: number | null;
-  source: "roll_call" | "import";
+  source: AttendanceSource;
   import_id: number | null;
   recorded_by: number | null;
   recorded_at: Timestamp;

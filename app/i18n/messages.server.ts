@@ -4,6 +4,7 @@ import account from "./messages/account";
 import admin from "./messages/admin";
 import attendance from "./messages/attendance";
 import auth from "./messages/auth";
+import checkin from "./messages/checkin";
 import common from "./messages/common";
 import courses from "./messages/courses";
 import downloads from "./messages/downloads";
@@ -26,6 +27,7 @@ const namespaces = {
   admin,
   attendance,
   auth,
+  checkin,
   common,
   courses,
   downloads,

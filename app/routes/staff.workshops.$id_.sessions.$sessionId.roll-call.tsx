@@ -4,6 +4,7 @@ import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from 
 import type { AttendanceStatus } from "../../db/schema";
 import { AttendanceNav, SessionLabel } from "../components/attendance-nav";
 import { AssistedRegistrationForm } from "../components/assisted-registration-form";
+import { SessionPrintLinks } from "../components/session-print-links";
 import { identityQuestion, type IdentityQuestion } from "../forms/identity-questions.server";
 import { Field } from "../components/field";
 import { useI18n } from "../i18n/use-translation";
@@ -39,7 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entries: shown,
     counts: rollCallCounts(everyone, minMinutes),
     minMinutes,
-    texts: await pageTexts(request, ["attendance", "identity", "people.birthYear", "people.place", "workshops"]),
+    texts: await pageTexts(request, [
+      "attendance",
+      "checkin.print",
+      "identity",
+      "people.birthYear",
+      "people.place",
+      "workshops",
+    ]),
   };
 }
 
@@ -228,6 +236,7 @@ export default function RollCallPage() {
           submitLabel={t("attendance.rollCall.walkInSubmit")}
         />
       </section>
+      <SessionPrintLinks workshopId={workshop.id} sessionId={session.id} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { localDate } from "./dates";
 export const EXPORT_KINDS = [
   "registrations",
   "attendance",
+  "checkInPoster",
+  "signInSheet",
   "progress",
   "reach",
   "certificate",

@@ -122,6 +122,16 @@ const MATRIX: Record<string, Entry> = {
     get: "facilitator",
     post: "facilitator",
   },
+  "routes/staff.workshops.$id_.sessions.$sessionId.poster[.]pdf": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/poster.pdf`,
+    get: "facilitator",
+  },
+  "routes/staff.workshops.$id_.sessions.$sessionId.sign-in-sheet[.]pdf": {
+    path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/sign-in-sheet.pdf`,
+    get: "facilitator",
+  },
+  // A token nobody printed: a 404 with a message for anyone signed in (the check-in itself: tests/e2e/qr-check-in.test.ts).
+  "routes/checkin.$token": { path: () => "/checkin/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", get: "user", post: "user" },
   "routes/staff.workshops.$id_.sessions.$sessionId.import": {
     path: (i) => `/staff/workshops/${i.ownWorkshop}/sessions/${i.ownSession}/import`,
     get: "facilitator",

@@ -6,6 +6,8 @@ export default defineMessages({
     kinds: {
       registrations: "inscripciones",
       attendance: "asistencia",
+      checkInPoster: "cartel-asistencia",
+      signInSheet: "hoja-de-firmas",
       progress: "avance",
       reach: "alcance",
       certificate: "certificado",
@@ -19,6 +21,8 @@ export default defineMessages({
     kinds: {
       registrations: "registrations",
       attendance: "attendance",
+      checkInPoster: "attendance-poster",
+      signInSheet: "sign-in-sheet",
       progress: "progress",
       reach: "reach",
       certificate: "certificate",
