@@ -5,6 +5,7 @@ import attendance from "./messages/attendance";
 import auth from "./messages/auth";
 import common from "./messages/common";
 import courses from "./messages/courses";
+import display from "./messages/display";
 import downloads from "./messages/downloads";
 import home from "./messages/home";
 import identity from "./messages/identity";
@@ -24,6 +25,7 @@ const namespaces = {
   auth,
   common,
   courses,
+  display,
   downloads,
   home,
   identity,

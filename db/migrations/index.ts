@@ -15,6 +15,7 @@ import * as importIdentityAndUndo from "./2026-12-03T0100-import-identity-and-un
 import * as attendanceCorrections from "./2026-12-03T0200-attendance-corrections";
 import * as reachFacts from "./2026-12-03T0300-reach-facts";
 import * as calendarSequence from "./2026-12-03T0400-calendar-sequence";
+import * as largeText from "./2026-12-04T0400-large-text";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0200-attendance-corrections": attendanceCorrections,
   "2026-12-03T0300-reach-facts": reachFacts,
   "2026-12-03T0400-calendar-sequence": calendarSequence,
+  "2026-12-04T0400-large-text": largeText,
 };
