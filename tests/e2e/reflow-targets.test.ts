@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { openBrowser, type TestBrowser } from "../support/browser";
+import { fixtureBytes } from "../support/attendance-fixtures";
 import { auditLayout } from "../support/layout-audit";
 import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
@@ -79,14 +80,37 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(identifier: string | null, extraCookies: Record<string, string> = {}): Promise<void> {
+/** Starts a fresh cookie jar signed in as this account (or as nobody); returns the Cookie header. */
+async function signIn(identifier: string | null): Promise<string> {
   await browser.context.clearCookies();
-  const cookies = { ...extraCookies };
-  if (identifier) {
-    const [name, value] = (await logIn(server, identifier)).split("=");
-    cookies[name] = value;
-  }
-  await browser.context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: server.url })));
+  if (!identifier) return "";
+  const cookie = await logIn(server, identifier);
+  const [name, value] = cookie.split("=");
+  await browser.context.addCookies([{ name, value, url: server.url }]);
+  return cookie;
+}
+
+/** The review of an uploaded Zoom report (radios and selects per participant): a page only an upload leads to. */
+async function attendanceReviewPage(cookie: string): Promise<string> {
+  const [{ workshop, session }] = server.query<{ workshop: number; session: number }>(
+    `select w.id as workshop, s.id as session from workshop w join workshop_session s on s.workshop_id = w.id
+     where w.title = 'Costos de producción para su cooperativa' order by s.starts_at limit 1`,
+  );
+  const importPath = `/staff/workshops/${workshop}/sessions/${session}/import`;
+  const upload = new FormData();
+  upload.set(
+    "file",
+    new Blob([new Uint8Array(fixtureBytes("zoom-review-choices.csv"))], { type: "text/csv" }),
+    "r.csv",
+  );
+  const response = await fetch(server.url + importPath, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie },
+    body: upload,
+  });
+  expect(response.status, "the report upload").toBe(302);
+  return `${importPath}?upload=${/upload=(\d+)/.exec(response.headers.get("Location") ?? "")![1]}`;
 }
 
 const TABLE_LESSON = "/courses/cadenas-transparentes/registrar-cada-lote";
@@ -110,6 +134,7 @@ const MUST_SEE: Record<string, RegExp[]> = {
     /\/attendance$/,
     /\/roll-call$/,
     /^\/staff\/workshops\/\d+\/edit/,
+    /\/import\?upload=\d+$/,
   ],
   manager: [/^\/staff\/people\?/, /^\/reports\/people/, /\/attendance$/],
   admin: [/^\/admin\/accounts/, /^\/admin\/audit/, /^\/admin\/privacy/],
@@ -138,9 +163,11 @@ describe("every page at 320 px, JavaScript off", () => {
   ];
   for (const [role, identifier] of roles) {
     it(`as ${role}: no sideways scroll, no control under 44×44`, { timeout: 120_000 }, async () => {
-      await signIn(identifier);
+      const cookie = await signIn(identifier);
       const everyLesson = role === "visitor" || role === "member";
-      const result = await crawl(browser.page, server.url, everyLesson, EXTRA_PAGES[role] ?? []);
+      const extra = [...(EXTRA_PAGES[role] ?? [])];
+      if (role === "facilitator") extra.push(await attendanceReviewPage(cookie));
+      const result = await crawl(browser.page, server.url, everyLesson, extra);
       if (role === "visitor") {
         // A refused form shows its errors beside the fields and keeps the input.
         await browser.page.goto(server.url + "/login");
