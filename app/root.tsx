@@ -15,21 +15,25 @@ import { SiteHeader } from "./components/site-header";
 import { ROOT_TEXTS, textsIn } from "./i18n/page-texts.server";
 import { useI18n } from "./i18n/use-translation";
 import stylesheet from "./styles/app.css";
+import reflowStylesheet from "./styles/reflow.css";
 import { getUser } from "./auth/user.server";
 import { getLocale } from "./utils/locale.server";
+import { getTextSize } from "./utils/text-size.server";
 import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: reflowStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Minka" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getUser(request), getLocale(request)]);
+  const [user, locale, textSize] = await Promise.all([getUser(request), getLocale(request), getTextSize(request)]);
   return {
     locale,
+    textSize,
     texts: textsIn(locale, ROOT_TEXTS),
     user: user ? { fullName: user.fullName, role: user.role } : null,
   };
@@ -46,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { locale, t } = useI18n();
   const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={locale} className={data?.textSize === "large" ? "text-large" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -57,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           {t("common.skipToContent")}
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} textSize={data?.textSize ?? "normal"} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -91,6 +91,8 @@ export interface AccountTable {
   phone: string | null;
   password_hash: string;
   role: ColumnType<Role, Role | undefined, Role>;
+  /** 1 when the account chose "Letra grande" (type at 125 %); 0 otherwise. */
+  large_text: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

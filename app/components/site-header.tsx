@@ -2,14 +2,16 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { Role } from "../../db/schema";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
+import type { TextSize } from "../domain/text-size";
 import { LanguageSwitch } from "./language-switch";
+import { TextSizeSwitch } from "./text-size-switch";
 
 export interface HeaderUser {
   fullName: string;
   role: Role;
 }
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+export function SiteHeader({ user, textSize }: { user: HeaderUser | null; textSize: TextSize }) {
   const { t } = useI18n();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -20,6 +22,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <span className="brand-name">{t("common.siteName")}</span>
           <span className="brand-tagline">{t("common.tagline")}</span>
         </Link>
+        <TextSizeSwitch size={textSize} redirectTo={here} />
         <LanguageSwitch redirectTo={here} />
       </div>
       <nav aria-label={t("common.nav.label")}>

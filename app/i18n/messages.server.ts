@@ -7,6 +7,7 @@ import auth from "./messages/auth";
 import checkin from "./messages/checkin";
 import common from "./messages/common";
 import courses from "./messages/courses";
+import display from "./messages/display";
 import downloads from "./messages/downloads";
 import exports from "./messages/exports";
 import home from "./messages/home";
@@ -30,6 +31,7 @@ const namespaces = {
   checkin,
   common,
   courses,
+  display,
   downloads,
   exports,
   home,

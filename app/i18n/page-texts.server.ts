@@ -12,7 +12,13 @@ export type TextPath = PathOf<Messages>;
  * and the field errors every form shares. The header's staff links are single messages, so
  * members and visitors carry none of the staff subtrees.
  */
-export const ROOT_TEXTS: readonly TextPath[] = ["common", "learning.staff.nav", "people.staff.nav", "workshops.nav"];
+export const ROOT_TEXTS: readonly TextPath[] = [
+  "common",
+  "display.textSize",
+  "learning.staff.nav",
+  "people.staff.nav",
+  "workshops.nav",
+];
 
 const cache = new Map<string, PageTexts>();
 

@@ -189,7 +189,7 @@ describe("texts of the matched routes", () => {
     expect(texts.people.staff.nav).toBe(messages.en.people.staff.nav);
     expect(texts.people.staff.quality).toBe(messages.en.people.staff.quality);
     expect(texts.reports.title).toBe(messages.en.reports.title);
-    expect(Object.keys(texts).sort()).toEqual(["common", "learning", "people", "reports", "workshops"]);
+    expect(Object.keys(texts).sort()).toEqual(["common", "display", "learning", "people", "reports", "workshops"]);
     expect(Object.keys(texts.people.staff).sort()).toEqual(["nav", "quality"]);
   });
 

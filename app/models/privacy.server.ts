@@ -19,7 +19,7 @@ export async function exportPersonData(db: DB, personId: number): Promise<Person
     db.selectFrom("person").selectAll().where("id", "=", personId).execute(),
     db
       .selectFrom("account")
-      .select(["id", "email", "phone", "role", "created_at", "updated_at"])
+      .select(["id", "email", "phone", "role", "large_text", "created_at", "updated_at"])
       .where("person_id", "=", personId)
       .execute(),
     db

@@ -24,6 +24,8 @@ export interface SessionUser {
   email: string | null;
   phone: string | null;
   locale: Locale;
+  /** "Letra grande" chosen on this account. */
+  largeText: boolean;
 }
 
 function randomPart(): string {
@@ -89,6 +91,7 @@ export async function validateSessionToken(db: DB, token: string, now = new Date
       "person.id as personId",
       "person.full_name as fullName",
       "person.preferred_language as locale",
+      "account.large_text",
     ])
     .where("session.id", "=", id)
     .executeTakeFirst();
@@ -103,8 +106,8 @@ export async function validateSessionToken(db: DB, token: string, now = new Date
   if (now.getTime() - Date.parse(row.last_verified_at) >= ACTIVITY_CHECK_INTERVAL_MS) {
     await db.updateTable("session").set({ last_verified_at: now.toISOString() }).where("id", "=", id).execute();
   }
-  const { secret_hash: _hash, created_at: _created, last_verified_at: _verified, ...user } = row;
-  return user;
+  const { secret_hash: _hash, created_at: _created, last_verified_at: _verified, large_text, ...user } = row;
+  return { ...user, largeText: large_text === 1 };
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {

@@ -18,6 +18,7 @@ import * as calendarSequence from "./2026-12-03T0400-calendar-sequence";
 import * as mailPreferences from "./2026-12-04T0100-mail-preferences";
 import * as accessCardsSignInLinks from "./2026-12-04T0200-access-cards-sign-in-links";
 import * as qrCheckIn from "./2026-12-04T0300-qr-check-in";
+import * as largeText from "./2026-12-04T0400-large-text";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T0100-mail-preferences": mailPreferences,
   "2026-12-04T0200-access-cards-sign-in-links": accessCardsSignInLinks,
   "2026-12-04T0300-qr-check-in": qrCheckIn,
+  "2026-12-04T0400-large-text": largeText,
 };

@@ -51,6 +51,7 @@ const MATRIX: Record<string, Entry> = {
   "routes/login": { path: () => "/login", get: "public", post: "public" },
   "routes/signup": { path: () => "/signup", get: "public", post: "public" },
   "routes/language": { path: () => "/language", get: "public", post: "public" },
+  "routes/text-size": { path: () => "/text-size", get: "public", post: "public" },
   "routes/forgot-password": { path: () => "/forgot-password", get: "public", post: "public" },
   "routes/reset-password": { path: () => "/reset-password?token=x", get: "public", post: "public" },
   "routes/reset-code": { path: () => "/reset-code", get: "public", post: "public" },

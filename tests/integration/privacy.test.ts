@@ -89,6 +89,8 @@ describe("access to one's own data", () => {
       consent_method: "self",
     });
     expect(data.account[0]).not.toHaveProperty("password_hash");
+    // Preferences kept on the login are the person's data too («Letra grande», issue #21).
+    expect(data.account[0]).toHaveProperty("large_text", 0);
     expect(data.enrolment).toHaveLength(1);
     expect(data.certificate).toHaveLength(1);
     expect(data.registration).toHaveLength(1);

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { LessonContext, type LessonRenderContext } from "./context";
 import { mdxComponents } from "./index";
+import { LessonTable } from "./table";
 
 type MdxComponent = ComponentType<{ components: typeof mdxComponents }>;
 
@@ -34,6 +35,8 @@ const SLOT_ID = crypto.randomBytes(12).toString("hex");
 const slotMarkup = (name: PerRequestName) => `<template data-lesson-slot="${SLOT_ID}-${name}"></template>`;
 const slotComponents = {
   ...mdxComponents,
+  // Markdown elements rendered by our components (not names an author may write as JSX).
+  table: LessonTable,
   Video: () => <template data-lesson-slot={`${SLOT_ID}-Video`} />,
   Quiz: () => <template data-lesson-slot={`${SLOT_ID}-Quiz`} />,
 };
