@@ -60,4 +60,30 @@ describe("scripts after the page", () => {
       await browser.close();
     }
   });
+
+  it("keeps a country chosen before the scripts came: the region list follows it once they do", async () => {
+    const browser = await openBrowser({ javaScriptEnabled: true });
+    const { page } = browser;
+    try {
+      await page.goto(server.url + "/signup");
+      // Choosing is the first use of the page: it starts loading the scripts, which arrive after it.
+      await page.getByLabel("País").selectOption("GT");
+      await expect
+        .poll(() => page.evaluate(() => typeof (window as unknown as { __remixRouter?: object }).__remixRouter), {
+          timeout: 20_000,
+        })
+        .toBe("object");
+      await expect
+        .poll(
+          () => page.locator('select[name="region"] optgroup').evaluateAll((groups) => groups.map((g) => g.label)),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toEqual(["Guatemala"]);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
