@@ -75,7 +75,10 @@ describe("scripts after the page", () => {
         .toBe("object");
       await expect
         .poll(
-          () => page.locator('select[name="region"] optgroup').evaluateAll((groups) => groups.map((g) => g.label)),
+          () =>
+            page
+              .locator('select[name="region"] optgroup')
+              .evaluateAll((groups) => groups.map((g) => (g as HTMLOptGroupElement).label)),
           {
             timeout: 10_000,
           },
