@@ -1,10 +1,12 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
+import { pipeline } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { DocumentHtmlContext } from "./components/document-html";
+import { closeDocumentLast } from "./utils/close-document-last.server";
+import { stripNulBytes } from "./utils/strip-nul-bytes.server";
 import { NonceContext } from "./utils/nonce";
 
 // The server starts the e-mail sender through the build, so it shares the build's one database connection.
@@ -36,7 +38,11 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // A valid document: no stray zero bytes, and the streamed parts (Remix's data scripts)
+          // before </body></html>, not after. A client that goes away ends the render (pipeline).
+          const rendered = stripNulBytes();
+          const body = closeDocumentLast();
+          pipeline(rendered, body, () => {});
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -44,7 +50,7 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          pipe(rendered);
         },
         onShellError(error: unknown) {
           reject(error);

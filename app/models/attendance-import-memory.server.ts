@@ -2,7 +2,7 @@ import { participantKeys } from "../domain/attendance-import/identity";
 import type { Participant } from "../domain/attendance-import/merge";
 import type { Decision } from "../domain/attendance-import/plan";
 import type { DB } from "../utils/db.server";
-import type { KnownPersonView, RememberedDecision } from "./attendance-upload.server";
+import { CANDIDATE_COLUMNS, type KnownPersonView, type RememberedDecision } from "./attendance-upload.server";
 
 /**
  * The decisions earlier imports of a session (not undone) took for its participants, found again in a
@@ -50,16 +50,7 @@ export async function earlierDecisions(
             .on("registration.workshop_id", "=", workshopId)
             .on("registration.status", "in", ["registered", "waitlisted"]),
         )
-        .select([
-          "person.id",
-          "person.full_name",
-          "person.email",
-          "person.phone",
-          "person.cooperative",
-          "person.birth_year",
-          "person.region",
-          "registration.id as registration_id",
-        ])
+        .select([...CANDIDATE_COLUMNS, "registration.id as registration_id"])
         .where("person.id", "in", ids)
         .where("person.erased_at", "is", null)
         .execute()

@@ -200,6 +200,17 @@ export async function discardUpload(db: DB, uploadId: number, sessionId: number)
   return Number(result.numDeletedRows) > 0;
 }
 
+/** What the review shows of a person a report's row could be (read into a KnownPersonView). */
+export const CANDIDATE_COLUMNS = [
+  "person.id",
+  "person.full_name",
+  "person.email",
+  "person.phone",
+  "person.cooperative",
+  "person.birth_year",
+  "person.region",
+] as const;
+
 export interface KnownPersonView extends KnownPerson {
   cooperative: string | null;
   birthYear: number | null;
@@ -215,19 +226,10 @@ export async function findKnownPeople(
   workshopId: number,
   participants: Participant[],
 ): Promise<KnownPersonView[]> {
-  const columns = [
-    "person.id",
-    "person.full_name",
-    "person.email",
-    "person.phone",
-    "person.cooperative",
-    "person.birth_year",
-    "person.region",
-  ] as const;
   const registered = await db
     .selectFrom("registration")
     .innerJoin("person", "person.id", "registration.person_id")
-    .select(columns)
+    .select(CANDIDATE_COLUMNS)
     .where("registration.workshop_id", "=", workshopId)
     .where("registration.status", "in", ["registered", "waitlisted"])
     .where("person.erased_at", "is", null)
@@ -245,7 +247,7 @@ export async function findKnownPeople(
       others.push(
         ...(await db
           .selectFrom("person")
-          .select(columns)
+          .select(CANDIDATE_COLUMNS)
           .where(`person.${column}`, "in", values.slice(i, i + 500))
           .where("person.erased_at", "is", null)
           .execute()),

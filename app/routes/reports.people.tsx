@@ -113,8 +113,12 @@ export default function PeopleLedger() {
         <section
           key={`${pair.a.id}-${pair.b.id}`}
           className="card reach-duplicate"
-          aria-label={`${pair.a.full_name} · ${pair.b.full_name}`}
+          aria-labelledby={`pair-${pair.a.id}-${pair.b.id}`}
         >
+          {/* The pair's heading keeps the outline whole: h1, a pair (h2), its two people (h3). */}
+          <h2 id={`pair-${pair.a.id}-${pair.b.id}`}>
+            {pair.a.full_name} · {pair.b.full_name}
+          </h2>
           <p>
             <strong>{t("reports.people.reason")}:</strong>{" "}
             {pair.reasons.map((r) => t(`reports.people.reasons.${r}`)).join(", ")}

@@ -196,7 +196,7 @@ export default function ImportRoster() {
           accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           required
         />
-        <SelectField label={t("roster.import.target")} hint={t("roster.import.targetHint")} name="target" required>
+        <SelectField label={t("roster.import.target")} hint={t("roster.import.targetHint")} name="target">
           {ledgerOnly ? <option value="ledger">{t("roster.import.ledgerOnly")}</option> : null}
           {workshops.map((w) => (
             <option key={w.id} value={w.id}>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { layOutLabels } from "../../domain/chart-labels";
 
 export interface Bar {
   label: string;
@@ -7,14 +8,20 @@ export interface Bar {
 
 const WIDTH = 560;
 const LABEL_WIDTH = 220;
+/** Room for a bar's number when the names go in the legend. */
+const NUMBER_WIDTH = 56;
 const VALUE_WIDTH = 64;
 const ROW = 38;
 const BAR = 26;
+const LINE = 22;
+/** What fits in LABEL_WIDTH at the labels' 20px (an estimate; kept short so no name runs out of the picture). */
 const LABEL_CHARS = 19;
+const LABEL_LINES = 2;
 
 /**
  * A horizontal bar chart drawn as SVG on the server: no client JavaScript, crisp when printed.
- * It has a title and a text description; the caller puts the data table beside it.
+ * It has a title and a text description; the caller puts the data table beside it. Names are
+ * never cut: they wrap, or the bars are numbered and a legend gives the names (domain/chart-labels).
  */
 export function BarChart({
   title,
@@ -28,9 +35,24 @@ export function BarChart({
   emptyText: string;
 }) {
   const id = useId();
+  const labels = layOutLabels(
+    bars.map((b) => b.label),
+    LABEL_CHARS,
+    LABEL_LINES,
+  );
+  const linesOf = (index: number) => (labels.numbered ? [String(index + 1)] : labels.lines[index]);
+  const labelWidth = labels.numbered ? NUMBER_WIDTH : LABEL_WIDTH;
+  // A row grows with its name's lines; each bar sits in the middle of its row.
+  const middles: number[] = [];
+  let height = 4;
+  bars.forEach((_, index) => {
+    const row = Math.max(ROW, linesOf(index).length * LINE + 12);
+    middles.push(height + row / 2);
+    height += row;
+  });
+  height = Math.max(height + 4, ROW);
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const height = Math.max(1, bars.length) * ROW + 8;
-  const scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / max;
+  const scale = (WIDTH - labelWidth - VALUE_WIDTH) / max;
   return (
     <figure className="reach-chart" aria-labelledby={`${id}-title`}>
       <figcaption>
@@ -45,34 +67,41 @@ export function BarChart({
           className="reach-chart-svg"
         >
           {bars.map((bar, index) => {
-            const y = index * ROW + 4;
-            const short = bar.label.length > LABEL_CHARS ? `${bar.label.slice(0, LABEL_CHARS - 1)}…` : bar.label;
+            const middle = middles[index];
+            const lines = linesOf(index);
             const length = Math.max(bar.value > 0 ? 2 : 0, bar.value * scale);
             return (
               <g key={`${bar.label}-${index}`}>
                 <title>{`${bar.label}: ${bar.value}`}</title>
-                <text
-                  x={LABEL_WIDTH - 8}
-                  y={y + BAR / 2}
-                  dominantBaseline="central"
-                  textAnchor="end"
-                  className="reach-chart-label"
-                >
-                  {short}
+                <text textAnchor="end" dominantBaseline="central" className="reach-chart-label">
+                  {lines.map((line, n) => (
+                    <tspan key={n} x={labelWidth - 8} y={middle + (n - (lines.length - 1) / 2) * LINE}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
-                <rect x={LABEL_WIDTH} y={y} width={length} height={BAR} rx={3} className="reach-chart-bar" />
-                <text
-                  x={LABEL_WIDTH + length + 6}
-                  y={y + BAR / 2}
-                  dominantBaseline="central"
-                  className="reach-chart-value"
-                >
+                <rect
+                  x={labelWidth}
+                  y={middle - BAR / 2}
+                  width={length}
+                  height={BAR}
+                  rx={3}
+                  className="reach-chart-bar"
+                />
+                <text x={labelWidth + length + 6} y={middle} dominantBaseline="central" className="reach-chart-value">
                   {bar.value}
                 </text>
               </g>
             );
           })}
         </svg>
+      ) : null}
+      {bars.length && labels.numbered ? (
+        <ol className="reach-chart-legend">
+          {bars.map((bar, index) => (
+            <li key={`${bar.label}-${index}`}>{bar.label}</li>
+          ))}
+        </ol>
       ) : null}
     </figure>
   );
