@@ -87,7 +87,11 @@ function partialManifestJson(manifest: Manifest, pathname: string, matchedIds: s
 /** JSON inside a <script>: no "</script>", no "<!--". */
 const escapeScript = (json: string) => json.replace(/</g, "\\u003c");
 
-/** The module script: announce the page's routes, then load and hydrate on first use or when idle. */
+/**
+ * The module script: announce the page's routes, then load and hydrate on first use or when idle.
+ * A failed load (the visitor followed a link while the modules came) leaves the page as it works
+ * without JavaScript, with nothing to report.
+ */
 function loaderScript(manifest: Manifest, pathname: string, routeIds: string[]): string {
   const modules = routeIds.map((id) => manifest.routes[id].module);
   const preloads = [
@@ -102,7 +106,7 @@ function loaderScript(manifest: Manifest, pathname: string, routeIds: string[]):
 const events=${JSON.stringify(START_EVENTS)},options={capture:true,passive:true};let started=false;
 function start(){if(started)return;started=true;for(const e of events)removeEventListener(e,start,options);
 for(const href of ${JSON.stringify(preloads)}){const link=document.createElement("link");link.rel="modulepreload";link.href=href;document.head.append(link);}
-Promise.all(${JSON.stringify(modules)}.map((m)=>import(m))).then((modules)=>{window.__remixRouteModules={${routeIds.map((id, i) => `${JSON.stringify(id)}:modules[${i}]`).join(",")}};return import(${JSON.stringify(manifest.entry.module)});});}
+Promise.all(${JSON.stringify(modules)}.map((m)=>import(m))).then((modules)=>{window.__remixRouteModules={${routeIds.map((id, i) => `${JSON.stringify(id)}:modules[${i}]`).join(",")}};return import(${JSON.stringify(manifest.entry.module)});}).catch(()=>{});}
 for(const e of events)addEventListener(e,start,options);
 const idle=()=>setTimeout(()=>(window.requestIdleCallback||setTimeout)(start,{timeout:2000}),${IDLE_START_MS});
 if(document.readyState==="complete")idle();else addEventListener("load",idle,{once:true});`;
