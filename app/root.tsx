@@ -3,12 +3,12 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
   ScrollRestoration,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DeferredScripts } from "./components/deferred-scripts";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
@@ -67,7 +67,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* Remix's <Scripts>, with the modules loaded on first use or when idle (decision 034). */}
+        <DeferredScripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { COUNTRIES } from "../domain/countries";
 import { REGIONS, type ProgrammeCountry } from "../domain/regions";
 import type { FieldErrors } from "../forms/failure";
@@ -22,13 +22,20 @@ export function PlaceFields({
   const { t } = useI18n();
   const [country, setCountry] = useState(values.country ?? "");
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const marker = useId();
+  useEffect(() => {
+    // The scripts may come after the visitor chose a country (decision 034): start from the page's choice.
+    const chosen = document.querySelector<HTMLSelectElement>(`select[data-place="${marker}"]`)?.value;
+    if (chosen !== undefined) setCountry(chosen);
+    setHydrated(true);
+  }, [marker]);
   const groups = (Object.keys(REGIONS) as ProgrammeCountry[]).filter((c) => !hydrated || c === country);
   return (
     <>
       <SelectField
         label={t("people.place.country")}
         name="country"
+        data-place={marker}
         defaultValue={values.country ?? ""}
         error={errors?.country}
         required={countryRequired}

@@ -81,8 +81,7 @@ function useVideoCompletion(watching: boolean, report: (fields: Record<string, s
   useEffect(() => {
     if (!watching) return;
     let sent = false;
-    const onTime = (event: Event) => {
-      const video = event.target;
+    const check = (video: EventTarget | null) => {
       if (sent || !(video instanceof HTMLMediaElement) || !Number.isFinite(video.duration) || video.duration <= 0)
         return;
       let played = 0;
@@ -92,6 +91,9 @@ function useVideoCompletion(watching: boolean, report: (fields: Record<string, s
       sent = true;
       reportRef.current({ method: "video", watched: fraction.toFixed(3) });
     };
+    const onTime = (event: Event) => check(event.target);
+    // The scripts may arrive after the video has played (decision 034): count what was already watched.
+    document.querySelectorAll("video").forEach(check);
     // Capture: media events do not bubble, and the player is inside the lesson's server-rendered HTML.
     document.addEventListener("timeupdate", onTime, true);
     document.addEventListener("ended", onTime, true);

@@ -24,8 +24,8 @@ export function getLessonComponent(code: string): MdxComponent {
 
 /**
  * The author components whose output depends on the request (the visitor's video quality
- * cookie, the answers of a quiz just sent): rendered for every request, never cached.
- * Everything else in a lesson depends only on its content and the language.
+ * cookie, the answers of a quiz just sent): left as slots in the shared HTML and rendered into
+ * each variant of the page (see `pages`). Everything else depends only on content and language.
  */
 const PER_REQUEST = { Video: mdxComponents.Video, Quiz: mdxComponents.Quiz } as const;
 type PerRequestName = keyof typeof PER_REQUEST;
@@ -71,18 +71,35 @@ function renderShared(code: string, context: LessonRenderContext, version: Lesso
 }
 
 /**
+ * Whole pages without a quiz result depend on the request only through the video quality
+ * (two variants): they are kept too, so most requests render nothing. A graded quiz (answers
+ * in the address) is rendered for that request alone.
+ */
+const pages = new Map<string, string>();
+
+/**
  * Renders a compiled lesson to HTML on the server. Browsers receive HTML
  * only: no MDX runtime, and no eval that the CSP would refuse. The MDX tree is
  * rendered once per lesson version and language; the video and the quiz are
- * rendered for each request into their places.
+ * rendered into their places, once per video quality while the quiz is ungraded.
  */
 export function renderLessonHtml(code: string, context: LessonRenderContext, version: LessonVersion): string {
+  const key =
+    version.contentHash && context.quizResult === null
+      ? [version.id, version.contentHash, context.locale, context.lessonPath, context.videoQuality].join("\0")
+      : null;
+  const cached = key ? pages.get(key) : undefined;
+  if (cached !== undefined) return cached;
   let html = renderShared(code, context, version);
   for (const name of Object.keys(PER_REQUEST) as PerRequestName[]) {
     const markup = slotMarkup(name);
     if (!html.includes(markup)) continue;
     const Part = PER_REQUEST[name];
     html = html.split(markup).join(withContext(context, <Part />));
+  }
+  if (key) {
+    if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
+    pages.set(key, html);
   }
   return html;
 }
