@@ -92,7 +92,7 @@ const escapeScript = (json: string) => json.replace(/</g, "\\u003c");
  * A failed load (the visitor followed a link while the modules came) leaves the page as it works
  * without JavaScript, with nothing to report.
  */
-function loaderScript(manifest: Manifest, pathname: string, routeIds: string[]): string {
+function loaderScript(manifest: Manifest, pathname: string, routeIds: string[], deferred: boolean): string {
   const modules = routeIds.map((id) => manifest.routes[id].module);
   const preloads = [
     ...new Set([
@@ -107,9 +107,26 @@ const events=${JSON.stringify(START_EVENTS)},options={capture:true,passive:true}
 function start(){if(started)return;started=true;for(const e of events)removeEventListener(e,start,options);
 for(const href of ${JSON.stringify(preloads)}){const link=document.createElement("link");link.rel="modulepreload";link.href=href;document.head.append(link);}
 Promise.all(${JSON.stringify(modules)}.map((m)=>import(m))).then((modules)=>{window.__remixRouteModules={${routeIds.map((id, i) => `${JSON.stringify(id)}:modules[${i}]`).join(",")}};return import(${JSON.stringify(manifest.entry.module)});}).catch(()=>{});}
-for(const e of events)addEventListener(e,start,options);
+${
+  deferred
+    ? `for(const e of events)addEventListener(e,start,options);
 const idle=()=>setTimeout(()=>(window.requestIdleCallback||setTimeout)(start,{timeout:2000}),${IDLE_START_MS});
-if(document.readyState==="complete")idle();else addEventListener("load",idle,{once:true});`;
+if(document.readyState==="complete")idle();else addEventListener("load",idle,{once:true});`
+    : "start();"
+}`;
+}
+
+/**
+ * A page waits for first use only when its route says so (`handle = SCRIPTS_ON_FIRST_USE`): pages
+ * read more than worked, whose enhancements lose nothing if they arrive late. Elsewhere (roll
+ * call, forms that save as you tap) a tap before hydration would be a plain change that the
+ * enhanced page never sends, so the scripts load at once, as with Remix's <Scripts>.
+ */
+export const SCRIPTS_ON_FIRST_USE = { scripts: "on-first-use" } as const;
+
+function waitsForFirstUse(matches: { handle?: unknown }[]): boolean {
+  const handle = matches.at(-1)?.handle as { scripts?: string } | undefined;
+  return handle?.scripts === SCRIPTS_ON_FIRST_USE.scripts;
 }
 
 const STREAM_SCRIPT =
@@ -136,6 +153,7 @@ export function DeferredScripts({ nonce }: { nonce: string }) {
           manifest,
           pathname,
           matches.map((m) => m.id),
+          waitsForFirstUse(matches),
         )
       : " ";
     return (

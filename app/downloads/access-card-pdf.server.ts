@@ -1,6 +1,6 @@
 import type { PDFFont, PDFPage } from "pdf-lib";
 import type { Locale } from "../../db/schema";
-import { formatShortCode } from "../domain/access-card";
+import { formatShortCode } from "../domain/access-card.server";
 import type { Translate } from "../i18n/translate";
 import { drawQr, GREEN, INK, MUTED, newPdf, wrapText } from "./pdf-parts.server";
 

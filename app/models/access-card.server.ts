@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Locale } from "../../db/schema";
-import { isTokenShaped, newShortCode, newToken, normalizeShortCode } from "../domain/access-card";
+import { isTokenShaped, newShortCode, newToken, normalizeShortCode } from "../domain/access-card.server";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { createSession, isSessionExpired } from "./session.server";

@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { SIGN_IN_LINK_TTL_MS, isSignInLinkUsable, isTokenShaped, newToken } from "../domain/access-card";
+import { SIGN_IN_LINK_TTL_MS, isSignInLinkUsable, isTokenShaped, newToken } from "../domain/access-card.server";
 import type { T } from "../i18n/keys";
 import { messages } from "../i18n/messages.server";
 import { createTranslator, type MessageTree } from "../i18n/translate";

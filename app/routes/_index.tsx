@@ -4,6 +4,7 @@ import { metaTranslator } from "../i18n/page-title";
 import { useI18n } from "../i18n/use-translation";
 import { getUser } from "../auth/user.server";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 export const meta: MetaFunction = ({ matches }) => {
   // Search results and shared links show these, in the visitor's language; the description is the page's own lead.
@@ -12,6 +13,9 @@ export const meta: MetaFunction = ({ matches }) => {
     ? [{ title: `Minka · ${t("common.tagline")}` }, { name: "description", content: t("home.lead") }]
     : [{ title: "Minka" }];
 };
+
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -17,6 +17,7 @@ import { appUrl } from "../models/workshop-mail.server";
 import { getTranslator } from "../utils/locale.server";
 import { pageTitle } from "../i18n/page-title";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Names of real people: keep the page out of search engines.
@@ -26,6 +27,9 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /** Public: confirms name, course, date and hours, and nothing else about the person. */
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const typed = (params.code ?? "").slice(0, 64);
   const code = normalizeCertificateCode(typed);

@@ -22,6 +22,7 @@ import { sendOnce } from "../utils/document-html.server";
 import { getTranslator } from "../utils/locale.server";
 import { getVideoQuality, isVideoQuality, videoQualityCookie } from "../utils/video-quality.server";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 const LESSON_BODY_ID = "lesson-body";
 
@@ -42,6 +43,9 @@ async function findLesson(request: Request, params: LoaderFunctionArgs["params"]
   if (!page) throw new Response(null, { status: 404 });
   return { user, page, path: `/courses/${page.course.slug}/${page.lesson.slug}` };
 }
+
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, page, path } = await findLesson(request, params);

@@ -13,6 +13,7 @@ import learningStyles from "../styles/learning.css";
 import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -22,6 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} · Minka` : "Minka" },
   ...(data?.course.summary ? [{ name: "description", content: data.course.summary }] : []),
 ];
+
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);

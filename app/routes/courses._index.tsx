@@ -12,12 +12,16 @@ import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { getTranslator } from "../utils/locale.server";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Minka` : "Minka" }];
 
 const isLocale = (v: string | null): v is Locale => (LOCALES as readonly string[]).includes(v ?? "");
 const isTopic = (v: string | null): v is Topic => (TOPICS as readonly string[]).includes(v ?? "");
+
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { cardCodeFailuresByCode, cardCodeFailuresByIp, cardCodeFailuresByPhone } from "../auth/rate-limit.server";
 import { getUser, sessionSetCookie } from "../auth/user.server";
 import { Field, FormErrorSummary } from "../components/field";
-import { normalizeShortCode } from "../domain/access-card";
+import { normalizeShortCode } from "../domain/access-card.server";
 import { CardCodeSchema } from "../forms/access-card.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { pageTexts } from "../i18n/page-texts.server";

@@ -22,6 +22,7 @@ import type { T } from "../i18n/keys";
 import { appUrl } from "../models/workshop-mail.server";
 import { getTranslator } from "../utils/locale.server";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,6 +39,9 @@ async function loadVisibleWorkshop(request: Request, param: string | undefined) 
   if (!details || (details.workshop.status === "draft" && !canManage)) throw new Response("Not found", { status: 404 });
   return { db, details, user, canManage };
 }
+
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, details, user, canManage } = await loadVisibleWorkshop(request, params.id);

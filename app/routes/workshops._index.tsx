@@ -10,9 +10,13 @@ import { getUser } from "../auth/user.server";
 import { getDb } from "../utils/db.server";
 import { pageTitle } from "../i18n/page-title";
 import { pageTexts } from "../i18n/page-texts.server";
+import { SCRIPTS_ON_FIRST_USE } from "../components/deferred-scripts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "workshops.list.title") }];
+
+/** Read more than worked: the scripts can wait for first use (decision 034). */
+export const handle = SCRIPTS_ON_FIRST_USE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();

@@ -180,9 +180,12 @@ describe("certificates", () => {
       completedAt: expect.any(String),
       hours: 1.5,
       mayDownload: false,
+      // «Compartir por WhatsApp»: the course and the public address, never the holder's name.
+      share: expect.stringMatching(/^https:\/\/wa\.me\/\?text=/),
       // The page's own labels (docs/decisions/024); nothing else about the person.
       texts: expect.any(Object),
     });
+    expect(decodeURIComponent(String(page.data.share))).toContain(`/certificates/${code}`);
     const lower = unwrap<{ found: boolean }>(
       await certificateLoader({ request: getRequest("/x"), params: { code: code.toLowerCase() }, ...ctx }),
     );

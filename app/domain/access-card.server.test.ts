@@ -8,7 +8,7 @@ import {
   newShortCode,
   newToken,
   normalizeShortCode,
-} from "./access-card";
+} from "./access-card.server";
 
 describe("short codes", () => {
   it("are 8 characters of an alphabet without look-alikes (no 0/O, 1/I/L)", () => {
