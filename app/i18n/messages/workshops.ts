@@ -221,7 +221,6 @@ export default defineMessages({
       sessions: "Sesiones:",
       place: "Lugar: {place}",
       joinLink: "Enlace para entrar: {url}",
-      details: "Más información: {url}",
       calendarAttached: "Adjuntamos un archivo de calendario (.ics) para su celular o computadora.",
       cancelHint:
         "Si no puede ir, cancele su inscripción en la página del taller, así otra persona puede usar su lugar.",
@@ -461,7 +460,6 @@ export default defineMessages({
       sessions: "Sessions:",
       place: "Place: {place}",
       joinLink: "Link to join: {url}",
-      details: "More information: {url}",
       calendarAttached: "A calendar file (.ics) is attached for your phone or computer.",
       cancelHint:
         "If you cannot come, cancel your registration on the workshop's page so someone else can have your place.",
