@@ -14,8 +14,9 @@ export function savedCourseCache(courseSlug: string): string {
   return SAVED_COURSE_CACHE_PREFIX + courseSlug;
 }
 
-/** The IndexedDB database of the offline features (saved-course list, pending submissions). */
-export const OFFLINE_DB = "minka-offline";
+/** IndexedDB databases: one per feature, so each upgrades its own version on its own. */
+export const SAVED_COURSES_DB = "minka-saved-courses";
+export const PENDING_SUBMISSIONS_DB = "minka-pending-submissions";
 
 /** Background Sync tag under which pending completions and quiz answers are sent. */
 export const SUBMISSIONS_SYNC_TAG = "minka-submissions";
