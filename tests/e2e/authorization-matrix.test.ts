@@ -72,6 +72,8 @@ const MATRIX: Record<string, Entry> = {
   "routes/courses._index": { path: () => "/courses", get: "public" },
   "routes/courses.$course._index": { path: (i) => `/courses/${i.course}`, get: "public" },
   "routes/courses.$course.$lesson": { path: (i) => `/courses/${i.course}/${i.lesson}`, get: "public", post: "public" },
+  // What "Guardar este curso" downloads: as the course page (tests/e2e/saved-course-manifest.test.ts).
+  "routes/courses.$course.offline[.]json": { path: (i) => `/courses/${i.course}/offline.json`, get: "public" },
   "routes/learning.enrol": { path: () => "/learning/enrol", post: "user" },
   "routes/learning.leave": { path: () => "/learning/leave", post: "user" },
   "routes/learning.complete": { path: () => "/learning/complete", post: "user" },
