@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "../components/error-page";
 import { CourseLearningPanel, LessonDoneMark } from "../components/learning/course-panel";
+import { SaveCourse } from "../components/offline/save-course";
 import { formatMinutes, LessonKind } from "../components/course-bits";
 import type { Topic } from "../content/schema";
 import { hasRole } from "../domain/roles";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     course,
     learning: (await courseLearningState(await getDb(), user, course.slug))!,
-    texts: await pageTexts(request, ["courses", "learning.course", "learning.me", "learning.progress"]),
+    texts: await pageTexts(request, ["courses", "learning.course", "learning.me", "learning.progress", "offlineSave"]),
   };
 }
 
@@ -74,6 +75,8 @@ export default function CoursePage() {
           </Link>
         ) : null}
       </div>
+
+      <SaveCourse courseSlug={course.slug} />
 
       <h2>{t("courses.course.lessonsTitle")}</h2>
       <ol className="lesson-list">

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "../components/learning/progress-bar";
+import { SavedCoursesList } from "../components/offline/saved-courses-list";
 import { useI18n } from "../i18n/use-translation";
 import { listMyCourses } from "../models/my-learning.server";
 import styles from "../styles/learning.css";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("learning.me.title"),
     courses,
-    texts: await pageTexts(request, ["learning.course", "learning.me", "learning.progress"]),
+    texts: await pageTexts(request, ["learning.course", "learning.me", "learning.progress", "offlineSave"]),
   };
 }
 
@@ -101,6 +102,7 @@ export default function MyLearning() {
           </ul>
         </section>
       ) : null}
+      <SavedCoursesList />
     </div>
   );
 }
