@@ -70,10 +70,9 @@ describe("filesInHtml", () => {
 });
 
 describe("buildCourseManifest", () => {
-  it("lists the course page and every lesson, as documents and as client-navigation data", () => {
+  it("lists the course page and every lesson page", () => {
     const m = manifest();
     expect(m.pages).toEqual(["/courses/c", "/courses/c/texto", "/courses/c/video"]);
-    expect(m.data).toEqual(["/courses/c.data", "/courses/c/texto.data", "/courses/c/video.data"]);
     expect(m.lessons).toEqual([
       { slug: "texto", title: "Texto", url: "/courses/c/texto" },
       { slug: "video", title: "Video", url: "/courses/c/video" },
@@ -129,12 +128,12 @@ describe("what a save downloads", () => {
     const m = manifest();
     const urls = saveUrls(m, []);
     expect(urls.slice(0, 5)).toEqual(m.files.map((f) => f.url));
-    expect(urls.slice(5)).toEqual([...m.pages, ...m.data]);
+    expect(urls.slice(5)).toEqual(m.pages);
     const withVideo = saveUrls(
       m,
       chosenVideos(m, () => true),
     );
-    expect(withVideo).toHaveLength(12);
+    expect(withVideo).toHaveLength(9);
     expect(withVideo.indexOf("/videos/v/a.webm?v=111111111111")).toBeLessThan(withVideo.indexOf("/courses/c"));
   });
 

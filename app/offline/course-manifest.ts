@@ -14,15 +14,16 @@ export interface CourseManifest {
   /** The course's content hash: a saved copy of another version is stale. */
   version: string;
   lessons: Array<{ slug: string; title: string; url: string }>;
-  /** Documents: the course page, then every lesson page. */
+  /**
+   * Documents: the course page, then every lesson page. Not their `.data`: offline, the worker
+   * answers a client navigation by loading the document (decision 035), which is kept here.
+   */
   pages: string[];
-  /** What a client navigation (Remix single fetch) asks for the same pages. */
-  data: string[];
   /** Images, attachments, posters and captions the pages use (content-hashed `?v=` addresses). */
   files: Array<{ url: string; bytes: number }>;
   /** Per video lesson, the sources its page renders for this reader, in the page's order. */
   videos: Array<{ lesson: string; sources: VideoSource[] }>;
-  /** `pages`: an estimate for documents and data together; `files`: measured on disk. */
+  /** `pages`: an estimate for the documents; `files`: measured on disk. */
   bytes: { pages: number; files: number };
 }
 
@@ -33,8 +34,8 @@ export interface VideoSource {
 }
 
 /**
- * The page around a lesson (header, footer, texts, the route data) in a document or its data,
- * beyond the lesson's own HTML: what a demo lesson page weighs, rounded up.
+ * The page around a lesson (header, footer, texts, the route data) beyond the lesson's own HTML:
+ * what a demo lesson page weighs, rounded up.
  */
 export const PAGE_SHELL_BYTES = 16_000;
 
@@ -92,11 +93,9 @@ export function buildCourseManifest({ course, lessons, sizeOf }: ManifestInput):
     ...course,
     lessons: lessons.map((l) => ({ slug: l.slug, title: l.title, url: `${base}/${l.slug}` })),
     pages,
-    data: pages.map((p) => `${p}.data`),
     files: [...files].map(([url, bytes]) => ({ url, bytes })),
     videos,
-    // Each lesson's HTML comes twice: in its document and in its data.
-    bytes: { pages: 2 * htmlBytes + 2 * pages.length * PAGE_SHELL_BYTES, files: sum(files.values()) },
+    bytes: { pages: htmlBytes + pages.length * PAGE_SHELL_BYTES, files: sum(files.values()) },
   };
 }
 
@@ -107,7 +106,7 @@ export function chosenVideos(manifest: CourseManifest, canPlay: (type: string) =
 
 /** Everything a save downloads: files (and videos) first, so a page is stored only after what it shows. */
 export function saveUrls(manifest: CourseManifest, videos: readonly VideoSource[]): string[] {
-  return [...manifest.files.map((f) => f.url), ...videos.map((v) => v.url), ...manifest.pages, ...manifest.data];
+  return [...manifest.files.map((f) => f.url), ...videos.map((v) => v.url), ...manifest.pages];
 }
 
 export function saveBytes(manifest: CourseManifest, videos: readonly VideoSource[]): number {

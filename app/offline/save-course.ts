@@ -105,7 +105,7 @@ export async function saveCourse(manifest: CourseManifest, options: SaveOptions)
   const before = await savedCourse(manifest.slug);
   const videos = options.includeVideos ? chosenVideos(manifest, canPlayVideo) : [];
   const urls = saveUrls(manifest, videos);
-  const pages = new Set([...manifest.pages, ...manifest.data]);
+  const pages = new Set(manifest.pages);
   let done = 0;
   let bytes = 0;
   options.onProgress(0, urls.length);

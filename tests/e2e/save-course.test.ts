@@ -1,6 +1,6 @@
 import SQLite from "better-sqlite3";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   chosenVideos,
   formatMegabytes,
@@ -9,6 +9,7 @@ import {
   type CourseManifest,
 } from "../../app/offline/course-manifest";
 import { SAVED_COURSES_DB, savedCourseCache } from "../../app/offline/names";
+import { formatDate } from "../../app/utils/dates";
 import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { auditLayout } from "../support/layout-audit";
 import { startTestServer, type TestServer } from "../support/server";
@@ -29,6 +30,14 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = browser.page;
   await logInThroughForm(page, `${server.url}/login`, "socia@minka.test", new RegExp(`^${server.url}/(?!login)`));
+});
+/** Each test starts from a browser that has saved nothing (a failed test leaves nothing for the next). */
+beforeEach(async () => {
+  await page.goto(`${server.url}/status`);
+  await page.evaluate(async (db) => {
+    for (const name of await caches.keys()) await caches.delete(name);
+    await new Promise((resolve) => (indexedDB.deleteDatabase(db).onsuccess = resolve));
+  }, SAVED_COURSES_DB);
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +63,7 @@ async function cachedUrls(): Promise<string[] | null> {
   }, savedCourseCache(SLUG));
 }
 
-async function savedRecords(): Promise<Array<{ slug: string; version: string; bytes: number }>> {
+async function savedRecords(): Promise<Array<{ slug: string; version: string; bytes: number; savedAt: string }>> {
   return page.evaluate(
     (name) =>
       new Promise((resolve, reject) => {
@@ -144,12 +153,17 @@ describe("saving a course for offline reading", () => {
   });
 
   it("lists the saved course in Mi aprendizaje with its size and date, and removes it there", async () => {
+    await openCourse();
+    await page.getByRole("button", { name: "Guardar este curso" }).click();
+    await page.getByText(/^Guardado para leer sin conexión/).waitFor();
     const [record] = await savedRecords();
     await page.goto(`${server.url}/me/learning`);
     const section = page.getByRole("region", { name: "Cursos guardados sin conexión" });
     await section.waitFor({ timeout: 20_000 });
     await section.getByRole("link", { name: "Vender por internet, con seguridad" }).waitFor();
-    await section.getByText(new RegExp(`^${formatMegabytes(record!.bytes, "es")} · guardado el \\w+, \\d+ de \\w+ de \\d{4}$`)).waitFor();
+    await section
+      .getByText(`${formatMegabytes(record!.bytes, "es")} · guardado el ${formatDate(record!.savedAt, "es")}`)
+      .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await section.getByRole("button", { name: /^Quitar: / }).click();

@@ -35,7 +35,6 @@ describe("a course's offline manifest", () => {
       slug,
     );
     expect(manifest.pages).toEqual([`/courses/${slug}`, ...lessons.map((l) => `/courses/${slug}/${l.slug}`)]);
-    expect(manifest.data).toEqual(manifest.pages.map((p) => `${p}.data`));
     const [{ content_hash }] = server.query<{ content_hash: string }>(
       "select content_hash from course where slug = ?",
       slug,
@@ -50,7 +49,7 @@ describe("a course's offline manifest", () => {
     expect(manifest.videos).toEqual([]);
     expect(manifest.bytes.files).toBe(manifest.files.reduce((sum, f) => sum + f.bytes, 0));
 
-    for (const url of [...manifest.pages, ...manifest.data, ...manifest.files.map((f) => f.url)]) {
+    for (const url of [...manifest.pages, ...manifest.files.map((f) => f.url)]) {
       const response = await fetch(server.url + url);
       expect(response.status, url).toBe(200);
       await response.arrayBuffer();
