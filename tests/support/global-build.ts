@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT, SEEDED_DB } from "./paths";
 import { CHROMIUM_PATH } from "./browser";
+import { buildOfflineScripts } from "../../scripts/build-offline";
 
 /** End-to-end tests run the production build (and built course content) in real Chromium: build it, and fail loudly without a browser. */
 export default async function setup() {
@@ -28,5 +29,6 @@ export default async function setup() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
   });
+  await buildOfflineScripts(ROOT);
   process.env.MINKA_TEST_BUILD_READY = "1";
 }
