@@ -50,13 +50,13 @@ export function pageOfDataRequest(url: URL): string {
 
 /**
  * A single-fetch answer that tells Remix to load `path` as a document (a redirect with
- * `reload`, as `redirectDocument()` sends): offline, the worker then serves that document
+ * `reload`, as `redirectDocument()` sends; not `replace`, so Back returns to the page the link was on): offline, the worker then serves that document
  * from the cache, or the offline page. The format is turbo-stream's, as
  * @remix-run/server-runtime encodes a SingleFetchRedirect (checked against it in the unit test).
  */
 export function documentReloadBody(path: string): string {
   return (
-    `[["SingleFetchRedirect",1],{"_2":3,"_4":5,"_6":7,"_8":9,"_10":9},"redirect",${JSON.stringify(path)},` +
+    `[["SingleFetchRedirect",1],{"_2":3,"_4":5,"_6":7,"_8":9,"_10":7},"redirect",${JSON.stringify(path)},` +
     `"status",302,"revalidate",false,"reload",true,"replace"]\n`
   );
 }
@@ -64,7 +64,7 @@ export function documentReloadBody(path: string): string {
 /** Signing in or out: the pages kept on the phone belong to whoever was signed in. */
 export function changesAccount(method: string, url: URL): boolean {
   return (
-    method === "POST" && /^\/(?:login|logout|signup|card\/|reset-password|reset-code)(?:[/?]|$)/.test(url.pathname)
+    method === "POST" && /^\/(?:(?:login|logout|signup|reset-password|reset-code)(?:\/|$)|card\/)/.test(url.pathname)
   );
 }
 

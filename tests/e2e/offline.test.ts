@@ -92,7 +92,7 @@ describe("offline", () => {
     });
   });
 
-  it("as a member: by address and by link offline, the offline page for the rest, nothing left after signing out", async () => {
+  it("as a member: a kept lesson opens offline by address, by link and by client navigation; other pages give the offline page", async () => {
     await withBrowser(async ({ context, page }) => {
       await logInThroughForm(page, server.url + "/login", "socia@minka.test", (url) => url.pathname !== "/login");
       await expect.poll(() => controlled(page), { timeout: 20_000 }).toBe(true);
@@ -141,10 +141,15 @@ describe("offline", () => {
         .toContain(LESSON);
       expect(await page.getByText("Inscribirse en un taller, ver los informes").count()).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
+    });
+  });
 
-      // Signing out forgets the member's pages: offline, the lesson is no longer there.
-      await context.setOffline(false);
+  it("forgets a member's pages when they sign out: offline, the lesson is no longer there", async () => {
+    await withBrowser(async ({ context, page }) => {
+      await logInThroughForm(page, server.url + "/login", "socia@minka.test", (url) => url.pathname !== "/login");
+      await expect.poll(() => controlled(page), { timeout: 20_000 }).toBe(true);
       await page.goto(server.url + LESSON);
+      await expect.poll(() => kept(page, LESSON), { timeout: 20_000 }).toBe(true);
       await page.getByRole("button", { name: "Salir" }).click();
       await page.waitForURL(server.url + "/");
       await expect.poll(() => kept(page, LESSON), { timeout: 10_000 }).toBe(false);
