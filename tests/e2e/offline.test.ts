@@ -20,6 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+/** Any page but the login form: where a member lands after signing in. */
+const AFTER_LOGIN = /^http:\/\/127\.0\.0\.1:\d+\/(?!login)/;
+
 async function withBrowser(run: (browser: TestBrowser) => Promise<void>) {
   const browser = await openBrowser({ javaScriptEnabled: true, serviceWorkers: "allow" });
   try {
@@ -94,7 +97,7 @@ describe("offline", () => {
 
   it("as a member: a kept lesson opens offline by address, by link and by client navigation; other pages give the offline page", async () => {
     await withBrowser(async ({ context, page }) => {
-      await logInThroughForm(page, server.url + "/login", "socia@minka.test", (url) => url.pathname !== "/login");
+      await logInThroughForm(page, server.url + "/login", "socia@minka.test", AFTER_LOGIN);
       await expect.poll(() => controlled(page), { timeout: 20_000 }).toBe(true);
       for (const path of [COURSE, LESSON, OTHER_LESSON]) {
         await page.goto(server.url + path);
@@ -146,7 +149,7 @@ describe("offline", () => {
 
   it("forgets a member's pages when they sign out: offline, the lesson is no longer there", async () => {
     await withBrowser(async ({ context, page }) => {
-      await logInThroughForm(page, server.url + "/login", "socia@minka.test", (url) => url.pathname !== "/login");
+      await logInThroughForm(page, server.url + "/login", "socia@minka.test", AFTER_LOGIN);
       await expect.poll(() => controlled(page), { timeout: 20_000 }).toBe(true);
       await page.goto(server.url + LESSON);
       await expect.poll(() => kept(page, LESSON), { timeout: 20_000 }).toBe(true);
