@@ -1,6 +1,5 @@
 import { UNSAFE_SingleFetchRedirectSymbol } from "@remix-run/server-runtime";
-// The server's own encoder of single-fetch answers (not in the package's public types).
-// @ts-expect-error -- a deep import of a CommonJS file without declarations
+// The server's own encoder of single-fetch answers (a deep import: not in the package's index).
 import { encodeViaTurboStream } from "@remix-run/server-runtime/dist/single-fetch.js";
 import { describe, expect, it } from "vitest";
 import { savedLessonPath } from "./offline-list";
@@ -101,7 +100,7 @@ describe("client navigations offline", () => {
       },
       new AbortController().signal,
       undefined,
-      "production",
+      "production" as Parameters<typeof encodeViaTurboStream>[3],
     );
     expect(await new Response(stream).text()).toBe(documentReloadBody(path));
   });
