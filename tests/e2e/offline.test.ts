@@ -119,9 +119,23 @@ describe("offline", () => {
       await page.locator(`main a[href="${LESSON}"]`).first().click();
       await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(LESSON);
       await expect.poll(() => page.locator(".lesson-body").count(), { timeout: 10_000 }).toBe(1);
-      // A client navigation that reaches the worker (its data cannot come): loaded as a document from the cache.
+      // A client navigation as the signal drops (the page was loaded and its links discovered online,
+      // the phone still thinks it is connected): its data cannot come, so the worker has Remix load
+      // the page as a document, from the cache.
+      await context.setOffline(false);
+      await page.goto(server.url + COURSE);
       await page.mouse.move(20, 20);
       await expect.poll(() => hydrated(page), { timeout: 20_000 }).toBe("object");
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/__manifest"))),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe(true);
+      await context.setOffline(true);
       await page.evaluate((path) => {
         void (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter.navigate(
           path,
