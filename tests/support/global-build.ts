@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT, SEEDED_DB } from "./paths";
 import { CHROMIUM_PATH } from "./browser";
-import { buildOfflineScripts } from "../../scripts/build-offline";
 
 /** End-to-end tests run the production build (and built course content) in real Chromium: build it, and fail loudly without a browser. */
 export default async function setup() {
@@ -29,6 +28,11 @@ export default async function setup() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
   });
-  await buildOfflineScripts(ROOT);
+  // The service worker carries the build's file names (decision 035). In its own process, like the build:
+  // esbuild's service would otherwise live on beside Vite's in this one.
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build-offline.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   process.env.MINKA_TEST_BUILD_READY = "1";
 }
