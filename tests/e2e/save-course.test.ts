@@ -8,7 +8,7 @@ import {
   saveUrls,
   type CourseManifest,
 } from "../../app/offline/course-manifest";
-import { SAVED_COURSES_DB, savedCourseCache } from "../../app/offline/names";
+import { SAVED_COURSE_CACHE_PREFIX, SAVED_COURSES_DB, savedCourseCache } from "../../app/offline/names";
 import { formatDate } from "../../app/utils/dates";
 import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { auditLayout } from "../support/layout-audit";
@@ -34,10 +34,14 @@ beforeAll(async () => {
 /** Each test starts from a browser that has saved nothing (a failed test leaves nothing for the next). */
 beforeEach(async () => {
   await page.goto(`${server.url}/status`);
-  await page.evaluate(async (db) => {
-    for (const name of await caches.keys()) await caches.delete(name);
-    await new Promise((resolve) => (indexedDB.deleteDatabase(db).onsuccess = resolve));
-  }, SAVED_COURSES_DB);
+  // Saved courses only: the service worker's own caches stay.
+  await page.evaluate(
+    async ({ db, prefix }) => {
+      for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
+      await new Promise((resolve) => (indexedDB.deleteDatabase(db).onsuccess = resolve));
+    },
+    { db: SAVED_COURSES_DB, prefix: SAVED_COURSE_CACHE_PREFIX },
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -246,6 +250,32 @@ describe("saving a course for offline reading", () => {
     } finally {
       await cdp.send("Storage.overrideQuotaForOrigin", { origin });
     }
+  });
+
+  it("opens every lesson of the saved course without a connection", async () => {
+    await openCourse();
+    const m = await manifest();
+    await page.getByRole("button", { name: "Guardar este curso" }).click();
+    await page.getByText(/^Guardado para leer sin conexión/).waitFor();
+    // The service worker (decision 035) answers navigations from the caches when offline.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await browser.context.setOffline(true);
+    try {
+      for (const lesson of m.lessons) {
+        await page.goto(server.url + lesson.url);
+        await page.getByRole("heading", { level: 1, name: lesson.title }).waitFor();
+        expect(await page.locator("#lesson-body").innerText()).not.toBe("");
+      }
+      await page.goto(server.url + m.pages[0]!);
+      await page.getByRole("heading", { level: 1, name: m.title }).waitFor();
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    browser.problems.splice(0, browser.problems.length);
   });
 
   it("reads at 320 px in large text, every control a big target", async () => {
