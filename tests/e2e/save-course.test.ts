@@ -260,6 +260,12 @@ describe("saving a course for offline reading", () => {
       await logInThroughForm(p, `${server.url}/login`, "socia@minka.test", new RegExp(`^${server.url}/(?!login)`));
       await p.goto(`${server.url}/courses/${SLUG}`);
       await expect
+        .poll(() => p.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), {
+          timeout: 30_000,
+        })
+        .toBe("activated");
+      await p.reload();
+      await expect
         .poll(() => p.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 })
         .toBe(true);
       await p.mouse.move(5, 5);
