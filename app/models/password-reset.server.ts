@@ -4,9 +4,7 @@ import type { Role } from "../../db/schema";
 import type { LoginIdentifier } from "../domain/contact";
 import { hasRole } from "../domain/roles";
 import { composeEmail } from "../mail/compose";
-import { messages } from "../i18n/messages.server";
-import type { T } from "../i18n/keys";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
@@ -47,10 +45,7 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
     .executeTakeFirst();
   if (!account) return null;
   const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-  const t = createTranslator(
-    account.preferred_language,
-    messages[account.preferred_language] as unknown as MessageTree,
-  ) as T;
+  const t = translatorFor(account.preferred_language);
   await writeTransaction(db, async (tx) => {
     await tx
       .insertInto("password_reset")
@@ -194,10 +189,7 @@ export async function issueStaffCode(
       })
       .execute();
     if (ownerEmail) {
-      const t = createTranslator(
-        target.preferred_language,
-        messages[target.preferred_language] as unknown as MessageTree,
-      ) as T;
+      const t = translatorFor(target.preferred_language);
       const subject = t("reset.codeMail.subject");
       await enqueueEmail(tx, {
         to: ownerEmail,

@@ -1,9 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { SIGN_IN_LINK_TTL_MS, isSignInLinkUsable, isTokenShaped, newToken } from "../domain/access-card.server";
-import type { T } from "../i18n/keys";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./email-outbox.server";
@@ -35,10 +33,7 @@ export async function sendSignInLink(db: DB, email: string, now = new Date()): P
     .executeTakeFirst();
   if (!account || account.role !== "member" || account.erased_at) return null;
   const token = newToken();
-  const t = createTranslator(
-    account.preferred_language,
-    messages[account.preferred_language] as unknown as MessageTree,
-  ) as T;
+  const t = translatorFor(account.preferred_language);
   await writeTransaction(db, async (tx) => {
     await tx
       .insertInto("sign_in_link")

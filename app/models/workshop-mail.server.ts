@@ -2,9 +2,7 @@ import { uidDomain, workshopCalendar, type CalendarMethod, type CalendarSession 
 import { describeSession } from "../domain/workshop-display";
 import { allSessionsOver } from "../domain/workshop-notices";
 import { composeEmail, type EmailContent } from "../mail/compose";
-import type { MessageKey } from "../i18n/keys";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { mailFromPerson } from "../mail/from.server";
 import { dedupeKeyUsed, enqueueEmail } from "./email-outbox.server";
 import { newReminderOptOutUrl } from "./mail-preferences.server";
@@ -96,10 +94,7 @@ export async function enqueueWorkshopMail(
     .execute();
   if (allSessionsOver(sessions, input.now ?? new Date())) return false;
   const locale = person.preferred_language;
-  const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as (
-    key: MessageKey,
-    vars?: Record<string, string | number>,
-  ) => string;
+  const t = translatorFor(locale);
   const when = (s: { starts_at: string; ends_at: string }) => describeSession(t, locale, s, workshop.timezone);
   const title = workshop.title;
   const method = calendarMethod(kind);
