@@ -271,6 +271,8 @@ export interface RegistrationTable {
   updated_at: Timestamp;
   promoted_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+  /** Calendar cancellations (METHOD:CANCEL) sent to this person for this workshop: raises SEQUENCE (decision 038). */
+  calendar_cancellations: Generated<number>;
 }
 
 export interface AttendanceImportTable {

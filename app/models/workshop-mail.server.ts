@@ -48,13 +48,22 @@ export function calendarFor(
   invitation: {
     method: Exclude<CalendarMethod, "PUBLISH">;
     attendee: { name?: string; email: string } | null;
+    /** Cancellations this person was sent for the workshop before (decision 038). */
+    cancellationsSent?: number;
   } | null = null,
   base = appUrl(),
 ): string {
   return workshopCalendar({ ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null }, sessions, {
     pageUrl: `${base}/workshops/${workshop.id}`,
     domain: uidDomain(process.env.APP_URL),
-    ...(invitation ? { method: invitation.method, organizer: mailFromPerson(), attendee: invitation.attendee } : {}),
+    ...(invitation
+      ? {
+          method: invitation.method,
+          organizer: mailFromPerson(),
+          attendee: invitation.attendee,
+          cancellationsSent: invitation.cancellationsSent,
+        }
+      : {}),
   });
 }
 
@@ -98,10 +107,19 @@ export async function enqueueWorkshopMail(
   const when = (s: { starts_at: string; ends_at: string }) => describeSession(t, locale, s, workshop.timezone);
   const title = workshop.title;
   const method = calendarMethod(kind);
+  const registration = method
+    ? await db
+        .selectFrom("registration")
+        .select("calendar_cancellations")
+        .where("workshop_id", "=", workshop.id)
+        .where("person_id", "=", input.personId)
+        .executeTakeFirst()
+    : undefined;
   const ics = method
     ? calendarFor(workshop, sessions, true, {
         method,
         attendee: { name: person.full_name, email: person.email },
+        cancellationsSent: registration?.calendar_cancellations ?? 0,
       })
     : null;
 
@@ -182,7 +200,7 @@ export async function enqueueWorkshopMail(
       : {}),
   });
 
-  return enqueueEmail(
+  const queued = await enqueueEmail(
     db,
     {
       to: person.email,
@@ -198,4 +216,14 @@ export async function enqueueWorkshopMail(
     },
     input.now,
   );
+  // Every later file to this person must outrank this cancellation, even if nothing else changes.
+  if (queued && method === "CANCEL") {
+    await db
+      .updateTable("registration")
+      .set((eb) => ({ calendar_cancellations: eb("calendar_cancellations", "+", 1) }))
+      .where("workshop_id", "=", workshop.id)
+      .where("person_id", "=", input.personId)
+      .execute();
+  }
+  return queued;
 }
