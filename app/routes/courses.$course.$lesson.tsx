@@ -8,6 +8,7 @@ import { LessonDoneMark } from "../components/learning/course-panel";
 import { LessonCompletionPanel } from "../components/learning/lesson-panel";
 import { ProgressBar } from "../components/learning/progress-bar";
 import { renderLessonHtml } from "../components/mdx/render.server";
+import { readClientSubmission } from "../domain/client-submission";
 import { gradeQuiz, quizChoicesToParams, readQuizChoices } from "../domain/quiz";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
@@ -105,8 +106,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "quiz" && page.lesson.quiz) {
     const choices = readQuizChoices(form, page.lesson.quiz.length);
     const result = gradeQuiz(page.lesson.quiz, choices);
-    await recordQuizResult(await getDb(), { lessonId: page.lesson.id, user, result });
-    return redirect(`${path}?graded=1&${quizChoicesToParams(choices)}#quiz`);
+    // Answers kept offline carry the browser's id and account (docs/decisions/037).
+    const sent = readClientSubmission(form, user?.accountId ?? null);
+    if (!sent.ok) throw new Response(null, { status: sent.reason === "otherAccount" ? 409 : 400 });
+    const location = `${path}?graded=1&${quizChoicesToParams(choices)}#quiz`;
+    const recorded = await recordQuizResult(await getDb(), {
+      lessonId: page.lesson.id,
+      user,
+      result,
+      location,
+      clientId: sent.clientId,
+    });
+    if (!recorded.ok) throw new Response(null, { status: 409 });
+    return redirect(recorded.location);
   }
   if (intent === "video-quality") {
     const quality = form.get("quality");

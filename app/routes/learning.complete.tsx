@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { LearningRefusal } from "../components/learning/refusal";
+import { readClientSubmission } from "../domain/client-submission";
 import { claimFromForm } from "../domain/completion";
 import { completeLesson } from "../models/completion.server";
 import { findLessonBySlugs } from "../models/learning-state.server";
@@ -28,6 +29,17 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
+  // A completion kept offline carries the browser's id and account (docs/decisions/037).
+  const sent = readClientSubmission(form, user.accountId);
+  if (!sent.ok)
+    return data(
+      {
+        ok: false as const,
+        reason: sent.reason,
+        texts: await pageTexts(request, ["learning.me.title", "learning.refused"]),
+      },
+      { status: sent.reason === "otherAccount" ? 409 : 400 },
+    );
   const db = await getDb();
   const lesson = await findLessonBySlugs(db, courseSlug, lessonSlug);
   if (!lesson)
@@ -46,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     accountId: user.accountId,
     lessonId: lesson.id,
     claim,
+    clientId: sent.clientId,
   });
   if (!result.ok) {
     const status =
@@ -53,7 +66,9 @@ export async function action({ request }: ActionFunctionArgs) {
         ? 410
         : result.reason === "unknownLesson" || result.reason === "closedCourse"
           ? 404
-          : 400;
+          : result.reason === "clientIdReused"
+            ? 409
+            : 400;
     return data(
       {
         ok: false as const,
