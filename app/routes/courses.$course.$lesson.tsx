@@ -117,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       location,
       clientId: sent.clientId,
     });
-    if (!recorded.ok) throw new Response(null, { status: 409 });
+    if (!recorded.ok) throw new Response(null, { status: 422 });
     return redirect(recorded.location);
   }
   if (intent === "video-quality") {

@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
         : result.reason === "unknownLesson" || result.reason === "closedCourse"
           ? 404
           : result.reason === "clientIdReused"
-            ? 409
+            ? 422
             : 400;
     return data(
       {
