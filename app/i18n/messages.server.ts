@@ -14,6 +14,7 @@ import home from "./messages/home";
 import identity from "./messages/identity";
 import learning from "./messages/learning";
 import mail from "./messages/mail";
+import pending from "./messages/pending";
 import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
@@ -38,6 +39,7 @@ const namespaces = {
   identity,
   learning,
   mail,
+  pending,
   people,
   privacy,
   reports,
