@@ -29,17 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
-  // A completion kept offline carries the browser's id and account (docs/decisions/037).
+  // A completion kept offline carries the browser's id and account (docs/decisions/037). Only
+  // scripts send them, so a plain status will do; thrown, so that no loader turns it into a redirect.
   const sent = readClientSubmission(form, user.accountId);
-  if (!sent.ok)
-    return data(
-      {
-        ok: false as const,
-        reason: sent.reason,
-        texts: await pageTexts(request, ["learning.me.title", "learning.refused"]),
-      },
-      { status: sent.reason === "otherAccount" ? 409 : 400 },
-    );
+  if (!sent.ok) throw new Response(null, { status: sent.reason === "otherAccount" ? 409 : 400 });
   const db = await getDb();
   const lesson = await findLessonBySlugs(db, courseSlug, lessonSlug);
   if (!lesson)
@@ -60,15 +53,14 @@ export async function action({ request }: ActionFunctionArgs) {
     claim,
     clientId: sent.clientId,
   });
+  if (!result.ok && result.reason === "clientIdReused") throw new Response(null, { status: 422 });
   if (!result.ok) {
     const status =
       result.reason === "archivedLesson"
         ? 410
         : result.reason === "unknownLesson" || result.reason === "closedCourse"
           ? 404
-          : result.reason === "clientIdReused"
-            ? 422
-            : 400;
+          : 400;
     return data(
       {
         ok: false as const,

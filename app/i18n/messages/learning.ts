@@ -47,9 +47,6 @@ export default defineMessages({
       notEnoughWatched: "Todavía no ha visto el 90 % del video.",
       noQuiz: "Esta lección no tiene autoevaluación.",
       quizNotPassed: "La autoevaluación todavía no está aprobada.",
-      badClientId: "No pudimos leer este envío. Vuelva a la lección y presione el botón otra vez.",
-      clientIdReused: "Este envío ya se usó para otra lección. Vuelva a la lección y presione el botón otra vez.",
-      otherAccount: "Esto se guardó con otra cuenta. Se enviará cuando esa cuenta vuelva a ingresar en este teléfono.",
     },
     me: {
       title: "Mi aprendizaje",
@@ -268,11 +265,6 @@ export default defineMessages({
       notEnoughWatched: "You have not watched 90% of the video yet.",
       noQuiz: "This lesson has no self-check.",
       quizNotPassed: "The self-check is not passed yet.",
-      badClientId: "We could not read this sending. Go back to the lesson and press the button again.",
-      clientIdReused:
-        "This sending was already used for another lesson. Go back to the lesson and press the button again.",
-      otherAccount:
-        "This was saved with another account. It will be sent when that account signs in on this phone again.",
     },
     me: {
       title: "My learning",
