@@ -14,6 +14,7 @@ import home from "./messages/home";
 import identity from "./messages/identity";
 import learning from "./messages/learning";
 import mail from "./messages/mail";
+import offline from "./messages/offline";
 import pending from "./messages/pending";
 import people from "./messages/people";
 import privacy from "./messages/privacy";
@@ -39,6 +40,7 @@ const namespaces = {
   identity,
   learning,
   mail,
+  offline,
   pending,
   people,
   privacy,
