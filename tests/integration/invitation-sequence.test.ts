@@ -5,7 +5,7 @@ import { makePerson, makeWorkshop } from "../../db/factories/workshops";
 import { cancelRegistration, registerForWorkshop } from "../../app/models/registration.server";
 import { cancelRegistrationByStaff } from "../../app/models/registration-cancel.server";
 import { getDb } from "../../app/utils/db.server";
-import * as calendarCancellations from "../../db/migrations/2026-12-05T0100-calendar-cancellations";
+import * as calendarCancellations from "../../db/migrations/2026-12-05T0200-calendar-cancellations";
 
 /** Every calendar file queued for this person and workshop, oldest first: method and SEQUENCE of each event. */
 async function filesSent(workshopId: number, personId: number) {
