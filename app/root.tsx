@@ -4,12 +4,14 @@ import {
   Meta,
   Outlet,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DeferredScripts } from "./components/deferred-scripts";
 import { ErrorPage } from "./components/error-page";
+import { PendingSubmissionsSync } from "./components/pending-sync";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { ROOT_TEXTS, textsIn } from "./i18n/page-texts.server";
@@ -20,11 +22,16 @@ import { getUser } from "./auth/user.server";
 import { getLocale } from "./utils/locale.server";
 import { getTextSize } from "./utils/text-size.server";
 import { useNonce } from "./utils/nonce";
+import { ServiceWorkerRegistration } from "./offline/service-worker-registration";
+import { runsWithoutScripts } from "./offline/without-scripts";
+import { THEME_COLOR } from "./offline/web-app-manifest";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "stylesheet", href: reflowStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Minka" }];
@@ -49,11 +56,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { locale, t } = useI18n();
   const nonce = useNonce();
+  const withScripts = !runsWithoutScripts(useMatches());
   return (
     <html lang={locale} className={data?.textSize === "large" ? "text-large" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content={THEME_COLOR} />
         <Meta />
         <Links />
       </head>
@@ -68,14 +77,21 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         {/* Remix's <Scripts>, with the modules loaded on first use or when idle (decision 034). */}
-        <DeferredScripts nonce={nonce} />
+        {withScripts && <DeferredScripts nonce={nonce} />}
+        {withScripts && <ServiceWorkerRegistration nonce={nonce} />}
       </body>
     </html>
   );
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <>
+      <Outlet />
+      <PendingSubmissionsSync signedIn={Boolean(data?.user)} />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

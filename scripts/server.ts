@@ -63,6 +63,8 @@ export async function startServer(port = Number(process.env.PORT || 3000), host 
   // Files content links with ?v=<content hash> (resolveAsset: course files, videos, posters, captions): the address changes with the content.
   const versionedFiles = express.static("public", { immutable: true, maxAge: "1y" });
   app.use((req, res, next) => (typeof req.query.v === "string" ? versionedFiles(req, res, next) : next()));
+  // The service worker is checked on every navigation (decision 035): a deploy reaches phones at once.
+  app.get("/sw.js", (_req, res, next) => (res.setHeader("Cache-Control", "no-cache"), next()));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(sameOriginOnly((req) => refusalMessage(req, "crossSite")));
   const getBuild = dev ? importBuild : async () => initialBuild;

@@ -14,6 +14,7 @@ import { seedLearning } from "../db/seeds/learning";
 import { seedReachCourseStory } from "../db/seeds/reach-story";
 import { closeDb, getDb, withStartupLock } from "../app/utils/db.server";
 import { buildContentAndReport } from "./courses-build";
+import { buildOfflineScripts, OFFLINE_OUTPUTS } from "./build-offline";
 import { serve, workerCount } from "./workers";
 
 function newestMtime(target: string): number {
@@ -50,6 +51,9 @@ if (built < sources) {
     stdio: "inherit",
   });
 }
+// The service worker carries the client build's file names: rebuilt with it.
+const offlineBuilt = Math.min(...OFFLINE_OUTPUTS.map(newestMtime));
+if (offlineBuilt < Math.max(newestMtime("public/build"), newestMtime("app/offline"))) await buildOfflineScripts();
 
 // With workers, this primary only forks and watches them: each worker opens its own connection.
 if (workers > 1) await closeDb();

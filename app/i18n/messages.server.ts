@@ -14,6 +14,8 @@ import home from "./messages/home";
 import identity from "./messages/identity";
 import learning from "./messages/learning";
 import mail from "./messages/mail";
+import offline from "./messages/offline";
+import pending from "./messages/pending";
 import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
@@ -38,6 +40,8 @@ const namespaces = {
   identity,
   learning,
   mail,
+  offline,
+  pending,
   people,
   privacy,
   reports,

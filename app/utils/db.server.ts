@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import { countingQueries, noteQuery } from "./query-count.server";
+import { withStatementCache } from "./statement-cache.server";
 import { MAX_TRANSACTION_ATTEMPTS, isRetryableConflict, retryDelayMs } from "./transaction-retry";
 
 /**
@@ -41,7 +42,7 @@ export async function createDatabase(url: string): Promise<DB> {
     });
   }
   const file = url.replace(/^(sqlite|file):(\/\/)?/, "");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }), log });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(file)) }), log });
 }
 
 let instance: DB | undefined;

@@ -19,6 +19,7 @@ import * as mailPreferences from "./2026-12-04T0100-mail-preferences";
 import * as accessCardsSignInLinks from "./2026-12-04T0200-access-cards-sign-in-links";
 import * as qrCheckIn from "./2026-12-04T0300-qr-check-in";
 import * as largeText from "./2026-12-04T0400-large-text";
+import * as clientSubmissions from "./2026-12-05T0100-client-submissions";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T0200-access-cards-sign-in-links": accessCardsSignInLinks,
   "2026-12-04T0300-qr-check-in": qrCheckIn,
   "2026-12-04T0400-large-text": largeText,
+  "2026-12-05T0100-client-submissions": clientSubmissions,
 };

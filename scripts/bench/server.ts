@@ -5,6 +5,9 @@
  * The machine is shared and its load swings within seconds, so the pages are
  * measured in rounds, each between two measurements of the floor, and each
  * ratio is the median over rounds of page ÷ that round's floor.
+ * Each page is also served by the bare server right before Minka serves it: "× bare, same page"
+ * is what Minka's own stack (security headers, compression, CSRF and body checks, sessions,
+ * caches) costs or saves on that page, apart from the page's own work.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -39,6 +42,10 @@ export interface RouteResult {
   cpuRatioToFloor?: number;
   /** Per round: page ÷ the floor measured around it. */
   roundRatios?: number[];
+  /** Median over rounds of Minka's req/s ÷ the bare server's on the same page, measured just before. */
+  ratioToSamePageOnBare?: number;
+  /** The bare server's CPU per request on the same page. */
+  bareCpuMsPerRequest?: number;
 }
 
 interface Sample {
@@ -167,13 +174,22 @@ export async function benchServer(): Promise<{
       await autocannon({ url: urlOf(route), connections: CONNECTIONS, duration: 1, headers: route.headers });
     const floorSamples: Sample[] = [];
     const pageSamples = pages.map(() => [] as Sample[]);
+    const bareSamples = pages.map(() => [] as Sample[]);
     const roundRatios = pages.map(() => [] as number[]);
+    const samePageRatios = pages.map(() => [] as number[]);
     const rate = (s: Sample) => s.requests / s.seconds;
     for (let round = 0; round < ROUNDS; round++) {
       const before = await sample(urlOf(floor), { duration: DURATION_S, pid: bare.pid });
       const measured: Sample[] = [];
-      for (const page of pages)
-        measured.push(await sample(urlOf(page), { duration: DURATION_S, headers: page.headers, pid: server.pid }));
+      for (const [i, page] of pages.entries()) {
+        const options = { duration: DURATION_S, headers: page.headers };
+        const onBare = await sample(bare.url + page.path, { ...options, pid: bare.pid });
+        const onMinka = await sample(urlOf(page), { ...options, pid: server.pid });
+        bareSamples[i].push(onBare);
+        // A sample without a single answer (an overloaded machine) gives no ratio.
+        if (onBare.requests && onMinka.requests) samePageRatios[i].push(rate(onMinka) / rate(onBare));
+        measured.push(onMinka);
+      }
       const after = await sample(urlOf(floor), { duration: DURATION_S, pid: bare.pid });
       floorSamples.push(before, after);
       measured.forEach((m, i) => {
@@ -190,6 +206,8 @@ export async function benchServer(): Promise<{
         ...summarize(pageSamples[i]),
         ratioToFloor: Number(median(roundRatios[i]).toFixed(3)),
         roundRatios: roundRatios[i].map((r) => Number(r.toFixed(3))),
+        ratioToSamePageOnBare: Number(median(samePageRatios[i]).toFixed(3)),
+        bareCpuMsPerRequest: summarize(bareSamples[i]).cpuMsPerRequest,
       })),
     ];
     for (const result of results)
@@ -252,7 +270,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `\nServer (autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_S} s per page, 127.0.0.1; load average before ${loadAverage}, after ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")})`,
   );
   console.log(
-    `Floor: the same build's /status behind bare @remix-run/express, req/s before and after each of ${ROUNDS} rounds: ${floorRounds.join(", ")}. "× floor" is the median over rounds of page ÷ that round's floor.`,
+    `Floor: the same build's /status behind bare @remix-run/express, req/s before and after each of ${ROUNDS} rounds: ${floorRounds.join(", ")}. "× floor" is the median over rounds of page ÷ that round's floor; "× bare, same page" the median of Minka ÷ the bare server on that page, measured just before it.`,
   );
   console.table(
     routes.map((r) => ({
@@ -264,6 +282,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       "p99 ms": r.p99,
       "CPU ms/req": r.cpuMsPerRequest,
       "× floor (CPU)": r.cpuRatioToFloor,
+      "× bare, same page": r.ratioToSamePageOnBare ?? "",
+      "bare CPU ms/req": r.bareCpuMsPerRequest ?? "",
       errors: r.errors,
       "non-2xx": r.non2xx,
       rounds: r.roundRatios?.join(" ") ?? "",

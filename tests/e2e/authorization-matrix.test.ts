@@ -48,6 +48,9 @@ const MATRIX: Record<string, Entry> = {
   "routes/_index": { path: () => "/", get: "public" },
   "routes/$": { path: () => "/no-such-page", get: "public" },
   "routes/status": { path: () => "/status", get: "public" },
+  // Offline (#20, tests/e2e/offline.test.ts): the offline page the service worker keeps, the web app manifest.
+  "routes/offline": { path: () => "/offline", get: "public" },
+  "routes/manifest[.]webmanifest": { path: () => "/manifest.webmanifest", get: "public" },
   "routes/login": { path: () => "/login", get: "public", post: "public" },
   "routes/signup": { path: () => "/signup", get: "public", post: "public" },
   "routes/language": { path: () => "/language", get: "public", post: "public" },

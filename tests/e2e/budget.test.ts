@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { REGISTER_SCRIPT } from "../../app/offline/register-script";
 import { ROOT } from "../support/paths";
 
 /**
@@ -60,6 +61,13 @@ describe("JavaScript budget", () => {
       .filter(({ total }) => total > BUDGET)
       .map(({ id, total }) => `${id}: ${(total / 1024).toFixed(1)} KB`);
     expect(over).toEqual([]);
+  });
+
+  it("keeps the service worker's registration, in every page, at or under 5 KB gzip (the worker itself is not first-load)", () => {
+    const registration = zlib.gzipSync(REGISTER_SCRIPT).length;
+    expect(registration).toBeLessThanOrEqual(5 * 1024);
+    const lesson = firstLoadFiles(PAGE_TYPES.lesson).reduce((sum, file) => sum + gzipSize(file), 0);
+    expect(lesson + registration).toBeLessThanOrEqual(BUDGET);
   });
 
   it("ships no server-only code to the browser", () => {

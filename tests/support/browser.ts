@@ -57,7 +57,13 @@ function sharedChromium(): Promise<Browser> {
  */
 const auditCopies = new WeakMap<BrowserContext, () => Promise<Page>>();
 
-type BrowserOptions = { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; locale?: string };
+type BrowserOptions = {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+  locale?: string;
+  /** Minka's service worker (decision 035) only where a test is about it: elsewhere every request reaches the server as the test sees it. */
+  serviceWorkers?: "allow" | "block";
+};
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
   const context = await (
@@ -66,6 +72,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "es-PE",
     viewport: options.viewport ?? { width: 390, height: 844 },
+    serviceWorkers: options.serviceWorkers ?? "block",
   });
   const problems: string[] = [];
   const watch = (page: Page) => {

@@ -28,5 +28,11 @@ export default async function setup() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
   });
+  // The service worker carries the build's file names (decision 035). In its own process, like the build:
+  // esbuild's service would otherwise live on beside Vite's in this one.
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build-offline.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   process.env.MINKA_TEST_BUILD_READY = "1";
 }
