@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../db/factories";
@@ -21,22 +24,20 @@ export interface TestBrowser {
 export const SHARED_CHROMIUM = Symbol.for("minka.test.chromium");
 type WithChromium = { [SHARED_CHROMIUM]?: Promise<Browser> };
 
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 function sharedChromium(): Promise<Browser> {
   const holder = globalThis as WithChromium;
   const launched = (holder[SHARED_CHROMIUM] ??= chromium
-    .launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    })
+    .launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
     .then((browser) => {
       // A crashed browser is not reused: the next test gets a new one.
       browser.on("disconnected", () => {
@@ -66,14 +67,24 @@ type BrowserOptions = {
 };
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
-  const context = await (
-    await sharedChromium()
-  ).newContext({
+  const settings = {
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "es-PE",
     viewport: options.viewport ?? { width: 390, height: 844 },
     serviceWorkers: options.serviceWorkers ?? "block",
-  });
+  };
+  // The service worker's tests get a browser of their own with a real profile: Chrome calls a
+  // context of a shared browser incognito, and an incognito window cannot install the app.
+  const profile =
+    settings.serviceWorkers === "allow" ? fs.mkdtempSync(path.join(os.tmpdir(), "minka-chromium-")) : null;
+  const context = profile
+    ? await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        ...settings,
+      })
+    : await (await sharedChromium()).newContext(settings);
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.on("console", (message) => {
@@ -82,8 +93,9 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
     });
     page.on("pageerror", (error) => problems.push(error.message));
   };
+  context.pages().forEach(watch);
   context.on("page", watch);
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   let companion: Promise<TestBrowser> | undefined;
   if (options.javaScriptEnabled === false) {
     auditCopies.set(context, async () => {
@@ -98,6 +110,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
     async close() {
       await context.close();
       if (companion) await (await companion).close();
+      if (profile) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
 }
