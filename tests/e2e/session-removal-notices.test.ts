@@ -3,24 +3,23 @@ import SQLite from "better-sqlite3";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn } from "../support/log-in";
-import { startTestServer, type TestServer } from "../support/server";
-import { startMailCatcher, type MailCatcher } from "../support/smtp";
+import { recipientOf, startServerWithMail, type ServerWithMail } from "../support/mail-server";
+import type { TestServer } from "../support/server";
+import type { MailCatcher } from "../support/smtp";
 
 // Decision 038: removing a session withdraws it from the calendars of the people registered
 // (METHOD:CANCEL of that session's UID), and tells the waitlisted, like every other change.
 const APP_URL = "https://cursos.minka.example";
+let mail: ServerWithMail;
 let server: TestServer;
 let smtp: MailCatcher;
 
 beforeAll(async () => {
-  smtp = await startMailCatcher();
-  // A long tick: what arrives was sent by the request that queued it, not by a timer.
-  server = await startTestServer({ env: { SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "600000", APP_URL } });
+  // The default long tick: what arrives was sent by the request that queued it, not by a timer.
+  mail = await startServerWithMail({ env: { APP_URL } });
+  ({ server, smtp } = mail);
 }, 120_000);
-afterAll(async () => {
-  await server.stop();
-  await smtp.stop();
-});
+afterAll(() => mail.stop());
 
 async function post(pathname: string, form: URLSearchParams, cookie: string) {
   return fetch(server.url + pathname, {
@@ -71,7 +70,7 @@ function calendarOf(mail: ParsedMail) {
   };
 }
 
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
+const to = recipientOf;
 
 describe("removing a session", () => {
   it("cancels that session in the registered person's calendar and tells the waitlisted, once", async () => {
