@@ -47,6 +47,7 @@ export default defineConfig({
           expect,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/global-database.ts", "tests/support/global-build.ts"],
+          setupFiles: ["tests/support/close-browser.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

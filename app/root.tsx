@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from "react";
 import { DeferredScripts } from "./components/deferred-scripts";
 import { ErrorPage } from "./components/error-page";
+import { PendingSubmissionsSync } from "./components/pending-sync";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
 import { ROOT_TEXTS, textsIn } from "./i18n/page-texts.server";
@@ -84,7 +85,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <>
+      <Outlet />
+      <PendingSubmissionsSync signedIn={Boolean(data?.user)} />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

@@ -13,6 +13,7 @@ export interface Database {
   content_problem: ContentProblemTable;
   enrolment: EnrolmentTable;
   lesson_completion: LessonCompletionTable;
+  client_submission: ClientSubmissionTable;
   certificate: CertificateTable;
   workshop: WorkshopTable;
   workshop_facilitator: WorkshopFacilitatorTable;
@@ -190,6 +191,21 @@ export interface EnrolmentTable {
 
 export type CompletionMethod = "manual" | "video" | "quiz";
 
+/** What a client id was sent for (docs/decisions/037). */
+export type ClientSubmissionKind = "completion" | "quiz";
+
+/** A completion or quiz answer the browser sent with its own id: accepted once per account. */
+export interface ClientSubmissionTable {
+  id: Generated<number>;
+  account_id: number;
+  client_id: string;
+  kind: ClientSubmissionKind;
+  lesson_id: number;
+  /** What the first submission answered (JSON), repeated to a second one; null only inside its transaction. */
+  answer: string | null;
+  created_at: Timestamp;
+}
+
 export interface LessonCompletionTable {
   id: Generated<number>;
   person_id: number;
@@ -271,6 +287,8 @@ export interface RegistrationTable {
   updated_at: Timestamp;
   promoted_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+  /** Calendar cancellations (METHOD:CANCEL) sent to this person for this workshop: raises SEQUENCE (decision 038). */
+  calendar_cancellations: Generated<number>;
 }
 
 export interface AttendanceImportTable {

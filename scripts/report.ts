@@ -5,9 +5,7 @@
 import fs from "node:fs";
 import { fiscalYearOf, parseReachFilters } from "../app/domain/reach-filters";
 import { buildReportTables } from "../app/domain/reach-tables";
-import type { T } from "../app/i18n/keys";
-import { messages } from "../app/i18n/messages.server";
-import { createTranslator, type MessageTree } from "../app/i18n/translate";
+import { translatorFor } from "../app/i18n/translator.server";
 import { computeReachReport } from "../app/models/reach.server";
 import { closeDb, getDb } from "../app/utils/db.server";
 import { localDate } from "../app/utils/dates";
@@ -73,7 +71,7 @@ const format = values.format ?? "csv";
 if (!["csv", "json", "xlsx"].includes(format)) fail(`Unknown --format "${format}": use csv, json or xlsx.`);
 if (format === "xlsx" && !values.out) fail("An XLSX file is binary: give --out file.xlsx.");
 const locale = values.locale === "en" ? "en" : "es";
-const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as T;
+const t = translatorFor(locale);
 
 const params = new URLSearchParams();
 if (values.from || values.to) {

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { uidDomain, workshopCalendar } from "./calendar";
+import { eventSequence, uidDomain, workshopCalendar, type CalendarMethod } from "./calendar";
 
 const workshop = {
   id: 12,
@@ -131,7 +132,75 @@ describe("workshopCalendar revisions and iTIP methods", () => {
     });
   });
 
+  it("lifts a person's files by two for each cancellation they were sent", () => {
+    const sequences = (method: "REQUEST" | "CANCEL", cancellationsSent: number) =>
+      parse(
+        workshopCalendar(workshop, revised, { ...options, method, organizer, attendee, cancellationsSent }),
+      ).events.map((e) => Number(e.getFirstPropertyValue("sequence")));
+    expect(sequences("REQUEST", 0)).toEqual([3, 0]);
+    expect(sequences("CANCEL", 0)).toEqual([4, 1]);
+    expect(sequences("REQUEST", 1)).toEqual([5, 2]);
+    expect(sequences("CANCEL", 2)).toEqual([8, 5]);
+  });
+
   it("refuses an invitation or a cancellation without an organizer (RFC 5546 requires one)", () => {
     expect(() => workshopCalendar(workshop, revised, { ...options, method: "REQUEST" })).toThrow(/organizer/);
+  });
+});
+
+describe("eventSequence", () => {
+  type Step = "register" | "leave" | "move" | "cancelWorkshop" | "reopenWorkshop";
+
+  /**
+   * Plays what can happen to one person and one session, and returns the SEQUENCE of every file
+   * they are sent, in order: staff move the session (raises its sequence), the person registers or
+   * leaves, staff cancel the workshop or take it back (each raises the session's sequence).
+   */
+  function filesSent(steps: Step[]): number[] {
+    let session = 0;
+    let cancellations = 0;
+    let registered = false;
+    let workshopCancelled = false;
+    const sent: number[] = [];
+    const send = (method: CalendarMethod) => {
+      sent.push(eventSequence(session, cancellations, method));
+      if (method === "CANCEL") cancellations++;
+    };
+    for (const step of steps) {
+      if (step === "move") {
+        session++;
+        if (registered && !workshopCancelled) send("REQUEST");
+      } else if (step === "register" && !registered && !workshopCancelled) {
+        registered = true;
+        send("REQUEST");
+      } else if (step === "leave" && registered) {
+        registered = false;
+        if (!workshopCancelled) send("CANCEL");
+      } else if (step === "cancelWorkshop" && !workshopCancelled) {
+        session++;
+        workshopCancelled = true;
+        if (registered) send("CANCEL");
+      } else if (step === "reopenWorkshop" && workshopCancelled) {
+        session++;
+        workshopCancelled = false;
+        if (registered) send("REQUEST");
+      }
+    }
+    return sent;
+  }
+
+  it("puts an invitation after a cancellation above it: register, leave, register again", () => {
+    expect(filesSent(["register", "leave", "register"])).toEqual([0, 1, 2]);
+    expect(filesSent(["register", "leave", "register", "leave", "register"])).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("never lets a file to the same person fall back or repeat a number, whatever happens", () => {
+    const step = fc.constantFrom<Step>("register", "leave", "move", "cancelWorkshop", "reopenWorkshop");
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const sent = filesSent(steps);
+        for (let i = 1; i < sent.length; i++) expect(sent[i]).toBeGreaterThan(sent[i - 1]);
+      }),
+    );
   });
 });

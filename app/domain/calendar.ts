@@ -33,6 +33,19 @@ export interface CalendarOptions {
   method?: CalendarMethod;
   organizer?: { name?: string; email: string };
   attendee?: { name?: string; email: string } | null;
+  /** How many cancellations the attendee was sent for this workshop before this file, see {@link eventSequence}. */
+  cancellationsSent?: number;
+}
+
+/**
+ * A session's SEQUENCE in a file sent to one person. A calendar program applies a file only when
+ * it outranks the copy it holds (RFC 5546 §2.1.4): a CANCEL goes one above the invitation, and
+ * every cancellation the person was sent lifts their later files by two, so the invitation of
+ * someone who registers again outranks the cancellation they hold although the session itself
+ * did not change (docs/decisions/038). Staff changes raise `sessionSequence` for everyone.
+ */
+export function eventSequence(sessionSequence: number, cancellationsSent: number, method: CalendarMethod): number {
+  return sessionSequence + 2 * cancellationsSent + (method === "CANCEL" ? 1 : 0);
 }
 
 /**
@@ -73,8 +86,7 @@ export function workshopCalendar(
   const description = [workshop.description, workshop.joinUrl, options.pageUrl].filter(Boolean).join("\n\n");
   const events: EventAttributes[] = sessions.map((session, i) => ({
     uid: sessionUid(workshop.id, session.id, options.domain),
-    // A CANCEL must outrank every copy of the event sent before it (RFC 5546 §2.1.4).
-    sequence: (session.calendar_sequence ?? 0) + (method === "CANCEL" ? 1 : 0),
+    sequence: eventSequence(session.calendar_sequence ?? 0, options.cancellationsSent ?? 0, method),
     ...(session.calendar_changed_at ? { lastModified: Date.parse(session.calendar_changed_at) } : {}),
     title: sessions.length > 1 ? `${workshop.title} (${i + 1}/${sessions.length})` : workshop.title,
     description,

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../i18n/messages.server";
-import { createTranslator } from "../i18n/translate";
-import type { T } from "../i18n/keys";
+import { translatorFor } from "../i18n/translator.server";
 import { SHEET_IDS, sheetName, sheetNameProblem } from "./sheet-names";
 
 const translators = {
-  es: createTranslator("es", messages.es) as T,
-  en: createTranslator("en", messages.en) as T,
+  es: translatorFor("es"),
+  en: translatorFor("en"),
 };
 
 describe("sheet names", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allSessionsOver, changeNoticeFor } from "./workshop-notices";
+import { allSessionsOver, changeNoticeFor, removalNoticeFor } from "./workshop-notices";
 
 describe("allSessionsOver", () => {
   const now = new Date("2026-12-04T15:00:00.000Z");
@@ -22,5 +22,25 @@ describe("changeNoticeFor", () => {
     expect(changeNoticeFor("waitlisted", "cancelled")).toBe("waitlist_cancelled");
     expect(changeNoticeFor("cancelled", "published")).toBeNull();
     expect(changeNoticeFor("cancelled", "cancelled")).toBeNull();
+  });
+});
+
+describe("removalNoticeFor", () => {
+  const open = { workshopWasCancelled: false, waitlistToldOtherwise: false };
+  it("withdraws the removed session from the registered, tells the waitlisted, nobody else", () => {
+    expect(removalNoticeFor("registered", open)).toBe("session_removed");
+    expect(removalNoticeFor("waitlisted", open)).toBe("waitlist_change");
+    expect(removalNoticeFor("cancelled", open)).toBeNull();
+  });
+  it("withdraws it even when the same save sends the registered another e-mail, which cannot withdraw it", () => {
+    expect(removalNoticeFor("registered", { ...open, waitlistToldOtherwise: true })).toBe("session_removed");
+  });
+  it("sends the waitlisted one note per save", () => {
+    expect(removalNoticeFor("waitlisted", { ...open, waitlistToldOtherwise: true })).toBeNull();
+  });
+  it("says nothing when the workshop was already cancelled: every event was withdrawn then", () => {
+    const cancelled = { workshopWasCancelled: true, waitlistToldOtherwise: false };
+    expect(removalNoticeFor("registered", cancelled)).toBeNull();
+    expect(removalNoticeFor("waitlisted", cancelled)).toBeNull();
   });
 });

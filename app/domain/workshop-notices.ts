@@ -24,3 +24,20 @@ export function changeNoticeFor(
   if (registrationStatus === "waitlisted") return cancelled ? "waitlist_cancelled" : "waitlist_change";
   return null;
 }
+
+/**
+ * What a person hears when staff remove a session (docs/decisions/038). The registered get the
+ * cancellation of that session's event: their invitation has one event per session, and an
+ * updated invitation without it would leave it in their calendar. The waitlisted get the short
+ * note, unless the same save already sends them one. Nobody hears anything if the workshop was
+ * already cancelled before the save: every event was withdrawn then.
+ */
+export function removalNoticeFor(
+  registrationStatus: string,
+  context: { workshopWasCancelled: boolean; waitlistToldOtherwise: boolean },
+): "session_removed" | "waitlist_change" | null {
+  if (context.workshopWasCancelled) return null;
+  if (registrationStatus === "registered") return "session_removed";
+  if (registrationStatus === "waitlisted" && !context.waitlistToldOtherwise) return "waitlist_change";
+  return null;
+}

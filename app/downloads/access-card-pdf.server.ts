@@ -1,7 +1,7 @@
 import type { PDFFont, PDFPage } from "pdf-lib";
 import type { Locale } from "../../db/schema";
 import { formatShortCode } from "../domain/access-card.server";
-import type { Translate } from "../i18n/translate";
+import type { T } from "../i18n/keys";
 import { drawQr, GREEN, INK, MUTED, newPdf, wrapText } from "./pdf-parts.server";
 
 /** A4 in points, and the grid of cards to cut out: 2 columns × 4 rows. */
@@ -23,7 +23,7 @@ export interface PrintedCard {
  */
 export async function renderAccessCardsPdf(
   cards: PrintedCard[],
-  options: { fullName: string; codeUrl: string; locale: Locale; t: Translate; date: Date },
+  options: { fullName: string; codeUrl: string; locale: Locale; t: T; date: Date },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { t } = options;
   const { pdf, regular, bold } = await newPdf({
@@ -52,7 +52,7 @@ function drawCard(
   page: PDFPage,
   card: PrintedCard,
   box: { x: number; y: number; width: number; height: number },
-  o: { fullName: string; codeUrl: string; t: Translate; regular: PDFFont; bold: PDFFont },
+  o: { fullName: string; codeUrl: string; t: T; regular: PDFFont; bold: PDFFont },
 ) {
   const { t, regular, bold } = o;
   page.drawRectangle({ ...box, borderColor: MUTED, borderWidth: 0.75, borderDashArray: [4, 3] });

@@ -1,14 +1,14 @@
 import { rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { Locale } from "../../db/schema";
 import type { Certificate } from "../models/certificate.server";
-import type { Translate } from "../i18n/translate";
+import type { T } from "../i18n/keys";
 import { formatLongDate } from "../utils/dates";
 import { drawQr, GREEN, INK, MUTED, newPdf, wrapText } from "./pdf-parts.server";
 
 /** The certificate as a one-page A4 landscape PDF with a QR code to its verification page. */
 export async function renderCertificatePdf(
   certificate: Certificate,
-  options: { verifyUrl: string; locale: Locale; t: Translate },
+  options: { verifyUrl: string; locale: Locale; t: T },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { t, locale } = options;
   const { pdf, regular, bold } = await newPdf({
@@ -90,7 +90,7 @@ function centered(
 const recent = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 const RECENT_MAX = 200;
 
-export function certificatePdf(certificate: Certificate, options: { verifyUrl: string; locale: Locale; t: Translate }) {
+export function certificatePdf(certificate: Certificate, options: { verifyUrl: string; locale: Locale; t: T }) {
   const key = `${certificate.code}|${options.locale}|${options.verifyUrl}`;
   let pdf = recent.get(key);
   if (!pdf) {

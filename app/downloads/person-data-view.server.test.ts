@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../i18n/messages.server";
-import { createTranslator } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { readablePersonData } from "./person-data-view.server";
 
 const AT = "2026-03-12T15:00:00.000Z";
@@ -109,7 +108,7 @@ const EXPORT = {
 
 describe("the readable data page", () => {
   for (const locale of ["es", "en"] as const) {
-    const t = createTranslator(locale, messages[locale]) as (key: string) => string;
+    const t = translatorFor(locale) as (key: string) => string;
     it(`names every table and field in ${locale}, never by its column name`, () => {
       const sections = readablePersonData(EXPORT, t, locale);
       expect(sections.map((s) => s.table)).toEqual(Object.keys(EXPORT));
@@ -121,7 +120,7 @@ describe("the readable data page", () => {
   }
 
   it("writes codes in words and instants as dates, and leaves out the person's own id on every row", () => {
-    const t = createTranslator("es", messages.es) as (key: string) => string;
+    const t = translatorFor("es") as (key: string) => string;
     const sections = readablePersonData(EXPORT, t, "es");
     const value = (table: string, field: string) =>
       sections.find((s) => s.table === table)!.records[0].find((f) => f.field === field)?.value;

@@ -1,5 +1,5 @@
 import type { Locale } from "../../db/schema";
-import type { Translate } from "../i18n/translate";
+import type { T } from "../i18n/keys";
 import { drawQr, GREEN, INK, MUTED, newPdf, wrapText } from "./pdf-parts.server";
 
 export interface PosterContent {
@@ -17,7 +17,7 @@ export interface PosterContent {
  */
 export async function sessionPosterPdf(
   content: PosterContent,
-  options: { locale: Locale; t: Translate },
+  options: { locale: Locale; t: T },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { t, locale } = options;
   const { pdf, regular, bold } = await newPdf({

@@ -3,11 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { MIN_BLANK_ROWS, signInSheetPdf } from "./sign-in-sheet-pdf.server";
 
-const t = createTranslator("es", messages.es as unknown as MessageTree);
+const t = translatorFor("es");
 
 /** The sheet's text as poppler reads it, page by page. */
 function pagesOf(pdf: Uint8Array): string[] {

@@ -1,7 +1,7 @@
 import type { PDFFont, PDFPage } from "pdf-lib";
 import type { Locale } from "../../db/schema";
 import { SIGN_IN_COLUMNS } from "../domain/attendance-import/sign-in-sheet";
-import type { Translate } from "../i18n/translate";
+import type { T } from "../i18n/keys";
 import { GREEN, INK, MUTED, newPdf, wrapText } from "./pdf-parts.server";
 
 export interface SignInSheetContent {
@@ -36,7 +36,7 @@ const FOOTER = 30;
 /** The printed sign-in sheet of one session: header, a table that continues on more pages when long. */
 export async function signInSheetPdf(
   content: SignInSheetContent,
-  options: { locale: Locale; t: Translate },
+  options: { locale: Locale; t: T },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const { t, locale } = options;
   const { pdf, regular, bold } = await newPdf({
@@ -99,7 +99,7 @@ export async function signInSheetPdf(
 function drawHeader(
   page: PDFPage,
   content: SignInSheetContent,
-  t: Translate,
+  t: T,
   fonts: { regular: PDFFont; bold: PDFFont },
   top: number,
   maxWidth: number,

@@ -16,6 +16,7 @@ import learning from "./messages/learning";
 import mail from "./messages/mail";
 import offline from "./messages/offline";
 import offlineSave from "./messages/offline-save";
+import pending from "./messages/pending";
 import people from "./messages/people";
 import privacy from "./messages/privacy";
 import reports from "./messages/reports";
@@ -42,6 +43,7 @@ const namespaces = {
   mail,
   offline,
   offlineSave,
+  pending,
   people,
   privacy,
   reports,

@@ -1,12 +1,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Role } from "../../db/schema";
+import { issueOneTimeToken, lookupHash } from "../auth/one-time-token.server";
 import type { LoginIdentifier } from "../domain/contact";
 import { hasRole } from "../domain/roles";
 import { composeEmail } from "../mail/compose";
-import { messages } from "../i18n/messages.server";
-import type { T } from "../i18n/keys";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { hashPassword } from "../utils/password.server";
 import { recordAudit } from "./audit.server";
@@ -46,23 +45,20 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
     .where("account.email", "=", email)
     .executeTakeFirst();
   if (!account) return null;
-  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-  const t = createTranslator(
-    account.preferred_language,
-    messages[account.preferred_language] as unknown as MessageTree,
-  ) as T;
+  const issued = issueOneTimeToken("passwordReset", EMAIL_LINK_TTL_MS, now);
+  const t = translatorFor(account.preferred_language);
   await writeTransaction(db, async (tx) => {
     await tx
       .insertInto("password_reset")
       .values({
         account_id: account.id,
-        secret_hash: hash(token),
+        secret_hash: issued.hash,
         kind: "email",
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + EMAIL_LINK_TTL_MS).toISOString(),
+        created_at: issued.createdAt,
+        expires_at: issued.expiresAt,
       })
       .execute();
-    const link = `${appUrl()}/reset-password?token=${token}`;
+    const link = setPasswordUrl(issued.token);
     const subject = t("reset.mail.subject");
     await enqueueEmail(tx, {
       to: email,
@@ -79,7 +75,7 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
       kind: "password_reset",
     });
   });
-  return token;
+  return issued.token;
 }
 
 /**
@@ -87,18 +83,18 @@ export async function startEmailReset(db: DB, email: string, now = new Date()): 
  * token and page as the reset link (/reset-password), valid 24 hours. Returns the token.
  */
 export async function insertSetPasswordLink(db: DB, accountId: number, now = new Date()): Promise<string> {
-  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+  const issued = issueOneTimeToken("passwordReset", SET_PASSWORD_LINK_TTL_MS, now);
   await db
     .insertInto("password_reset")
     .values({
       account_id: accountId,
-      secret_hash: hash(token),
+      secret_hash: issued.hash,
       kind: "email",
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SET_PASSWORD_LINK_TTL_MS).toISOString(),
+      created_at: issued.createdAt,
+      expires_at: issued.expiresAt,
     })
     .execute();
-  return token;
+  return issued.token;
 }
 
 export function setPasswordUrl(token: string): string {
@@ -106,11 +102,12 @@ export function setPasswordUrl(token: string): string {
 }
 
 async function usableEmailReset(db: DB, token: string, now: Date) {
-  if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
+  const secretHash = lookupHash("passwordReset", token);
+  if (!secretHash) return undefined;
   return db
     .selectFrom("password_reset")
     .select(["id", "account_id"])
-    .where("secret_hash", "=", hash(token))
+    .where("secret_hash", "=", secretHash)
     .where("kind", "=", "email")
     .where("used_at", "is", null)
     .where("expires_at", ">", now.toISOString())
@@ -194,10 +191,7 @@ export async function issueStaffCode(
       })
       .execute();
     if (ownerEmail) {
-      const t = createTranslator(
-        target.preferred_language,
-        messages[target.preferred_language] as unknown as MessageTree,
-      ) as T;
+      const t = translatorFor(target.preferred_language);
       const subject = t("reset.codeMail.subject");
       await enqueueEmail(tx, {
         to: ownerEmail,

@@ -170,6 +170,7 @@ export async function erasePerson(db: DB, personId: number, adminAccountId: numb
       await tx.deleteFrom("password_reset").where("account_id", "=", id).execute();
       await tx.deleteFrom("access_card").where("account_id", "=", id).execute();
       await tx.deleteFrom("sign_in_link").where("account_id", "=", id).execute();
+      await tx.deleteFrom("client_submission").where("account_id", "=", id).execute();
       // The row stays (other records may name this account as the staff member who acted), but it can never log in again.
       await tx
         .updateTable("account")

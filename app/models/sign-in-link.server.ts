@@ -1,9 +1,6 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
-import { SIGN_IN_LINK_TTL_MS, isSignInLinkUsable, isTokenShaped, newToken } from "../domain/access-card.server";
-import type { T } from "../i18n/keys";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { issueOneTimeToken, lookupHash } from "../auth/one-time-token.server";
+import { SIGN_IN_LINK_TTL_MS, isSignInLinkUsable } from "../domain/access-card.server";
+import { translatorFor } from "../i18n/translator.server";
 import { writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { enqueueEmail } from "./email-outbox.server";
@@ -14,8 +11,6 @@ import { appUrl } from "./workshop-mail.server";
  * "Enviarme un enlace para entrar" (docs/decisions/031): a single-use link, valid 15 minutes, for
  * member accounts with an e-mail. Only the SHA-256 of its 160-bit token is stored.
  */
-
-const tokenHash = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(`link:${token}`)));
 
 export function signInLinkUrl(token: string): string {
   return `${appUrl()}/login/link/${token}`;
@@ -34,19 +29,16 @@ export async function sendSignInLink(db: DB, email: string, now = new Date()): P
     .where("account.email", "=", email)
     .executeTakeFirst();
   if (!account || account.role !== "member" || account.erased_at) return null;
-  const token = newToken();
-  const t = createTranslator(
-    account.preferred_language,
-    messages[account.preferred_language] as unknown as MessageTree,
-  ) as T;
+  const issued = issueOneTimeToken("signInLink", SIGN_IN_LINK_TTL_MS, now);
+  const t = translatorFor(account.preferred_language);
   await writeTransaction(db, async (tx) => {
     await tx
       .insertInto("sign_in_link")
       .values({
         account_id: account.id,
-        token_hash: tokenHash(token),
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + SIGN_IN_LINK_TTL_MS).toISOString(),
+        token_hash: issued.hash,
+        created_at: issued.createdAt,
+        expires_at: issued.expiresAt,
       })
       .execute();
     await enqueueEmail(tx, {
@@ -56,7 +48,7 @@ export async function sendSignInLink(db: DB, email: string, now = new Date()): P
         t("access.linkMail.greeting", { name: account.full_name.split(" ")[0] }),
         "",
         t("access.linkMail.intro"),
-        signInLinkUrl(token),
+        signInLinkUrl(issued.token),
         "",
         t("access.linkMail.expires"),
         t("access.linkMail.ignore"),
@@ -64,11 +56,12 @@ export async function sendSignInLink(db: DB, email: string, now = new Date()): P
       kind: "sign_in_link",
     });
   });
-  return token;
+  return issued.token;
 }
 
 async function usableLink(db: DB, token: string, now: Date) {
-  if (!isTokenShaped(token)) return undefined;
+  const hash = lookupHash("signInLink", token);
+  if (!hash) return undefined;
   const link = await db
     .selectFrom("sign_in_link")
     .innerJoin("account", "account.id", "sign_in_link.account_id")
@@ -82,7 +75,7 @@ async function usableLink(db: DB, token: string, now: Date) {
       "person.full_name as fullName",
       "person.erased_at",
     ])
-    .where("sign_in_link.token_hash", "=", tokenHash(token))
+    .where("sign_in_link.token_hash", "=", hash)
     .executeTakeFirst();
   if (!link || link.erased_at || link.role !== "member" || !isSignInLinkUsable(link, now)) return undefined;
   return link;

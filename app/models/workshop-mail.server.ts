@@ -2,9 +2,7 @@ import { uidDomain, workshopCalendar, type CalendarMethod, type CalendarSession 
 import { describeSession } from "../domain/workshop-display";
 import { allSessionsOver } from "../domain/workshop-notices";
 import { composeEmail, type EmailContent } from "../mail/compose";
-import type { MessageKey } from "../i18n/keys";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { mailFromPerson } from "../mail/from.server";
 import { dedupeKeyUsed, enqueueEmail } from "./email-outbox.server";
 import { newReminderOptOutUrl } from "./mail-preferences.server";
@@ -14,7 +12,8 @@ import type { DB } from "../utils/db.server";
  * confirmation, promotion, reminder: the usual ones. change / cancelled: staff changed the time,
  * place or link, or cancelled the workshop (an updated invitation or its cancellation);
  * waitlist_change / waitlist_cancelled: the short note for people waiting; withdrawn: the person's
- * own registration was cancelled (the invitation withdrawn).
+ * own registration was cancelled (the invitation withdrawn); session_removed: staff removed sessions
+ * (their events withdrawn, the remaining ones listed).
  */
 export type WorkshopMailKind =
   | "confirmation"
@@ -24,7 +23,8 @@ export type WorkshopMailKind =
   | "cancelled"
   | "waitlist_change"
   | "waitlist_cancelled"
-  | "withdrawn";
+  | "withdrawn"
+  | "session_removed";
 
 /** Where links in e-mails and calendar files point (the public address of this site). */
 export function appUrl(): string {
@@ -50,20 +50,29 @@ export function calendarFor(
   invitation: {
     method: Exclude<CalendarMethod, "PUBLISH">;
     attendee: { name?: string; email: string } | null;
+    /** Cancellations this person was sent for the workshop before (decision 038). */
+    cancellationsSent?: number;
   } | null = null,
   base = appUrl(),
 ): string {
   return workshopCalendar({ ...workshop, joinUrl: includeJoinUrl ? workshop.join_url : null }, sessions, {
     pageUrl: `${base}/workshops/${workshop.id}`,
     domain: uidDomain(process.env.APP_URL),
-    ...(invitation ? { method: invitation.method, organizer: mailFromPerson(), attendee: invitation.attendee } : {}),
+    ...(invitation
+      ? {
+          method: invitation.method,
+          organizer: mailFromPerson(),
+          attendee: invitation.attendee,
+          cancellationsSent: invitation.cancellationsSent,
+        }
+      : {}),
   });
 }
 
 /** The calendar file each kind carries: an invitation, its withdrawal, or none. */
 function calendarMethod(kind: WorkshopMailKind): "REQUEST" | "CANCEL" | null {
   if (kind === "confirmation" || kind === "promotion" || kind === "change") return "REQUEST";
-  if (kind === "cancelled" || kind === "withdrawn") return "CANCEL";
+  if (kind === "cancelled" || kind === "withdrawn" || kind === "session_removed") return "CANCEL";
   return null;
 }
 
@@ -75,7 +84,15 @@ function calendarMethod(kind: WorkshopMailKind): "REQUEST" | "CANCEL" | null {
 export async function enqueueWorkshopMail(
   db: DB,
   kind: WorkshopMailKind,
-  input: { workshopId: number; personId: number; dedupeKey: string; sessionId?: number; now?: Date },
+  input: {
+    workshopId: number;
+    personId: number;
+    dedupeKey: string;
+    sessionId?: number;
+    /** session_removed: the removed sessions, already deleted (their events are cancelled). */
+    removedSessions?: ReadonlyArray<CalendarSession>;
+    now?: Date;
+  },
 ): Promise<boolean> {
   const person = await db
     .selectFrom("person")
@@ -94,19 +111,27 @@ export async function enqueueWorkshopMail(
     .where("workshop_id", "=", input.workshopId)
     .orderBy("starts_at")
     .execute();
-  if (allSessionsOver(sessions, input.now ?? new Date())) return false;
+  // A removed session is told about while it is still ahead, whatever the others are.
+  const about = kind === "session_removed" ? (input.removedSessions ?? []) : sessions;
+  if (allSessionsOver(about, input.now ?? new Date())) return false;
   const locale = person.preferred_language;
-  const t = createTranslator(locale, messages[locale] as unknown as MessageTree) as (
-    key: MessageKey,
-    vars?: Record<string, string | number>,
-  ) => string;
+  const t = translatorFor(locale);
   const when = (s: { starts_at: string; ends_at: string }) => describeSession(t, locale, s, workshop.timezone);
   const title = workshop.title;
   const method = calendarMethod(kind);
+  const registration = method
+    ? await db
+        .selectFrom("registration")
+        .select("calendar_cancellations")
+        .where("workshop_id", "=", workshop.id)
+        .where("person_id", "=", input.personId)
+        .executeTakeFirst()
+    : undefined;
   const ics = method
-    ? calendarFor(workshop, sessions, true, {
+    ? calendarFor(workshop, about, true, {
         method,
         attendee: { name: person.full_name, email: person.email },
+        cancellationsSent: registration?.calendar_cancellations ?? 0,
       })
     : null;
 
@@ -139,6 +164,12 @@ export async function enqueueWorkshopMail(
       subject = t("mail.cancelled.subject", { title });
       body.push(t("mail.cancelled.intro", { title }));
       break;
+    case "session_removed": {
+      subject = t("mail.sessionRemoved.subject", { title, count: about.length });
+      body.push(t("mail.sessionRemoved.intro", { title, count: about.length }), { list: about.map(when) });
+      body.push(t("mail.sessionRemoved.remaining"), { list: sessions.map(when) });
+      break;
+    }
     case "withdrawn":
       subject = t("mail.withdrawn.subject", { title });
       body.push(t("mail.withdrawn.intro", { title }));
@@ -164,8 +195,11 @@ export async function enqueueWorkshopMail(
   const after: string[] = [];
   if (method === "REQUEST")
     after.push(t(kind === "change" ? "mail.change.calendar" : "workshops.mail.calendarAttached"));
-  if (method === "CANCEL") after.push(t("mail.cancelled.calendar"));
-  if (kind === "confirmation" || kind === "promotion" || kind === "change" || kind === "reminder") {
+  if (method === "CANCEL") {
+    after.push(t(kind === "session_removed" ? "mail.sessionRemoved.calendar" : "mail.cancelled.calendar"));
+  }
+  const holdsSeat = ["confirmation", "promotion", "change", "reminder", "session_removed"].includes(kind);
+  if (holdsSeat) {
     after.push(t("workshops.mail.cancelHint"));
   }
   const listUnsubscribe = kind === "reminder" ? await newReminderOptOutUrl(db, input.personId, input.now) : null;
@@ -187,7 +221,7 @@ export async function enqueueWorkshopMail(
       : {}),
   });
 
-  return enqueueEmail(
+  const queued = await enqueueEmail(
     db,
     {
       to: person.email,
@@ -203,4 +237,14 @@ export async function enqueueWorkshopMail(
     },
     input.now,
   );
+  // Every later file to this person must outrank this cancellation, even if nothing else changes.
+  if (queued && method === "CANCEL") {
+    await db
+      .updateTable("registration")
+      .set((eb) => ({ calendar_cancellations: eb("calendar_cancellations", "+", 1) }))
+      .where("workshop_id", "=", workshop.id)
+      .where("person_id", "=", input.personId)
+      .execute();
+  }
+  return queued;
 }

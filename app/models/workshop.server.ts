@@ -4,7 +4,7 @@ import { hasRole } from "../domain/roles";
 import { toNumber, writeTransaction, type DB } from "../utils/db.server";
 import { recordAudit } from "./audit.server";
 import { promoteFromWaitlist } from "./registration.server";
-import { queueChangeNotices } from "./workshop-notices.server";
+import { queueChangeNotices, queueRemovalNotices } from "./workshop-notices.server";
 
 export interface SessionRow {
   id: number;
@@ -169,7 +169,8 @@ export async function updateWorkshop(
     const now = new Date().toISOString();
     const existing = await listSessions(tx, id);
     const kept = new Set(input.sessions.flatMap((s) => (s.id && existing.some((e) => e.id === s.id) ? [s.id] : [])));
-    const removed = existing.filter((s) => !kept.has(s.id)).map((s) => s.id);
+    const removedSessions = existing.filter((s) => !kept.has(s.id));
+    const removed = removedSessions.map((s) => s.id);
     if (removed.length > 0) {
       const used = await tx.selectFrom("attendance").select("id").where("session_id", "in", removed).executeTakeFirst();
       if (used) return { ok: false, reason: "sessionHasAttendance" } as const;
@@ -238,6 +239,16 @@ export async function updateWorkshop(
     // The promoted already get the current details in their promotion e-mail.
     if (tell && changeKey) {
       await queueChangeNotices(tx, { workshopId: id, changeKey, skipPersonIds: promoted, now: new Date(now) });
+    }
+    if (removedSessions.length > 0) {
+      await queueRemovalNotices(tx, {
+        workshopId: id,
+        removed: removedSessions,
+        workshopWasCancelled: before.status === "cancelled",
+        waitlistToldOtherwise: tell && changeKey !== null,
+        skipPersonIds: promoted,
+        now: new Date(now),
+      });
     }
     return { ok: true } as const;
   });

@@ -8,7 +8,8 @@ import { registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst, NetworkOnly } from "workbox-strategies";
 import { CacheExpiration, ExpirationPlugin } from "workbox-expiration";
 import type { WorkboxPlugin } from "workbox-core/types";
-import { PAGES_CACHE, SAVED_COURSE_CACHE_PREFIX } from "./names";
+import { PAGES_CACHE, SAVED_COURSE_CACHE_PREFIX, SUBMISSIONS_SYNC_TAG } from "./names";
+import { flushPendingSubmissions } from "./pending-submissions";
 import {
   changesAccount,
   documentReloadBody,
@@ -32,6 +33,9 @@ interface ExtendableEvent extends Event {
 interface FetchEvent extends ExtendableEvent {
   request: Request;
 }
+interface SyncEvent extends ExtendableEvent {
+  tag: string;
+}
 interface ExtendableMessageEvent extends ExtendableEvent {
   data: unknown;
 }
@@ -39,6 +43,7 @@ interface WorkerScope {
   addEventListener(type: "install" | "activate", listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: "fetch", listener: (event: FetchEvent) => void): void;
   addEventListener(type: "message", listener: (event: ExtendableMessageEvent) => void): void;
+  addEventListener(type: "sync", listener: (event: SyncEvent) => void): void;
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   location: Location;
@@ -161,7 +166,16 @@ worker.addEventListener("fetch", (event) => {
   if (changesAccount(event.request.method, new URL(event.request.url))) event.waitUntil(caches.delete(PAGES_CACHE));
 });
 
-// The lead wires Background Sync here: self.addEventListener("sync", …) for SUBMISSIONS_SYNC_TAG → flushPendingSubmissions().
+// Completions and quiz answers kept offline (decision 037): the browser wakes the worker when the
+// connection is back, even if no Minka page is open. A rejection asks the browser to try again later.
+worker.addEventListener("sync", (event) => {
+  if (event.tag !== SUBMISSIONS_SYNC_TAG) return;
+  event.waitUntil(
+    flushPendingSubmissions().then((report) => {
+      if (report.kept) throw new Error(`${report.kept} submissions still waiting`);
+    }),
+  );
+});
 
 /** The offline page as a visitor sees it (no account: it is shown to whoever holds the phone), in both languages. */
 async function keepOfflinePages(cache: Cache): Promise<void> {

@@ -2,9 +2,7 @@ import crypto from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Locale } from "../../db/schema";
 import { ReportBody } from "../components/reach/report-body";
-import type { T } from "../i18n/keys";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { StaticI18n } from "../i18n/use-translation";
 import type { ReachReport } from "../models/reach.server";
 
@@ -30,7 +28,7 @@ export function reportBodyHtml(report: ReachReport, options: BodyOptions): strin
     .digest("base64");
   const hit = rendered.get(key);
   if (hit !== undefined) return hit;
-  const t = createTranslator(options.locale, messages[options.locale] as unknown as MessageTree) as T;
+  const t = translatorFor(options.locale);
   const html = renderToStaticMarkup(
     <StaticI18n.Provider value={{ locale: options.locale, t }}>
       <ReportBody report={report} duplicates={options.duplicates} linkToLedger={options.linkToLedger} />

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { normalizeCertificateCode } from "../domain/certificate";
 import { hasRole } from "../domain/roles";
 import { isLocale } from "../i18n/negotiate";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { certificateHolderLanguage, findCertificateByCode } from "../models/certificate.server";
 import { appUrl } from "../models/workshop-mail.server";
 import { requireUser } from "../auth/user.server";
@@ -25,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The holder's language (staff print it as its holder reads it), or the one chosen with ?lang=.
   const chosen = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(chosen) ? chosen : await certificateHolderLanguage(db, certificate.personId);
-  const pdfT = createTranslator(locale, messages[locale] as unknown as MessageTree);
+  const pdfT = translatorFor(locale);
   // The printed URL and the QR code outlive this request: the public address, never its Host header.
   const verifyUrl = `${appUrl()}/certificates/${certificate.code}`;
   const pdf = await certificatePdf(certificate, { verifyUrl, locale, t: pdfT });

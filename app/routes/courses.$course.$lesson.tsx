@@ -6,8 +6,10 @@ import { useDocumentHtml } from "../components/document-html";
 import { ErrorPage } from "../components/error-page";
 import { LessonDoneMark } from "../components/learning/course-panel";
 import { LessonCompletionPanel } from "../components/learning/lesson-panel";
+import { QueuedQuiz, usePendingLesson } from "../components/learning/pending";
 import { ProgressBar } from "../components/learning/progress-bar";
 import { renderLessonHtml } from "../components/mdx/render.server";
+import { readClientSubmission } from "../domain/client-submission";
 import { gradeQuiz, quizChoicesToParams, readQuizChoices } from "../domain/quiz";
 import { hasRole } from "../domain/roles";
 import { useI18n } from "../i18n/use-translation";
@@ -86,6 +88,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // In the page, not again in the hydration data.
     html: sendOnce(context, LESSON_BODY_ID, html),
     learning: await lessonLearningState(await getDb(), user, page),
+    // Completions and quiz answers kept offline carry it; the server refuses them for another account.
+    account: user?.accountId ?? null,
     texts: await pageTexts(request, [
       "courses.course",
       "courses.duration",
@@ -94,6 +98,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "learning.lesson",
       "learning.me",
       "learning.progress",
+      "pending",
     ]),
   };
 }
@@ -105,8 +110,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "quiz" && page.lesson.quiz) {
     const choices = readQuizChoices(form, page.lesson.quiz.length);
     const result = gradeQuiz(page.lesson.quiz, choices);
-    await recordQuizResult(await getDb(), { lessonId: page.lesson.id, user, result });
-    return redirect(`${path}?graded=1&${quizChoicesToParams(choices)}#quiz`);
+    // Answers kept offline carry the browser's id and account (docs/decisions/037).
+    const sent = readClientSubmission(form, user?.accountId ?? null);
+    if (!sent.ok) throw new Response(null, { status: sent.reason === "otherAccount" ? 409 : 400 });
+    const location = `${path}?graded=1&${quizChoicesToParams(choices)}#quiz`;
+    const recorded = await recordQuizResult(await getDb(), {
+      lessonId: page.lesson.id,
+      user,
+      result,
+      location,
+      clientId: sent.clientId,
+    });
+    if (!recorded.ok) throw new Response(null, { status: 422 });
+    return redirect(recorded.location);
   }
   if (intent === "video-quality") {
     const quality = form.get("quality");
@@ -117,7 +133,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonRoute() {
-  const { course, lesson, previous, next, learning, ...data } = useLoaderData<typeof loader>();
+  const { course, lesson, previous, next, learning, account, ...data } = useLoaderData<typeof loader>();
+  const pending = usePendingLesson(`${course.slug}/${lesson.slug}`, account);
   const html = useDocumentHtml(LESSON_BODY_ID, data.html);
   const { t } = useI18n();
   const base = `/courses/${course.slug}`;
@@ -143,9 +160,21 @@ export default function LessonRoute() {
           lang={course.language}
           dangerouslySetInnerHTML={{ __html: html }}
         />
+        <QueuedQuiz
+          lesson={`${course.slug}/${lesson.slug}`}
+          account={account}
+          pending={pending}
+          refresh={pending.refresh}
+        />
 
         <div className="lesson-actions">
-          <LessonCompletionPanel courseSlug={course.slug} lessonSlug={lesson.slug} state={learning} />
+          <LessonCompletionPanel
+            courseSlug={course.slug}
+            lessonSlug={lesson.slug}
+            state={learning}
+            account={account}
+            pending={pending}
+          />
         </div>
 
         <nav className="lesson-pager" aria-label={t("courses.lesson.pager")}>

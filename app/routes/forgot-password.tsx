@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { Field, FormErrorSummary } from "../components/field";
+import { Link, useActionData } from "@remix-run/react";
+import { EmailLinkRequest } from "../components/email-link-request";
 import { normalizeEmail } from "../utils/contact.server";
 import { ForgotPasswordSchema } from "../forms/login.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
@@ -38,34 +38,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? result : undefined;
   const { t } = useI18n();
   return (
-    <div className="narrow">
-      <h1>{t("reset.forgot.title")}</h1>
-      {result && "sent" in result ? (
-        <p className="notice" role="status">
-          {t("reset.forgot.sent")}
-        </p>
-      ) : (
-        <>
-          <p>{t("reset.forgot.intro")}</p>
-          <Form method="post" noValidate>
-            <FormErrorSummary show={Boolean(failure)} message={failure?.errors.form} />
-            <Field
-              label={t("reset.forgot.identifier")}
-              name="identifier"
-              type="email"
-              autoComplete="email"
-              defaultValue={failure?.values.identifier}
-              required
-            />
-            <button type="submit" className="button primary">
-              {t("reset.forgot.submit")}
-            </button>
-          </Form>
-        </>
-      )}
+    <EmailLinkRequest
+      texts={{
+        title: t("reset.forgot.title"),
+        intro: t("reset.forgot.intro"),
+        label: t("reset.forgot.identifier"),
+        submit: t("reset.forgot.submit"),
+        sent: t("reset.forgot.sent"),
+      }}
+      result={result}
+    >
       <h2>{t("reset.forgot.noEmailTitle")}</h2>
       <p>{t("reset.forgot.noEmailText")}</p>
       <p>
@@ -73,6 +57,6 @@ export default function ForgotPassword() {
           {t("reset.forgot.haveCode")}
         </Link>
       </p>
-    </div>
+    </EmailLinkRequest>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { LearningRefusal } from "../components/learning/refusal";
+import { readClientSubmission } from "../domain/client-submission";
 import { claimFromForm } from "../domain/completion";
 import { completeLesson } from "../models/completion.server";
 import { findLessonBySlugs } from "../models/learning-state.server";
@@ -28,6 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
+  // A completion kept offline carries the browser's id and account (docs/decisions/037). Only
+  // scripts send them, so a plain status will do; thrown, so that no loader turns it into a redirect.
+  const sent = readClientSubmission(form, user.accountId);
+  if (!sent.ok) throw new Response(null, { status: sent.reason === "otherAccount" ? 409 : 400 });
   const db = await getDb();
   const lesson = await findLessonBySlugs(db, courseSlug, lessonSlug);
   if (!lesson)
@@ -46,7 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
     accountId: user.accountId,
     lessonId: lesson.id,
     claim,
+    clientId: sent.clientId,
   });
+  if (!result.ok && result.reason === "clientIdReused") throw new Response(null, { status: 422 });
   if (!result.ok) {
     const status =
       result.reason === "archivedLesson"

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { signInLinkRequestsByEmail, signInLinkRequestsByIp } from "../auth/rate-limit.server";
 import { getUser } from "../auth/user.server";
-import { Field, FormErrorSummary } from "../components/field";
+import { EmailLinkRequest } from "../components/email-link-request";
 import { ForgotPasswordSchema } from "../forms/login.server";
 import { formFailure, parseSubmission } from "../forms/submission.server";
 import { pageTexts } from "../i18n/page-texts.server";
@@ -50,37 +50,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignInLinkRequest() {
   const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? result : undefined;
   const { t } = useI18n();
   return (
-    <div className="narrow">
-      <h1>{t("access.link.title")}</h1>
-      {result && "sent" in result ? (
-        <p className="notice" role="status">
-          {t("access.link.sent")}
-        </p>
-      ) : (
-        <>
-          <p>{t("access.link.intro")}</p>
-          <Form method="post" noValidate>
-            <FormErrorSummary show={Boolean(failure)} message={failure?.errors.form} />
-            <Field
-              label={t("access.link.email")}
-              name="identifier"
-              type="email"
-              autoComplete="email"
-              defaultValue={failure?.values.identifier}
-              required
-            />
-            <button type="submit" className="button primary">
-              {t("access.link.submit")}
-            </button>
-          </Form>
-        </>
-      )}
+    <EmailLinkRequest
+      texts={{
+        title: t("access.link.title"),
+        intro: t("access.link.intro"),
+        label: t("access.link.email"),
+        submit: t("access.link.submit"),
+        sent: t("access.link.sent"),
+      }}
+      result={result}
+    >
       <p>
         <Link to="/login">{t("access.loginOptions.back")}</Link>
       </p>
-    </div>
+    </EmailLinkRequest>
   );
 }

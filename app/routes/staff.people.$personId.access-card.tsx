@@ -4,8 +4,7 @@ import { requirePersonStaff } from "../auth/person.server";
 import { renderAccessCardsPdf } from "../downloads/access-card-pdf.server";
 import { IssueCardsSchema, RevokeCardSchema } from "../forms/access-card.server";
 import { parseSubmission } from "../forms/submission.server";
-import { messages } from "../i18n/messages.server";
-import { createTranslator, type MessageTree } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { issueAccessCards, memberAccountOf, revokeAccessCard } from "../models/access-card.server";
 import { appUrl } from "../models/workshop-mail.server";
 import { attachment, exportFilename } from "../utils/export-filename";
@@ -45,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!issued.ok) return redirect(`${back}?card=${issued.reason}#access-card`);
   // The card is read by its holder: their language. The addresses outlive the request: APP_URL, never its Host.
-  const pdfT = createTranslator(issued.locale, messages[issued.locale] as unknown as MessageTree);
+  const pdfT = translatorFor(issued.locale);
   const base = appUrl();
   const pdf = await renderAccessCardsPdf(
     issued.cards.map((card) => ({ id: card.id, code: card.code, url: `${base}/card/${card.token}` })),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../i18n/messages.server";
-import { createTranslator } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { attachment, EXPORT_KINDS, exportFilename, slugify } from "./export-filename";
 
-const es = createTranslator("es", messages.es);
-const en = createTranslator("en", messages.en);
+const es = translatorFor("es");
+const en = translatorFor("en");
 
 describe("slugify", () => {
   it("drops accents and case and joins words with single dashes", () => {

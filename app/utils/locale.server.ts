@@ -1,7 +1,6 @@
 import type { Locale } from "../../db/schema";
 import { LOCALE_COOKIE, negotiateLocale } from "../i18n/negotiate";
-import { messages } from "../i18n/messages.server";
-import { createTranslator } from "../i18n/translate";
+import { translatorFor } from "../i18n/translator.server";
 import { getUser } from "../auth/user.server";
 import { getCookie } from "./cookies.server";
 
@@ -17,5 +16,5 @@ export async function getLocale(request: Request): Promise<Locale> {
 /** `t` for server code (actions' error messages, e-mails, files). */
 export async function getTranslator(request: Request) {
   const locale = await getLocale(request);
-  return { locale, t: createTranslator(locale, messages[locale]) };
+  return { locale, t: translatorFor(locale) };
 }

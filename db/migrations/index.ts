@@ -19,6 +19,8 @@ import * as mailPreferences from "./2026-12-04T0100-mail-preferences";
 import * as accessCardsSignInLinks from "./2026-12-04T0200-access-cards-sign-in-links";
 import * as qrCheckIn from "./2026-12-04T0300-qr-check-in";
 import * as largeText from "./2026-12-04T0400-large-text";
+import * as clientSubmissions from "./2026-12-05T0100-client-submissions";
+import * as calendarCancellations from "./2026-12-05T0200-calendar-cancellations";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so that
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T0200-access-cards-sign-in-links": accessCardsSignInLinks,
   "2026-12-04T0300-qr-check-in": qrCheckIn,
   "2026-12-04T0400-large-text": largeText,
+  "2026-12-05T0100-client-submissions": clientSubmissions,
+  "2026-12-05T0200-calendar-cancellations": calendarCancellations,
 };

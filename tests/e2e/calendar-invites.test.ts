@@ -9,23 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn } from "../support/log-in";
 import { TEST_TMP } from "../support/paths";
 import { readQrFromPdf } from "../support/pdf-qr";
-import { startTestServer, type TestServer } from "../support/server";
-import { startMailCatcher, type MailCatcher } from "../support/smtp";
+import { startServerWithMail, type ServerWithMail } from "../support/mail-server";
+import type { TestServer } from "../support/server";
+import type { MailCatcher } from "../support/smtp";
 
 // Issue #17 items 1 and 5: calendar files and certificates name the public address (APP_URL),
 // whatever Host header a request came with.
 const APP_URL = "https://cursos.minka.example";
+let both: ServerWithMail;
 let server: TestServer;
 let smtp: MailCatcher;
 
 beforeAll(async () => {
-  smtp = await startMailCatcher();
-  server = await startTestServer({ env: { SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "1000", APP_URL } });
+  both = await startServerWithMail({ outboxIntervalMs: 1000, env: { APP_URL } });
+  ({ server, smtp } = both);
 }, 120_000);
-afterAll(async () => {
-  await server.stop();
-  await smtp.stop();
-});
+afterAll(() => both?.stop());
 
 /** A GET with a chosen Host header (fetch cannot set one), as a proxy or another name of this machine would send. */
 function getWithHost(pathname: string, host: string, cookie?: string): Promise<{ status: number; body: Buffer }> {

@@ -3,24 +3,23 @@ import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn } from "../support/log-in";
-import { startTestServer, type TestServer } from "../support/server";
-import { startMailCatcher, type MailCatcher } from "../support/smtp";
+import { recipientOf as to, startServerWithMail, type ServerWithMail } from "../support/mail-server";
+import type { TestServer } from "../support/server";
+import type { MailCatcher } from "../support/smtp";
 
 // Issue #17 items 2 and 3: people are told when staff change or cancel a workshop, and when their
 // own registration is cancelled; every e-mail is plain text + HTML with Auto-Submitted.
 const APP_URL = "https://cursos.minka.example";
+let both: ServerWithMail;
 let server: TestServer;
 let smtp: MailCatcher;
 
 beforeAll(async () => {
-  smtp = await startMailCatcher();
-  // A long tick: what arrives was sent by the request that queued it, not by a timer.
-  server = await startTestServer({ env: { SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "600000", APP_URL } });
+  // The outbox timer never fires: what arrives was sent by the request that queued it.
+  both = await startServerWithMail({ env: { APP_URL } });
+  ({ server, smtp } = both);
 }, 120_000);
-afterAll(async () => {
-  await server.stop();
-  await smtp.stop();
-});
+afterAll(() => both?.stop());
 
 async function post(pathname: string, form: URLSearchParams, cookie: string) {
   return fetch(server.url + pathname, {
@@ -75,7 +74,6 @@ function calendarOf(mail: ParsedMail) {
   };
 }
 
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
 const received = (address: string, subject: string) =>
   smtp.messages.filter((m) => to(m) === address && m.subject === subject);
 

@@ -1,30 +1,26 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import SQLite from "better-sqlite3";
-import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logIn } from "../support/log-in";
 import { ROOT } from "../support/paths";
-import { startTestServer, type TestServer } from "../support/server";
-import { startMailCatcher, type MailCatcher } from "../support/smtp";
+import { recipientOf as to, startServerWithMail, type ServerWithMail } from "../support/mail-server";
+import type { TestServer } from "../support/server";
+import type { MailCatcher } from "../support/smtp";
 
 // Issue #17 item 3: reminders can be turned off (a one-click link in every reminder, or "Mi cuenta"),
 // the password reset e-mail leaves at once, and nobody is sent a confirmation for a workshop that is over.
 const APP_URL = "https://cursos.minka.example";
+let both: ServerWithMail;
 let server: TestServer;
 let smtp: MailCatcher;
 
 beforeAll(async () => {
-  smtp = await startMailCatcher();
-  // A long tick: an e-mail that arrives was sent by the request that queued it.
-  server = await startTestServer({ env: { SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "600000", APP_URL } });
+  // The outbox timer never fires: an e-mail that arrives was sent by the request that queued it.
+  both = await startServerWithMail({ env: { APP_URL } });
+  ({ server, smtp } = both);
 }, 120_000);
-afterAll(async () => {
-  await server.stop();
-  await smtp.stop();
-});
-
-const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
+afterAll(() => both?.stop());
 
 /**
  * `npm run reminders`, as cron runs it, on the test server's database. Asynchronously: the SMTP

@@ -2,9 +2,8 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDateTime } from "../../app/domain/workshop-input";
-import type { MessageKey, T } from "../../app/i18n/keys";
-import { messages } from "../../app/i18n/messages.server";
-import { createTranslator, type MessageTree } from "../../app/i18n/translate";
+import type { MessageKey } from "../../app/i18n/keys";
+import { translatorFor } from "../../app/i18n/translator.server";
 import { logIn } from "../support/log-in";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -13,7 +12,7 @@ import { startTestServer, type TestServer } from "../support/server";
  * names within Excel's 31 characters, dates as date cells written like the CSV's, and totals
  * equal to the figures on the page the file was downloaded from.
  */
-const t = createTranslator("es", messages.es as unknown as MessageTree) as T;
+const t = translatorFor("es");
 let server: TestServer;
 const cookies: Record<string, string> = {};
 let workshopId = 0;

@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { accessibilityViolations, openBrowser, type TestBrowser } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
-import { startMailCatcher, type MailCatcher } from "../support/smtp";
+import { startServerWithMail, type ServerWithMail } from "../support/mail-server";
+import type { TestServer } from "../support/server";
+import type { MailCatcher } from "../support/smtp";
 
+let both: ServerWithMail;
 let server: TestServer;
 let smtp: MailCatcher;
 const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
-  smtp = await startMailCatcher();
-  server = await startTestServer({ env: { SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "1000" } });
+  both = await startServerWithMail({ outboxIntervalMs: 1000 });
+  ({ server, smtp } = both);
 });
 afterAll(async () => {
   for (const browser of browsers) await browser.close();
-  await server.stop();
-  await smtp.stop();
+  await both?.stop();
 });
 
 async function logIn(email: string, javaScriptEnabled: boolean): Promise<Page> {

@@ -4,9 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makePerson, makeWorkshop, markAttendance, register } from "../../db/factories/reach";
 import type { ReachFilters } from "../../app/domain/reach-filters";
 import { buildReportTables } from "../../app/domain/reach-tables";
-import type { MessageKey, T } from "../../app/i18n/keys";
-import { messages } from "../../app/i18n/messages.server";
-import { createTranslator, type MessageTree } from "../../app/i18n/translate";
+import type { MessageKey } from "../../app/i18n/keys";
+import { translatorFor } from "../../app/i18n/translator.server";
 import { summarizeWorkshopAttendance } from "../../app/models/attendance-summary.server";
 import { computeReachReport, type ReachReport } from "../../app/models/reach.server";
 import { getDb } from "../../app/utils/db.server";
@@ -23,7 +22,7 @@ import { ROOT } from "../support/paths";
 const EXPECTED = { registered: 6, attended: 3, walkIns: 1, belowMinimum: 2, neverCame: 2 };
 /** Not the default 30, so a surface that shows the default instead of the workshop's own is caught. */
 const MIN_MINUTES = 45;
-const t = createTranslator("es", messages.es as unknown as MessageTree) as T;
+const t = translatorFor("es");
 let workshopId: number;
 let filters: ReachFilters;
 

@@ -6,14 +6,15 @@ import { makeCostsWorkshop } from "../../db/factories/attendance";
 import { makeCourse } from "../../db/factories/learning";
 import { action as enrolmentImportAction } from "../../app/routes/staff.enrolments.import";
 import { action as attendanceImportAction } from "../../app/routes/staff.workshops.$id_.sessions.$sessionId.import";
-import { messages } from "../../app/i18n/messages.server";
-import { createTranslator } from "../../app/i18n/translate";
+import { translatorFor } from "../../app/i18n/translator.server";
+import type { Translate } from "../../app/i18n/translate";
 import { getDb } from "../../app/utils/db.server";
 import { fixtureBytes } from "../support/attendance-fixtures";
 import { sessionCookie, unwrap } from "../support/requests";
 
-const es = createTranslator("es", messages.es);
-const en = createTranslator("en", messages.en);
+// Keys built from a refusal's problem code: any string.
+const es = translatorFor("es") as Translate;
+const en = translatorFor("en") as Translate;
 
 /** Real files of the kinds people upload by mistake, made by the same libraries Office-like tools use. */
 async function xlsx(): Promise<Uint8Array> {

@@ -4,6 +4,7 @@ import { VIDEO_WATCHED_THRESHOLD } from "../../domain/completion";
 import { useI18n } from "../../i18n/use-translation";
 import type { LessonLearningState } from "../../models/learning-state.server";
 import { CertificateLinks } from "./course-panel";
+import { useQueuedCompletion, type usePendingLesson } from "./pending";
 import { ProgressBar } from "./progress-bar";
 
 /**
@@ -16,10 +17,15 @@ export function LessonCompletionPanel({
   courseSlug,
   lessonSlug,
   state,
+  account = null,
+  pending,
 }: {
   courseSlug: string;
   lessonSlug: string;
   state: LessonLearningState;
+  /** The signed-in account, for completions kept offline (docs/decisions/037). */
+  account?: number | null;
+  pending?: ReturnType<typeof usePendingLesson>;
 }) {
   const { t } = useI18n();
   const here = useLocation().pathname;
@@ -31,20 +37,25 @@ export function LessonCompletionPanel({
     ),
   );
   const autoDone = auto.data?.ok ? auto.data.method : undefined;
+  const queued = useQueuedCompletion(`${courseSlug}/${lessonSlug}`, account, pending?.refresh ?? (async () => {}));
+  const waiting = Boolean(pending?.completion) && !state.lessonDone;
   return (
     <section className="learning-panel" aria-label={t("learning.lesson.rulesTitle")}>
       <div className="lesson-rule">
         <h2>{t("learning.lesson.rulesTitle")}</h2>
         <p>{t(`learning.lesson.rules.${state.rule}`)}</p>
       </div>
-      <div role="status">{autoDone === "video" ? <p className="done">{t("learning.lesson.savedVideo")}</p> : null}</div>
+      <div role="status">
+        {autoDone === "video" ? <p className="done">{t("learning.lesson.savedVideo")}</p> : null}
+        {waiting ? <p className="notice">{t("pending.completion")}</p> : null}
+      </div>
       {state.lessonDone ? (
         <p className="done">
           <span aria-hidden="true">✓ </span>
           {t("learning.lesson.doneAlready")}
         </p>
-      ) : state.signedIn ? (
-        <Form method="post" action="/learning/complete">
+      ) : waiting ? null : state.signedIn ? (
+        <Form method="post" action="/learning/complete" onSubmit={queued}>
           <input type="hidden" name="course" value={courseSlug} />
           <input type="hidden" name="lesson" value={lessonSlug} />
           <input type="hidden" name="method" value="manual" />

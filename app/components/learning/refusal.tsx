@@ -3,7 +3,7 @@ import type { PageTexts } from "../../i18n/page-texts";
 import { useI18n } from "../../i18n/use-translation";
 import type { CompleteLessonResult } from "../../models/completion.server";
 
-type Reason = Extract<CompleteLessonResult, { ok: false }>["reason"];
+type Reason = Exclude<Extract<CompleteLessonResult, { ok: false }>["reason"], "clientIdReused">;
 
 /** What a learning form shows when it was refused without JavaScript: the reason in plain words. */
 export function LearningRefusal() {

@@ -18,6 +18,18 @@ export default defineMessages({
       intro: "El taller «{title}» se canceló. Lo sentimos.",
       calendar: "Adjuntamos un archivo de calendario: ábralo y su celular o computadora quitará la cita.",
     },
+    sessionRemoved: {
+      subject: {
+        one: "Se quitó una sesión del taller: {title}",
+        other: "Se quitaron {count} sesiones del taller: {title}",
+      },
+      intro: {
+        one: "Esta sesión del taller «{title}» ya no se hará:",
+        other: "Estas sesiones del taller «{title}» ya no se harán:",
+      },
+      remaining: "Su inscripción sigue en pie. Estas son las sesiones que quedan:",
+      calendar: "Adjuntamos un archivo de calendario: ábralo y su celular o computadora quitará esa cita.",
+    },
     withdrawn: {
       subject: "Inscripción cancelada: {title}",
       intro: "Su inscripción en el taller «{title}» quedó cancelada. Su lugar pasa a otra persona.",
@@ -65,6 +77,18 @@ export default defineMessages({
       subject: "Workshop cancelled: {title}",
       intro: "The workshop “{title}” was cancelled. We are sorry.",
       calendar: "A calendar file is attached: open it and your phone or computer will remove the event.",
+    },
+    sessionRemoved: {
+      subject: {
+        one: "A session was removed: {title}",
+        other: "{count} sessions were removed: {title}",
+      },
+      intro: {
+        one: "This session of the workshop “{title}” will not take place:",
+        other: "These sessions of the workshop “{title}” will not take place:",
+      },
+      remaining: "Your registration still stands. These are the sessions that remain:",
+      calendar: "A calendar file is attached: open it and your phone or computer will remove that event.",
     },
     withdrawn: {
       subject: "Registration cancelled: {title}",
