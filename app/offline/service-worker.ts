@@ -8,7 +8,7 @@ import { registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst, NetworkOnly } from "workbox-strategies";
 import { CacheExpiration, ExpirationPlugin } from "workbox-expiration";
 import type { WorkboxPlugin } from "workbox-core/types";
-import { PAGES_CACHE, SAVED_COURSE_CACHE_PREFIX, SUBMISSIONS_SYNC_TAG } from "./names";
+import { PAGES_CACHE, SAVED_COURSE_CACHE_PREFIX, SAVED_COURSES_DB, SUBMISSIONS_SYNC_TAG } from "./names";
 import { flushPendingSubmissions } from "./pending-submissions";
 import {
   changesAccount,
@@ -161,9 +161,26 @@ registerRoute(
 registerRoute(({ url }) => sameOrigin(url) && isHashedAsset(url), shell);
 registerRoute(({ url }) => sameOrigin(url) && isLessonFile(url), lessonFiles);
 
-// The pages kept on this phone belong to whoever was signed in: signing in or out forgets them.
+/**
+ * The pages kept on this phone, saved courses included, show whoever was signed in (name,
+ * progress): signing in or out forgets them all. Pending submissions stay: each names its account
+ * and the server refuses it for another (decision 037).
+ */
+async function forgetSignedInPages(): Promise<void> {
+  const names = await caches.keys();
+  await Promise.all(
+    names
+      .filter((name) => name === PAGES_CACHE || name.startsWith(SAVED_COURSE_CACHE_PREFIX))
+      .map((name) => caches.delete(name)),
+  );
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(SAVED_COURSES_DB);
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+}
+
 worker.addEventListener("fetch", (event) => {
-  if (changesAccount(event.request.method, new URL(event.request.url))) event.waitUntil(caches.delete(PAGES_CACHE));
+  if (changesAccount(event.request.method, new URL(event.request.url))) event.waitUntil(forgetSignedInPages());
 });
 
 // Completions and quiz answers kept offline (decision 037): the browser wakes the worker when the

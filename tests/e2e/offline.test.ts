@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { PAGES_CACHE } from "../../app/offline/names";
+import { PAGES_CACHE, SAVED_COURSE_CACHE_PREFIX, SAVED_COURSES_DB, savedCourseCache } from "../../app/offline/names";
 import { accessibilityViolations, logInThroughForm, openBrowser, type TestBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -161,15 +161,41 @@ describe("offline", () => {
     });
   });
 
-  it("forgets a member's pages when they sign out: offline, the lesson is no longer there", async () => {
+  it("forgets a member's pages and saved courses when they sign out: offline, the lesson is no longer there", async () => {
     await withBrowser(async ({ context, page }) => {
       await logInThroughForm(page, server.url + "/login", "socia@minka.test", AFTER_LOGIN);
       await expect.poll(() => controlled(page), { timeout: 20_000 }).toBe(true);
       await page.goto(server.url + LESSON);
       await expect.poll(() => kept(page, LESSON), { timeout: 20_000 }).toBe(true);
+      // A course saved with «Guardar este curso»: its pages show her name and progress too.
+      await page.evaluate(
+        async ([cacheName, database]) => {
+          await (await caches.open(cacheName)).put("/courses/saved", new Response("saved"));
+          await new Promise<void>((resolve, reject) => {
+            const request = indexedDB.open(database, 1);
+            request.onupgradeneeded = () => request.result.createObjectStore("courses", { keyPath: "slug" });
+            request.onsuccess = () => {
+              request.result.close();
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          });
+        },
+        [savedCourseCache("saved"), SAVED_COURSES_DB] as const,
+      );
       await page.getByRole("button", { name: "Salir" }).click();
       await page.waitForURL(server.url + "/");
       await expect.poll(() => kept(page, LESSON), { timeout: 10_000 }).toBe(false);
+      const savedLeft = () =>
+        page.evaluate(
+          async ([prefix, database]) => {
+            const cachesLeft = (await caches.keys()).filter((name) => name.startsWith(prefix));
+            const databases = (await indexedDB.databases()).map((database) => database.name);
+            return [...cachesLeft, ...databases.filter((name) => name === database)];
+          },
+          [SAVED_COURSE_CACHE_PREFIX, SAVED_COURSES_DB] as const,
+        );
+      await expect.poll(savedLeft, { timeout: 10_000 }).toEqual([]);
       await context.setOffline(true);
       await page.goto(server.url + LESSON);
       await expect(page.locator("main h1").innerText()).resolves.toBe("Sin conexión");
