@@ -9,7 +9,18 @@ const noNewIntl = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "public/sw.js", "public/offline-page.js", "node_modules/", ".cache/", ".tmp/", "data/"] },
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      "public/sw.js",
+      "public/offline-page.js",
+      "node_modules/",
+      ".cache/",
+      ".tmp/",
+      "data/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
