@@ -11,9 +11,15 @@ export function manageLifecycle(server: Server): void {
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const pidFile = isPostgresUrl(url) ? null : pidFileFor(sqliteFileFromUrl(url));
   if (pidFile) fs.writeFileSync(pidFile, String(process.pid));
+  // Servers sharing one database (WEB_CONCURRENCY, scale-out) exit at the same moment: the file
+  // may vanish between any two steps here, and a server must not fail its exit over it.
   const removePidFile = () => {
-    if (pidFile && fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") === String(process.pid))
-      fs.rmSync(pidFile);
+    if (!pidFile) return;
+    try {
+      if (fs.readFileSync(pidFile, "utf8") === String(process.pid)) fs.rmSync(pidFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
   };
   process.once("exit", removePidFile);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
