@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useRevalidator } from "@remix-run/react";
+import { revalidateSoon } from "../offline/revalidate-soon";
 
 /**
  * Sends the completions and quiz answers kept offline (docs/decisions/037): when a page's scripts
@@ -18,7 +19,7 @@ export function PendingSubmissionsSync({ signedIn }: { signedIn: boolean }) {
       const send = () => {
         if (navigator.onLine === false) return;
         void queue.flushPendingSubmissions().then((report) => {
-          if (!stopped && report.sent.length) revalidate();
+          if (!stopped && report.sent.length) revalidateSoon(revalidate);
         });
       };
       send();

@@ -9,6 +9,7 @@ import {
   type GradedQuiz,
   type PendingKind,
 } from "../../offline/pending-submissions";
+import { revalidateSoon } from "../../offline/revalidate-soon";
 import { submitOrQueue } from "../../offline/submit-or-queue";
 
 /**
@@ -31,7 +32,7 @@ export function usePendingLesson(lesson: string, account: number | null) {
     const graded = (await listGradedQuizzes(lesson)).filter((item) => item.account === account);
     const has = (kind: PendingKind) => mine.some((item) => item.kind === kind);
     setPending({ completion: has("completion"), quiz: has("quiz"), graded });
-    if (hadPending.current && !mine.length) revalidate();
+    if (hadPending.current && !mine.length) revalidateSoon(revalidate);
     hadPending.current = mine.length > 0;
     // `revalidate` is the router's own function: the same on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -51,7 +52,7 @@ export function useQueuedCompletion(lesson: string, account: number | null, refr
     if (account === null) return;
     event.preventDefault();
     void submitOrQueue(event.currentTarget, { kind: "completion", lesson, account }).then((outcome) => {
-      if (outcome.state === "sent") revalidate();
+      if (outcome.state === "sent") revalidateSoon(revalidate);
       if (outcome.state === "queued") void refresh();
     });
   };
