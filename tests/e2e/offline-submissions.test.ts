@@ -39,16 +39,10 @@ function post(path: string, cookie: string, fields: Record<string, string> | str
 
 /**
  * The browser reports the failed requests of the offline minutes, and Remix logs its route
- * discovery (for links that appear on the page) failing then. In about one run of four, React 18
- * also logs "Root did not complete" (#345) as the page goes from pending to sent; the page's state
- * is asserted above either way, and the cause is left in the session's closing note. Nothing
- * else may go wrong.
+ * discovery (for links that appear on the page) failing then; nothing else may go wrong.
  */
 const unexpectedProblems = (problems: string[]) =>
-  problems.filter(
-    (problem) =>
-      !/ERR_INTERNET_DISCONNECTED|^Failed to fetch manifest patches|^Minified React error #345;/.test(problem),
-  );
+  problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|^Failed to fetch manifest patches/.test(problem));
 
 describe("the server accepts each client id once (HTTP)", () => {
   it("a completion posted twice with one client id: one completion, the same redirect", async () => {
